@@ -1,0 +1,78 @@
+"""How django-allauth creates accounts and where it sends people afterwards."""
+
+from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from lms import services
+from lms.choices import InterfaceLanguage
+from lms.http import set_language_cookie
+from lms.middleware import remember_time_zone
+from lms.models import Profile
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    # Our own wording, translated in our catalogues (allauth has no "pt" one).
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        "account_inactive": _("This account is currently inactive."),
+        "email_password_mismatch": _(
+            "The email address and/or password you specified are not correct."
+        ),
+        "email_taken": _("A user is already registered with this email address."),
+        "enter_current_password": _("Please type your current password."),
+        "incorrect_password": _("Incorrect password."),
+        "invalid_or_expired_key": _("Invalid or expired key."),
+        "invalid_password_reset": _("The password reset token was invalid."),
+        "too_many_login_attempts": _("Too many failed login attempts. Try again later."),
+        "unknown_email": _("The email address is not assigned to any user account."),
+        "unverified_primary_email": _("Your primary email address must be verified."),
+        "same_as_current": _("The new value must be different from the current one."),
+        "rate_limited": _("Be patient, you are sending too many requests."),
+        "duplicate_email": _("This email address is already associated with this account."),
+    }
+
+    def save_user(self, request, user, form, commit=True):
+        user = super().save_user(request, user, form, commit=False)
+        user.email = user.email.lower()
+        user.full_name = form.cleaned_data.get("full_name", "").strip()
+        user.save()
+        services.user_register(
+            user=user,
+            full_name=user.full_name,
+            preferred_language=translation.get_language() or settings.LANGUAGE_CODE,
+        )
+        return user
+
+    def _preferred_language(self, user) -> str | None:
+        language = (
+            Profile.objects.filter(user=user).values_list("preferred_language", flat=True).first()
+        )
+        return language if language in InterfaceLanguage.values else None
+
+    def get_login_redirect_url(self, request):
+        url = super().get_login_redirect_url(request)
+        language = self._preferred_language(request.user)
+        if language:
+            url = translate_url(url, language)
+            if url == "/":
+                url = f"/{language}/"
+        return url
+
+    def post_login(self, request, user, **kwargs):
+        response = super().post_login(request, user, **kwargs)
+        language = self._preferred_language(user)
+        if language:
+            set_language_cookie(response, language)
+        zone = Profile.objects.filter(user=user).values_list("time_zone", flat=True).first()
+        remember_time_zone(request, zone)
+        return response
+
+    def send_mail(self, template_prefix, email, context):
+        """Write each email in its recipient's language when we know it."""
+        user = context.get("user")
+        language = self._preferred_language(user) if getattr(user, "pk", None) else None
+        with translation.override(language or translation.get_language()):
+            super().send_mail(template_prefix, email, context)

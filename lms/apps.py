@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+from wagtail.users.apps import WagtailUsersAppConfig
+
+
+class LmsConfig(AppConfig):
+    name = "lms"
+    verbose_name = _("People and learning")
+    default = True
+
+
+class RialUsersAppConfig(WagtailUsersAppConfig):
+    """Wagtail's user admin, editing full name and RIAL roles (see lms/wagtail_users.py)."""
+
+    user_viewset = "lms.wagtail_users.RialUserViewSet"

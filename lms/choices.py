@@ -1,0 +1,72 @@
+"""Fixed vocabularies of the network: member states, languages, roles."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Country(models.TextChoices):
+    """The 35 member states of the Organization of American States (ISO 3166-1)."""
+
+    ANTIGUA_AND_BARBUDA = "AG", _("Antigua and Barbuda")
+    ARGENTINA = "AR", _("Argentina")
+    BAHAMAS = "BS", _("Bahamas")
+    BARBADOS = "BB", _("Barbados")
+    BELIZE = "BZ", _("Belize")
+    BOLIVIA = "BO", _("Bolivia")
+    BRAZIL = "BR", _("Brazil")
+    CANADA = "CA", _("Canada")
+    CHILE = "CL", _("Chile")
+    COLOMBIA = "CO", _("Colombia")
+    COSTA_RICA = "CR", _("Costa Rica")
+    CUBA = "CU", _("Cuba")
+    DOMINICA = "DM", _("Dominica")
+    DOMINICAN_REPUBLIC = "DO", _("Dominican Republic")
+    ECUADOR = "EC", _("Ecuador")
+    EL_SALVADOR = "SV", _("El Salvador")
+    GRENADA = "GD", _("Grenada")
+    GUATEMALA = "GT", _("Guatemala")
+    GUYANA = "GY", _("Guyana")
+    HAITI = "HT", _("Haiti")
+    HONDURAS = "HN", _("Honduras")
+    JAMAICA = "JM", _("Jamaica")
+    MEXICO = "MX", _("Mexico")
+    NICARAGUA = "NI", _("Nicaragua")
+    PANAMA = "PA", _("Panama")
+    PARAGUAY = "PY", _("Paraguay")
+    PERU = "PE", _("Peru")
+    SAINT_KITTS_AND_NEVIS = "KN", _("Saint Kitts and Nevis")
+    SAINT_LUCIA = "LC", _("Saint Lucia")
+    SAINT_VINCENT_AND_THE_GRENADINES = "VC", _("Saint Vincent and the Grenadines")
+    SURINAME = "SR", _("Suriname")
+    TRINIDAD_AND_TOBAGO = "TT", _("Trinidad and Tobago")
+    UNITED_STATES = "US", _("United States of America")
+    URUGUAY = "UY", _("Uruguay")
+    VENEZUELA = "VE", _("Venezuela")
+
+
+class InterfaceLanguage(models.TextChoices):
+    """Languages the platform speaks; names are endonyms, never translated."""
+
+    SPANISH = "es", "Español"
+    ENGLISH = "en", "English"
+    PORTUGUESE = "pt", "Português"
+    FRENCH = "fr", "Français"
+
+
+class SpokenLanguage(models.TextChoices):
+    """Languages a person can work in: the OAS official four plus the region's others."""
+
+    SPANISH = "es", _("Spanish")
+    ENGLISH = "en", _("English")
+    PORTUGUESE = "pt", _("Portuguese")
+    FRENCH = "fr", _("French")
+    DUTCH = "nl", _("Dutch")
+    HAITIAN_CREOLE = "ht", _("Haitian Creole")
+
+
+class Role(models.TextChoices):
+    PARTICIPANT = "participant", _("Participant")
+    TUTOR = "tutor", _("Tutor")
+    EXPERT = "expert", _("Expert")
+    FOCAL_POINT = "focal_point", _("Focal point")
+    SECRETARIAT = "secretariat", _("Technical Secretariat")

@@ -1,0 +1,167 @@
+import unicodedata
+import zoneinfo
+
+from allauth.account import forms as allauth_forms
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from lms.choices import Country, InterfaceLanguage, SpokenLanguage
+
+
+def _sort_key(label) -> str:
+    text = unicodedata.normalize("NFKD", str(label))
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+
+
+def country_choices():
+    """Member states sorted by their name in the active language."""
+    return [
+        ("", _("Choose a country")),
+        *sorted(Country.choices, key=lambda choice: _sort_key(choice[1])),
+    ]
+
+
+def time_zone_choices():
+    zones = sorted(zone for zone in zoneinfo.available_timezones() if zone.startswith("America/"))
+    return [(zone, zone.replace("_", " ")) for zone in zones] + [("UTC", "UTC")]
+
+
+class RelabelMixin:
+    """Give allauth's fields our own labels, translated in our catalogues."""
+
+    labels: dict = {}
+    autocomplete: dict = {}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, label in self.labels.items():
+            if name in self.fields:
+                self.fields[name].label = label
+        for name, field in self.fields.items():
+            field.widget.attrs.pop("placeholder", None)
+            if name in self.autocomplete:
+                field.widget.attrs["autocomplete"] = self.autocomplete[name]
+
+
+class LoginForm(RelabelMixin, allauth_forms.LoginForm):
+    labels = {"login": _("Email"), "password": _("Password"), "remember": _("Remember me")}
+    autocomplete = {"login": "email", "password": "current-password"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The "forgot your password?" link follows the form (templates/account/
+        # login.html), so Tab goes from the email straight to the password.
+        self.fields["password"].help_text = ""
+
+
+class SignupForm(RelabelMixin, allauth_forms.SignupForm):
+    full_name = forms.CharField(
+        label=_("Full name"),
+        max_length=200,
+        help_text=_("As it should appear on certificates and in the forums."),
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    labels = {
+        "email": _("Email"),
+        "password1": _("Password"),
+        "password2": _("Password (again)"),
+    }
+    autocomplete = {"email": "email", "password1": "new-password", "password2": "new-password"}
+    field_order = ["full_name", "email", "password1", "password2"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.order_fields(self.field_order)
+
+
+class ResetPasswordForm(RelabelMixin, allauth_forms.ResetPasswordForm):
+    labels = {"email": _("Email")}
+    autocomplete = {"email": "email"}
+
+
+class ResetPasswordKeyForm(RelabelMixin, allauth_forms.ResetPasswordKeyForm):
+    labels = {"password1": _("New password"), "password2": _("New password (again)")}
+    autocomplete = {"password1": "new-password", "password2": "new-password"}
+
+
+class ChangePasswordForm(RelabelMixin, allauth_forms.ChangePasswordForm):
+    labels = {
+        "oldpassword": _("Current password"),
+        "password1": _("New password"),
+        "password2": _("New password (again)"),
+    }
+    autocomplete = {
+        "oldpassword": "current-password",
+        "password1": "new-password",
+        "password2": "new-password",
+    }
+
+
+class SetPasswordForm(RelabelMixin, allauth_forms.SetPasswordForm):
+    labels = {"password1": _("Password"), "password2": _("Password (again)")}
+    autocomplete = {"password1": "new-password", "password2": "new-password"}
+
+
+class AddEmailForm(RelabelMixin, allauth_forms.AddEmailForm):
+    labels = {"email": _("New email address")}
+    autocomplete = {"email": "email"}
+
+
+class ReauthenticateForm(RelabelMixin, allauth_forms.ReauthenticateForm):
+    labels = {"password": _("Password")}
+    autocomplete = {"password": "current-password"}
+
+
+class ProfileForm(forms.Form):
+    full_name = forms.CharField(
+        label=_("Full name"),
+        max_length=200,
+        help_text=_("As it should appear on certificates and in the forums."),
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    institution = forms.CharField(
+        label=_("Institution"),
+        max_length=200,
+        required=False,
+        help_text=_("For example: Ministry of Labour and Social Security of Chile"),
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
+    position = forms.CharField(
+        label=_("Position"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
+    )
+    preferred_language = forms.ChoiceField(
+        label=_("Preferred language"),
+        choices=InterfaceLanguage.choices,
+        help_text=_("The platform, its emails and its notifications use this language."),
+    )
+    spoken_languages = forms.MultipleChoiceField(
+        label=_("Languages you work in"),
+        choices=SpokenLanguage.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    time_zone = forms.ChoiceField(
+        label=_("Time zone"),
+        help_text=_("Dates and times of live sessions are shown in this time zone."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = country_choices()
+        self.fields["time_zone"].choices = time_zone_choices()
+
+    @classmethod
+    def initial_for(cls, profile) -> dict:
+        return {
+            "full_name": profile.user.full_name,
+            "country": profile.country,
+            "institution": profile.institution,
+            "position": profile.position,
+            "preferred_language": profile.preferred_language,
+            "spoken_languages": profile.spoken_language_codes,
+            "time_zone": profile.time_zone,
+        }

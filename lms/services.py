@@ -1,0 +1,221 @@
+"""Writes about people: profiles, languages and roles.
+
+Every function takes keyword-only arguments, runs in one transaction and checks
+who is acting before it writes.
+"""
+
+from collections.abc import Iterable
+
+from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lms.choices import InterfaceLanguage, Role, SpokenLanguage
+from lms.models import Profile, ProfileLanguage, RoleGrant, User, validate_time_zone
+
+SECRETARIAT_GROUP = "Technical Secretariat"
+
+# What the secretariat may do in the Wagtail admin: manage people, pages,
+# images, documents and translations.
+_SECRETARIAT_PERMISSIONS = [
+    ("wagtailadmin", "access_admin"),
+    ("lms", "add_user"),
+    ("lms", "change_user"),
+    ("lms", "view_user"),
+    ("simple_translation", "submit_translation"),
+]
+_SECRETARIAT_PAGE_PERMISSIONS = [
+    "add_page",
+    "change_page",
+    "publish_page",
+    "lock_page",
+    "unlock_page",
+]
+_SECRETARIAT_COLLECTION_PERMISSIONS = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+]
+
+
+def _require_secretariat(actor: User) -> None:
+    if actor is None or not actor.is_authenticated or not actor.is_secretariat:
+        raise PermissionDenied(_("Only the Technical Secretariat can grant or remove roles."))
+
+
+@transaction.atomic
+def secretariat_group_ensure() -> Group:
+    """Create or update the Wagtail group that secretariat members belong to."""
+    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+    group, _created = Group.objects.get_or_create(name=SECRETARIAT_GROUP)
+    for app_label, codename in _SECRETARIAT_PERMISSIONS:
+        permission = Permission.objects.filter(
+            content_type__app_label=app_label, codename=codename
+        ).first()
+        if permission is not None:
+            group.permissions.add(permission)
+
+    root_page = Page.get_first_root_node()
+    if root_page is not None:
+        for codename in _SECRETARIAT_PAGE_PERMISSIONS:
+            permission = Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            )
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=root_page, permission=permission
+            )
+
+    root_collection = Collection.get_first_root_node()
+    if root_collection is not None:
+        for app_label, codename in _SECRETARIAT_COLLECTION_PERMISSIONS:
+            permission = Permission.objects.get(
+                content_type__app_label=app_label, codename=codename
+            )
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=root_collection, permission=permission
+            )
+    return group
+
+
+def _sync_secretariat_access(user: User) -> None:
+    """Secretariat members get the admin group; others lose it."""
+    group = secretariat_group_ensure()
+    is_secretariat = RoleGrant.objects.filter(user=user, role=Role.SECRETARIAT).exists()
+    if is_secretariat:
+        user.groups.add(group)
+        if not user.is_staff:
+            user.is_staff = True
+            user.save(update_fields=["is_staff"])
+    else:
+        user.groups.remove(group)
+        if user.is_staff and not user.is_superuser:
+            user.is_staff = False
+            user.save(update_fields=["is_staff"])
+    user.__dict__.pop("roles", None)
+
+
+@transaction.atomic
+def profile_ensure(*, user: User) -> Profile:
+    """Return the person's profile, creating an empty one the first time."""
+    profile, _created = Profile.objects.get_or_create(user=user)
+    return profile
+
+
+@transaction.atomic
+def user_register(*, user: User, full_name: str, preferred_language: str) -> Profile:
+    """Complete a new account: name, language, and the participant role.
+
+    Everyone who signs up takes part; the system grants that role, the
+    secretariat grants every other one.
+    """
+    full_name = full_name.strip()
+    if user.full_name != full_name:
+        user.full_name = full_name
+        user.save(update_fields=["full_name"])
+    if preferred_language not in InterfaceLanguage.values:
+        preferred_language = InterfaceLanguage.SPANISH
+    profile, _created = Profile.objects.get_or_create(
+        user=user, defaults={"preferred_language": preferred_language}
+    )
+    RoleGrant.objects.get_or_create(user=user, role=Role.PARTICIPANT)
+    return profile
+
+
+@transaction.atomic
+def profile_update(
+    *,
+    actor: User,
+    user: User,
+    full_name: str,
+    country: str,
+    institution: str,
+    position: str,
+    preferred_language: str,
+    time_zone: str,
+    spoken_languages: Iterable[str],
+) -> Profile:
+    """Save what a person says about themselves. Roles are not part of it."""
+    if actor.pk != user.pk and not actor.is_secretariat:
+        raise PermissionDenied(_("You can only edit your own profile."))
+    if preferred_language not in InterfaceLanguage.values:
+        raise ValidationError({"preferred_language": _("Choose one of the listed languages.")})
+    validate_time_zone(time_zone)
+    wanted = list(dict.fromkeys(spoken_languages))
+    unknown = set(wanted) - set(SpokenLanguage.values)
+    if unknown:
+        raise ValidationError({"spoken_languages": _("Choose languages from the list.")})
+
+    full_name = full_name.strip()
+    if user.full_name != full_name:
+        user.full_name = full_name
+        user.save(update_fields=["full_name"])
+
+    profile = Profile.objects.select_for_update().filter(user=user).first()
+    if profile is None:
+        profile = Profile(user=user)
+    profile.country = country
+    profile.institution = institution.strip()
+    profile.position = position.strip()
+    profile.preferred_language = preferred_language
+    profile.time_zone = time_zone
+    profile.full_clean(exclude=["user"])
+    profile.save()
+
+    existing = set(profile.spoken_languages.values_list("language", flat=True))
+    profile.spoken_languages.exclude(language__in=wanted).delete()
+    ProfileLanguage.objects.bulk_create(
+        [ProfileLanguage(profile=profile, language=code) for code in wanted if code not in existing]
+    )
+    return profile
+
+
+@transaction.atomic
+def profile_set_language(*, user: User, language: str) -> None:
+    """Remember the interface language someone picked in the switcher."""
+    if language not in InterfaceLanguage.values:
+        raise ValidationError(_("Choose one of the listed languages."))
+    Profile.objects.update_or_create(user=user, defaults={"preferred_language": language})
+
+
+@transaction.atomic
+def role_grant(*, actor: User, user: User, role: str) -> RoleGrant:
+    _require_secretariat(actor)
+    if role not in Role.values:
+        raise ValidationError(_("Unknown role."))
+    grant, _created = RoleGrant.objects.get_or_create(
+        user=user, role=role, defaults={"granted_by": actor, "granted_at": timezone.now()}
+    )
+    if role == Role.SECRETARIAT:
+        _sync_secretariat_access(user)
+    user.__dict__.pop("roles", None)
+    return grant
+
+
+@transaction.atomic
+def role_revoke(*, actor: User, user: User, role: str) -> None:
+    _require_secretariat(actor)
+    if role == Role.SECRETARIAT and actor.pk == user.pk and not actor.is_superuser:
+        raise PermissionDenied(_("You cannot remove your own secretariat role."))
+    RoleGrant.objects.filter(user=user, role=role).delete()
+    if role == Role.SECRETARIAT:
+        _sync_secretariat_access(user)
+    user.__dict__.pop("roles", None)
+
+
+@transaction.atomic
+def roles_set(*, actor: User, user: User, roles: Iterable[str]) -> frozenset[str]:
+    """Make the person's roles exactly ``roles``: grant the new, revoke the rest."""
+    _require_secretariat(actor)
+    wanted = set(roles)
+    current = set(RoleGrant.objects.filter(user=user).values_list("role", flat=True))
+    for role in sorted(wanted - current):
+        role_grant(actor=actor, user=user, role=role)
+    for role in sorted(current - wanted):
+        role_revoke(actor=actor, user=user, role=role)
+    return frozenset(wanted)

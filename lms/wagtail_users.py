@@ -1,0 +1,117 @@
+"""Wagtail's user admin, adapted to our people: full name and RIAL roles.
+
+The secretariat grants roles here. Saving goes through ``lms.services.roles_set``
+so the same permission check applies as everywhere else.
+"""
+
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.users import forms as wagtail_forms
+from wagtail.users.views import users as wagtail_views
+
+from lms import services
+from lms.choices import Role
+from lms.models import User
+
+
+class _RialUserFields(forms.Form):
+    first_name = None
+    last_name = None
+    full_name = forms.CharField(label=_("Full name"), max_length=200)
+    rial_roles = forms.MultipleChoiceField(
+        label=_("RIAL roles"),
+        choices=Role.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Roles decide what a person can do on the campus; only the secretariat grants them."
+        ),
+    )
+
+    def _init_roles(self):
+        if self.instance.pk:
+            self.initial.setdefault(
+                "rial_roles", list(self.instance.role_grants.values_list("role", flat=True))
+            )
+
+
+class RialUserCreationForm(_RialUserFields, wagtail_forms.UserCreationForm):
+    class Meta(wagtail_forms.UserCreationForm.Meta):
+        fields = {"email", "full_name", "is_superuser", "groups"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("rial_roles", [Role.PARTICIPANT])
+
+
+class RialUserEditForm(_RialUserFields, wagtail_forms.UserEditForm):
+    class Meta(wagtail_forms.UserEditForm.Meta):
+        fields = {"email", "full_name", "is_active", "is_superuser", "groups"}
+
+    def __init__(self, *args, **kwargs):
+        editing_self = kwargs.get("editing_self", False)
+        super().__init__(*args, **kwargs)
+        if editing_self:
+            # Like Wagtail's own "Administrator" box: nobody changes their own roles.
+            del self.fields["rial_roles"]
+        else:
+            self._init_roles()
+
+
+class _SaveRolesMixin:
+    def save_instance(self):
+        instance = super().save_instance()
+        services.profile_ensure(user=instance)
+        if "rial_roles" in self.form.fields:
+            services.roles_set(
+                actor=self.request.user,
+                user=instance,
+                roles=self.form.cleaned_data.get("rial_roles", []),
+            )
+        return instance
+
+
+# Templates: templates/wagtailusers/users/lms/user/{create,edit}.html, found by
+# the viewset's template prefix for this model.
+class RialUserCreateView(_SaveRolesMixin, wagtail_views.CreateView):
+    pass
+
+
+class RialUserEditView(_SaveRolesMixin, wagtail_views.EditView):
+    pass
+
+
+class RialUserFilterSet(wagtail_views.UserFilterSet):
+    role = django_filters.ChoiceFilter(
+        label=_("RIAL role"),
+        choices=Role.choices,
+        field_name="role_grants__role",
+        distinct=True,
+    )
+
+    class Meta(wagtail_views.UserFilterSet.Meta):
+        model = User
+
+
+class RialUserIndexView(wagtail_views.IndexView):
+    @property
+    def search_fields(self):
+        return ["email", "full_name"]
+
+    def order_queryset(self, queryset):
+        if self.ordering == "name":
+            return queryset.order_by("full_name", "email")
+        if self.ordering == "-name":
+            return queryset.order_by("-full_name", "-email")
+        return super().order_queryset(queryset)
+
+
+class RialUserViewSet(wagtail_views.UserViewSet):
+    index_view_class = RialUserIndexView
+    add_view_class = RialUserCreateView
+    edit_view_class = RialUserEditView
+    filterset_class = RialUserFilterSet
+
+    def get_form_class(self, for_update=False):
+        return RialUserEditForm if for_update else RialUserCreationForm
