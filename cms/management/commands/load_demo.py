@@ -1,0 +1,46 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from cms.demo import accounts, pages
+from lms.choices import Role
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo content (accounts, pages and their translations). Safe to run "
+        "again: it only creates what is missing."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Load even with DEBUG off. Demo accounts share a published password.",
+        )
+
+    def handle(self, *args, force=False, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "Refusing to load demo accounts with DEBUG off: their password is public. "
+                "Use --force on a throwaway installation."
+            )
+        people = accounts.ensure_people()
+        created_pages = pages.ensure_pages()["pages"]
+
+        new_people = sum(1 for _person, _user, created in people if created)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo content ready: {new_people} new accounts, {created_pages} new pages."
+            )
+        )
+        self.stdout.write("")
+        self.stdout.write("Demo accounts (password for all: " + accounts.DEMO_PASSWORD + "):")
+        width = max(len(person.email) for person, _user, _created in people)
+        for person, _user, _created in people:
+            roles = ", ".join(str(Role(role).label) for role in person.roles)
+            self.stdout.write(f"  {person.email.ljust(width)}  {person.key:<12} {roles}")
+        self.stdout.write("")
+        self.stdout.write(
+            "Sign in at http://127.0.0.1:8000/es/accounts/login/ "
+            "(Wagtail admin: http://127.0.0.1:8000/admin/ as secretariat@example.org)."
+        )

@@ -1,0 +1,120 @@
+"""The site's chrome: home pages per language and the main navigation.
+
+A section appears only once its app answers at its URL, so the header never
+links to something that is not there yet. Editor-chosen pages ("show in
+menus") follow. Everything here is computed at most once per request, and the
+menu pages once per site and language until a page is published, moved or
+deleted (see ``cms/signal_handlers.py``).
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page, Site
+
+SECTIONS = [
+    ("courses", _("Courses"), "courses:index"),
+    ("forums", _("Forums"), "forum:index"),
+    ("chat", _("Chat"), "forum:chat_index"),
+    ("experts", _("Experts"), "forum:experts"),
+    ("portfolio", _("Portfolio"), "cms:portfolio"),
+    ("documents", _("Documents"), "cms:documents"),
+    ("events", _("Events"), "cms:events"),
+]
+
+MENU_CACHE_VERSION_KEY = "rial:nav:version"
+MENU_CACHE_SECONDS = 60 * 60
+
+
+@dataclass(frozen=True)
+class NavItem:
+    key: str
+    label: str
+    url: str
+    current: bool
+
+
+def _memo(request, name, compute):
+    cache_attr = f"_rial_{name}"
+    if not hasattr(request, cache_attr):
+        setattr(request, cache_attr, compute())
+    return getattr(request, cache_attr)
+
+
+def site_for_request(request) -> Site | None:
+    return _memo(request, "site", lambda: Site.find_for_request(request))
+
+
+def site_homes(request) -> dict[str, Page]:
+    """The live home page of each language, in one query."""
+
+    def compute():
+        site = site_for_request(request)
+        if site is None:
+            return {}
+        homes = (
+            Page.objects.filter(translation_key=site.root_page.translation_key)
+            .live()
+            .select_related("locale")
+        )
+        return {home.locale.language_code: home for home in homes}
+
+    return _memo(request, "homes", compute)
+
+
+def home_url(request, language: str | None = None) -> str:
+    language = language or get_language() or settings.LANGUAGE_CODE
+    home = site_homes(request).get(language)
+    if home is not None:
+        url = home.get_url(request=request)
+        if url:
+            return url
+    return f"/{language}/"
+
+
+def invalidate_menus() -> None:
+    try:
+        cache.incr(MENU_CACHE_VERSION_KEY)
+    except ValueError:
+        cache.set(MENU_CACHE_VERSION_KEY, 2, None)
+
+
+def _menu_pages(request) -> list[tuple[str, str, str]]:
+    language = get_language() or settings.LANGUAGE_CODE
+    home = site_homes(request).get(language)
+    if home is None:
+        return []
+    version = cache.get_or_set(MENU_CACHE_VERSION_KEY, 1, None)
+    key = f"rial:nav:{version}:{home.pk}"
+    items = cache.get(key)
+    if items is None:
+        pages = (
+            Page.objects.child_of(home)
+            .live()
+            .public()
+            .in_menu()
+            .only("id", "title", "url_path", "depth", "path", "slug", "locale_id")
+        )
+        items = []
+        for page in pages:
+            url = page.get_url(request=request)
+            if url:
+                items.append((f"page-{page.pk}", page.title, url))
+        cache.set(key, items, MENU_CACHE_SECONDS)
+    return items
+
+
+def main_navigation(request) -> list[NavItem]:
+    items: list[tuple[str, str, str]] = []
+    for key, label, url_name in SECTIONS:
+        try:
+            items.append((key, str(label), reverse(url_name)))
+        except NoReverseMatch:
+            continue
+    items.extend(_menu_pages(request))
+    path = request.path
+    return [NavItem(key, label, url, path.startswith(url)) for key, label, url in items]

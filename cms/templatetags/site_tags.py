@@ -1,0 +1,92 @@
+from dataclasses import dataclass
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Page
+
+from cms import navigation
+
+register = template.Library()
+
+
+@dataclass(frozen=True)
+class Alternate:
+    code: str
+    name: str
+    url: str
+    current: bool
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context) -> list[Alternate]:
+    """Where the language switcher sends people: this page in each language.
+
+    For a Wagtail page, its live translation (or that language's home page when
+    the page is not translated yet); for any other view, the same URL under the
+    other language prefix.
+    """
+    request = context.get("request")
+    current = get_language()
+    page = context.get("page")
+    if request is not None:
+        # The head and the switcher both ask: compute once per request.
+        memo_key = (current, getattr(page, "pk", None))
+        memo = getattr(request, "_rial_alternates", None)
+        if memo is not None and memo[0] == memo_key:
+            return memo[1]
+    urls: dict[str, str] = {}
+    if isinstance(page, Page) and page.pk:
+        translations = (
+            Page.objects.filter(translation_key=page.translation_key)
+            .live()
+            .select_related("locale")
+        )
+        for translation in translations:
+            url = translation.get_url(request=request)
+            if url:
+                urls[translation.locale.language_code] = url
+        for code, _name in settings.LANGUAGES:
+            if code not in urls:
+                urls[code] = navigation.home_url(request, code)
+    elif request is not None:
+        path = request.get_full_path()
+        for code, _name in settings.LANGUAGES:
+            urls[code] = translate_url(path, code)
+    else:
+        urls = {code: f"/{code}/" for code, _name in settings.LANGUAGES}
+    alternates = [
+        Alternate(code=code, name=name, url=urls[code], current=(code == current))
+        for code, name in settings.LANGUAGES
+    ]
+    if request is not None:
+        request._rial_alternates = (memo_key, alternates)
+    return alternates
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context) -> str:
+    request = context.get("request")
+    if request is None:
+        return f"/{get_language() or settings.LANGUAGE_CODE}/"
+    return navigation.home_url(request)
+
+
+@register.simple_tag(takes_context=True)
+def link_href(context, link) -> str:
+    """The address of a LinkBlock value: its page in the reader's language, or its URL."""
+    if not link:
+        return ""
+    page = link.get("page")
+    if page is not None:
+        page = page.localized
+        if not page.live:
+            return ""
+        return page.get_url(request=context.get("request")) or ""
+    return link.get("url") or ""
+
+
+@register.filter
+def locale_name(code: str) -> str:
+    return dict(settings.LANGUAGES).get(code, code)
