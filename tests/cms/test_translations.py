@@ -1,0 +1,174 @@
+"""Every UI string is translated in es, en, pt and fr, and the catalogues ship compiled."""
+
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import polib
+import pytest
+from django.utils import translation
+
+from tests.factories import ProfileFactory
+
+ROOT = Path(__file__).resolve().parents[2]
+LANGUAGES = ["es", "en", "pt", "fr"]
+
+
+def catalogue(language: str) -> polib.POFile:
+    return polib.pofile(str(ROOT / "locale" / language / "LC_MESSAGES" / "django.po"))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_catalogue_is_complete(language):
+    po = catalogue(language)
+    assert len(po) > 200
+    untranslated = [entry.msgid for entry in po.untranslated_entries()]
+    fuzzy = [entry.msgid for entry in po.fuzzy_entries()]
+    assert not untranslated, untranslated
+    assert not fuzzy, fuzzy
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_compiled_catalogue_matches_its_source(language):
+    """The .mo files are committed so no gettext tool is needed to run the site."""
+    po = catalogue(language)
+    mo = polib.mofile(str(ROOT / "locale" / language / "LC_MESSAGES" / "django.mo"))
+    compiled = {(entry.msgctxt, entry.msgid): entry.msgstr for entry in mo if entry.msgid}
+    source = {
+        (entry.msgctxt, entry.msgid): entry.msgstr
+        for entry in po
+        if entry.msgstr and not entry.obsolete
+    }
+    assert compiled == source, "run `make messages` and commit the .mo files"
+
+
+@pytest.mark.parametrize("language", ["es", "pt", "fr"])
+def test_placeholders_survive_translation(language):
+    import re
+
+    pattern = re.compile(r"%\(\w+\)s|<a href=\"%\(url\)s\">|</?strong>")
+    for entry in catalogue(language):
+        assert sorted(pattern.findall(entry.msgid)) == sorted(pattern.findall(entry.msgstr)), (
+            entry.msgid
+        )
+
+
+def test_every_source_string_is_in_the_catalogue(tmp_path):
+    """Extract strings from a copy of the sources: none may be missing from the catalogue."""
+    if shutil.which("xgettext") is None:
+        pytest.fail("gettext is needed for this check: apt-get install -y gettext")
+    for folder in ["cms", "lms", "forum", "courses", "templates"]:
+        shutil.copytree(
+            ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__")
+        )
+    shutil.copy(ROOT / "manage.py", tmp_path / "manage.py")
+    (tmp_path / "locale" / "es" / "LC_MESSAGES").mkdir(parents=True)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from django.core.management import execute_from_command_line; "
+            "execute_from_command_line(['manage.py', 'makemessages', '--locale', 'es', "
+            "'--no-location', '--no-obsolete'])",
+        ],
+        cwd=tmp_path,
+        env={
+            "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+            "PATH": "/usr/bin:/bin",
+            "PYTHONPATH": str(tmp_path),
+        },
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    extracted = polib.pofile(str(tmp_path / "locale" / "es" / "LC_MESSAGES" / "django.po"))
+    known = {(entry.msgctxt, entry.msgid) for entry in catalogue("es")}
+    missing = sorted(
+        entry.msgid for entry in extracted if (entry.msgctxt, entry.msgid) not in known
+    )
+    assert not missing, f"run `make messages` and translate: {missing}"
+
+
+class _Text(HTMLParser):
+    SKIP = {"script", "style", "option", "title"}
+
+    def __init__(self):
+        super().__init__()
+        self.depth = 0
+        self.texts = set()
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self.depth += 1
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP and self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data):
+        text = " ".join(data.split())
+        if text and not self.depth and any(ch.isalpha() for ch in text):
+            self.texts.add(text)
+
+
+def texts(html: str) -> set[str]:
+    parser = _Text()
+    parser.feed(html)
+    return parser.texts
+
+
+PAGES_ANONYMOUS = [
+    "account_login",
+    "account_signup",
+    "account_reset_password",
+    "account_reset_password_done",
+    "account_email_verification_sent",
+]
+PAGES_SIGNED_IN = ["lms:profile", "account_email", "account_change_password", "account_logout"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["es", "pt", "fr"])
+def test_pages_show_no_english_left_over(client, demo_pages, language):
+    from django.urls import reverse
+
+    same_on_purpose = {entry.msgid for entry in catalogue(language) if entry.msgid == entry.msgstr}
+    same_on_purpose |= {"RIAL Campus", "Español", "English", "Português", "Français", "RIAL"}
+
+    def render(path_for):
+        pages = {}
+        for name in PAGES_ANONYMOUS:
+            pages[name] = client.get(path_for(name)).content.decode()
+        pages["home"] = client.get(path_for("home")).content.decode()
+        pages["404"] = client.get(path_for("404")).content.decode()
+        return pages
+
+    person = ProfileFactory(
+        user__full_name="Zoe Quiroga", institution="Ministerio X", position="Analista"
+    ).user
+
+    def path_for(lang):
+        def build(name):
+            if name == "home":
+                return f"/{lang}/"
+            if name == "404":
+                return f"/{lang}/no-such-page/"
+            with translation.override(lang):
+                return reverse(name)
+
+        return build
+
+    english = render(path_for("en"))
+    other = render(path_for(language))
+    client.force_login(person)
+    for name in PAGES_SIGNED_IN:
+        english[name] = client.get(path_for("en")(name)).content.decode()
+        other[name] = client.get(path_for(language)(name)).content.decode()
+
+    personal = {"Zoe Quiroga", "Zoe", "Ministerio X", "Analista", person.email}
+    for name, html in other.items():
+        leftovers = (texts(html) & texts(english[name])) - same_on_purpose - personal
+        leftovers = {text for text in leftovers if "@" not in text}
+        assert not leftovers, f"{name} in {language} still shows English: {sorted(leftovers)}"

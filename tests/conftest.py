@@ -1,0 +1,52 @@
+import pytest
+from django.core.cache import cache
+
+from lms import services
+from lms.choices import Role
+from tests.factories import PASSWORD, ProfileFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Rate limits count in the cache: every test starts with a clean slate."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def password():
+    return PASSWORD
+
+
+@pytest.fixture
+def user(db):
+    return ProfileFactory(user__full_name="Ana María Torres").user
+
+
+@pytest.fixture
+def other_user(db):
+    return ProfileFactory(user__full_name="Roberto Díaz", country="PE").user
+
+
+@pytest.fixture
+def secretariat(db):
+    person = UserFactory(full_name="Secretaría Técnica", roles=[Role.PARTICIPANT])
+    ProfileFactory(user=person, preferred_language="en")
+    admin = UserFactory(full_name="Bootstrap admin", is_superuser=True, is_staff=True)
+    services.role_grant(actor=admin, user=person, role=Role.SECRETARIAT)
+    person.refresh_from_db()
+    return person
+
+
+@pytest.fixture
+def user_client(client, user):
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def demo_pages(db):
+    from cms.demo.pages import ensure_pages
+
+    ensure_pages()

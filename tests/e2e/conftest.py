@@ -1,0 +1,101 @@
+"""Browser tests: Debian's chromium driven by Playwright against a live server.
+
+Never downloads a browser. If /usr/bin/chromium is missing the tests fail
+loudly (``make test`` and ``.ci/run`` install it with apt).
+"""
+
+import os
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-extensions",
+    "--metrics-recording-only",
+]
+
+# Each browser test uses a live server, so a real (transactional) database,
+# emptied after every test: ``site_content`` rebuilds what the migrations
+# created (root page, locales, the Spanish home page) before each one.
+E2E = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    # Playwright's sync API runs an event loop in this thread; the tests' own
+    # database calls from this thread are safe, so tell Django (tests only).
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(
+            f"{CHROMIUM} not found: browser tests need Debian's chromium "
+            "(apt-get install -y chromium); they never download one."
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+    if previous is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(
+        base_url=live_server.url, locale="es-ES", viewport={"width": 1280, "height": 900}
+    )
+    context.set_default_timeout(10_000)
+    # Any request to another host is a bug: no page may load a foreign asset.
+    foreign = []
+
+    def guard(route):
+        url = route.request.url
+        if url.startswith(live_server.url):
+            route.continue_()
+        else:
+            foreign.append(url)
+            route.abort()
+
+    context.route("**/*", guard)
+    page = context.new_page()
+    yield page
+    context.close()
+    assert not foreign, f"pages asked other hosts for: {foreign}"
+
+
+@pytest.fixture
+def site_content(db):
+    from cms.demo.pages import ensure_pages, ensure_site
+
+    ensure_site()
+    ensure_pages()
+
+
+def axe_violations(page, impacts=("serious", "critical")):
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [
+        {
+            "id": violation["id"],
+            "impact": violation["impact"],
+            "help": violation["help"],
+            "nodes": [node["target"] for node in violation["nodes"]][:5],
+        }
+        for violation in results.response["violations"]
+        if violation["impact"] in impacts
+    ]
