@@ -1,0 +1,143 @@
+"""HTTP pages against a bare ASGI hello, both on Daphne, in the same run.
+
+Starts two Daphne processes on this machine: one serving ``bench.asgi_hello``
+(the baseline), one serving RIAL Campus with demo content on a throwaway
+SQLite database. Loads each with the same keep-alive client and reports
+requests per second, p50/p99 latency and the ratio to the baseline.
+"""
+
+import asyncio
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from bench.loadgen import run_load
+
+ROOT = Path(__file__).resolve().parent.parent
+DAPHNE = str(Path(sys.executable).with_name("daphne"))
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_up(url: str, timeout: float = 30) -> None:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"{url} did not come up")
+
+
+def start(app: str, port: int, env: dict) -> subprocess.Popen:
+    return subprocess.Popen(
+        [DAPHNE, "-b", "127.0.0.1", "-p", str(port), app],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def prepare_site(env: dict) -> None:
+    for args in (
+        ["migrate", "--noinput", "-v0"],
+        ["load_demo", "--force", "-v0"],
+        ["collectstatic", "--noinput", "-v0"],
+    ):
+        subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+
+
+def measure(connections: int = 16, duration: float = 6.0) -> dict:
+    workdir = tempfile.mkdtemp(prefix="rial-bench-")
+    # Production settings, as deployed, minus HTTPS (the load is plain HTTP).
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(64),
+        "DEBUG": "false",
+        "SECURE_SSL_REDIRECT": "false",
+        "DATABASE_URL": f"sqlite:///{workdir}/bench.sqlite3",
+        "STATIC_ROOT": f"{workdir}/static",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "LOG_LEVEL": "WARNING",
+    }
+    env.pop("REDIS_URL", None)
+    prepare_site(env)
+    hello_port, site_port = free_port(), free_port()
+    processes = [
+        start("bench.asgi_hello:application", hello_port, env),
+        start("cms.asgi:application", site_port, env),
+    ]
+    try:
+        wait_until_up(f"http://127.0.0.1:{hello_port}/")
+        wait_until_up(f"http://127.0.0.1:{site_port}/healthz")
+        targets = [
+            ("asgi hello (baseline)", hello_port, "/"),
+            ("healthz", site_port, "/healthz"),
+            ("home page /es/", site_port, "/es/"),
+            ("login page", site_port, "/es/accounts/login/"),
+        ]
+        rows = []
+        for name, port, path in targets:
+            # Warm up, then measure.
+            asyncio.run(run_load("127.0.0.1", port, path, connections=4, duration=1.0))
+            result = asyncio.run(
+                run_load("127.0.0.1", port, path, connections=connections, duration=duration)
+            )
+            rows.append(
+                {
+                    "name": name,
+                    "path": path,
+                    "rps": round(result.rps, 1),
+                    "p50_ms": round(result.percentile(50), 2),
+                    "p99_ms": round(result.percentile(99), 2),
+                    "errors": result.errors,
+                }
+            )
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.wait(timeout=10)
+    baseline = rows[0]["rps"] or 1.0
+    for row in rows:
+        row["ratio_to_baseline"] = round(row["rps"] / baseline, 4)
+    return {
+        "benchmark": "http_pages",
+        "connections": connections,
+        "duration_s": duration,
+        "rows": rows,
+    }
+
+
+def report(result: dict) -> str:
+    lines = [
+        f"HTTP pages, {result['connections']} keep-alive connections, "
+        f"{result['duration_s']}s each, one Daphne process per server",
+        f"{'target':<24}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'errors':>8}{'x baseline':>12}",
+    ]
+    for row in result["rows"]:
+        lines.append(
+            f"{row['name']:<24}{row['rps']:>10.1f}{row['p50_ms']:>10.2f}{row['p99_ms']:>10.2f}"
+            f"{row['errors']:>8}{row['ratio_to_baseline']:>12.4f}"
+        )
+    return "\n".join(lines)

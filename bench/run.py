@@ -1,0 +1,42 @@
+"""`make bench`: run every benchmark, print tables, write JSON to bench/results/.
+
+Each benchmark measures its own baseline in the same run, on the same machine,
+and reports ratios against it; absolute numbers only mean something next to
+their baseline.
+"""
+
+import json
+import platform
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench import http_pages  # noqa: E402
+
+BENCHMARKS = [http_pages]
+
+
+def main() -> None:
+    results_dir = ROOT / "bench" / "results"
+    results_dir.mkdir(exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    for module in BENCHMARKS:
+        result = module.measure()
+        result["machine"] = {
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "processor": platform.processor() or platform.machine(),
+        }
+        result["when"] = stamp
+        print(module.report(result))
+        print()
+        path = results_dir / f"{result['benchmark']}-{stamp}.json"
+        path.write_text(json.dumps(result, indent=2))
+        print(f"written {path.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
