@@ -9,6 +9,7 @@ deleted (see ``cms/signal_handlers.py``).
 
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.urls import NoReverseMatch, reverse
@@ -16,8 +17,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
+# A section is a URL name, or a page type whose page in the current language
+# is the section (the course catalogue is a Wagtail page).
 SECTIONS = [
-    ("courses", _("Courses"), "courses:index"),
+    ("courses", _("Courses"), "page:courses.CourseIndexPage"),
     ("forums", _("Forums"), "forum:index"),
     ("chat", _("Chat"), "forum:chat_index"),
     ("experts", _("Experts"), "forum:experts"),
@@ -83,15 +86,30 @@ def invalidate_menus() -> None:
         cache.set(MENU_CACHE_VERSION_KEY, 2, None)
 
 
-def _menu_pages(request) -> list[tuple[str, str, str]]:
+def _section_pages(home: Page, request) -> dict[str, str]:
+    """URLs of the sections that are pages, in the home page's language."""
+    urls = {}
+    for key, _label, target in SECTIONS:
+        if not target.startswith("page:"):
+            continue
+        model = apps.get_model(target.removeprefix("page:"))
+        page = model.objects.live().public().filter(locale_id=home.locale_id).first()
+        if page is not None:
+            url = page.get_url(request=request)
+            if url:
+                urls[key] = url
+    return urls
+
+
+def _menu_pages(request) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
     language = get_language() or settings.LANGUAGE_CODE
     home = site_homes(request).get(language)
     if home is None:
-        return []
+        return {}, []
     version = cache.get_or_set(MENU_CACHE_VERSION_KEY, 1, None)
     key = f"rial:nav:{version}:{home.pk}"
-    items = cache.get(key)
-    if items is None:
+    cached = cache.get(key)
+    if cached is None:
         pages = (
             Page.objects.child_of(home)
             .live()
@@ -104,17 +122,24 @@ def _menu_pages(request) -> list[tuple[str, str, str]]:
             url = page.get_url(request=request)
             if url:
                 items.append((f"page-{page.pk}", page.title, url))
-        cache.set(key, items, MENU_CACHE_SECONDS)
-    return items
+        cached = (_section_pages(home, request), items)
+        cache.set(key, cached, MENU_CACHE_SECONDS)
+    return cached
 
 
 def main_navigation(request) -> list[NavItem]:
+    section_pages, menu_pages = _menu_pages(request)
+    section_urls = set(section_pages.values())
     items: list[tuple[str, str, str]] = []
-    for key, label, url_name in SECTIONS:
+    for key, label, target in SECTIONS:
+        if target.startswith("page:"):
+            if key in section_pages:
+                items.append((key, str(label), section_pages[key]))
+            continue
         try:
-            items.append((key, str(label), reverse(url_name)))
+            items.append((key, str(label), reverse(target)))
         except NoReverseMatch:
             continue
-    items.extend(_menu_pages(request))
+    items.extend(item for item in menu_pages if item[2] not in section_urls)
     path = request.path
     return [NavItem(key, label, url, path.startswith(url)) for key, label, url in items]

@@ -6,18 +6,18 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views
-from lms import views as lms_views
+from lms.views import people as lms_people_views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("i18n/setlang/", lms_views.set_language, name="set_language"),
+    path("i18n/setlang/", lms_people_views.set_language, name="set_language"),
 ]
 
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
-    path("me/", include("lms.urls")),
+    path("", include("lms.urls")),
     # Wagtail's page tree last: it answers every path the apps above do not.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

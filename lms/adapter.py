@@ -1,7 +1,9 @@
 """How django-allauth creates accounts and where it sends people afterwards."""
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.signals import password_reset
 from django.conf import settings
+from django.dispatch import receiver
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -76,3 +78,8 @@ class AccountAdapter(DefaultAccountAdapter):
         language = self._preferred_language(user) if getattr(user, "pk", None) else None
         with translation.override(language or translation.get_language()):
             super().send_mail(template_prefix, email, context)
+
+
+@receiver(password_reset)
+def _password_reset_confirms_email(sender, request, user, **kwargs):
+    services.people.email_confirm_by_reset(user=user)

@@ -8,6 +8,10 @@ class LmsConfig(AppConfig):
     verbose_name = _("People and learning")
     default = True
 
+    def ready(self):
+        # Connects the allauth signal receivers defined next to the adapter.
+        from lms import adapter  # noqa: F401
+
 
 class RialUsersAppConfig(WagtailUsersAppConfig):
     """Wagtail's user admin, editing full name and RIAL roles (see lms/wagtail_users.py)."""

@@ -165,3 +165,131 @@ class ProfileForm(forms.Form):
             "spoken_languages": profile.spoken_language_codes,
             "time_zone": profile.time_zone,
         }
+
+
+class ApplicationForm(forms.Form):
+    motivation = forms.CharField(
+        label=_("Why do you want to take this course?"),
+        help_text=_(
+            "A few sentences: your work, what you expect from the course, how you will use it."
+        ),
+        min_length=20,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+
+
+class CallForm(forms.Form):
+    course = forms.ModelChoiceField(label=_("Course"), queryset=None)
+    title = forms.CharField(label=_("Title"), max_length=200)
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    opens_at = forms.DateTimeField(
+        label=_("Applications open"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    closes_at = forms.DateTimeField(
+        label=_("Applications close"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    seats = forms.IntegerField(label=_("Seats"), min_value=1, max_value=5000)
+    starts_on = forms.DateField(
+        label=_("The cohort starts on"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    time_zone = forms.ChoiceField(
+        label=_("Cohort time zone"),
+        help_text=_("Modules open at midnight in this time zone."),
+    )
+    eligibility = forms.ChoiceField(label=_("Who may apply"), widget=forms.RadioSelect)
+    countries = forms.MultipleChoiceField(
+        label=_("Countries"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    institutions = forms.CharField(
+        label=_("Institutions"),
+        required=False,
+        help_text=_("One per line, as people write it in their profile."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        from courses.models import CoursePage
+        from lms.models import EnrolmentCall
+
+        super().__init__(*args, **kwargs)
+        self.fields["course"].queryset = CoursePage.objects.live().select_related("locale")
+        self.fields["course"].label_from_instance = lambda course: (
+            f"{course.title} ({course.locale.get_display_name()})"
+        )
+        self.fields["time_zone"].choices = time_zone_choices()
+        self.fields["eligibility"].choices = EnrolmentCall.Eligibility.choices
+        self.fields["countries"].choices = country_choices()[1:]
+
+
+class GroupForm(forms.Form):
+    name = forms.CharField(label=_("Group name"), max_length=100)
+    tutor = forms.ModelChoiceField(label=_("Tutor"), queryset=None, required=False)
+
+    def __init__(self, *args, **kwargs):
+        from lms.selectors.learning import tutors_available
+
+        super().__init__(*args, **kwargs)
+        self.fields["tutor"].queryset = tutors_available()
+        self.fields["tutor"].label_from_instance = lambda user: (
+            f"{user.get_full_name()} <{user.email}>"
+        )
+
+
+class CsvImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV file"),
+        required=False,
+        help_text=_("Columns: email, name, country, institution, group. UTF-8."),
+    )
+    text = forms.CharField(
+        label=_("Or paste the lines here"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8, "spellcheck": "false"}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        upload = data.get("file")
+        if upload:
+            if upload.size > 2 * 1024 * 1024:
+                raise forms.ValidationError(_("The file is too large: at most 2 MB."))
+            try:
+                data["text"] = upload.read().decode("utf-8-sig")
+            except UnicodeDecodeError as error:
+                raise forms.ValidationError(_("Save the file as CSV in UTF-8.")) from error
+        if not (data.get("text") or "").strip():
+            raise forms.ValidationError(_("Upload a file or paste the lines."))
+        return data
+
+
+class FeedbackForm(forms.Form):
+    feedback = forms.CharField(
+        label=_("Feedback"),
+        help_text=_("Markdown: **bold**, *italics*, lists and links."),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=20_000,
+    )
+    grade = forms.IntegerField(
+        label=_("Grade (0 to 100)"), required=False, min_value=0, max_value=100
+    )
+
+
+class InactiveFilterForm(forms.Form):
+    inactive = forms.IntegerField(
+        label=_("Inactive for at least (days)"), required=False, min_value=1, max_value=365
+    )
+
+
+def add_service_errors(form, error) -> None:
+    """Show a service's ValidationError on the form: on its field when it names one."""
+    if hasattr(error, "error_dict"):
+        for field, messages in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages)
+    else:
+        for message in error.messages:
+            form.add_error(None, message)

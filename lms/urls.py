@@ -1,9 +1,81 @@
+"""lms pages, mounted at the root of each language prefix (see cms/urls.py)."""
+
 from django.urls import path
 
-from lms import views
+from lms.views import learning, manage, people, tutoring
 
 app_name = "lms"
 
 urlpatterns = [
-    path("profile/", views.profile, name="profile"),
+    # The person's own space.
+    path("me/profile/", people.profile, name="profile"),
+    path("me/learning/", learning.dashboard, name="dashboard"),
+    path("me/notifications/", learning.notifications, name="notifications"),
+    path("me/calls/<int:call_id>/apply/", learning.call_apply, name="call_apply"),
+    path(
+        "me/applications/<int:application_id>/withdraw/",
+        learning.application_withdraw,
+        name="application_withdraw",
+    ),
+    path("me/lessons/<int:lesson_id>/done/", learning.lesson_done, name="lesson_done"),
+    path(
+        "me/lessons/<int:lesson_id>/quiz/<str:block_id>/", learning.quiz_submit, name="quiz_submit"
+    ),
+    path(
+        "me/lessons/<int:lesson_id>/assignment/<str:block_id>/",
+        learning.assignment_submit,
+        name="assignment_submit",
+    ),
+    path(
+        "me/lessons/<int:lesson_id>/survey/<str:block_id>/",
+        learning.survey_submit,
+        name="survey_submit",
+    ),
+    path(
+        "me/submissions/<int:submission_id>/file/",
+        learning.submission_file,
+        name="submission_file",
+    ),
+    path(
+        "me/certificates/<str:code>/pdf/",
+        learning.certificate_download,
+        name="certificate_download",
+    ),
+    # Tutors.
+    path("me/tutoring/", tutoring.tutoring_index, name="tutoring"),
+    path("me/tutoring/<int:cohort_id>/", tutoring.tutoring_cohort, name="tutoring_cohort"),
+    path("me/tutoring/<int:cohort_id>/remind/", tutoring.send_reminders, name="tutoring_remind"),
+    path(
+        "me/tutoring/submissions/<int:submission_id>/",
+        tutoring.submission_review,
+        name="submission_review",
+    ),
+    # The Technical Secretariat.
+    path("manage/", manage.manage_index, name="manage"),
+    path("manage/calls/new/", manage.call_create, name="manage_call_create"),
+    path("manage/calls/<int:call_id>/", manage.call_detail, name="manage_call"),
+    path("manage/cohorts/<int:cohort_id>/", manage.cohort_detail, name="manage_cohort"),
+    path(
+        "manage/cohorts/<int:cohort_id>/import/",
+        manage.cohort_import,
+        name="manage_cohort_import",
+    ),
+    path(
+        "manage/cohorts/<int:cohort_id>/report/",
+        manage.cohort_report,
+        name="manage_cohort_report",
+    ),
+    path(
+        "manage/cohorts/<int:cohort_id>/report/<slug:table>.csv",
+        manage.cohort_report_csv,
+        name="manage_cohort_report_csv",
+    ),
+    path(
+        "manage/cohorts/<int:cohort_id>/certificates.zip",
+        manage.cohort_certificates,
+        name="manage_cohort_certificates",
+    ),
+    # Anyone: is this certificate genuine?
+    path("certificates/", learning.certificate_verify, name="certificate_verify_form"),
+    path("certificates/<str:code>/", learning.certificate_verify, name="certificate_verify"),
 ]

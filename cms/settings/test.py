@@ -26,3 +26,6 @@ if REDIS_URL:
     prefix = os.environ.get("TEST_REDIS_PREFIX", f"rialtest{os.getpid()}")
     CHANNEL_LAYERS["default"]["CONFIG"]["prefix"] = prefix
     CACHES["default"]["KEY_PREFIX"] = prefix
+
+# Private uploads (assignment files) of the test run.
+PRIVATE_MEDIA_ROOT = BASE_DIR / ".test-media" / "private"

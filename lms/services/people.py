@@ -219,3 +219,17 @@ def roles_set(*, actor: User, user: User, roles: Iterable[str]) -> frozenset[str
     for role in sorted(current - wanted):
         role_revoke(actor=actor, user=user, role=role)
     return frozenset(wanted)
+
+
+@transaction.atomic
+def email_confirm_by_reset(*, user: User) -> None:
+    """A password reset link reached the person's inbox: the address is theirs.
+
+    People enrolled by the secretariat first sign in through such a link (their
+    invitation); without this they would be asked to confirm the address again.
+    """
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=False).update(
+        verified=True
+    )

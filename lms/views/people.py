@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from lms import selectors, services
 from lms.choices import InterfaceLanguage, Role
-from lms.forms import ProfileForm
+from lms.forms import ProfileForm, add_service_errors
 from lms.http import set_language_cookie
 from lms.middleware import remember_time_zone
 
@@ -38,8 +38,7 @@ def profile(request):
                     spoken_languages=data["spoken_languages"],
                 )
             except ValidationError as error:
-                for field, errors in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
+                add_service_errors(form, error)
             else:
                 remember_time_zone(request, saved.time_zone)
                 messages.success(request, _("Your profile has been saved."))

@@ -1,0 +1,49 @@
+"""People and learning state. One module per subject; import from here."""
+
+from lms.models.certificates import Certificate
+from lms.models.cohorts import (
+    Application,
+    Cohort,
+    CohortGroup,
+    Enrolment,
+    EnrolmentCall,
+    ModuleRelease,
+)
+from lms.models.learning import (
+    LessonProgress,
+    QuizAttempt,
+    Submission,
+    SurveyAnswer,
+    SurveyCompletion,
+)
+from lms.models.notifications import Notification
+from lms.models.people import (
+    Profile,
+    ProfileLanguage,
+    RoleGrant,
+    User,
+    UserManager,
+    validate_time_zone,
+)
+
+__all__ = [
+    "Application",
+    "Certificate",
+    "Cohort",
+    "CohortGroup",
+    "Enrolment",
+    "EnrolmentCall",
+    "LessonProgress",
+    "ModuleRelease",
+    "Notification",
+    "Profile",
+    "ProfileLanguage",
+    "QuizAttempt",
+    "RoleGrant",
+    "Submission",
+    "SurveyAnswer",
+    "SurveyCompletion",
+    "User",
+    "UserManager",
+    "validate_time_zone",
+]

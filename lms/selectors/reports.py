@@ -1,0 +1,241 @@
+"""Numbers about a cohort for the secretariat: who is enrolled, active, done; surveys."""
+
+import datetime
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from courses.models import LessonPage, course_outline
+from lms.choices import Country
+from lms.models import Cohort, Enrolment, LessonProgress, ModuleRelease, SurveyAnswer
+
+ACTIVE_DAYS = 14
+
+
+def cohort_modules(*, cohort: Cohort):
+    released = set(ModuleRelease.objects.filter(cohort=cohort).values_list("module_id", flat=True))
+    now = timezone.now()
+    rows = []
+    for module, lessons in course_outline(cohort.course):
+        opens_at = cohort.week_start_at(module.opens_week)
+        rows.append(
+            {
+                "module": module,
+                "lessons": len(lessons),
+                "opens_at": opens_at,
+                "released_early": module.pk in released,
+                "is_open": module.pk in released or now >= opens_at,
+            }
+        )
+    return rows
+
+
+@dataclass
+class SurveyQuestionResult:
+    text: str
+    kind: str
+    distribution: list = field(default_factory=list)  # counts for 1..5
+    answers: int = 0
+    mean: float | None = None
+    texts: list = field(default_factory=list)
+
+
+@dataclass
+class SurveyResult:
+    title: str
+    lesson: LessonPage
+    respondents: int
+    questions: list
+
+
+def _surveys(cohort: Cohort, enrolled: int) -> list[SurveyResult]:
+    answers = defaultdict(list)
+    for lesson_id, block_id, question, likert, text in SurveyAnswer.objects.filter(
+        cohort=cohort
+    ).values_list("lesson_id", "block_id", "question", "likert", "text"):
+        answers[(lesson_id, block_id, question)].append((likert, text))
+    results = []
+    for lesson in LessonPage.objects.descendant_of(cohort.course).live().order_by("path"):
+        for block_id, kind, value in lesson.activities():
+            if kind != "survey":
+                continue
+            questions = []
+            respondents = 0
+            for index, question in enumerate(value["questions"]):
+                given = answers.get((lesson.pk, block_id, index), [])
+                result = SurveyQuestionResult(text=question["text"], kind=question["kind"])
+                if question["kind"] == "likert":
+                    counts = Counter(likert for likert, _text in given if likert)
+                    result.distribution = [counts.get(n, 0) for n in range(1, 6)]
+                    result.answers = sum(result.distribution)
+                    if result.answers:
+                        result.mean = round(
+                            sum(
+                                n * c for n, c in zip(range(1, 6), result.distribution, strict=True)
+                            )
+                            / result.answers,
+                            2,
+                        )
+                    respondents = max(respondents, result.answers)
+                else:
+                    result.texts = sorted(text for _likert, text in given if text)
+                    result.answers = len(result.texts)
+                questions.append(result)
+            results.append(SurveyResult(value["title"], lesson, respondents, questions))
+    return results
+
+
+def cohort_report(*, cohort: Cohort, now=None) -> dict:
+    """Enrolled, active, completed; by country and by module; survey results. Bounded queries."""
+    now = now or timezone.now()
+    enrolments = list(
+        Enrolment.objects.filter(cohort=cohort).values(
+            "pk", "status", "last_activity_at", "user__profile__country"
+        )
+    )
+    current = [e for e in enrolments if e["status"] != Enrolment.Status.WITHDRAWN]
+    since = now - datetime.timedelta(days=ACTIVE_DAYS)
+    totals = {
+        "enrolled": len(current),
+        "active": sum(
+            1 for e in current if e["last_activity_at"] and e["last_activity_at"] >= since
+        ),
+        "completed": sum(1 for e in current if e["status"] == Enrolment.Status.COMPLETED),
+        "withdrawn": len(enrolments) - len(current),
+    }
+    labels = dict(Country.choices)
+    by_country = defaultdict(lambda: [0, 0])
+    for e in current:
+        code = e["user__profile__country"] or ""
+        by_country[code][0] += 1
+        if e["status"] == Enrolment.Status.COMPLETED:
+            by_country[code][1] += 1
+    countries = sorted(
+        (
+            (str(labels.get(code, _("Not given"))), enrolled, completed)
+            for code, (enrolled, completed) in by_country.items()
+        ),
+        key=lambda row: (-row[1], row[0]),
+    )
+
+    outline = course_outline(cohort.course)
+    module_of = {lesson.pk: module.pk for module, lessons in outline for lesson in lessons}
+    lessons_in = {module.pk: len(lessons) for module, lessons in outline}
+    done = defaultdict(lambda: defaultdict(int))
+    started = defaultdict(set)
+    for enrolment_id, lesson_id, completed in (
+        LessonProgress.objects.filter(enrolment__cohort=cohort)
+        .exclude(enrolment__status=Enrolment.Status.WITHDRAWN)
+        .values_list("enrolment_id", "lesson_id", "completed_at")
+    ):
+        module_id = module_of.get(lesson_id)
+        if module_id is None:
+            continue
+        started[module_id].add(enrolment_id)
+        if completed:
+            done[module_id][enrolment_id] += 1
+    modules = [
+        (
+            module.title,
+            len(started[module.pk]),
+            sum(1 for n in done[module.pk].values() if n >= lessons_in[module.pk] > 0),
+        )
+        for module, _lessons in outline
+    ]
+    return {
+        "totals": totals,
+        "countries": countries,
+        "modules": modules,
+        "surveys": _surveys(cohort, totals["enrolled"]),
+        "active_days": ACTIVE_DAYS,
+    }
+
+
+def cohort_report_tables(*, cohort: Cohort) -> dict:
+    """The report as CSV tables: learners, countries, modules, survey."""
+    report = cohort_report(cohort=cohort)
+    labels = dict(Country.choices)
+    learners = (
+        Enrolment.objects.filter(cohort=cohort)
+        .select_related("user__profile", "group")
+        .annotate(done=Count("lesson_progress__completed_at"))
+        .order_by("user__full_name")
+    )
+    learner_rows = []
+    for enrolment in learners:
+        profile = getattr(enrolment.user, "profile", None)
+        learner_rows.append(
+            [
+                enrolment.user.get_full_name(),
+                enrolment.user.email,
+                str(labels.get(profile.country, "")) if profile else "",
+                profile.institution if profile else "",
+                enrolment.group.name if enrolment.group else "",
+                enrolment.get_status_display(),
+                enrolment.done,
+                enrolment.last_activity_at.isoformat() if enrolment.last_activity_at else "",
+            ]
+        )
+    survey_rows = []
+    for survey in report["surveys"]:
+        for index, question in enumerate(survey.questions, start=1):
+            if question.kind == "likert":
+                survey_rows.append(
+                    [
+                        survey.title,
+                        index,
+                        question.text,
+                        question.answers,
+                        question.mean or "",
+                        *question.distribution,
+                        "",
+                    ]
+                )
+            else:
+                for text in question.texts:
+                    survey_rows.append(
+                        [survey.title, index, question.text, "", "", "", "", "", "", "", text]
+                    )
+    return {
+        "learners": (
+            [
+                _("Name"),
+                _("Email"),
+                _("Country"),
+                _("Institution"),
+                _("Group"),
+                _("Status"),
+                _("Lessons done"),
+                _("Last activity"),
+            ],
+            learner_rows,
+        ),
+        "countries": ([_("Country"), _("Enrolled"), _("Completed")], report["countries"]),
+        "modules": ([_("Module"), _("Started"), _("Completed")], report["modules"]),
+        "survey": (
+            [
+                _("Survey"),
+                _("Question"),
+                _("Text"),
+                _("Answers"),
+                _("Mean"),
+                "1",
+                "2",
+                "3",
+                "4",
+                "5",
+                _("Free text"),
+            ],
+            survey_rows,
+        ),
+    }
+
+
+def csv_safe(value):
+    """Keep spreadsheet programs from running text that looks like a formula."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value

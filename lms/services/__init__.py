@@ -1,0 +1,33 @@
+"""Writes about people and learning. Each function: keyword-only arguments, one
+transaction, permission checked first, side effects (emails, broadcasts) only
+after commit.
+
+The people services are re-exported here for short imports
+(``from lms import services; services.profile_update(...)``); the others live
+in their modules: ``lms.services.enrolment``, ``lms.services.learning``,
+``lms.services.certificates``, ``lms.services.notifications``.
+"""
+
+from lms.services.people import (
+    SECRETARIAT_GROUP,
+    profile_ensure,
+    profile_set_language,
+    profile_update,
+    role_grant,
+    role_revoke,
+    roles_set,
+    secretariat_group_ensure,
+    user_register,
+)
+
+__all__ = [
+    "SECRETARIAT_GROUP",
+    "profile_ensure",
+    "profile_set_language",
+    "profile_update",
+    "role_grant",
+    "role_revoke",
+    "roles_set",
+    "secretariat_group_ensure",
+    "user_register",
+]

@@ -1,0 +1,183 @@
+"""Completing a course, the certificate it earns, and its PDF."""
+
+import io
+import zipfile
+from pathlib import Path
+
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
+from fpdf import FPDF
+
+from lms.models import Certificate, Cohort, Enrolment, User
+from lms.models.certificates import new_certificate_code
+from lms.selectors.learning import completion_requirements
+from lms.services.notifications import absolute_url, in_language_of, notification_create
+
+FONT_DIRS = [Path("/usr/share/fonts/truetype/dejavu")]
+
+
+@transaction.atomic
+def enrolment_completion_check(*, enrolment: Enrolment) -> Certificate | None:
+    """Complete the enrolment and issue its certificate once every rule is met."""
+    enrolment = (
+        Enrolment.objects.select_for_update()
+        .select_related("cohort__course__locale", "user")
+        .get(pk=enrolment.pk)
+    )
+    if enrolment.status != Enrolment.Status.ACTIVE:
+        return getattr(enrolment, "certificate", None)
+    requirements = completion_requirements(enrolment=enrolment)
+    if not requirements or not all(requirement.met for requirement in requirements):
+        return None
+    enrolment.status = Enrolment.Status.COMPLETED
+    enrolment.completed_at = timezone.now()
+    enrolment.save(update_fields=["status", "completed_at"])
+    certificate = certificate_issue(enrolment=enrolment)
+    with in_language_of(enrolment.user):
+        notification_create(
+            user=enrolment.user,
+            kind="certificate",
+            title=_("You have completed “%(course)s”") % {"course": enrolment.cohort.course.title},
+            body=_("Your certificate is ready. Its verification code is %(code)s.")
+            % {"code": certificate.code},
+            url=reverse("lms:dashboard"),
+            email=True,
+        )
+    return certificate
+
+
+def certificate_issue(*, enrolment: Enrolment) -> Certificate:
+    """Write down, once, what the certificate states."""
+    existing = Certificate.objects.filter(enrolment=enrolment).first()
+    if existing is not None:
+        return existing
+    cohort = enrolment.cohort
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():
+                return Certificate.objects.create(
+                    enrolment=enrolment,
+                    code=new_certificate_code(),
+                    holder_name=enrolment.user.get_full_name(),
+                    course_title=cohort.course.title,
+                    hours=cohort.course.certificate_hours,
+                    starts_on=cohort.starts_on,
+                    ends_on=cohort.ends_on,
+                    language=cohort.language,
+                )
+        except IntegrityError:
+            continue  # a code collision: draw another
+    raise RuntimeError("could not draw a unique certificate code")
+
+
+def verification_url(certificate: Certificate) -> str:
+    with translation.override(certificate.language):
+        return absolute_url(reverse("lms:certificate_verify", args=[certificate.code]))
+
+
+class _CertificatePDF(FPDF):
+    def __init__(self):
+        super().__init__(orientation="L", unit="mm", format="A4")
+        self.set_auto_page_break(auto=False)
+        self.set_margins(20, 20, 20)
+        self.unicode = False
+        for directory in FONT_DIRS:
+            regular, bold = directory / "DejaVuSans.ttf", directory / "DejaVuSans-Bold.ttf"
+            if regular.exists() and bold.exists():
+                self.add_font("Body", "", str(regular))
+                self.add_font("Body", "B", str(bold))
+                self.unicode = True
+                break
+
+    def font(self, size: float, bold: bool = False):
+        if self.unicode:
+            self.set_font("Body", "B" if bold else "", size)
+        else:
+            self.set_font("Helvetica", "B" if bold else "", size)
+
+    def text_line(self, text: str, size: float, bold=False, color=(27, 31, 36), height=10):
+        self.font(size, bold)
+        self.set_text_color(*color)
+        if not self.unicode:
+            # The core fonts only know Latin-1.
+            text = text.encode("latin-1", "replace").decode("latin-1")
+        self.multi_cell(0, height, text, align="C", new_x="LMARGIN", new_y="NEXT")
+
+
+def certificate_pdf(certificate: Certificate) -> bytes:
+    """The certificate as a one-page A4 PDF, in the cohort's language."""
+    with translation.override(certificate.language):
+        pdf = _CertificatePDF()
+        pdf.set_title(_("Certificate of completion"))
+        pdf.set_author("RIAL Campus")
+        pdf.set_creation_date(certificate.issued_at)
+        pdf.add_page()
+        blue = (11, 79, 138)
+        pdf.set_draw_color(*blue)
+        pdf.set_line_width(1.5)
+        pdf.rect(10, 10, 277, 190)
+        pdf.set_line_width(0.4)
+        pdf.rect(14, 14, 269, 182)
+        pdf.set_y(28)
+        pdf.text_line(_("Inter-American Network for Labor Administration"), 14, color=blue)
+        pdf.text_line("RIAL Campus", 11, color=(74, 85, 99), height=7)
+        pdf.ln(8)
+        pdf.text_line(_("Certificate of completion"), 28, bold=True, color=(7, 47, 84), height=14)
+        pdf.ln(6)
+        pdf.text_line(_("This certifies that"), 13)
+        pdf.text_line(certificate.holder_name, 24, bold=True, height=14)
+        pdf.text_line(_("has completed the tutored online course"), 13)
+        pdf.text_line(certificate.course_title, 18, bold=True, color=blue, height=11)
+        pdf.ln(2)
+        pdf.text_line(
+            _("%(hours)s hours, from %(start)s to %(end)s")
+            % {
+                "hours": certificate.hours,
+                "start": formats.date_format(certificate.starts_on, "DATE_FORMAT"),
+                "end": formats.date_format(certificate.ends_on, "DATE_FORMAT"),
+            },
+            13,
+        )
+        pdf.set_y(158)
+        pdf.text_line(
+            _("Issued on %(date)s")
+            % {"date": formats.date_format(certificate.issued_at, "DATE_FORMAT")},
+            11,
+            color=(74, 85, 99),
+            height=7,
+        )
+        pdf.text_line(
+            _("Verification code: %(code)s") % {"code": certificate.code},
+            12,
+            bold=True,
+            height=8,
+        )
+        pdf.text_line(
+            _("Check it at %(url)s") % {"url": verification_url(certificate)},
+            10,
+            color=(74, 85, 99),
+            height=6,
+        )
+        return bytes(pdf.output())
+
+
+def certificate_filename(certificate: Certificate) -> str:
+    return f"certificate-{certificate.code}.pdf"
+
+
+def cohort_certificates_zip(*, actor: User, cohort: Cohort) -> bytes:
+    """Every certificate of the cohort in one zip, for the secretariat."""
+    if not actor.is_secretariat:
+        raise PermissionDenied(_("Only the secretariat downloads a cohort's certificates."))
+    buffer = io.BytesIO()
+    certificates = Certificate.objects.filter(enrolment__cohort=cohort).order_by("holder_name")
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for certificate in certificates:
+            safe_name = "".join(
+                ch if ch.isalnum() or ch in " -_" else "_" for ch in certificate.holder_name
+            ).strip()[:80]
+            archive.writestr(f"{safe_name} - {certificate.code}.pdf", certificate_pdf(certificate))
+    return buffer.getvalue()

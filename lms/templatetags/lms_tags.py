@@ -1,0 +1,111 @@
+from django import template
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+register = template.Library()
+
+LIKERT = [
+    (1, _("Strongly disagree")),
+    (2, _("Disagree")),
+    (3, _("Neither agree nor disagree")),
+    (4, _("Agree")),
+    (5, _("Strongly agree")),
+]
+
+
+@register.filter
+def get_item(mapping, key):
+    if not mapping:
+        return None
+    if isinstance(mapping, (list, tuple)):
+        try:
+            return mapping[int(key)]
+        except (IndexError, TypeError, ValueError):
+            return None
+    try:
+        return mapping.get(key)
+    except AttributeError:
+        return None
+
+
+@register.filter
+def contains(collection, item):
+    return bool(collection) and item in collection
+
+
+@register.simple_tag
+def likert_scale():
+    return LIKERT
+
+
+@register.simple_tag
+def cohort_forum_url(cohort):
+    """The cohort's forum, once the forum app provides one (None until then)."""
+    if cohort is None:
+        return None
+    try:
+        return reverse("forum:cohort_space", kwargs={"cohort_id": cohort.pk})
+    except NoReverseMatch:
+        return None
+
+
+@register.simple_tag(takes_context=True)
+def session_draft(context, lesson_id, block_id):
+    """What the person typed before an error sent them back (kept once)."""
+    request = context.get("request")
+    if request is None:
+        return None
+    return request.session.pop(f"rial_draft:{lesson_id}:{block_id}", None)
+
+
+@register.filter
+def percent(part, whole):
+    try:
+        return round(100 * part / whole) if whole else 0
+    except (TypeError, ZeroDivisionError):
+        return 0
+
+
+@register.filter
+def choice_was_chosen(attempt, pair):
+    """Whether the attempt chose answer ``j`` of question ``i`` (pair "i:j")."""
+    if attempt is None:
+        return False
+    question, choice = (int(part) for part in str(pair).split(":"))
+    return choice in (attempt.answers or {}).get(str(question), [])
+
+
+@register.inclusion_tag("includes/bar_chart.html")
+def bar_chart(rows, chart_id, first_label, second_label):
+    """A horizontal bar chart drawn as inline SVG (no script, no other host).
+
+    ``rows`` are (label, first value, second value); the numbers also go in a table.
+    """
+    rows = list(rows)
+    row_height, label_width, bar_width = 44, 230, 330
+    scale = max([first for _label, first, _second in rows] + [1])
+    bars = []
+    for index, (label, first, second) in enumerate(rows):
+        first_width = round(bar_width * first / scale)
+        second_width = round(bar_width * second / scale)
+        bars.append(
+            {
+                "label": label,
+                "first": first,
+                "second": second,
+                "y": index * row_height,
+                "first_width": first_width,
+                "second_width": second_width,
+                "value_x": label_width + max(first_width, second_width) + 8,
+            }
+        )
+    return {
+        "rows": rows,
+        "bars": bars,
+        "chart_id": chart_id,
+        "first_label": first_label,
+        "second_label": second_label,
+        "height": max(len(rows), 1) * row_height,
+        "width": label_width + bar_width + 90,
+        "label_width": label_width,
+    }

@@ -1,0 +1,288 @@
+"""The learner's side: dashboard, applying, lesson activities, notifications, certificates."""
+
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from courses.models import LessonPage
+from lms import selectors
+from lms.forms import ApplicationForm, add_service_errors
+from lms.models import Application, EnrolmentCall, Profile
+from lms.services import enrolment as enrolment_services
+from lms.services import learning as learning_services
+from lms.services.certificates import certificate_filename, certificate_pdf
+from lms.services.notifications import notifications_mark_read
+
+
+def _errors(error: ValidationError) -> list[str]:
+    return [str(message) for message in error.messages]
+
+
+def _lesson(lesson_id: int) -> LessonPage:
+    lesson = LessonPage.objects.live().filter(pk=lesson_id).specific().first()
+    if lesson is None:
+        raise Http404
+    return lesson
+
+
+def _token(request) -> uuid.UUID:
+    try:
+        return uuid.UUID(request.POST.get("token", ""))
+    except ValueError as error:
+        raise ValidationError(_("The form has expired: reload the page and try again.")) from error
+
+
+def draft_key(lesson_id: int, block_id: str) -> str:
+    return f"rial_draft:{lesson_id}:{block_id}"
+
+
+@login_required
+def dashboard(request):
+    user = request.user
+    return render(
+        request,
+        "lms/dashboard.html",
+        {
+            "courses": selectors.learning.learner_courses(user=user),
+            "applications": selectors.learning.learner_applications(user=user),
+            "notifications": selectors.learning.unread_notifications(user=user),
+            "open_calls": selectors.learning.open_calls(),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def call_apply(request, call_id: int):
+    call = get_object_or_404(
+        EnrolmentCall.objects.select_related("course__locale", "cohort"), pk=call_id
+    )
+    profile = Profile.objects.filter(user=request.user).first()
+    existing = Application.objects.filter(call=call, user=request.user).first()
+    form = ApplicationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            enrolment_services.application_create(
+                user=request.user, call=call, motivation=form.cleaned_data["motivation"]
+            )
+        except PermissionDenied as error:
+            form.add_error(None, str(error))
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Your application has been sent. We will write to you when it is decided."),
+            )
+            return redirect("lms:dashboard")
+    return render(
+        request,
+        "lms/call_apply.html",
+        {
+            "call": call,
+            "form": form,
+            "existing": existing,
+            "eligible": call.admits(profile),
+            "profile": profile,
+        },
+    )
+
+
+@login_required
+@require_POST
+def application_withdraw(request, application_id: int):
+    application = get_object_or_404(Application, pk=application_id, user=request.user)
+    try:
+        enrolment_services.application_withdraw(user=request.user, application=application)
+    except ValidationError as error:
+        messages.error(request, " ".join(_errors(error)))
+    else:
+        messages.success(request, _("Your application has been withdrawn."))
+    return redirect("lms:dashboard")
+
+
+@login_required
+@require_POST
+def lesson_done(request, lesson_id: int):
+    lesson = _lesson(lesson_id)
+    done = request.POST.get("done", "1") == "1"
+    try:
+        learning_services.lesson_complete(user=request.user, lesson=lesson, done=done)
+    except PermissionDenied as error:
+        messages.error(request, str(error))
+        return redirect(lesson.url)
+    if done:
+        messages.success(request, _("Lesson marked as done."))
+        following = request.POST.get("next")
+        if following == "next":
+            next_lesson = _next_lesson(lesson)
+            if next_lesson is not None:
+                return redirect(next_lesson.url)
+    return redirect(lesson.url)
+
+
+def _next_lesson(lesson: LessonPage):
+    from courses.models import course_outline
+
+    flat = [item for _module, items in course_outline(lesson.course) for item in items]
+    ids = [item.pk for item in flat]
+    if lesson.pk in ids and ids.index(lesson.pk) + 1 < len(flat):
+        return flat[ids.index(lesson.pk) + 1]
+    return None
+
+
+@login_required
+@require_POST
+def quiz_submit(request, lesson_id: int, block_id: str):
+    lesson = _lesson(lesson_id)
+    anchor = f"{lesson.url}#activity-{block_id}"
+    found = lesson.activity(block_id)
+    if found is None or found[0] != "quiz":
+        raise Http404
+    answers = {}
+    for index, _question in enumerate(found[1]["questions"]):
+        chosen = request.POST.getlist(f"q{index}")
+        if chosen:
+            answers[index] = chosen
+    try:
+        result = learning_services.quiz_attempt_submit(
+            user=request.user,
+            lesson=lesson,
+            block_id=block_id,
+            answers=answers,
+            token=_token(request),
+        )
+    except PermissionDenied as error:
+        messages.error(request, str(error))
+    except ValidationError as error:
+        messages.error(request, " ".join(_errors(error)))
+    else:
+        attempt = result.attempt
+        messages.success(
+            request,
+            _("Attempt %(number)s: %(correct)s of %(total)s correct (%(score)s%%).")
+            % {
+                "number": attempt.number,
+                "correct": attempt.correct,
+                "total": attempt.questions,
+                "score": f"{attempt.score:.0f}",
+            },
+        )
+    return redirect(anchor)
+
+
+@login_required
+@require_POST
+def assignment_submit(request, lesson_id: int, block_id: str):
+    lesson = _lesson(lesson_id)
+    anchor = f"{lesson.url}#activity-{block_id}"
+    text = request.POST.get("text", "")
+    try:
+        _submission, created = learning_services.submission_create(
+            user=request.user,
+            lesson=lesson,
+            block_id=block_id,
+            text=text,
+            upload=request.FILES.get("file"),
+            token=_token(request),
+        )
+    except PermissionDenied as error:
+        messages.error(request, str(error))
+    except ValidationError as error:
+        # Keep what the person wrote: the form shows it again.
+        request.session[draft_key(lesson.pk, block_id)] = text
+        messages.error(request, " ".join(_errors(error)))
+    else:
+        request.session.pop(draft_key(lesson.pk, block_id), None)
+        if created:
+            messages.success(request, _("Your work has been sent to your tutor."))
+        else:
+            messages.info(request, _("This work had already been sent; nothing was sent twice."))
+    return redirect(anchor)
+
+
+@login_required
+@require_POST
+def survey_submit(request, lesson_id: int, block_id: str):
+    lesson = _lesson(lesson_id)
+    anchor = f"{lesson.url}#activity-{block_id}"
+    found = lesson.activity(block_id)
+    if found is None or found[0] != "survey":
+        raise Http404
+    answers = {
+        index: request.POST.get(f"s{index}", "") for index, _q in enumerate(found[1]["questions"])
+    }
+    try:
+        _completion, created = learning_services.survey_submit(
+            user=request.user, lesson=lesson, block_id=block_id, answers=answers
+        )
+    except PermissionDenied as error:
+        messages.error(request, str(error))
+    except ValidationError as error:
+        request.session[draft_key(lesson.pk, block_id)] = [
+            answers[index] for index in range(len(answers))
+        ]
+        messages.error(request, " ".join(_errors(error)))
+    else:
+        request.session.pop(draft_key(lesson.pk, block_id), None)
+        if created:
+            messages.success(request, _("Thank you: your answers have been recorded anonymously."))
+        else:
+            messages.info(request, _("You had already answered this survey."))
+    return redirect(anchor)
+
+
+@login_required
+def submission_file(request, submission_id: int):
+    submission = selectors.learning.submission_for(user=request.user, submission_id=submission_id)
+    if submission is None or not submission.file:
+        raise Http404
+    response = FileResponse(
+        submission.file.open("rb"), as_attachment=True, filename=submission.file_name
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def notifications(request):
+    if request.method == "POST":
+        ids = request.POST.getlist("id")
+        notifications_mark_read(
+            user=request.user, ids=[int(i) for i in ids if i.isdigit()] if ids else None
+        )
+        return redirect("lms:notifications")
+    items = request.user.notifications.all()[:100]
+    return render(request, "lms/notifications.html", {"items": items})
+
+
+@login_required
+def certificate_download(request, code: str):
+    certificate = selectors.learning.certificate_for(user=request.user, code=code)
+    if certificate is None:
+        raise Http404
+    response = HttpResponse(certificate_pdf(certificate), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{certificate_filename(certificate)}"'
+    return response
+
+
+def certificate_verify(request, code: str = ""):
+    code = (code or request.GET.get("code", "")).strip().upper()
+    if len(code) > 30:
+        return HttpResponseBadRequest()
+    certificate = selectors.learning.certificate_public(code=code) if code else None
+    status = 200 if certificate or not code else 404
+    return render(
+        request,
+        "lms/certificate_verify.html",
+        {"code": code, "certificate": certificate},
+        status=status,
+    )

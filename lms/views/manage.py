@@ -1,0 +1,275 @@
+"""The Technical Secretariat's side: calls, applications, cohorts, groups, reports."""
+
+import csv
+import functools
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from courses.models import ModulePage
+from lms import selectors
+from lms.forms import CallForm, CsvImportForm, GroupForm, add_service_errors
+from lms.models import Application, Cohort, CohortGroup, Enrolment, EnrolmentCall
+from lms.selectors import reports
+from lms.services import enrolment as enrolment_services
+from lms.services import learning as learning_services
+from lms.services.certificates import cohort_certificates_zip
+
+
+def secretariat_required(view):
+    @functools.wraps(view)
+    @login_required
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_secretariat:
+            raise PermissionDenied(_("This page is for the Technical Secretariat."))
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def _int_or_none(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+@secretariat_required
+def manage_index(request):
+    calls = EnrolmentCall.objects.select_related("course__locale", "cohort").order_by("-opens_at")
+    cohorts = Cohort.objects.select_related("course__locale").order_by("-starts_on")
+    return render(request, "lms/manage/index.html", {"calls": calls, "cohorts": cohorts})
+
+
+@secretariat_required
+@require_http_methods(["GET", "POST"])
+def call_create(request):
+    form = CallForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            call = enrolment_services.call_create(
+                actor=request.user,
+                course=data["course"],
+                title=data["title"],
+                description=data["description"],
+                opens_at=data["opens_at"],
+                closes_at=data["closes_at"],
+                seats=data["seats"],
+                starts_on=data["starts_on"],
+                time_zone=data["time_zone"],
+                eligibility=data["eligibility"],
+                countries=data["countries"],
+                institutions=data["institutions"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The call and its cohort have been created."))
+            return redirect("lms:manage_call", call_id=call.pk)
+    return render(request, "lms/manage/call_form.html", {"form": form})
+
+
+@secretariat_required
+@require_http_methods(["GET", "POST"])
+def call_detail(request, call_id: int):
+    call = get_object_or_404(
+        EnrolmentCall.objects.select_related("course__locale", "cohort"), pk=call_id
+    )
+    if request.method == "POST":
+        ids = [int(value) for value in request.POST.getlist("application") if value.isdigit()]
+        accept = request.POST.get("decision") == "accept"
+        try:
+            result = enrolment_services.applications_decide(
+                actor=request.user, call=call, application_ids=ids, accept=accept
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            if accept:
+                messages.success(
+                    request,
+                    _("%(count)s applications accepted and enrolled.") % {"count": result.accepted},
+                )
+            else:
+                messages.success(
+                    request, _("%(count)s applications not accepted.") % {"count": result.rejected}
+                )
+            if result.unchanged:
+                messages.info(
+                    request,
+                    _("%(count)s had already been decided and were left as they were.")
+                    % {"count": result.unchanged},
+                )
+        return redirect(request.get_full_path())
+    status = request.GET.get("status", "")
+    applications = call.applications.select_related("user__profile").order_by("created_at")
+    if status in Application.Status.values:
+        applications = applications.filter(status=status)
+    cohort = getattr(call, "cohort", None)
+    taken = (
+        Enrolment.objects.filter(cohort=cohort).exclude(status=Enrolment.Status.WITHDRAWN).count()
+        if cohort
+        else 0
+    )
+    return render(
+        request,
+        "lms/manage/call_detail.html",
+        {
+            "call": call,
+            "cohort": cohort,
+            "applications": applications,
+            "status": status,
+            "statuses": Application.Status.choices,
+            "seats_left": call.seats - taken,
+        },
+    )
+
+
+@secretariat_required
+@require_http_methods(["GET", "POST"])
+def cohort_detail(request, cohort_id: int):
+    cohort = get_object_or_404(
+        Cohort.objects.select_related("course__locale", "call"), pk=cohort_id
+    )
+    group_form = GroupForm(request.POST if request.POST.get("action") == "group" else None)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "group" and group_form.is_valid():
+                enrolment_services.group_create(
+                    actor=request.user,
+                    cohort=cohort,
+                    name=group_form.cleaned_data["name"],
+                    tutor=group_form.cleaned_data["tutor"],
+                )
+                messages.success(request, _("Group created."))
+                return redirect("lms:manage_cohort", cohort_id=cohort.pk)
+            if action == "tutor":
+                group = get_object_or_404(
+                    CohortGroup, pk=_int_or_none(request.POST.get("group")), cohort=cohort
+                )
+                tutor_id = _int_or_none(request.POST.get("tutor"))
+                tutor = (
+                    selectors.learning.tutors_available().filter(pk=tutor_id).first()
+                    if tutor_id
+                    else None
+                )
+                enrolment_services.group_set_tutor(actor=request.user, group=group, tutor=tutor)
+                messages.success(request, _("Tutor changed."))
+                return redirect("lms:manage_cohort", cohort_id=cohort.pk)
+            if action == "move":
+                enrolment = get_object_or_404(
+                    Enrolment, pk=_int_or_none(request.POST.get("enrolment")), cohort=cohort
+                )
+                group_id = _int_or_none(request.POST.get("group"))
+                group = (
+                    CohortGroup.objects.filter(pk=group_id, cohort=cohort).first()
+                    if group_id
+                    else None
+                )
+                enrolment_services.enrolment_move(
+                    actor=request.user, enrolment=enrolment, group=group
+                )
+                messages.success(request, _("Learner moved."))
+                return redirect("lms:manage_cohort", cohort_id=cohort.pk)
+            if action == "open_module":
+                module = get_object_or_404(ModulePage, pk=_int_or_none(request.POST.get("module")))
+                learning_services.module_open_early(
+                    actor=request.user, cohort=cohort, module=module
+                )
+                messages.success(
+                    request, _("“%(module)s” is open for this cohort.") % {"module": module.title}
+                )
+                return redirect("lms:manage_cohort", cohort_id=cohort.pk)
+        except ValidationError as error:
+            if action == "group":
+                add_service_errors(group_form, error)
+            else:
+                messages.error(request, " ".join(error.messages))
+    return render(
+        request,
+        "lms/manage/cohort_detail.html",
+        {
+            "cohort": cohort,
+            "groups": selectors.learning.cohort_with_groups(cohort=cohort),
+            "group_form": group_form,
+            "tutors": selectors.learning.tutors_available(),
+            "enrolments": cohort.enrolments.select_related("user__profile", "group").order_by(
+                "user__full_name"
+            ),
+            "modules": reports.cohort_modules(cohort=cohort),
+        },
+    )
+
+
+@secretariat_required
+@require_http_methods(["GET", "POST"])
+def cohort_import(request, cohort_id: int):
+    cohort = get_object_or_404(Cohort.objects.select_related("course__locale"), pk=cohort_id)
+    form = CsvImportForm(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        result = enrolment_services.enrolments_import_csv(
+            actor=request.user, cohort=cohort, text=form.cleaned_data["text"]
+        )
+        if result.ok:
+            messages.success(
+                request,
+                _(
+                    "%(enrolled)s learners enrolled (%(created)s new accounts, invited by email); "
+                    "%(already)s were already enrolled."
+                )
+                % {
+                    "enrolled": result.enrolled,
+                    "created": result.created_accounts,
+                    "already": result.already_enrolled,
+                },
+            )
+            return redirect("lms:manage_cohort", cohort_id=cohort.pk)
+    return render(
+        request, "lms/manage/cohort_import.html", {"cohort": cohort, "form": form, "result": result}
+    )
+
+
+@secretariat_required
+def cohort_report(request, cohort_id: int):
+    cohort = get_object_or_404(Cohort.objects.select_related("course__locale"), pk=cohort_id)
+    return render(
+        request,
+        "lms/manage/cohort_report.html",
+        {"cohort": cohort, "report": reports.cohort_report(cohort=cohort)},
+    )
+
+
+@secretariat_required
+def cohort_report_csv(request, cohort_id: int, table: str):
+    cohort = get_object_or_404(Cohort.objects.select_related("course__locale"), pk=cohort_id)
+    tables = reports.cohort_report_tables(cohort=cohort)
+    if table not in tables:
+        return HttpResponse(status=404)
+    header, rows = tables[table]
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="cohort-{cohort.pk}-{table}.csv"'
+    response.write("\ufeff")  # so spreadsheet programs read UTF-8
+    writer = csv.writer(response)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([reports.csv_safe(value) for value in row])
+    return response
+
+
+@secretariat_required
+@require_safe
+def cohort_certificates(request, cohort_id: int):
+    cohort = get_object_or_404(Cohort.objects.select_related("course__locale"), pk=cohort_id)
+    response = HttpResponse(
+        cohort_certificates_zip(actor=request.user, cohort=cohort), content_type="application/zip"
+    )
+    response["Content-Disposition"] = f'attachment; filename="certificates-cohort-{cohort.pk}.zip"'
+    return response

@@ -1,0 +1,115 @@
+"""The tutor's side: their learners, work waiting for feedback, reminders."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from lms import selectors
+from lms.forms import FeedbackForm, InactiveFilterForm, add_service_errors
+from lms.services import learning as learning_services
+
+
+@login_required
+def tutoring_index(request):
+    cohorts = selectors.learning.tutor_cohorts(user=request.user)
+    if not request.user.is_secretariat and not cohorts.exists():
+        raise PermissionDenied(_("You do not tutor any group."))
+    return render(request, "lms/tutoring_index.html", {"cohorts": cohorts})
+
+
+@login_required
+def tutoring_cohort(request, cohort_id: int):
+    cohort = selectors.learning.cohort_for_staff(user=request.user, cohort_id=cohort_id)
+    if cohort is None:
+        raise Http404
+    form = InactiveFilterForm(request.GET or None)
+    inactive = form.cleaned_data.get("inactive") if form.is_valid() else None
+    outline, rows = selectors.learning.tutor_dashboard(
+        user=request.user, cohort=cohort, inactive_days=inactive
+    )
+    return render(
+        request,
+        "lms/tutoring_cohort.html",
+        {
+            "cohort": cohort,
+            "outline": outline,
+            "rows": rows,
+            "form": form,
+            "inactive": inactive,
+            "quiz_titles": rows[0].quiz_scores if rows else [],
+            "to_review": selectors.learning.submissions_to_review(user=request.user, cohort=cohort),
+            "week": cohort.current_week(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def send_reminders(request, cohort_id: int):
+    cohort = selectors.learning.cohort_for_staff(user=request.user, cohort_id=cohort_id)
+    if cohort is None:
+        raise Http404
+    ids = [int(value) for value in request.POST.getlist("enrolment") if value.isdigit()]
+    back = request.POST.get("back") or ""
+    target = redirect("lms:tutoring_cohort", cohort_id=cohort.pk)
+    if back.startswith("?"):
+        target["Location"] += back
+    if not ids:
+        messages.error(request, _("Choose at least one learner to remind."))
+        return target
+    try:
+        sent, skipped = learning_services.reminders_send(
+            actor=request.user, cohort=cohort, enrolment_ids=ids
+        )
+    except PermissionDenied as error:
+        messages.error(request, str(error))
+        return target
+    if sent:
+        messages.success(request, _("Reminder sent to %(count)s learners.") % {"count": sent})
+    if skipped:
+        messages.info(
+            request,
+            _("%(count)s learners had been reminded in the last 24 hours and were skipped.")
+            % {"count": skipped},
+        )
+    return target
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def submission_review(request, submission_id: int):
+    submission = selectors.learning.submission_for(user=request.user, submission_id=submission_id)
+    if submission is None:
+        raise Http404
+    if not selectors.learning.can_review(user=request.user, submission=submission):
+        # The learner themself: their own work is on the lesson page.
+        return redirect(submission.lesson.url)
+    initial = {"feedback": submission.feedback, "grade": submission.grade}
+    form = FeedbackForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            learning_services.submission_review(
+                reviewer=request.user,
+                submission=submission,
+                feedback=form.cleaned_data["feedback"],
+                grade=form.cleaned_data["grade"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Feedback sent to the learner."))
+            return redirect("lms:tutoring_cohort", cohort_id=submission.enrolment.cohort_id)
+    activity = submission.lesson.specific.activity(submission.block_id)
+    return render(
+        request,
+        "lms/submission_review.html",
+        {
+            "submission": submission,
+            "assignment": activity[1] if activity else None,
+            "form": form,
+        },
+    )
