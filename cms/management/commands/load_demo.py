@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.test.utils import override_settings
 
-from cms.demo import accounts, pages
+from cms.demo import accounts, courses, pages
 from lms.choices import Role
 
 
@@ -24,8 +25,12 @@ class Command(BaseCommand):
                 "Refusing to load demo accounts with DEBUG off: their password is public. "
                 "Use --force on a throwaway installation."
             )
-        people = accounts.ensure_people()
-        created_pages = pages.ensure_pages()["pages"]
+        # The demo's own activity (submissions, enrolments) would email people
+        # who do not exist: keep those emails out of the console.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+            people = accounts.ensure_people()
+            created_pages = pages.ensure_pages()["pages"]
+            cohort, cohort_created = courses.ensure_demo_cohort()
 
         new_people = sum(1 for _person, _user, created in people if created)
         self.stdout.write(
@@ -39,6 +44,10 @@ class Command(BaseCommand):
         for person, _user, _created in people:
             roles = ", ".join(str(Role(role).label) for role in person.roles)
             self.stdout.write(f"  {person.email.ljust(width)}  {person.key:<12} {roles}")
+        self.stdout.write(
+            f"  learner2@example.org ... learner7@example.org: more learners in {cohort.name}"
+            + (" (new)" if cohort_created else "")
+        )
         self.stdout.write("")
         self.stdout.write(
             "Sign in at http://127.0.0.1:8000/es/accounts/login/ "
