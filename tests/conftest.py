@@ -50,3 +50,11 @@ def demo_pages(db):
     from cms.demo.pages import ensure_pages
 
     ensure_pages()
+
+
+@pytest.fixture
+def world(db):
+    """A course with a cohort that started today, a group, its tutor and one learner."""
+    from tests.course_fixtures import build_course
+
+    return build_course()

@@ -99,3 +99,12 @@ def axe_violations(page, impacts=("serious", "critical")):
         for violation in results.response["violations"]
         if violation["impact"] in impacts
     ]
+
+
+def sign_in(page, email, password, language="es"):
+    labels = {"es": ("Correo electrónico", "Contraseña", "Iniciar sesión")}[language]
+    page.goto(f"/{language}/accounts/login/")
+    page.get_by_label(labels[0]).fill(email)
+    page.get_by_label(labels[1]).fill(password)
+    page.get_by_role("button", name=labels[2]).click()
+    page.wait_for_load_state("load")

@@ -51,3 +51,59 @@ def test_small_screen_menu_is_a_working_disclosure(page, site_content):
     assert toggle.get_attribute("aria-expanded") == "true"
     assert about.is_visible()
     assert axe_violations(page) == []
+
+
+def test_course_and_management_pages_pass_axe(page, site_content, browser, live_server):
+    import datetime
+
+    from django.utils import timezone
+
+    from lms.choices import Role
+    from lms.models import Application, Cohort, EnrolmentCall
+    from lms.services import people
+    from tests.course_fixtures import build_course
+    from tests.e2e.conftest import sign_in
+    from tests.factories import UserFactory
+
+    world = build_course()
+    now = timezone.now()
+    call = EnrolmentCall.objects.create(
+        course=world.course,
+        title="Convocatoria",
+        opens_at=now - datetime.timedelta(days=1),
+        closes_at=now + datetime.timedelta(days=3),
+        seats=5,
+    )
+    Cohort.objects.create(course=world.course, call=call, name="Próxima", starts_on=now.date())
+    Application.objects.create(call=call, user=ProfileFactory().user, motivation="m" * 40)
+    admin = UserFactory(is_superuser=True, is_staff=True)
+    secretariat = ProfileFactory().user
+    people.role_grant(actor=admin, user=secretariat, role=Role.SECRETARIAT)
+
+    # A learner: catalogue, module, a closed module, notifications, applying.
+    sign_in(page, world.learner.email, PASSWORD)
+    for path in [
+        world.course.get_parent().url,
+        world.module1.url,
+        world.lesson_c.url,  # module 2 is not open yet: the explanation page
+        "/es/me/notifications/",
+        f"/es/me/calls/{call.pk}/apply/",
+        "/es/certificates/",
+    ]:
+        page.goto(path)
+        assert axe_violations(page) == [], path
+
+    office = browser.new_context(base_url=live_server.url, locale="es-ES").new_page()
+    sign_in(office, secretariat.email, PASSWORD)
+    for path in [
+        "/es/manage/",
+        "/es/manage/calls/new/",
+        f"/es/manage/calls/{call.pk}/",
+        f"/es/manage/cohorts/{world.cohort.pk}/",
+        f"/es/manage/cohorts/{world.cohort.pk}/import/",
+        f"/es/manage/cohorts/{world.cohort.pk}/report/",
+        "/es/me/tutoring/",
+    ]:
+        office.goto(path)
+        assert axe_violations(office) == [], path
+    office.context.close()

@@ -1,0 +1,129 @@
+"""A learner applies, is accepted, learns, is given feedback and earns a verifiable certificate."""
+
+import datetime
+import re
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from lms.choices import Role
+from lms.models import Cohort, CohortGroup, Enrolment, EnrolmentCall
+from lms.services import people
+from tests.course_fixtures import build_course
+from tests.e2e.conftest import E2E, axe_violations, sign_in
+from tests.factories import PASSWORD, ProfileFactory, UserFactory
+
+pytestmark = E2E
+
+
+@pytest.fixture
+def course_world(site_content):
+    world = build_course(one_week=True)
+    now = timezone.now()
+    call = EnrolmentCall.objects.create(
+        course=world.course,
+        title="Convocatoria de diciembre",
+        opens_at=now - datetime.timedelta(days=1),
+        closes_at=now + datetime.timedelta(days=5),
+        seats=20,
+    )
+    cohort = Cohort.objects.create(
+        course=world.course,
+        call=call,
+        name="Cohorte de diciembre",
+        starts_on=timezone.localdate(),
+        time_zone="America/Bogota",
+    )
+    CohortGroup.objects.create(cohort=cohort, name="A", tutor=world.tutor)
+    admin = UserFactory(is_superuser=True, is_staff=True)
+    secretariat = ProfileFactory(user__full_name="Secretaría RIAL").user
+    people.role_grant(actor=admin, user=secretariat, role=Role.SECRETARIAT)
+    newcomer = ProfileFactory(user__full_name="Valeria Quispe", country="BO").user
+    return world, call, cohort, secretariat, newcomer
+
+
+def assert_accessible(page, where):
+    assert axe_violations(page) == [], where
+
+
+def test_apply_learn_feedback_certificate(browser, live_server, course_world):
+    world, call, cohort, secretariat, newcomer = course_world
+    learner_context = browser.new_context(base_url=live_server.url, locale="es-ES")
+    learner = learner_context.new_page()
+    sign_in(learner, newcomer.email, PASSWORD)
+
+    # The learner applies from the course page.
+    learner.goto(world.course.url)
+    assert_accessible(learner, "course page")
+    learner.get_by_role("link", name="Postular").click()
+    learner.get_by_label(re.compile("curso")).fill(
+        "Soy inspectora en La Paz y quiero aplicar el Convenio 190 en las inspecciones."
+    )
+    learner.get_by_role("button", name=re.compile("Enviar mi postulación")).click()
+    expect(learner.get_by_role("status").first).to_contain_text("postulación")
+
+    # The secretariat accepts the application.
+    secretariat_context = browser.new_context(base_url=live_server.url, locale="es-ES")
+    office = secretariat_context.new_page()
+    sign_in(office, secretariat.email, PASSWORD)
+    office.goto(f"/es/manage/calls/{call.pk}/")
+    office.get_by_label("Valeria Quispe").check()
+    office.get_by_role("button", name=re.compile("Aceptar")).click()
+    expect(office.get_by_role("status").first).to_contain_text("1")
+    enrolment = Enrolment.objects.get(cohort=cohort, user=newcomer)
+
+    # The learner finds the course in their dashboard and does the work.
+    learner.goto("/es/me/learning/")
+    assert_accessible(learner, "learner dashboard")
+    expect(learner.get_by_role("heading", name="Curso de prueba")).to_be_visible()
+    learner.goto(world.lesson_b.url)
+    assert_accessible(learner, "lesson page")
+    learner.get_by_label("C190").check()
+    learner.get_by_label("Interns").check()
+    learner.get_by_label("Jobseekers").check()
+    learner.get_by_role("button", name=re.compile("Enviar mis respuestas")).click()
+    expect(learner.get_by_role("status").first).to_contain_text("100")
+
+    learner.goto(world.lesson_c.url)
+    learner.get_by_label("Su respuesta").fill("Propongo una guía de inspección sobre acoso sexual.")
+    learner.get_by_role("button", name=re.compile("Enviar a mi tutor")).click()
+    expect(learner.get_by_role("status").first).to_contain_text("tutor")
+
+    # The tutor sees the work waiting and returns feedback.
+    tutor_context = browser.new_context(base_url=live_server.url, locale="es-ES")
+    tutor = tutor_context.new_page()
+    sign_in(tutor, world.tutor.email, PASSWORD)
+    tutor.goto(f"/es/me/tutoring/{cohort.pk}/")
+    assert_accessible(tutor, "tutor dashboard")
+    tutor.get_by_role("link", name=re.compile("Valeria Quispe")).first.click()
+    expect(tutor.get_by_text("Propongo una guía de inspección")).to_be_visible()
+    tutor.get_by_label("Comentarios").fill("Muy buena propuesta; **añada** un cronograma.")
+    tutor.get_by_label(re.compile("Calificación")).fill("90")
+    tutor.get_by_role("button", name=re.compile("Enviar")).click()
+    expect(tutor.get_by_role("status").first).to_be_visible()
+
+    # The learner reads the feedback, answers the survey and completes the course.
+    learner.goto(world.lesson_c.url)
+    expect(learner.locator(".feedback")).to_contain_text("añada")
+    learner.get_by_label("Totalmente de acuerdo").first.check()
+    learner.get_by_role("button", name=re.compile("Enviar mis respuestas")).click()
+    enrolment.refresh_from_db()
+    assert enrolment.status == Enrolment.Status.COMPLETED
+
+    learner.goto("/es/me/learning/")
+    with learner.expect_download() as download_info:
+        learner.get_by_role("link", name=re.compile("Descargar el certificado")).click()
+    pdf_path = download_info.value.path()
+    with open(pdf_path, "rb") as handle:
+        assert handle.read(4) == b"%PDF"
+    code = enrolment.certificate.code
+
+    # Anyone can check it.
+    anonymous = browser.new_context(base_url=live_server.url, locale="es-ES").new_page()
+    anonymous.goto(f"/es/certificates/{code}/")
+    expect(anonymous.get_by_text("Valeria Quispe")).to_be_visible()
+    expect(anonymous.get_by_role("status")).to_contain_text("auténtico")
+    assert_accessible(anonymous, "verification page")
+    for context in (learner_context, secretariat_context, tutor_context, anonymous.context):
+        context.close()

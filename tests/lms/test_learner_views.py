@@ -1,0 +1,179 @@
+"""The learner's pages: applying, the dashboard, sending activities from the lesson."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from lms.models import Application, EnrolmentCall, Notification, QuizAttempt, Submission
+from tests.course_fixtures import all_right
+from tests.factories import ProfileFactory
+
+
+def url(name, language="es", **kwargs):
+    with translation.override(language):
+        return reverse(name, kwargs=kwargs)
+
+
+def open_call(world, **extra):
+    now = timezone.now()
+    call = EnrolmentCall.objects.create(
+        course=world.course,
+        title="Convocatoria abierta",
+        opens_at=now - datetime.timedelta(days=1),
+        closes_at=now + datetime.timedelta(days=7),
+        seats=10,
+        **extra,
+    )
+    from lms.models import Cohort
+
+    Cohort.objects.create(
+        course=world.course,
+        call=call,
+        name="Próxima",
+        starts_on=timezone.localdate() + datetime.timedelta(days=30),
+    )
+    return call
+
+
+@pytest.mark.django_db
+def test_the_course_page_offers_open_calls(client, world):
+    call = open_call(world)
+    html = client.get(world.course.url).content.decode()
+    assert "Convocatoria abierta" in html
+    assert url("lms:call_apply", call_id=call.pk) in html
+
+
+@pytest.mark.django_db
+def test_applying_through_the_page(client, world):
+    call = open_call(world)
+    person = ProfileFactory().user
+    client.force_login(person)
+    page = url("lms:call_apply", call_id=call.pk)
+    assert client.get(page).status_code == 200
+    response = client.post(page, {"motivation": "corto"})
+    assert response.status_code == 200
+    assert not Application.objects.exists()
+    response = client.post(
+        page, {"motivation": "Coordino la unidad de género y quiero formar al equipo."}
+    )
+    assert response["Location"] == url("lms:dashboard")
+    assert Application.objects.get().user == person
+    dashboard = client.get(response["Location"]).content.decode()
+    assert "Convocatoria abierta" in dashboard
+
+
+@pytest.mark.django_db
+def test_ineligible_people_are_told_why(client, world):
+    call = open_call(world, eligibility="listed", eligible_countries=["PE"])
+    client.force_login(ProfileFactory(country="CL").user)
+    html = client.get(url("lms:call_apply", call_id=call.pk)).content.decode()
+    assert 'name="motivation"' not in html
+
+
+@pytest.mark.django_db
+def test_dashboard_shows_progress_calendar_and_requirements(client, world):
+    client.force_login(world.learner)
+    client.get(world.lesson_a.url)
+    html = client.get(url("lms:dashboard")).content.decode()
+    assert "Curso de prueba" in html
+    assert world.lesson_a.url in html  # continue where you left off
+    assert "Sesión en vivo" in html  # calendar
+    assert "Evaluación final" in html and "Tarea" in html  # requirements
+
+
+@pytest.mark.django_db
+def test_dashboard_query_count_is_bounded(client, world, django_assert_max_num_queries):
+    client.force_login(world.learner)
+    client.get(url("lms:dashboard"))
+    with django_assert_max_num_queries(30):
+        assert client.get(url("lms:dashboard")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_quiz_through_the_lesson_page(client, world):
+    client.force_login(world.learner)
+    page = client.get(world.lesson_b.url).content.decode()
+    token = page.split('name="token" value="')[1].split('"')[0]
+    block_id = world.block_id(world.lesson_b, "quiz")
+    answers = all_right(world.lesson_b, block_id)
+    data = {"token": token, **{f"q{i}": [str(c) for c in chosen] for i, chosen in answers.items()}}
+    target = url("lms:quiz_submit", lesson_id=world.lesson_b.pk, block_id=block_id)
+    response = client.post(target, data)
+    assert response["Location"] == f"{world.lesson_b.url}#activity-{block_id}"
+    client.post(target, data)  # the same form again: counts once
+    assert QuizAttempt.objects.count() == 1
+    assert "100" in client.get(world.lesson_b.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_form_without_a_valid_token_is_refused(client, world):
+    client.force_login(world.learner)
+    block_id = world.block_id(world.lesson_b, "quiz")
+    client.post(
+        url("lms:quiz_submit", lesson_id=world.lesson_b.pk, block_id=block_id),
+        {"token": "not-a-uuid", "q0": "0"},
+    )
+    assert not QuizAttempt.objects.exists()
+
+
+@pytest.mark.django_db
+def test_an_assignment_error_keeps_what_was_written(client, world):
+    world.cohort.starts_on = timezone.localdate() - datetime.timedelta(days=8)
+    world.cohort.save()
+    client.force_login(world.learner)
+    block_id = world.block_id(world.lesson_c, "assignment")
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    text = "Un análisis largo que no quiero perder."
+    response = client.post(
+        url("lms:assignment_submit", lesson_id=world.lesson_c.pk, block_id=block_id),
+        {
+            "token": "00000000-0000-0000-0000-000000000001",
+            "text": text,
+            "file": SimpleUploadedFile("malware.exe", b"MZ"),
+        },
+    )
+    assert response.status_code == 302
+    assert not Submission.objects.exists()
+    page = client.get(world.lesson_c.url).content.decode()
+    assert text in page  # back in the text box
+    assert text not in client.get(world.lesson_c.url).content.decode()  # shown once
+
+
+@pytest.mark.django_db
+def test_unknown_activity_is_not_found(client, world):
+    client.force_login(world.learner)
+    response = client.post(
+        url("lms:quiz_submit", lesson_id=world.lesson_b.pk, block_id="nope"), {"token": "x"}
+    )
+    assert response.status_code == 404
+
+
+@pytest.mark.django_db
+def test_mark_a_lesson_done_and_go_on(client, world):
+    client.force_login(world.learner)
+    response = client.post(
+        url("lms:lesson_done", lesson_id=world.lesson_a.pk), {"done": "1", "next": "next"}
+    )
+    assert response["Location"] == world.lesson_b.url
+    from lms.models import LessonProgress
+
+    assert LessonProgress.objects.get(lesson=world.lesson_a).completed_at
+
+
+@pytest.mark.django_db
+def test_notifications_page_marks_read(client, world):
+    Notification.objects.create(user=world.learner, kind="x", title="Hola")
+    client.force_login(world.learner)
+    assert "Hola" in client.get(url("lms:notifications")).content.decode()
+    client.post(url("lms:notifications"))
+    assert not Notification.objects.filter(read_at__isnull=True).exists()
+
+
+@pytest.mark.django_db
+def test_anonymous_people_are_sent_to_sign_in(client, world):
+    for name, kwargs in [("lms:dashboard", {}), ("lms:notifications", {}), ("lms:tutoring", {})]:
+        response = client.get(url(name, **kwargs))
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"]

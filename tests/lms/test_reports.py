@@ -1,0 +1,109 @@
+import csv
+import datetime
+import io
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from lms.models import Enrolment
+from lms.selectors.reports import cohort_report, csv_safe
+from lms.services.learning import lesson_complete, survey_submit
+from tests.factories import ProfileFactory
+
+
+def url(name, **kwargs):
+    with translation.override("es"):
+        return reverse(name, kwargs=kwargs)
+
+
+@pytest.fixture
+def busy_world(world):
+    world.cohort.starts_on = timezone.localdate() - datetime.timedelta(days=8)
+    world.cohort.save()
+    peruvian = ProfileFactory(country="PE", user__full_name='=HYPERLINK("x")').user
+    Enrolment.objects.create(cohort=world.cohort, user=peruvian, group=world.group)
+    for person, answers in ((world.learner, {0: "5", 1: "Más casos"}), (peruvian, {0: "3"})):
+        lesson_complete(user=person, lesson=world.lesson_a)
+        survey_submit(
+            user=person,
+            lesson=world.lesson_c,
+            block_id=world.block_id(world.lesson_c, "survey"),
+            answers=answers,
+        )
+    return world
+
+
+@pytest.mark.django_db
+def test_report_counts(busy_world):
+    report = cohort_report(cohort=busy_world.cohort)
+    assert report["totals"] == {"enrolled": 2, "active": 2, "completed": 0, "withdrawn": 0}
+    assert sorted(report["countries"]) == [("Chile", 1, 0), ("Perú", 1, 0)]
+    assert report["modules"][0][1] == 2  # both started module 1
+    survey = report["surveys"][0]
+    assert survey.respondents == 2
+    assert survey.questions[0].distribution == [0, 0, 1, 0, 1]
+    assert survey.questions[0].mean == 4.0
+    assert survey.questions[1].texts == ["Más casos"]
+
+
+@pytest.mark.django_db
+def test_report_page_draws_charts_locally(client, busy_world, secretariat):
+    client.force_login(secretariat)
+    response = client.get(url("lms:manage_cohort_report", cohort_id=busy_world.cohort.pk))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<svg" in html
+    assert html.count("<script") == 1  # only the site's own script, in the head
+    assert "Más casos" in html
+
+
+@pytest.mark.django_db
+def test_report_is_for_the_secretariat(client, busy_world):
+    client.force_login(busy_world.tutor)
+    assert (
+        client.get(url("lms:manage_cohort_report", cohort_id=busy_world.cohort.pk)).status_code
+        == 403
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("table", ["learners", "countries", "modules", "survey"])
+def test_report_csv_downloads(client, busy_world, secretariat, table):
+    client.force_login(secretariat)
+    response = client.get(
+        url("lms:manage_cohort_report_csv", cohort_id=busy_world.cohort.pk, table=table)
+    )
+    assert response.status_code == 200
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert len(rows) >= 2
+    if table == "learners":
+        names = [row[0] for row in rows[1:]]
+        assert '\'=HYPERLINK("x")' in names  # a formula is shown, never run
+
+
+@pytest.mark.django_db
+def test_unknown_csv_table_is_not_found(client, busy_world, secretariat):
+    client.force_login(secretariat)
+    response = client.get(
+        url("lms:manage_cohort_report_csv", cohort_id=busy_world.cohort.pk, table="passwords")
+    )
+    assert response.status_code == 404
+
+
+def test_csv_safe():
+    assert csv_safe("=1+1") == "'=1+1"
+    assert csv_safe("@cmd") == "'@cmd"
+    assert csv_safe("Ana") == "Ana"
+    assert csv_safe(3) == 3
+
+
+@pytest.mark.django_db
+def test_report_query_count_is_bounded(
+    client, busy_world, secretariat, django_assert_max_num_queries
+):
+    client.force_login(secretariat)
+    page = url("lms:manage_cohort_report", cohort_id=busy_world.cohort.pk)
+    client.get(page)
+    with django_assert_max_num_queries(25):
+        client.get(page)
