@@ -15,7 +15,18 @@ from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 
-TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link", "blockquote"]
+TEXT_FEATURES = [
+    "h2",
+    "h3",
+    "h4",
+    "bold",
+    "italic",
+    "ol",
+    "ul",
+    "link",
+    "document-link",
+    "blockquote",
+]
 
 
 def _time_zone_choices():
@@ -155,6 +166,19 @@ class QuizBlock(blocks.StructBlock):
         icon = "form"
         label = _("Quiz")
         template = "blocks/lesson/quiz_block.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value["mode"] == "practice" and (value.get("final") or value.get("required")):
+            # Practice attempts are not graded, so they could never meet the rule.
+            raise StructBlockValidationError(
+                block_errors={
+                    "mode": ValidationError(
+                        _("A final or required quiz must be graded, not practice.")
+                    )
+                }
+            )
+        return value
 
 
 class AssignmentBlock(blocks.StructBlock):

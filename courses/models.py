@@ -266,18 +266,29 @@ class LessonPage(Page):
     def course(self) -> "CoursePage | None":
         return CoursePage.objects.ancestor_of(self).specific().first()
 
+    def blocks_of(self, kinds) -> list:
+        """(block id, type, value) of the body's blocks of these types, in order.
+
+        Reads the stored data and converts only the blocks asked for, so pages
+        with documents or images in their body cost no query here.
+        """
+        stream_block = self.body.stream_block
+        found = []
+        for raw in self.body.raw_data:
+            kind = raw.get("type")
+            if kind in kinds:
+                value = stream_block.child_blocks[kind].to_python(raw.get("value"))
+                found.append((raw.get("id"), kind, value))
+        return found
+
     def activities(self):
         """The blocks a learner acts on, in order: (block id, type, value)."""
-        return [
-            (block.id, block.block_type, block.value)
-            for block in self.body
-            if block.block_type in ACTIVITY_BLOCKS
-        ]
+        return self.blocks_of(ACTIVITY_BLOCKS)
 
     def activity(self, block_id: str):
-        for block in self.body:
-            if block.id == block_id and block.block_type in ACTIVITY_BLOCKS:
-                return block.block_type, block.value
+        for found_id, kind, value in self.activities():
+            if found_id == block_id:
+                return kind, value
         return None
 
     def get_context(self, request, *args, **kwargs):

@@ -12,7 +12,8 @@ Pipeline, for markdown (``render_markdown``):
 3. nh3 (ammonia) cleans it again with the same allow-list: bleach no longer
    receives security releases, nh3 is maintained, and a bug must now be in both.
 
-``clean_html`` runs steps 2 and 3 on HTML that came from elsewhere. Both return a
+``clean_html`` runs steps 2 and 3 on HTML that came from elsewhere;
+``render_plain`` shows plain text (escaped, line breaks kept). All return a
 ``SafeString``; store the source next to the result and print the stored
 result. ``SanitizedHTMLField`` does both: it cleans again whenever a row is
 saved and hands back a ``SafeString`` when read, so templates never need
@@ -216,6 +217,17 @@ def render_markdown(text: str) -> SafeString:
         # rest of the text; show such text as it was typed instead.
         return _clean("<p>" + escape(text).replace("\n", "<br>\n") + "</p>")
     return _clean(_markdown.renderer.render(tokens, _markdown.options, env))
+
+
+def render_plain(text: str) -> SafeString:
+    """Plain text someone typed (a motivation, a survey answer) as HTML.
+
+    Everything is escaped; line breaks become <br>; nothing is interpreted.
+    """
+    if not text:
+        return mark_safe("")
+    lines = escape(text.strip()).splitlines()
+    return mark_safe("<br>".join(lines))  # noqa: S308 - escaped just above
 
 
 class SanitizedHTMLField(models.TextField):

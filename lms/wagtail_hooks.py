@@ -5,8 +5,6 @@
 - ``rial_*_context``: what a person sees of their own state on course pages.
 """
 
-import uuid
-
 from django.template.response import TemplateResponse
 from wagtail import hooks
 
@@ -62,8 +60,6 @@ def lesson_context(page: LessonPage, request):
             enrolment=access.enrolment, lesson=page
         )
         context["cohort"] = access.enrolment.cohort
-        # A fresh token per form render makes a double submission count once.
-        context["form_token"] = uuid.uuid4()
     outline = course_outline(page.course) if page.course else []
     context["course_outline"] = outline
     if outline:

@@ -29,6 +29,9 @@ class _RialUserFields(forms.Form):
         ),
     )
 
+    def clean_full_name(self):
+        return services.people.clean_name(self.cleaned_data["full_name"])
+
     def _init_roles(self):
         if self.instance.pk:
             self.initial.setdefault(

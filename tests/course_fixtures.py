@@ -3,7 +3,9 @@
 import datetime
 from dataclasses import dataclass
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
+from wagtail.documents.models import Document
 from wagtail.models import Locale
 
 from cms.demo.pages import ensure_site
@@ -122,12 +124,16 @@ def build_course(
     course.add_child(instance=module2)
     module2.save_revision().publish()
     start = starts_on or timezone.localdate()
+    document = Document.objects.create(
+        title="Guía de inspección", file=ContentFile(b"%PDF-1.4 guia", name="guia.pdf")
+    )
     lesson_a = LessonPage(
         title="Lección A",
         slug="leccion-a",
         locale=locale,
         body=[
             {"type": "text", "value": "<p>Texto de la lección.</p>"},
+            {"type": "document", "value": {"document": document.pk, "description": "Léala."}},
             quiz("Práctica", mode="practice", max_attempts=0),
             {
                 "type": "live_session",

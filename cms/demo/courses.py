@@ -110,9 +110,18 @@ def _rich_list(items: list[str]) -> str:
     return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
 
 
+def _promote_headings(html: str) -> str:
+    """Lesson text sits right under the page's h1: its sections are h2, not h3."""
+    for level in (3, 4):
+        html = html.replace(f"<h{level}>", f"<h{level - 1}>").replace(
+            f"</h{level}>", f"</h{level - 1}>"
+        )
+    return html
+
+
 def _block(kind: str, value, start: datetime.date):
     if kind == "text":
-        return {"type": "text", "value": value}
+        return {"type": "text", "value": _promote_headings(value)}
     if kind == "quiz":
         return {
             "type": "quiz",

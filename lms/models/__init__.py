@@ -15,6 +15,7 @@ from lms.models.learning import (
     Submission,
     SurveyAnswer,
     SurveyCompletion,
+    SurveyTally,
 )
 from lms.models.notifications import Notification
 from lms.models.people import (
@@ -43,6 +44,7 @@ __all__ = [
     "Submission",
     "SurveyAnswer",
     "SurveyCompletion",
+    "SurveyTally",
     "User",
     "UserManager",
     "validate_time_zone",

@@ -1,4 +1,5 @@
 import secrets
+import zoneinfo
 
 from django.db import models
 from django.utils import timezone
@@ -35,3 +36,9 @@ class Certificate(models.Model):
 
     def __str__(self):
         return self.code
+
+    @property
+    def issued_on(self):
+        """The issue date where the cohort is, the same on the PDF and the web page."""
+        zone = zoneinfo.ZoneInfo(self.enrolment.cohort.time_zone)
+        return timezone.localtime(self.issued_at, zone).date()

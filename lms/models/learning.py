@@ -152,10 +152,37 @@ class SurveyCompletion(models.Model):
         return f"{self.enrolment_id}: {self.block_id}"
 
 
-class SurveyAnswer(models.Model):
-    """One answer to one survey question, with no link to who gave it.
+class SurveyTally(models.Model):
+    """How many people gave one value (1 to 5) to one scale question.
 
-    The random primary key leaves no insertion order to match with completions.
+    Scale answers are only counted, never stored one by one, so no row can be
+    matched with a completion.
+    """
+
+    cohort = models.ForeignKey("lms.Cohort", on_delete=models.CASCADE, related_name="+")
+    lesson = models.ForeignKey("courses.LessonPage", on_delete=models.CASCADE, related_name="+")
+    block_id = models.CharField(max_length=64)
+    question = models.PositiveSmallIntegerField()
+    value = models.PositiveSmallIntegerField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cohort", "lesson", "block_id", "question", "value"],
+                name="lms_survey_tally_once",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.block_id} #{self.question}={self.value}: {self.count}"
+
+
+class SurveyAnswer(models.Model):
+    """One free-text answer to one survey question, with no link to who gave it.
+
+    Written after the completion commits, in its own transaction, with a random
+    primary key; reports show free text only once enough people answered.
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -163,8 +190,7 @@ class SurveyAnswer(models.Model):
     lesson = models.ForeignKey("courses.LessonPage", on_delete=models.CASCADE, related_name="+")
     block_id = models.CharField(max_length=64)
     question = models.PositiveSmallIntegerField()
-    likert = models.PositiveSmallIntegerField(null=True, blank=True)
-    text = models.TextField(blank=True)
+    text = models.TextField()
 
     class Meta:
         indexes = [models.Index(fields=["cohort", "lesson", "block_id"])]

@@ -370,22 +370,22 @@ class CourseSummary:
 def calendar_items(*, cohort: Cohort, lessons: list[LessonPage]) -> list[CalendarItem]:
     items = []
     for lesson in lessons:
-        for block in lesson.body:
-            if block.block_type == "live_session" and block.value.starts_at:
+        for _block_id, kind, value in lesson.blocks_of({"live_session", "assignment"}):
+            if kind == "live_session" and value.starts_at:
                 items.append(
                     CalendarItem(
-                        block.value.starts_at,
+                        value.starts_at,
                         "live_session",
-                        block.value["title"],
+                        value["title"],
                         lesson,
-                        block.value.get("join_url") or "",
+                        value.get("join_url") or "",
                     )
                 )
-            elif block.block_type == "assignment" and block.value.get("due_week"):
-                due = cohort.week_start_at(int(block.value["due_week"]) + 1) - datetime.timedelta(
+            elif kind == "assignment" and value.get("due_week"):
+                due = cohort.week_start_at(int(value["due_week"]) + 1) - datetime.timedelta(
                     minutes=1
                 )
-                items.append(CalendarItem(due, "deadline", block.value["title"], lesson))
+                items.append(CalendarItem(due, "deadline", value["title"], lesson))
     return sorted(items, key=lambda item: item.when)
 
 
@@ -641,7 +641,7 @@ def certificate_for(*, user: User, code: str) -> Certificate | None:
     """The certificate its holder or the secretariat may download."""
     if not user.is_authenticated:
         return None
-    certificate = Certificate.objects.select_related("enrolment").filter(code=code).first()
+    certificate = Certificate.objects.select_related("enrolment__cohort").filter(code=code).first()
     if certificate is None:
         return None
     if certificate.enrolment.user_id == user.pk or user.is_secretariat:
@@ -651,4 +651,8 @@ def certificate_for(*, user: User, code: str) -> Certificate | None:
 
 def certificate_public(*, code: str) -> Certificate | None:
     """Anyone may check a certificate by its code (codes are long and random)."""
-    return Certificate.objects.filter(code=code.strip().upper()).first()
+    return (
+        Certificate.objects.select_related("enrolment__cohort")
+        .filter(code=code.strip().upper())
+        .first()
+    )

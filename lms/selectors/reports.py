@@ -10,9 +10,20 @@ from django.utils.translation import gettext as _
 
 from courses.models import LessonPage, course_outline
 from lms.choices import Country
-from lms.models import Cohort, Enrolment, LessonProgress, ModuleRelease, SurveyAnswer
+from lms.models import (
+    Cohort,
+    Enrolment,
+    LessonProgress,
+    ModuleRelease,
+    SurveyAnswer,
+    SurveyCompletion,
+    SurveyTally,
+)
 
 ACTIVE_DAYS = 14
+# Free-text answers are shown only when at least this many people answered,
+# so nobody's words can be told apart by who has finished the course.
+MIN_RESPONDENTS_FOR_TEXT = 3
 
 
 def cohort_modules(*, cohort: Cohort):
@@ -41,6 +52,7 @@ class SurveyQuestionResult:
     answers: int = 0
     mean: float | None = None
     texts: list = field(default_factory=list)
+    texts_hidden: bool = False
 
 
 @dataclass
@@ -51,24 +63,34 @@ class SurveyResult:
     questions: list
 
 
-def _surveys(cohort: Cohort, enrolled: int) -> list[SurveyResult]:
-    answers = defaultdict(list)
-    for lesson_id, block_id, question, likert, text in SurveyAnswer.objects.filter(
+def _surveys(cohort: Cohort) -> list[SurveyResult]:
+    tallies = defaultdict(dict)
+    for lesson_id, block_id, question, value, count in SurveyTally.objects.filter(
         cohort=cohort
-    ).values_list("lesson_id", "block_id", "question", "likert", "text"):
-        answers[(lesson_id, block_id, question)].append((likert, text))
+    ).values_list("lesson_id", "block_id", "question", "value", "count"):
+        tallies[(lesson_id, block_id, question)][value] = count
+    texts = defaultdict(list)
+    for lesson_id, block_id, question, text in SurveyAnswer.objects.filter(
+        cohort=cohort
+    ).values_list("lesson_id", "block_id", "question", "text"):
+        texts[(lesson_id, block_id, question)].append(text)
+    completions = Counter(
+        SurveyCompletion.objects.filter(enrolment__cohort=cohort).values_list(
+            "lesson_id", "block_id"
+        )
+    )
     results = []
     for lesson in LessonPage.objects.descendant_of(cohort.course).live().order_by("path"):
         for block_id, kind, value in lesson.activities():
             if kind != "survey":
                 continue
             questions = []
-            respondents = 0
+            respondents = completions.get((lesson.pk, block_id), 0)
             for index, question in enumerate(value["questions"]):
-                given = answers.get((lesson.pk, block_id, index), [])
+                key = (lesson.pk, block_id, index)
                 result = SurveyQuestionResult(text=question["text"], kind=question["kind"])
                 if question["kind"] == "likert":
-                    counts = Counter(likert for likert, _text in given if likert)
+                    counts = tallies.get(key, {})
                     result.distribution = [counts.get(n, 0) for n in range(1, 6)]
                     result.answers = sum(result.distribution)
                     if result.answers:
@@ -79,10 +101,12 @@ def _surveys(cohort: Cohort, enrolled: int) -> list[SurveyResult]:
                             / result.answers,
                             2,
                         )
-                    respondents = max(respondents, result.answers)
                 else:
-                    result.texts = sorted(text for _likert, text in given if text)
-                    result.answers = len(result.texts)
+                    given = texts.get(key, [])
+                    result.answers = len(given)
+                    result.texts_hidden = respondents < MIN_RESPONDENTS_FOR_TEXT
+                    if not result.texts_hidden:
+                        result.texts = sorted(given)
                 questions.append(result)
             results.append(SurveyResult(value["title"], lesson, respondents, questions))
     return results
@@ -149,7 +173,8 @@ def cohort_report(*, cohort: Cohort, now=None) -> dict:
         "totals": totals,
         "countries": countries,
         "modules": modules,
-        "surveys": _surveys(cohort, totals["enrolled"]),
+        "surveys": _surveys(cohort),
+        "min_respondents": MIN_RESPONDENTS_FOR_TEXT,
         "active_days": ACTIVE_DAYS,
     }
 

@@ -144,7 +144,7 @@ def certificate_pdf(certificate: Certificate) -> bytes:
         pdf.set_y(158)
         pdf.text_line(
             _("Issued on %(date)s")
-            % {"date": formats.date_format(certificate.issued_at, "DATE_FORMAT")},
+            % {"date": formats.date_format(certificate.issued_on, "DATE_FORMAT")},
             11,
             color=(74, 85, 99),
             height=7,
@@ -168,16 +168,49 @@ def certificate_filename(certificate: Certificate) -> str:
     return f"certificate-{certificate.code}.pdf"
 
 
-def cohort_certificates_zip(*, actor: User, cohort: Cohort) -> bytes:
-    """Every certificate of the cohort in one zip, for the secretariat."""
+class _Chunks(io.RawIOBase):
+    """A write-only stream whose bytes are handed out as they are written."""
+
+    def __init__(self):
+        self.chunks: list[bytes] = []
+
+    def writable(self):
+        return True
+
+    def write(self, data):
+        self.chunks.append(bytes(data))
+        return len(data)
+
+    def take(self) -> bytes:
+        data, self.chunks = b"".join(self.chunks), []
+        return data
+
+
+def cohort_certificates_zip(*, actor: User, cohort: Cohort):
+    """Every certificate of the cohort in one zip, for the secretariat.
+
+    Yields the zip piece by piece, one certificate at a time, so a large cohort
+    starts downloading at once instead of waiting for the whole file.
+    """
     if not actor.is_secretariat:
         raise PermissionDenied(_("Only the secretariat downloads a cohort's certificates."))
-    buffer = io.BytesIO()
-    certificates = Certificate.objects.filter(enrolment__cohort=cohort).order_by("holder_name")
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for certificate in certificates:
-            safe_name = "".join(
-                ch if ch.isalnum() or ch in " -_" else "_" for ch in certificate.holder_name
-            ).strip()[:80]
-            archive.writestr(f"{safe_name} - {certificate.code}.pdf", certificate_pdf(certificate))
-    return buffer.getvalue()
+    certificates = list(
+        Certificate.objects.filter(enrolment__cohort=cohort)
+        .select_related("enrolment__cohort")
+        .order_by("holder_name", "code")
+    )
+
+    def generate():
+        stream = _Chunks()
+        with zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            for certificate in certificates:
+                safe_name = "".join(
+                    ch if ch.isalnum() or ch in " -_" else "_" for ch in certificate.holder_name
+                ).strip()[:80]
+                archive.writestr(
+                    f"{safe_name} - {certificate.code}.pdf", certificate_pdf(certificate)
+                )
+                yield stream.take()
+        yield stream.take()
+
+    return generate()

@@ -11,12 +11,13 @@ from allauth.account.utils import user_pk_to_url_str
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.core.validators import validate_email
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django_tasks import task
 
 from courses.models import CoursePage
@@ -33,6 +34,7 @@ from lms.models import (
 )
 from lms.models.cohorts import normalise_institution
 from lms.services.notifications import absolute_url, in_language_of, notification_create
+from lms.services.people import clean_name
 
 
 def _require_secretariat(actor: User) -> None:
@@ -213,7 +215,12 @@ def application_create(*, user: User, call: EnrolmentCall, motivation: str) -> A
         existing.status = Application.Status.PENDING
         existing.save(update_fields=["motivation", "status"])
         return existing
-    return Application.objects.create(call=call, user=user, motivation=motivation)
+    try:
+        with transaction.atomic():
+            return Application.objects.create(call=call, user=user, motivation=motivation)
+    except IntegrityError as error:
+        # The same form arrived twice at the same moment.
+        raise ValidationError(_("You have already applied to this call.")) from error
 
 
 @transaction.atomic
@@ -258,10 +265,21 @@ def applications_decide(
             .count()
         )
         left = call.seats - taken
-        if len(pending) > left:
+        enrolled = set(
+            Enrolment.objects.filter(cohort=cohort)
+            .exclude(status=Enrolment.Status.WITHDRAWN)
+            .values_list("user_id", flat=True)
+        )
+        # People already in the cohort (enrolled by CSV, say) take no new seat.
+        needed = sum(1 for application in pending if application.user_id not in enrolled)
+        if needed > left:
             raise ValidationError(
-                _("Only %(left)s seats are left and you chose %(chosen)s people.")
-                % {"left": max(left, 0), "chosen": len(pending)}
+                ngettext(
+                    "Only %(left)s seat is left and you chose %(chosen)s people.",
+                    "Only %(left)s seats are left and you chose %(chosen)s people.",
+                    max(left, 0),
+                )
+                % {"left": max(left, 0), "chosen": needed}
             )
     now = timezone.now()
     for application in pending:
@@ -335,7 +353,13 @@ def _parse_csv(cohort: Cohort, text: str, result: ImportResult) -> list[_Row]:
     except csv.Error:
         dialect = csv.excel
     reader = csv.reader(io.StringIO(text), dialect)
-    rows = list(reader)
+    try:
+        rows = list(reader)
+    except csv.Error as error:
+        result.errors.append(
+            (reader.line_num, _("This line cannot be read as CSV: %(error)s") % {"error": error})
+        )
+        return []
     if not rows:
         result.errors.append((0, _("The file is empty.")))
         return []
@@ -358,6 +382,7 @@ def _parse_csv(cohort: Cohort, text: str, result: ImportResult) -> list[_Row]:
             continue
         cells = [cell.strip() for cell in cells] + [""] * len(CSV_COLUMNS)
         email, name, country, institution, group_name = cells[: len(CSV_COLUMNS)]
+        name = clean_name(name)
         email = email.lower()
         problems = []
         try:

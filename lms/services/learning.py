@@ -7,6 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,6 +24,7 @@ from lms.models import (
     Submission,
     SurveyAnswer,
     SurveyCompletion,
+    SurveyTally,
     User,
 )
 from lms.selectors.learning import content_access
@@ -88,6 +90,12 @@ def lesson_complete(*, user: User, lesson: LessonPage, done: bool = True) -> Les
 # --- Quizzes ----------------------------------------------------------------------------------
 
 
+def _same_form(existing, lesson: LessonPage, block_id: str) -> None:
+    """A token belongs to one form; met on another, the page was stale."""
+    if existing.lesson_id != lesson.pk or existing.block_id != block_id:
+        raise ValidationError(_("The form has expired: reload the page and try again."))
+
+
 def quiz_grade(quiz, answers: dict[int, list[int]]) -> tuple[int, int]:
     """(correct, questions): a question counts when exactly the correct answers are chosen."""
     correct = 0
@@ -118,6 +126,13 @@ def _clean_answers(quiz, raw: dict) -> dict[int, list[int]]:
                 _("Choose only one answer for question %(n)s.") % {"n": index + 1}
             )
         answers[index] = chosen
+    missing = [str(index + 1) for index in range(len(questions)) if not answers.get(index)]
+    if missing:
+        # An unanswered question would cost an attempt for nothing.
+        raise ValidationError(
+            _("Answer every question before sending (missing: %(questions)s).")
+            % {"questions": ", ".join(missing)}
+        )
     return answers
 
 
@@ -135,6 +150,7 @@ def quiz_attempt_submit(
     quiz = _activity(lesson, block_id, "quiz")
     existing = QuizAttempt.objects.filter(enrolment=enrolment, token=token).first()
     if existing is not None:
+        _same_form(existing, lesson, block_id)
         return AttemptResult(existing, created=False)
     clean = _clean_answers(quiz, answers)
     graded = quiz["mode"] == "graded"
@@ -207,7 +223,14 @@ def _check_file(upload) -> None:
             raise ValidationError(_("A text file must be in UTF-8.")) from error
 
 
-@transaction.atomic
+def _forget_files(names: list[str]) -> None:
+    from lms.models.learning import private_storage
+
+    for name in names:
+        private_storage.delete(name)
+    names.clear()
+
+
 def submission_create(
     *,
     user: User,
@@ -217,11 +240,35 @@ def submission_create(
     upload=None,
     token: uuid.UUID,
 ) -> tuple[Submission, bool]:
-    """Hand an assignment in to the learner's tutor. The same form twice counts once."""
+    """Hand an assignment in to the learner's tutor. The same form twice counts once.
+
+    A file written for a submission that is not saved is deleted again.
+    """
+    stored_files: list[str] = []
+    try:
+        return _submission_create(
+            user=user,
+            lesson=lesson,
+            block_id=block_id,
+            text=text,
+            upload=upload,
+            token=token,
+            stored_files=stored_files,
+        )
+    except Exception:
+        _forget_files(stored_files)
+        raise
+
+
+@transaction.atomic
+def _submission_create(
+    *, user, lesson, block_id, text, upload, token, stored_files: list[str]
+) -> tuple[Submission, bool]:
     enrolment = _learner_enrolment(user=user, lesson=lesson)
     assignment = _activity(lesson, block_id, "assignment")
     existing = Submission.objects.filter(enrolment=enrolment, token=token).first()
     if existing is not None:
+        _same_form(existing, lesson, block_id)
         return existing, False
     text = (text or "").strip()
     accepts = assignment.get("accepts") or "text_or_file"
@@ -258,7 +305,17 @@ def submission_create(
         submission.file_name = upload.name[-200:]
         submission.file_size = upload.size
         submission.file.save(upload.name, upload, save=False)
-    submission.save()
+        stored_files.append(submission.file.name)
+    try:
+        with transaction.atomic():
+            submission.save()
+    except IntegrityError:
+        # The same form arrived twice at the same moment: the other one won.
+        existing = Submission.objects.filter(enrolment=enrolment, token=token).first()
+        if existing is None:
+            raise
+        _forget_files(stored_files)
+        return existing, False
     lesson_visit(enrolment=enrolment, lesson=lesson)
 
     from lms.services.certificates import enrolment_completion_check
@@ -329,6 +386,33 @@ def submission_review(
 
 
 @transaction.atomic
+def _survey_answers_record(
+    *, cohort_id: int, lesson_id: int, block_id: str, scale: list, texts: list
+) -> None:
+    for question, value in scale:
+        tally, _created = SurveyTally.objects.get_or_create(
+            cohort_id=cohort_id,
+            lesson_id=lesson_id,
+            block_id=block_id,
+            question=question,
+            value=value,
+        )
+        SurveyTally.objects.filter(pk=tally.pk).update(count=F("count") + 1)
+    SurveyAnswer.objects.bulk_create(
+        [
+            SurveyAnswer(
+                cohort_id=cohort_id,
+                lesson_id=lesson_id,
+                block_id=block_id,
+                question=question,
+                text=text,
+            )
+            for question, text in texts
+        ]
+    )
+
+
+@transaction.atomic
 def survey_submit(
     *, user: User, lesson: LessonPage, block_id: str, answers: dict
 ) -> tuple[SurveyCompletion, bool]:
@@ -340,7 +424,8 @@ def survey_submit(
     ).first()
     if existing is not None:
         return existing, False
-    rows = []
+    scale: list[tuple[int, int]] = []
+    texts: list[tuple[int, str]] = []
     for index, question in enumerate(survey["questions"]):
         value = answers.get(index)
         if question["kind"] == "likert":
@@ -354,11 +439,11 @@ def survey_submit(
                 raise ValidationError(
                     _("Answer question %(n)s on the scale from 1 to 5.") % {"n": index + 1}
                 )
-            rows.append(SurveyAnswer(question=index, likert=likert))
+            scale.append((index, likert))
         else:
             text = (value or "").strip()[:5000]
             if text:
-                rows.append(SurveyAnswer(question=index, text=text))
+                texts.append((index, text))
     try:
         with transaction.atomic():
             completion = SurveyCompletion.objects.create(
@@ -368,11 +453,14 @@ def survey_submit(
         return SurveyCompletion.objects.get(
             enrolment=enrolment, lesson=lesson, block_id=block_id
         ), False
-    for row in rows:
-        row.cohort_id = enrolment.cohort_id
-        row.lesson = lesson
-        row.block_id = block_id
-    SurveyAnswer.objects.bulk_create(rows)
+    # The answers are written after this transaction commits, in their own:
+    # nothing in the rows written here ties them to the person.
+    cohort_id, lesson_id = enrolment.cohort_id, lesson.pk
+    transaction.on_commit(
+        lambda: _survey_answers_record(
+            cohort_id=cohort_id, lesson_id=lesson_id, block_id=block_id, scale=scale, texts=texts
+        )
+    )
     lesson_visit(enrolment=enrolment, lesson=lesson)
 
     from lms.services.certificates import enrolment_completion_check

@@ -48,7 +48,7 @@ def send_notification_email(notification_id: int) -> None:
             },
         )
         send_mail(
-            subject=f"[RIAL Campus] {notification.title}",
+            subject="[RIAL Campus] " + " ".join(notification.title.split()),
             message=body,
             from_email=None,
             recipient_list=[notification.user.email],

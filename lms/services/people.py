@@ -4,6 +4,7 @@ Every function takes keyword-only arguments, runs in one transaction and checks
 who is acting before it writes.
 """
 
+import unicodedata
 from collections.abc import Iterable
 
 from django.contrib.auth.models import Group, Permission
@@ -41,6 +42,14 @@ _SECRETARIAT_COLLECTION_PERMISSIONS = [
     ("wagtaildocs", "change_document"),
     ("wagtaildocs", "choose_document"),
 ]
+
+
+def clean_name(name: str) -> str:
+    """One line, single spaces, no control characters (names go in email headers)."""
+    printable = "".join(
+        ch for ch in (name or "") if unicodedata.category(ch)[0] != "C" or ch in " \t\n"
+    )
+    return " ".join(printable.split())
 
 
 def _require_secretariat(actor: User) -> None:
@@ -114,7 +123,7 @@ def user_register(*, user: User, full_name: str, preferred_language: str) -> Pro
     Everyone who signs up takes part; the system grants that role, the
     secretariat grants every other one.
     """
-    full_name = full_name.strip()
+    full_name = clean_name(full_name)
     if user.full_name != full_name:
         user.full_name = full_name
         user.save(update_fields=["full_name"])
@@ -151,7 +160,7 @@ def profile_update(
     if unknown:
         raise ValidationError({"spoken_languages": _("Choose languages from the list.")})
 
-    full_name = full_name.strip()
+    full_name = clean_name(full_name)
     if user.full_name != full_name:
         user.full_name = full_name
         user.save(update_fields=["full_name"])

@@ -1,6 +1,10 @@
+import uuid
+
 from django import template
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
+
+from lms.markup import render_plain
 
 register = template.Library()
 
@@ -11,6 +15,12 @@ LIKERT = [
     (4, _("Agree")),
     (5, _("Strongly agree")),
 ]
+
+
+@register.filter
+def user_text(text):
+    """Plain text a person typed, through lms.markup (escaped, line breaks kept)."""
+    return render_plain(text or "")
 
 
 @register.filter
@@ -58,21 +68,26 @@ def session_draft(context, lesson_id, block_id):
     return request.session.pop(f"rial_draft:{lesson_id}:{block_id}", None)
 
 
+@register.simple_tag
+def new_token() -> str:
+    """A fresh token for one form: sending that form twice counts once."""
+    return str(uuid.uuid4())
+
+
+@register.simple_tag
+def draft_checked(draft, question, choice) -> str:
+    """ " checked" when a kept quiz draft chose this answer of this question."""
+    if draft and str(choice) in (draft.get(str(question)) or []):
+        return " checked"
+    return ""
+
+
 @register.filter
 def percent(part, whole):
     try:
         return round(100 * part / whole) if whole else 0
     except (TypeError, ZeroDivisionError):
         return 0
-
-
-@register.filter
-def choice_was_chosen(attempt, pair):
-    """Whether the attempt chose answer ``j`` of question ``i`` (pair "i:j")."""
-    if attempt is None:
-        return False
-    question, choice = (int(part) for part in str(pair).split(":"))
-    return choice in (attempt.answers or {}).get(str(question), [])
 
 
 @register.inclusion_tag("includes/bar_chart.html")

@@ -150,6 +150,7 @@ def quiz_submit(request, lesson_id: int, block_id: str):
         chosen = request.POST.getlist(f"q{index}")
         if chosen:
             answers[index] = chosen
+    request.session.pop(draft_key(lesson.pk, block_id), None)
     try:
         result = learning_services.quiz_attempt_submit(
             user=request.user,
@@ -161,6 +162,10 @@ def quiz_submit(request, lesson_id: int, block_id: str):
     except PermissionDenied as error:
         messages.error(request, str(error))
     except ValidationError as error:
+        # Keep the answers already chosen: the form shows them again.
+        request.session[draft_key(lesson.pk, block_id)] = {
+            str(index): chosen for index, chosen in answers.items()
+        }
         messages.error(request, " ".join(_errors(error)))
     else:
         attempt = result.attempt

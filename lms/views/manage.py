@@ -6,9 +6,11 @@ import functools
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.core.paginator import Paginator
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_safe
 
 from courses.models import ModulePage
@@ -19,6 +21,8 @@ from lms.selectors import reports
 from lms.services import enrolment as enrolment_services
 from lms.services import learning as learning_services
 from lms.services.certificates import cohort_certificates_zip
+
+PAGE_SIZE = 50
 
 
 def secretariat_required(view):
@@ -43,7 +47,14 @@ def _int_or_none(value) -> int | None:
 def manage_index(request):
     calls = EnrolmentCall.objects.select_related("course__locale", "cohort").order_by("-opens_at")
     cohorts = Cohort.objects.select_related("course__locale").order_by("-starts_on")
-    return render(request, "lms/manage/index.html", {"calls": calls, "cohorts": cohorts})
+    return render(
+        request,
+        "lms/manage/index.html",
+        {
+            "calls": Paginator(calls, PAGE_SIZE).get_page(request.GET.get("calls")),
+            "cohorts": Paginator(cohorts, PAGE_SIZE).get_page(request.GET.get("cohorts")),
+        },
+    )
 
 
 @secretariat_required
@@ -94,16 +105,31 @@ def call_detail(request, call_id: int):
             if accept:
                 messages.success(
                     request,
-                    _("%(count)s applications accepted and enrolled.") % {"count": result.accepted},
+                    ngettext(
+                        "%(count)s application accepted and enrolled.",
+                        "%(count)s applications accepted and enrolled.",
+                        result.accepted,
+                    )
+                    % {"count": result.accepted},
                 )
             else:
                 messages.success(
-                    request, _("%(count)s applications not accepted.") % {"count": result.rejected}
+                    request,
+                    ngettext(
+                        "%(count)s application not accepted.",
+                        "%(count)s applications not accepted.",
+                        result.rejected,
+                    )
+                    % {"count": result.rejected},
                 )
             if result.unchanged:
                 messages.info(
                     request,
-                    _("%(count)s had already been decided and were left as they were.")
+                    ngettext(
+                        "%(count)s had already been decided and was left as it was.",
+                        "%(count)s had already been decided and were left as they were.",
+                        result.unchanged,
+                    )
                     % {"count": result.unchanged},
                 )
         return redirect(request.get_full_path())
@@ -123,8 +149,9 @@ def call_detail(request, call_id: int):
         {
             "call": call,
             "cohort": cohort,
-            "applications": applications,
+            "applications": Paginator(applications, PAGE_SIZE).get_page(request.GET.get("page")),
             "status": status,
+            "status_query": f"status={status}" if status else "",
             "statuses": Application.Status.choices,
             "seats_left": call.seats - taken,
         },
@@ -200,9 +227,12 @@ def cohort_detail(request, cohort_id: int):
             "groups": selectors.learning.cohort_with_groups(cohort=cohort),
             "group_form": group_form,
             "tutors": selectors.learning.tutors_available(),
-            "enrolments": cohort.enrolments.select_related("user__profile", "group").order_by(
-                "user__full_name"
-            ),
+            "enrolments": Paginator(
+                cohort.enrolments.select_related("user__profile", "group").order_by(
+                    "user__full_name", "pk"
+                ),
+                PAGE_SIZE,
+            ).get_page(request.GET.get("page")),
             "modules": reports.cohort_modules(cohort=cohort),
         },
     )
@@ -268,7 +298,7 @@ def cohort_report_csv(request, cohort_id: int, table: str):
 @require_safe
 def cohort_certificates(request, cohort_id: int):
     cohort = get_object_or_404(Cohort.objects.select_related("course__locale"), pk=cohort_id)
-    response = HttpResponse(
+    response = StreamingHttpResponse(
         cohort_certificates_zip(actor=request.user, cohort=cohort), content_type="application/zip"
     )
     response["Content-Disposition"] = f'attachment; filename="certificates-cohort-{cohort.pk}.zip"'

@@ -1,11 +1,14 @@
 """The tutor's side: their learners, work waiting for feedback, reminders."""
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from lms import selectors
@@ -56,7 +59,7 @@ def send_reminders(request, cohort_id: int):
     ids = [int(value) for value in request.POST.getlist("enrolment") if value.isdigit()]
     back = request.POST.get("back") or ""
     target = redirect("lms:tutoring_cohort", cohort_id=cohort.pk)
-    if back.startswith("?"):
+    if re.fullmatch(r"\?inactive=\d{1,3}", back):
         target["Location"] += back
     if not ids:
         messages.error(request, _("Choose at least one learner to remind."))
@@ -69,11 +72,21 @@ def send_reminders(request, cohort_id: int):
         messages.error(request, str(error))
         return target
     if sent:
-        messages.success(request, _("Reminder sent to %(count)s learners.") % {"count": sent})
+        messages.success(
+            request,
+            ngettext(
+                "Reminder sent to %(count)s learner.", "Reminder sent to %(count)s learners.", sent
+            )
+            % {"count": sent},
+        )
     if skipped:
         messages.info(
             request,
-            _("%(count)s learners had been reminded in the last 24 hours and were skipped.")
+            ngettext(
+                "%(count)s learner had been reminded in the last 24 hours and was skipped.",
+                "%(count)s learners had been reminded in the last 24 hours and were skipped.",
+                skipped,
+            )
             % {"count": skipped},
         )
     return target

@@ -44,6 +44,17 @@ def test_course_outline_costs_two_queries(world, django_assert_num_queries):
         course_outline(world.course)
 
 
+@pytest.mark.django_db
+def test_finding_activities_costs_no_query_even_with_documents(world, django_assert_num_queries):
+    from lms.selectors.learning import course_activities
+
+    lesson = type(world.lesson_a).objects.get(pk=world.lesson_a.pk)
+    with django_assert_num_queries(0):
+        assert [kind for _id, kind, _v in lesson.activities()] == ["quiz"]
+    with django_assert_num_queries(1):
+        assert len(course_activities(world.course)) == 4
+
+
 def test_single_answer_questions_need_exactly_one_right_answer():
     block = QuestionBlock()
     value = block.to_python(
@@ -101,3 +112,13 @@ def test_a_module_cannot_end_before_it_starts(world):
     module.closes_week = 1
     with pytest.raises(ValidationError):
         module.full_clean()
+
+
+def test_a_final_quiz_cannot_be_practice():
+    from courses.blocks import QuizBlock
+    from tests.course_fixtures import quiz
+
+    block = QuizBlock()
+    value = block.to_python(quiz("Final", mode="practice", final=True)["value"])
+    with pytest.raises(StructBlockValidationError):
+        block.clean(value)

@@ -94,7 +94,8 @@ def test_the_secretariat_downloads_a_cohorts_certificates_as_one_zip(
     client.force_login(secretariat)
     response = client.get(download)
     assert response.status_code == 200
-    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    data = b"".join(response.streaming_content)
+    archive = zipfile.ZipFile(io.BytesIO(data))
     names = archive.namelist()
     assert names == [f"Lucía Méndez - {certificate.code}.pdf"]
     assert certificate.code in pdf_text(archive.read(names[0]))

@@ -317,3 +317,26 @@ def test_groups_need_a_tutor_with_the_tutor_role(world, secretariat):
         actor=secretariat, cohort=world.cohort, name="B", tutor=world.tutor
     )
     assert group.tutor == world.tutor
+
+
+@pytest.mark.django_db
+def test_csv_with_an_unreadable_field_is_reported(world, secretariat):
+    text = 'email,name,country,institution,group\nx@example.org,"' + "a" * 200_000 + '",CL,,A\n'
+    result = services.enrolments_import_csv(actor=secretariat, cohort=world.cohort, text=text)
+    assert not result.ok
+
+
+@pytest.mark.django_db
+def test_people_already_in_the_cohort_take_no_new_seat(world, secretariat):
+    call = make_call(world, secretariat, seats=1)
+    enrolled = ProfileFactory().user
+    application = services.application_create(user=enrolled, call=call, motivation=MOTIVATION)
+    services.enrolments_import_csv(
+        actor=secretariat,
+        cohort=call.cohort,
+        text=f"email,name,country,institution,group\n{enrolled.email},X,CL,,\n",
+    )
+    result = services.applications_decide(
+        actor=secretariat, call=call, application_ids=[application.pk], accept=True
+    )
+    assert result.accepted == 1

@@ -177,3 +177,18 @@ def test_anonymous_people_are_sent_to_sign_in(client, world):
     for name, kwargs in [("lms:dashboard", {}), ("lms:notifications", {}), ("lms:tutoring", {})]:
         response = client.get(url(name, **kwargs))
         assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+@pytest.mark.django_db
+def test_an_incomplete_quiz_keeps_the_answers_chosen(client, world):
+    client.force_login(world.learner)
+    page = client.get(world.lesson_b.url).content.decode()
+    token = page.split('name="token" value="')[1].split('"')[0]
+    block_id = world.block_id(world.lesson_b, "quiz")
+    client.post(
+        url("lms:quiz_submit", lesson_id=world.lesson_b.pk, block_id=block_id),
+        {"token": token, "q0": "1"},
+    )
+    assert not QuizAttempt.objects.exists()
+    html = client.get(world.lesson_b.url).content.decode()
+    assert f'id="q-{block_id}-0-1" name="q0" value="1" checked' in html

@@ -74,7 +74,7 @@ def test_multiple_choice_counts_only_when_exactly_right():
 @pytest.mark.django_db
 def test_the_same_form_sent_twice_counts_once(world):
     token = uuid.uuid4()
-    first = attempt(world, world.lesson_b, {0: [0]}, token=token)
+    first = attempt(world, world.lesson_b, {0: [0], 1: [2]}, token=token)
     second = attempt(world, world.lesson_b, {0: [0], 1: [0, 1]}, token=token)
     assert first.created and not second.created
     assert second.attempt.pk == first.attempt.pk
@@ -83,17 +83,34 @@ def test_the_same_form_sent_twice_counts_once(world):
 
 @pytest.mark.django_db
 def test_graded_quizzes_have_an_attempt_limit(world):
-    attempt(world, world.lesson_b, {0: [1]})
-    attempt(world, world.lesson_b, {0: [1]})
+    attempt(world, world.lesson_b, {0: [1], 1: [2]})
+    attempt(world, world.lesson_b, {0: [1], 1: [2]})
     with pytest.raises(ValidationError):
-        attempt(world, world.lesson_b, {0: [0]})
+        attempt(world, world.lesson_b, {0: [0], 1: [0, 1]})
     assert QuizAttempt.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_unanswered_questions_are_refused_without_using_an_attempt(world):
+    with pytest.raises(ValidationError) as error:
+        attempt(world, world.lesson_b, {0: [0]})
+    assert "2" in str(error.value)
+    assert QuizAttempt.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_token_from_another_form_is_refused(world):
+    token = uuid.uuid4()
+    attempt(world, world.lesson_a, {0: [0], 1: [0]}, token=token)
+    with pytest.raises(ValidationError):
+        attempt(world, world.lesson_b, {0: [0], 1: [0, 1]}, token=token)
+    assert QuizAttempt.objects.count() == 1
 
 
 @pytest.mark.django_db
 def test_practice_quizzes_are_unlimited_and_do_not_count(world):
     for _ in range(4):
-        result = attempt(world, world.lesson_a, {0: [0]})
+        result = attempt(world, world.lesson_a, {0: [0], 1: [0]})
     assert not result.attempt.graded
     assert QuizAttempt.objects.filter(graded=False).count() == 4
 
@@ -111,7 +128,7 @@ def test_best_or_last_score_is_kept(world):
     from lms.selectors.learning import lesson_state
 
     attempt(world, world.lesson_b, {0: [0], 1: [0, 1]})
-    attempt(world, world.lesson_b, {0: [1]})
+    attempt(world, world.lesson_b, {0: [1], 1: [2]})
     enrolment = Enrolment.objects.get(user=world.learner)
     state = lesson_state(enrolment=enrolment, lesson=world.lesson_b)
     block_id = world.block_id(world.lesson_b, "quiz")
@@ -300,24 +317,30 @@ def test_bad_feedback_is_refused(world, feedback, grade):
 
 
 @pytest.mark.django_db
-def test_survey_answers_are_anonymous_and_given_once(world):
+def test_survey_answers_are_anonymous_and_given_once(world, django_capture_on_commit_callbacks):
+    from lms.models import SurveyTally
+
     open_module2(world)
     block_id = world.block_id(world.lesson_c, "survey")
-    completion, created = services.survey_submit(
-        user=world.learner,
-        lesson=world.lesson_c,
-        block_id=block_id,
-        answers={0: "4", 1: "Más casos."},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        completion, created = services.survey_submit(
+            user=world.learner,
+            lesson=world.lesson_c,
+            block_id=block_id,
+            answers={0: "4", 1: "Más casos."},
+        )
     assert created
-    again, created = services.survey_submit(
-        user=world.learner, lesson=world.lesson_c, block_id=block_id, answers={0: "1", 1: "x"}
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        again, created = services.survey_submit(
+            user=world.learner, lesson=world.lesson_c, block_id=block_id, answers={0: "1", 1: "x"}
+        )
     assert not created and again.pk == completion.pk
-    answers = SurveyAnswer.objects.filter(block_id=block_id)
-    assert sorted(answers.values_list("likert", flat=True), key=str) == [4, None]
-    field_names = {field.name for field in SurveyAnswer._meta.get_fields()}
-    assert not field_names & {"enrolment", "user"}
+    # Scale answers are only counted; texts are kept without anyone's name.
+    assert list(SurveyTally.objects.values_list("question", "value", "count")) == [(0, 4, 1)]
+    assert list(SurveyAnswer.objects.values_list("text", flat=True)) == ["Más casos."]
+    for model in (SurveyTally, SurveyAnswer):
+        names = {field.name for field in model._meta.get_fields()}
+        assert not names & {"enrolment", "user", "completion"}
     assert SurveyCompletion.objects.count() == 1
 
 
@@ -333,6 +356,9 @@ def test_likert_answers_must_be_on_the_scale(world, value):
             answers={0: value},
         )
     assert SurveyCompletion.objects.count() == 0 and SurveyAnswer.objects.count() == 0
+    from lms.models import SurveyTally
+
+    assert not SurveyTally.objects.exists()
 
 
 # --- Completion and certificate ---------------------------------------------------------------
@@ -342,7 +368,7 @@ def test_likert_answers_must_be_on_the_scale(world, value):
 def test_meeting_every_rule_completes_the_course_and_issues_a_certificate(world):
     open_module2(world)
     enrolment = Enrolment.objects.get(user=world.learner)
-    attempt(world, world.lesson_b, {0: [0]})  # 50%: below the course's 70
+    attempt(world, world.lesson_b, {0: [0], 1: [2]})  # 50%: below the course's 70
     submit(world)
     services.survey_submit(
         user=world.learner,
@@ -411,3 +437,24 @@ def test_tutors_only_remind_their_own_learners(world):
             actor=other.tutor, cohort=world.cohort, enrolment_ids=[enrolment.pk]
         )
     assert not mail.outbox
+
+
+@pytest.mark.django_db
+def test_a_file_is_deleted_when_its_submission_is_not_saved(world, monkeypatch):
+    from lms.models.learning import private_storage
+
+    open_module2(world)
+
+    def broken(**kwargs):
+        raise RuntimeError("database went away")
+
+    def files():
+        from pathlib import Path
+
+        return {path for path in Path(private_storage.location).rglob("*") if path.is_file()}
+
+    before = files()
+    monkeypatch.setattr(services, "lesson_visit", broken)
+    with pytest.raises(RuntimeError):
+        submit(world, text="", upload=SimpleUploadedFile("a.pdf", b"%PDF-1.4 a"))
+    assert files() == before

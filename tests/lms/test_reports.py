@@ -17,20 +17,25 @@ def url(name, **kwargs):
         return reverse(name, kwargs=kwargs)
 
 
-@pytest.fixture
-def busy_world(world):
-    world.cohort.starts_on = timezone.localdate() - datetime.timedelta(days=8)
-    world.cohort.save()
-    peruvian = ProfileFactory(country="PE", user__full_name='=HYPERLINK("x")').user
-    Enrolment.objects.create(cohort=world.cohort, user=peruvian, group=world.group)
-    for person, answers in ((world.learner, {0: "5", 1: "Más casos"}), (peruvian, {0: "3"})):
-        lesson_complete(user=person, lesson=world.lesson_a)
+def answer_survey(world, person, answers, capture):
+    with capture(execute=True):
         survey_submit(
             user=person,
             lesson=world.lesson_c,
             block_id=world.block_id(world.lesson_c, "survey"),
             answers=answers,
         )
+
+
+@pytest.fixture
+def busy_world(world, django_capture_on_commit_callbacks):
+    world.cohort.starts_on = timezone.localdate() - datetime.timedelta(days=8)
+    world.cohort.save()
+    peruvian = ProfileFactory(country="PE", user__full_name='=HYPERLINK("x")').user
+    Enrolment.objects.create(cohort=world.cohort, user=peruvian, group=world.group)
+    for person, answers in ((world.learner, {0: "5", 1: "Más casos"}), (peruvian, {0: "3"})):
+        lesson_complete(user=person, lesson=world.lesson_a)
+        answer_survey(world, person, answers, django_capture_on_commit_callbacks)
     return world
 
 
@@ -44,7 +49,19 @@ def test_report_counts(busy_world):
     assert survey.respondents == 2
     assert survey.questions[0].distribution == [0, 0, 1, 0, 1]
     assert survey.questions[0].mean == 4.0
-    assert survey.questions[1].texts == ["Más casos"]
+    # Two people only: their free text would tell who wrote what.
+    assert survey.questions[1].answers == 1
+    assert survey.questions[1].texts == [] and survey.questions[1].texts_hidden
+
+
+@pytest.mark.django_db
+def test_free_text_shows_from_three_respondents(busy_world, django_capture_on_commit_callbacks):
+    third = ProfileFactory(country="CL").user
+    Enrolment.objects.create(cohort=busy_world.cohort, user=third, group=busy_world.group)
+    answer_survey(busy_world, third, {0: "4", 1: "Otra idea"}, django_capture_on_commit_callbacks)
+    survey = cohort_report(cohort=busy_world.cohort)["surveys"][0]
+    assert survey.respondents == 3
+    assert survey.questions[1].texts == ["Más casos", "Otra idea"]
 
 
 @pytest.mark.django_db
@@ -55,7 +72,7 @@ def test_report_page_draws_charts_locally(client, busy_world, secretariat):
     html = response.content.decode()
     assert "<svg" in html
     assert html.count("<script") == 1  # only the site's own script, in the head
-    assert "Más casos" in html
+    assert "Más casos" not in html  # fewer than three respondents
 
 
 @pytest.mark.django_db

@@ -169,3 +169,10 @@ def test_profile_set_language(user):
     assert Profile.objects.get(user=user).preferred_language == "pt"
     with pytest.raises(ValidationError):
         services.profile_set_language(user=user, language="de")
+
+
+@pytest.mark.django_db
+def test_names_are_kept_on_one_line(user):
+    _update(user, user, full_name="Ana\nMaría \x07 Torres\r\n")
+    user.refresh_from_db()
+    assert user.full_name == "Ana María Torres"
