@@ -25,6 +25,11 @@ class PrivateStorage(LazyObject):
 private_storage = PrivateStorage()
 
 
+def private_storage_factory():
+    """The storage of private files, as a callable so migrations do not freeze its path."""
+    return private_storage
+
+
 def submission_path(instance, filename):
     return f"submissions/{instance.enrolment.cohort_id}/{uuid.uuid4().hex}/{filename}"
 
@@ -97,7 +102,11 @@ class Submission(models.Model):
     text = models.TextField(_("text"), blank=True)
     text_html = SanitizedHTMLField(blank=True)
     file = models.FileField(
-        _("file"), upload_to=submission_path, storage=private_storage, blank=True, max_length=300
+        _("file"),
+        upload_to=submission_path,
+        storage=private_storage_factory,
+        blank=True,
+        max_length=300,
     )
     file_name = models.CharField(max_length=200, blank=True)
     file_size = models.PositiveIntegerField(default=0)
