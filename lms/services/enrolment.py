@@ -19,6 +19,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django_tasks import task
+from wagtail import hooks
 
 from courses.models import CoursePage
 from lms.choices import Country, Role
@@ -100,6 +101,9 @@ def call_create(
     )
     cohort.full_clean()
     cohort.save()
+    # Other apps add what a cohort needs (the forum: its space and chat room).
+    for hook in hooks.get_hooks("rial_cohort_created"):
+        hook(cohort)
     return call
 
 

@@ -1,0 +1,64 @@
+"""What the chat sends: event payloads, serialised once, and their broadcast.
+
+A message is turned into JSON text once, here, and that text goes to every
+listener as it is: nothing per listener but a socket write.
+"""
+
+import json
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+
+from forum.models import Message, Room
+from lms.models import User
+
+
+def user_payload(user: User) -> dict:
+    return {
+        "id": user.pk,
+        "name": user.get_full_name(),
+        "roles": sorted(user.roles),
+    }
+
+
+def message_payload(message: Message, room_slug: str) -> dict:
+    payload = {
+        "type": "message",
+        "id": message.seq,
+        "room": room_slug,
+        "author": user_payload(message.author),
+        # Already safe HTML (lms.markup), a SafeString: templates print it as it is.
+        "body_html": "" if message.deleted_at else message.body_html,
+        "created": message.created_at.isoformat(),
+        "client_id": str(message.client_id),
+    }
+    if message.deleted_at:
+        payload["deleted"] = True
+    return payload
+
+
+def dumps(payload: dict) -> str:
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+
+
+def group_event(room_id: int, payload: dict, *, origin: str = "") -> dict:
+    """A channel-layer message carrying the already serialised text."""
+    return {
+        "type": "room.event",
+        "room": room_id,
+        "text": dumps(payload),
+        "origin": origin,
+    }
+
+
+def group_name(room_id: int) -> str:
+    return f"room.{room_id}"
+
+
+def broadcast(room: Room | int, payload: dict, *, origin: str = "") -> None:
+    """Send to everyone in the room, from synchronous code (services, after commit)."""
+    room_id = room if isinstance(room, int) else room.pk
+    layer = get_channel_layer()
+    async_to_sync(layer.group_send)(
+        group_name(room_id), group_event(room_id, payload, origin=origin)
+    )

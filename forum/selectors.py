@@ -1,0 +1,148 @@
+"""Reads about spaces and rooms, filtered by what the acting person may see."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Exists, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from forum.models import Message, Room, RoomMute, RoomPresence, RoomRead, Space, SpaceMembership
+from lms.models import CohortGroup, Enrolment, User
+
+WRITERS = {"member", "moderator", "coordinator"}
+MODERATORS = {"moderator", "coordinator"}
+CURRENT_ENROLMENT = [Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED]
+PRESENCE_SECONDS = 180
+
+
+def space_role(*, user: User, space: Space) -> str | None:
+    """coordinator, moderator, member, reader (read only) or None (no access)."""
+    if user is None or not user.is_authenticated:
+        return None
+    membership = (
+        SpaceMembership.objects.filter(space=space, user=user)
+        .values_list("role", flat=True)
+        .first()
+    )
+    if membership in MODERATORS:
+        return membership
+    if user.is_secretariat:
+        return "moderator"
+    if space.cohort_id:
+        if CohortGroup.objects.filter(cohort_id=space.cohort_id, tutor=user).exists():
+            return "moderator"
+        if Enrolment.objects.filter(
+            cohort_id=space.cohort_id, user=user, status__in=CURRENT_ENROLMENT
+        ).exists():
+            return "member"
+    if membership:
+        return membership
+    if space.readable_by_all:
+        return "reader"
+    return None
+
+
+@dataclass
+class RoomAccess:
+    room: Room
+    role: str | None
+
+    @property
+    def can_read(self) -> bool:
+        return self.role is not None
+
+    @property
+    def can_write(self) -> bool:
+        return self.role in WRITERS
+
+    @property
+    def can_moderate(self) -> bool:
+        return self.role in MODERATORS
+
+
+def room_access(*, user: User, slug: str) -> RoomAccess | None:
+    """The room at this address and the person's role in it (None: no such room)."""
+    room = Room.objects.select_related("space").filter(slug=slug).first()
+    if room is None:
+        return None
+    role = space_role(user=user, space=room.space)
+    if role is None and room.is_public and user.is_authenticated:
+        role = "reader"
+    return RoomAccess(room=room, role=role)
+
+
+def readable_rooms(*, user: User):
+    """Every room the person may open, with its unread count (one query)."""
+    if not user.is_authenticated:
+        return Room.objects.none()
+    rooms = Room.objects.select_related("space")
+    if not user.is_secretariat:
+        enrolled = Enrolment.objects.filter(
+            cohort_id=OuterRef("space__cohort_id"), user=user, status__in=CURRENT_ENROLMENT
+        )
+        tutoring = CohortGroup.objects.filter(cohort_id=OuterRef("space__cohort_id"), tutor=user)
+        member = SpaceMembership.objects.filter(space_id=OuterRef("space_id"), user=user)
+        rooms = rooms.filter(
+            Q(Exists(member))
+            | Q(Exists(enrolled))
+            | Q(Exists(tutoring))
+            | Q(space__readable_by_all=True)
+            | Q(is_public=True)
+        )
+    read = RoomRead.objects.filter(room_id=OuterRef("pk"), user=user).values("last_read_seq")[:1]
+    return rooms.annotate(unread=F("last_seq") - Coalesce(Subquery(read), Value(0))).order_by(
+        "space__name", "name"
+    )
+
+
+def unread_total(*, user: User) -> int:
+    return sum(max(room.unread, 0) for room in readable_rooms(user=user))
+
+
+def is_muted(*, user: User, room: Room, now=None) -> RoomMute | None:
+    return RoomMute.objects.filter(room=room, user=user, until__gt=now or timezone.now()).first()
+
+
+def messages_after(*, room: Room, after: int, limit: int):
+    return list(
+        Message.objects.filter(room=room, seq__gt=after)
+        .select_related("author")
+        .prefetch_related("author__role_grants")
+        .order_by("seq")[:limit]
+    )
+
+
+def messages_before(*, room: Room, before: int | None, limit: int) -> tuple[list[Message], bool]:
+    """Up to ``limit`` messages older than ``before``, oldest first, and whether more exist."""
+    messages = Message.objects.filter(room=room)
+    if before is not None:
+        messages = messages.filter(seq__lt=before)
+    page = list(
+        messages.select_related("author")
+        .prefetch_related("author__role_grants")
+        .order_by("-seq")[: limit + 1]
+    )
+    has_more = len(page) > limit
+    return list(reversed(page[:limit])), has_more
+
+
+def present_users(*, room: Room) -> list[User]:
+    since = timezone.now() - datetime.timedelta(seconds=PRESENCE_SECONDS)
+    ids = (
+        RoomPresence.objects.filter(room=room, last_seen__gte=since)
+        .values_list("user_id", flat=True)
+        .distinct()
+    )
+    return list(User.objects.filter(pk__in=ids).order_by("full_name", "email"))
+
+
+def room_members(*, room: Room):
+    """People who may write in the room, for the moderators' mute form."""
+    space = room.space
+    users = User.objects.filter(space_memberships__space=space)
+    if space.cohort_id:
+        users = users | User.objects.filter(
+            enrolments__cohort_id=space.cohort_id, enrolments__status__in=CURRENT_ENROLMENT
+        )
+    return users.distinct().order_by("full_name", "email")

@@ -1,0 +1,249 @@
+"""Writes about spaces and chat rooms. Keyword-only arguments, one transaction,
+permission first, broadcasts only after the transaction commits."""
+
+import datetime
+import time
+import uuid
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from forum import selectors
+from forum.events import broadcast, message_payload, user_payload
+from forum.models import Message, Room, RoomMute, RoomPresence, RoomRead, Space, SpaceMembership
+from lms.markup import MarkupTooLong, render_markdown
+from lms.models import Cohort, User
+
+MAX_BODY = 4000
+
+
+class ChatError(Exception):
+    """A refusal the client can act on; ``code`` is part of the WebSocket contract."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+@dataclass
+class Sent:
+    message: Message
+    created: bool
+
+
+def _rate_limit(*, user: User, room: Room) -> None:
+    """At most N messages per person per room in W seconds (sliding, shared cache).
+
+    Two fixed windows weighted by overlap approximate a sliding window with two
+    cache counters, so every server process counts the same.
+    """
+    count, window = settings.RIAL_CHAT_RATE_LIMIT
+    now = time.time()
+    current = int(now // window)
+    key = f"rial:chat:rate:{room.pk}:{user.pk}:"
+    previous_count = cache.get(key + str(current - 1), 0)
+    current_count = cache.get(key + str(current), 0)
+    elapsed = (now % window) / window
+    if previous_count * (1 - elapsed) + current_count >= count:
+        raise ChatError("rate_limited", _("You are sending messages too fast. Wait a few seconds."))
+    try:
+        cache.incr(key + str(current))
+    except ValueError:
+        cache.add(key + str(current), 0, timeout=window * 3)
+        cache.incr(key + str(current))
+
+
+def chat_message_send(*, user: User, room: Room, client_id, body: str) -> Sent:
+    """Save a message, then (after commit) send it to everyone in the room.
+
+    Sending the same ``client_id`` again returns the first message and creates
+    nothing. Messages of a room are numbered in the order they commit.
+    """
+    try:
+        client_id = uuid.UUID(str(client_id))
+    except ValueError as error:
+        raise ChatError("invalid", _("The message is not valid.")) from error
+    if not isinstance(body, str) or not body.strip():
+        raise ChatError("invalid", _("The message is empty."))
+    if len(body) > MAX_BODY:
+        raise ChatError(
+            "too_long",
+            _("A message has at most %(n)s characters; yours has %(length)s.")
+            % {"n": MAX_BODY, "length": len(body)},
+        )
+    existing = Message.objects.filter(room=room, author=user, client_id=client_id).first()
+    if existing is not None:
+        return Sent(existing, created=False)
+    access = selectors.RoomAccess(room=room, role=selectors.space_role(user=user, space=room.space))
+    if not access.can_write:
+        raise ChatError("forbidden", _("You can read this room but not write in it."))
+    mute = selectors.is_muted(user=user, room=room)
+    if mute is not None:
+        raise ChatError(
+            "muted",
+            _("A moderator has muted you in this room until %(time)s.")
+            % {"time": timezone.localtime(mute.until).strftime("%H:%M")},
+        )
+    _rate_limit(user=user, room=room)
+    try:
+        body_html = render_markdown(body)
+    except MarkupTooLong as error:
+        raise ChatError("too_long", _("The message is too long.")) from error
+    try:
+        with transaction.atomic():
+            # The room row is locked until commit: numbers follow commit order.
+            locked = Room.objects.select_for_update().get(pk=room.pk)
+            seq = locked.last_seq + 1
+            message = Message.objects.create(
+                room=locked,
+                seq=seq,
+                author=user,
+                client_id=client_id,
+                body=body,
+                body_html=body_html,
+            )
+            Room.objects.filter(pk=room.pk).update(last_seq=seq)
+            RoomRead.objects.update_or_create(
+                room=locked, user=user, defaults={"last_read_seq": seq}
+            )
+            payload = message_payload(message, room.slug)
+            transaction.on_commit(lambda: broadcast(room.pk, payload))
+    except IntegrityError:
+        existing = Message.objects.filter(room=room, author=user, client_id=client_id).first()
+        if existing is None:
+            raise
+        return Sent(existing, created=False)
+    room.last_seq = seq
+    return Sent(message, created=True)
+
+
+@transaction.atomic
+def chat_message_delete(*, actor: User, room: Room, seq: int) -> Message:
+    access = selectors.RoomAccess(
+        room=room, role=selectors.space_role(user=actor, space=room.space)
+    )
+    if not access.can_moderate:
+        raise ChatError("forbidden", _("Only moderators delete messages."))
+    message = Message.objects.select_for_update().filter(room=room, seq=seq).first()
+    if message is None:
+        raise ChatError("invalid", _("There is no such message."))
+    if message.deleted_at is None:
+        message.deleted_at = timezone.now()
+        message.deleted_by = actor
+        message.save(update_fields=["deleted_at", "deleted_by"])
+        transaction.on_commit(lambda: broadcast(room.pk, {"type": "deleted", "id": seq}))
+    return message
+
+
+@transaction.atomic
+def room_mute(*, actor: User, room: Room, user: User, minutes: int, reason: str = "") -> RoomMute:
+    access = selectors.RoomAccess(
+        room=room, role=selectors.space_role(user=actor, space=room.space)
+    )
+    if not access.can_moderate:
+        raise ChatError("forbidden", _("Only moderators mute people."))
+    if user.pk == actor.pk:
+        raise ChatError("invalid", _("You cannot mute yourself."))
+    if not 1 <= minutes <= 60 * 24 * 30:
+        raise ChatError("invalid", _("Mute for between one minute and thirty days."))
+    mute, _created = RoomMute.objects.update_or_create(
+        room=room,
+        user=user,
+        defaults={
+            "until": timezone.now() + datetime.timedelta(minutes=minutes),
+            "by": actor,
+            "reason": reason[:300],
+        },
+    )
+    return mute
+
+
+@transaction.atomic
+def room_unmute(*, actor: User, room: Room, user: User) -> None:
+    access = selectors.RoomAccess(
+        room=room, role=selectors.space_role(user=actor, space=room.space)
+    )
+    if not access.can_moderate:
+        raise ChatError("forbidden", _("Only moderators mute people."))
+    RoomMute.objects.filter(room=room, user=user).delete()
+
+
+@transaction.atomic
+def room_mark_read(*, user: User, room: Room, seq: int) -> int:
+    seq = max(0, min(int(seq), room.last_seq))
+    read, created = RoomRead.objects.get_or_create(
+        room=room, user=user, defaults={"last_read_seq": seq}
+    )
+    if not created and seq > read.last_read_seq:
+        RoomRead.objects.filter(pk=read.pk, last_read_seq__lt=seq).update(last_read_seq=seq)
+    return seq
+
+
+def _broadcast_presence(room: Room) -> None:
+    users = selectors.present_users(room=room)
+    broadcast(room.pk, {"type": "presence", "users": [user_payload(u) for u in users]})
+
+
+@transaction.atomic
+def presence_join(*, user: User, room: Room, channel_name: str) -> None:
+    RoomPresence.objects.update_or_create(
+        channel_name=channel_name,
+        defaults={"room": room, "user": user, "last_seen": timezone.now()},
+    )
+    transaction.on_commit(lambda: _broadcast_presence(room))
+
+
+@transaction.atomic
+def presence_leave(*, room: Room, channel_name: str) -> None:
+    RoomPresence.objects.filter(channel_name=channel_name).delete()
+    transaction.on_commit(lambda: _broadcast_presence(room))
+
+
+def presence_refresh(*, channel_names: list[str]) -> None:
+    """Keep this process's open connections counted as present."""
+    if channel_names:
+        RoomPresence.objects.filter(channel_name__in=channel_names).update(last_seen=timezone.now())
+
+
+# --- Spaces -----------------------------------------------------------------------------------
+
+
+def _unique_slug(model, base: str) -> str:
+    base = slugify(base)[:60] or "space"
+    slug, number = base, 2
+    while model.objects.filter(slug=slug).exists():
+        slug = f"{base}-{number}"
+        number += 1
+    return slug
+
+
+@transaction.atomic
+def space_ensure_for_cohort(*, cohort: Cohort) -> Space:
+    """A cohort's space with its general chat room; its members are the cohort's."""
+    space = Space.objects.filter(cohort=cohort).first()
+    if space is None:
+        space = Space.objects.create(
+            kind=Space.Kind.COHORT,
+            name=cohort.name,
+            slug=_unique_slug(Space, cohort.name),
+            cohort=cohort,
+            description=cohort.course.title,
+        )
+        Room.objects.create(space=space, name=_("General"), slug=_unique_slug(Room, cohort.name))
+    return space
+
+
+@transaction.atomic
+def space_member_add(*, actor: User, space: Space, user: User, role: str = "member"):
+    if not actor.is_secretariat and selectors.space_role(user=actor, space=space) != "coordinator":
+        raise ChatError("forbidden", _("Only the secretariat and coordinators add members."))
+    membership, _created = SpaceMembership.objects.update_or_create(
+        space=space, user=user, defaults={"role": role}
+    )
+    return membership
