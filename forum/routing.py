@@ -2,9 +2,10 @@
 
 from django.urls import re_path
 
-from forum.consumers import UnknownPathConsumer
+from forum.consumers import ChatConsumer, UnknownPathConsumer
 
 websocket_urlpatterns = [
+    re_path(r"^ws/chat/(?P<slug>[-\w]+)/$", ChatConsumer.as_asgi()),
     # Keep last: anything above did not match.
     re_path(r"", UnknownPathConsumer.as_asgi()),
 ]

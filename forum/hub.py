@@ -1,0 +1,117 @@
+"""One subscription per server process and room, fanned out to local sockets.
+
+The plain Channels pattern adds every connection to the room's group, so one
+message becomes one channel-layer message per listener. Here each process
+joins the group once, with one channel of its own, and hands the already
+serialised text to its local sockets: the channel layer carries one message per
+process, whatever the number of listeners.
+"""
+
+import asyncio
+import logging
+import time
+import weakref
+from collections import defaultdict
+
+from channels.db import database_sync_to_async
+from channels.layers import get_channel_layer
+
+from forum.events import group_name
+
+logger = logging.getLogger(__name__)
+
+GROUP_REFRESH_SECONDS = 30 * 60  # channel layers forget group members after a day
+PRESENCE_REFRESH_SECONDS = 60
+
+
+class RoomHub:
+    def __init__(self):
+        self.layer = get_channel_layer()
+        self.channel: str | None = None
+        self.rooms: dict[int, set] = defaultdict(set)
+        self.lock = asyncio.Lock()
+        self.reader: asyncio.Task | None = None
+        self.refreshed = time.monotonic()
+
+    async def _start(self):
+        self.channel = await self.layer.new_channel("hub.")
+        self.reader = asyncio.get_running_loop().create_task(self._read())
+
+    async def join(self, room_id: int, consumer) -> None:
+        async with self.lock:
+            if self.channel is None:
+                await self._start()
+            first = not self.rooms[room_id]
+            self.rooms[room_id].add(consumer)
+            if first:
+                await self.layer.group_add(group_name(room_id), self.channel)
+
+    async def leave(self, room_id: int, consumer) -> None:
+        async with self.lock:
+            members = self.rooms.get(room_id)
+            if not members:
+                return
+            members.discard(consumer)
+            if not members:
+                del self.rooms[room_id]
+                await self.layer.group_discard(group_name(room_id), self.channel)
+
+    async def _read(self):
+        while True:
+            try:
+                message = await asyncio.wait_for(
+                    self.layer.receive(self.channel), timeout=PRESENCE_REFRESH_SECONDS
+                )
+            except TimeoutError:
+                message = None
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                logger.exception("chat hub could not receive; retrying")
+                await asyncio.sleep(1)
+                continue
+            if message is not None:
+                await self._deliver(message)
+            await self._housekeeping()
+
+    async def _deliver(self, message: dict) -> None:
+        text, origin = message.get("text"), message.get("origin")
+        for consumer in list(self.rooms.get(message.get("room"), ())):
+            if origin and consumer.channel_name == origin:
+                continue
+            try:
+                await consumer.send(text_data=text)
+            except Exception:  # a socket that closed meanwhile
+                logger.debug("chat hub could not deliver to %s", consumer.channel_name)
+
+    async def _housekeeping(self) -> None:
+        now = time.monotonic()
+        if now - self.refreshed < PRESENCE_REFRESH_SECONDS:
+            return
+        group_due = now - getattr(self, "groups_refreshed", 0) > GROUP_REFRESH_SECONDS
+        self.refreshed = now
+        channels = [
+            consumer.channel_name for members in self.rooms.values() for consumer in members
+        ]
+        try:
+            from forum.services import presence_refresh
+
+            await database_sync_to_async(presence_refresh)(channel_names=channels)
+            if group_due:
+                self.groups_refreshed = now
+                for room_id in list(self.rooms):
+                    await self.layer.group_add(group_name(room_id), self.channel)
+        except Exception:
+            logger.exception("chat hub housekeeping failed")
+
+
+_hubs: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, RoomHub]" = weakref.WeakKeyDictionary()
+
+
+def get_hub() -> RoomHub:
+    """The hub of the running event loop (one per server process)."""
+    loop = asyncio.get_running_loop()
+    hub = _hubs.get(loop)
+    if hub is None:
+        hub = _hubs[loop] = RoomHub()
+    return hub
