@@ -17,10 +17,20 @@ def _is_tutor(request) -> bool:
     return user.is_secretariat or user.has_role("tutor")
 
 
+def _chat_unread(request) -> int:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return 0
+    from forum.selectors import unread_total
+
+    return unread_total(user=user)
+
+
 def site_chrome(request):
     """What the base layout needs on every page, computed only if rendered."""
     return {
         "main_nav": SimpleLazyObject(lambda: main_navigation(request)),
         "unread_notifications": SimpleLazyObject(lambda: _unread(request)),
         "is_tutor": SimpleLazyObject(lambda: _is_tutor(request)),
+        "chat_unread": SimpleLazyObject(lambda: _chat_unread(request)),
     }

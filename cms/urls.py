@@ -18,6 +18,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("lms.urls")),
+    path("", include("forum.urls")),
     # Wagtail's page tree last: it answers every path the apps above do not.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

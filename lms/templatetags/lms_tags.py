@@ -24,6 +24,13 @@ def user_text(text):
 
 
 @register.filter
+def role_label(code):
+    from lms.choices import Role
+
+    return dict(Role.choices).get(code, code)
+
+
+@register.filter
 def get_item(mapping, key):
     if not mapping:
         return None

@@ -1,0 +1,162 @@
+"""Chat pages: the list of rooms and a room (live through /ws/chat/<room>/)."""
+
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from forum import selectors, services
+from lms.markup import MarkupTooLong, render_markdown
+from lms.models import User
+
+INITIAL_MESSAGES = 50
+
+
+def _access(request, slug):
+    access = selectors.room_access(user=request.user, slug=slug)
+    if access is None:
+        raise Http404
+    if not access.can_read:
+        raise PermissionDenied(_("This room is for the members of its space."))
+    return access
+
+
+def chat_strings() -> dict:
+    """What the room's script says, in the page's language."""
+    from lms.choices import Role
+
+    return {
+        "connecting": _("Connecting…"),
+        "connected": _("Connected: new messages appear as they are sent."),
+        "reconnecting": _("Connection lost. Reconnecting… Your messages are kept and sent then."),
+        "offline": _("You are offline. Your messages will be sent when you are back."),
+        "sending": _("sending…"),
+        "typing": _("%(name)s is writing…"),
+        "deleted": _("This message was deleted by a moderator."),
+        "delete": _("Delete"),
+        "nobody": _("Nobody else right now."),
+        "empty_preview": _("Nothing to preview yet."),
+        "preview": _("Preview"),
+        "edit": _("Back to editing"),
+        "roles": {code: str(label) for code, label in Role.choices},
+    }
+
+
+@login_required
+def chat_index(request):
+    rooms = list(selectors.readable_rooms(user=request.user))
+    return render(request, "forum/chat_index.html", {"rooms": rooms})
+
+
+@login_required
+def room(request, slug):
+    access = _access(request, slug)
+    room = access.room
+    history, has_more = selectors.messages_before(room=room, before=None, limit=INITIAL_MESSAGES)
+    if history:
+        services.room_mark_read(user=request.user, room=room, seq=history[-1].seq)
+    return render(
+        request,
+        "forum/room.html",
+        {
+            "room": room,
+            "space": room.space,
+            "access": access,
+            "history": history,
+            "has_more": has_more,
+            "last_id": history[-1].seq if history else 0,
+            "present": selectors.present_users(room=room),
+            "muted": selectors.is_muted(user=request.user, room=room),
+            "members": selectors.room_members(room=room) if access.can_moderate else [],
+            "client_id": uuid.uuid4(),
+            "chat_strings": chat_strings(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def room_post(request, slug):
+    """Sending without JavaScript: the same service as the WebSocket."""
+    access = _access(request, slug)
+    try:
+        services.chat_message_send(
+            user=request.user,
+            room=access.room,
+            client_id=request.POST.get("client_id", ""),
+            body=request.POST.get("body", ""),
+        )
+    except services.ChatError as error:
+        messages.error(request, error.message)
+        request.session[f"rial_chat_draft:{access.room.pk}"] = request.POST.get("body", "")
+    return redirect("forum:room", slug=slug)
+
+
+@login_required
+@require_POST
+def room_read(request, slug):
+    access = _access(request, slug)
+    try:
+        seq = int(request.POST.get("seq", "0"))
+    except ValueError:
+        return JsonResponse({"error": "invalid"}, status=400)
+    return JsonResponse(
+        {"read": services.room_mark_read(user=request.user, room=access.room, seq=seq)}
+    )
+
+
+@login_required
+@require_POST
+def room_mute(request, slug):
+    access = _access(request, slug)
+    target = User.objects.filter(pk=request.POST.get("user") or 0).first()
+    try:
+        minutes = int(request.POST.get("minutes", "0"))
+    except ValueError:
+        minutes = 0
+    if target is None:
+        messages.error(request, _("Choose the person to mute."))
+        return redirect("forum:room", slug=slug)
+    try:
+        if request.POST.get("action") == "unmute":
+            services.room_unmute(actor=request.user, room=access.room, user=target)
+            messages.success(
+                request, _("%(name)s can write again.") % {"name": target.get_full_name()}
+            )
+        else:
+            services.room_mute(
+                actor=request.user,
+                room=access.room,
+                user=target,
+                minutes=minutes,
+                reason=request.POST.get("reason", ""),
+            )
+            messages.success(
+                request,
+                _("%(name)s is muted in this room for %(minutes)s minutes.")
+                % {"name": target.get_full_name(), "minutes": minutes},
+            )
+    except services.ChatError as error:
+        messages.error(request, error.message)
+    return redirect("forum:room", slug=slug)
+
+
+@login_required
+@require_POST
+def preview(request):
+    """What a message will look like: rendered by lms.markup, as it will be saved."""
+    body = request.POST.get("body", "")
+    if len(body) > services.MAX_BODY:
+        return JsonResponse(
+            {"error": _("A message has at most %(n)s characters.") % {"n": services.MAX_BODY}},
+            status=400,
+        )
+    try:
+        return JsonResponse({"html": str(render_markdown(body))})
+    except MarkupTooLong:
+        return JsonResponse({"error": _("The message is too long.")}, status=400)

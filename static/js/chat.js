@@ -1,0 +1,442 @@
+// RIAL Campus chat room: live messages over /ws/chat/<room>/, without losing any.
+//
+// - Every message of a room has an id one higher than the previous one. The
+//   client keeps the last id it showed; a message with a higher id than the
+//   next one means some were missed, and it asks for them (history), or
+//   reconnects with ?after=<last id> for a long absence (the server then sends
+//   every message after it, and "gap" past 500).
+// - What the person writes goes to an outbox with a client_id and stays there
+//   until the server echoes it: after a disconnection it is sent again with the
+//   same client_id, which the server recognises, so nothing is lost or doubled.
+// - The page works without this script (server-rendered history, plain form).
+(function () {
+    "use strict";
+
+    var root = document.getElementById("chat");
+    if (!root || !("WebSocket" in window)) { return; }
+
+    var strings = JSON.parse(document.getElementById("chat-strings").textContent);
+    var slug = root.dataset.room;
+    var canWrite = root.dataset.canWrite === "1";
+    var canModerate = root.dataset.canModerate === "1";
+    var log = document.getElementById("chat-log");
+    var statusLine = document.getElementById("chat-status");
+    var typingLine = document.getElementById("chat-typing");
+    var presentList = document.getElementById("chat-present");
+    var form = document.getElementById("chat-form");
+    var textarea = document.getElementById("chat-body");
+    var errorLine = document.getElementById("chat-error");
+    var previewBox = document.getElementById("chat-preview");
+    var previewButton = document.getElementById("chat-preview-button");
+    var earlierButton = document.getElementById("chat-earlier");
+    var csrf = form ? form.querySelector("input[name=csrfmiddlewaretoken]").value : "";
+    var language = document.documentElement.lang || "es";
+    var timeFormat = new Intl.DateTimeFormat(language, { dateStyle: "short", timeStyle: "short" });
+
+    var lastId = parseInt(root.dataset.lastId || "0", 10);
+    var buffered = {};          // id -> message received ahead of a missing one
+    var outbox = [];            // [{client_id, body, element}] not yet echoed
+    var socket = null;
+    var retries = 0;
+    var retryTimer = null;
+    var lastTraffic = Date.now();
+    var probeSent = 0;
+    var historyPurpose = [];    // what each pending history request is for
+    var typingPeople = {};
+    var lastTypingSent = 0;
+    var readTimer = null;
+
+    function setStatus(state, text) {
+        statusLine.dataset.state = state;
+        statusLine.textContent = text;
+    }
+
+    function atBottom() {
+        return window.innerHeight + window.scrollY >= document.body.scrollHeight - 80;
+    }
+
+    function newId() {
+        if (window.crypto && crypto.randomUUID) { return crypto.randomUUID(); }
+        return "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx".replace(/[xy]/g, function (c) {
+            var r = Math.random() * 16 | 0;
+            return (c === "x" ? r : (r & 0x3 | 0x8)).toString(16);
+        });
+    }
+
+    // --- rendering -------------------------------------------------------------------------
+
+    function roleTag(role) {
+        var tag = document.createElement("span");
+        tag.className = "tag tag--small";
+        tag.textContent = strings.roles[role] || role;
+        return tag;
+    }
+
+    function renderMessage(message, pending) {
+        var item = document.createElement("li");
+        item.className = "chat__message" + (pending ? " chat__message--pending" : "");
+        if (message.deleted) { item.className += " chat__message--deleted"; }
+        if (message.id) {
+            item.id = "m-" + message.id;
+            item.dataset.id = message.id;
+        }
+        var meta = document.createElement("p");
+        meta.className = "chat__meta";
+        var author = document.createElement("span");
+        author.className = "chat__author";
+        author.textContent = message.author.name;
+        meta.appendChild(author);
+        (message.author.roles || []).forEach(function (role) {
+            if (role !== "participant") { meta.appendChild(document.createTextNode(" ")); meta.appendChild(roleTag(role)); }
+        });
+        meta.appendChild(document.createTextNode(" "));
+        var time = document.createElement("time");
+        time.className = "chat__time";
+        if (pending) {
+            time.textContent = strings.sending;
+        } else {
+            time.dateTime = message.created;
+            time.textContent = timeFormat.format(new Date(message.created));
+        }
+        meta.appendChild(time);
+        if (canModerate && message.id && !message.deleted) {
+            meta.appendChild(document.createTextNode(" "));
+            meta.appendChild(deleteButton(message.id, message.author.name));
+        }
+        item.appendChild(meta);
+        var body = document.createElement("div");
+        if (message.deleted) {
+            body.className = "chat__body meta";
+            body.textContent = strings.deleted;
+        } else {
+            body.className = "chat__body user-text";
+            if (pending) {
+                body.textContent = message.body;
+            } else {
+                // body_html was rendered and cleaned by the server (lms/markup.py).
+                body.innerHTML = message.body_html;
+            }
+        }
+        item.appendChild(body);
+        return item;
+    }
+
+    function deleteButton(id, name) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "link-button chat__delete";
+        button.dataset.id = id;
+        button.textContent = strings.delete;
+        button.setAttribute("aria-label", strings.delete + " — " + name);
+        return button;
+    }
+
+    function removeEmptyNote() {
+        var empty = document.getElementById("chat-empty");
+        if (empty) { empty.remove(); }
+    }
+
+    function show(message) {
+        // The echo of one of our own messages replaces its "sending…" copy.
+        for (var i = 0; i < outbox.length; i++) {
+            if (outbox[i].client_id === message.client_id) {
+                outbox[i].element.remove();
+                outbox.splice(i, 1);
+                break;
+            }
+        }
+        if (document.getElementById("m-" + message.id)) { return; }
+        removeEmptyNote();
+        var follow = atBottom();
+        var element = renderMessage(message, false);
+        // Keep the log in id order even when history fills a hole; messages
+        // still being sent stay last.
+        var before = log.querySelector(".chat__message--pending");
+        var items = log.querySelectorAll("li[data-id]");
+        for (var j = 0; j < items.length; j++) {
+            if (parseInt(items[j].dataset.id, 10) > message.id) { before = items[j]; break; }
+        }
+        log.insertBefore(element, before);
+        if (follow) { element.scrollIntoView({ block: "end" }); }
+    }
+
+    // --- receiving ---------------------------------------------------------------------------
+
+    function accept(message) {
+        if (message.id <= lastId) { show(message); return; }
+        if (message.id === lastId + 1) {
+            show(message);
+            lastId = message.id;
+            while (buffered[lastId + 1]) {
+                var nextMessage = buffered[lastId + 1];
+                delete buffered[lastId + 1];
+                show(nextMessage);
+                lastId = nextMessage.id;
+            }
+            scheduleRead();
+            return;
+        }
+        // Messages are missing between lastId and this one.
+        buffered[message.id] = message;
+        var missing = message.id - lastId - 1;
+        if (missing > 100) { reconnect(0); return; }
+        requestHistory(message.id, missing, "fill");
+    }
+
+    function requestHistory(before, limit, purpose) {
+        historyPurpose.push(purpose);
+        send({ type: "history", before: before, limit: Math.max(1, Math.min(100, limit)) });
+    }
+
+    function onHistory(frame) {
+        var purpose = historyPurpose.shift() || "fill";
+        if (purpose === "probe") { return; }
+        if (purpose === "earlier") {
+            var first = log.querySelector("li[data-id]");
+            frame.messages.forEach(function (message) {
+                if (!document.getElementById("m-" + message.id)) {
+                    log.insertBefore(renderMessage(message, false), first);
+                }
+            });
+            if (earlierButton) { earlierButton.hidden = !frame.has_more; }
+            return;
+        }
+        frame.messages.forEach(accept);
+    }
+
+    function onPresence(frame) {
+        presentList.textContent = "";
+        if (!frame.users.length) {
+            var nobody = document.createElement("li");
+            nobody.className = "meta";
+            nobody.textContent = strings.nobody;
+            presentList.appendChild(nobody);
+        }
+        frame.users.forEach(function (user) {
+            var item = document.createElement("li");
+            item.textContent = user.name;
+            presentList.appendChild(item);
+        });
+    }
+
+    function onTyping(frame) {
+        var id = frame.user.id;
+        if (String(id) === root.dataset.userId) { return; }
+        clearTimeout((typingPeople[id] || {}).timer);
+        typingPeople[id] = {
+            name: frame.user.name,
+            timer: setTimeout(function () { delete typingPeople[id]; drawTyping(); }, 4000),
+        };
+        drawTyping();
+    }
+
+    function drawTyping() {
+        typingLine.textContent = Object.keys(typingPeople).map(function (id) {
+            return strings.typing.replace("%(name)s", typingPeople[id].name);
+        }).join(" ");
+    }
+
+    function onDeleted(frame) {
+        var item = document.getElementById("m-" + frame.id);
+        if (!item) { return; }
+        item.classList.add("chat__message--deleted");
+        var body = item.querySelector(".chat__body");
+        body.className = "chat__body meta";
+        body.textContent = strings.deleted;
+        var button = item.querySelector(".chat__delete");
+        if (button) { button.remove(); }
+    }
+
+    function onError(frame) {
+        if (errorLine) { errorLine.textContent = frame.message; }
+        if (["rate_limited", "too_long", "muted", "forbidden"].indexOf(frame.code) >= 0 && outbox.length) {
+            // The last message sent was refused: give its text back.
+            var refused = outbox.pop();
+            refused.element.remove();
+            if (textarea && !textarea.value) { textarea.value = refused.body; }
+        }
+    }
+
+    function onFrame(event) {
+        lastTraffic = Date.now();
+        var frame;
+        try { frame = JSON.parse(event.data); } catch (e) { return; }
+        switch (frame.type) {
+            case "hello":
+                retries = 0;
+                setStatus("online", strings.connected);
+                if (errorLine) { errorLine.textContent = ""; }
+                // ?after=<lastId> in the URL brings what was missed while away.
+                flushOutbox();
+                break;
+            case "message": accept(frame); break;
+            case "history": onHistory(frame); break;
+            case "presence": onPresence(frame); break;
+            case "typing": onTyping(frame); break;
+            case "deleted": onDeleted(frame); break;
+            case "gap": reconnect(0); break;
+            case "error": onError(frame); break;
+        }
+    }
+
+    // --- connection ---------------------------------------------------------------------------
+
+    function url() {
+        var scheme = location.protocol === "https:" ? "wss://" : "ws://";
+        return scheme + location.host + "/ws/chat/" + encodeURIComponent(slug) + "/?after=" + lastId;
+    }
+
+    function connect() {
+        clearTimeout(retryTimer);
+        if (socket && (socket.readyState === WebSocket.OPEN || socket.readyState === WebSocket.CONNECTING)) { return; }
+        setStatus("connecting", retries ? strings.reconnecting : strings.connecting);
+        historyPurpose = [];
+        socket = new WebSocket(url());
+        socket.addEventListener("message", onFrame);
+        socket.addEventListener("close", function () {
+            socket = null;
+            reconnect(Math.min(30000, 1000 * Math.pow(2, retries)) * (0.5 + Math.random() / 2));
+        });
+    }
+
+    function reconnect(delay) {
+        if (socket) { var old = socket; socket = null; try { old.close(); } catch (e) { /* closed already */ } }
+        clearTimeout(retryTimer);
+        retries += 1;
+        setStatus(navigator.onLine === false ? "offline" : "reconnecting",
+                  navigator.onLine === false ? strings.offline : strings.reconnecting);
+        retryTimer = setTimeout(connect, delay);
+    }
+
+    function send(frame) {
+        if (socket && socket.readyState === WebSocket.OPEN) {
+            socket.send(JSON.stringify(frame));
+            return true;
+        }
+        return false;
+    }
+
+    function flushOutbox() {
+        outbox.forEach(function (item) {
+            send({ type: "message", client_id: item.client_id, body: item.body });
+        });
+    }
+
+    // A connection that silently died (sleep, network change) is noticed by a
+    // cheap request that must be answered.
+    setInterval(function () {
+        if (!socket || socket.readyState !== WebSocket.OPEN) { return; }
+        if (probeSent && Date.now() - probeSent > 10000 && lastTraffic < probeSent) {
+            probeSent = 0;
+            reconnect(0);
+            return;
+        }
+        if (Date.now() - lastTraffic > 25000 && !probeSent) {
+            probeSent = Date.now();
+            requestHistory(1, 1, "probe");
+        } else if (lastTraffic >= probeSent) {
+            probeSent = 0;
+        }
+    }, 5000);
+
+    window.addEventListener("online", function () { reconnect(0); });
+    window.addEventListener("offline", function () { setStatus("offline", strings.offline); });
+    document.addEventListener("visibilitychange", function () {
+        if (document.visibilityState === "visible") {
+            if (!socket) { connect(); }
+            scheduleRead();
+        }
+    });
+
+    // --- reading ----------------------------------------------------------------------------
+
+    function scheduleRead() {
+        if (document.visibilityState !== "visible") { return; }
+        clearTimeout(readTimer);
+        readTimer = setTimeout(function () {
+            var body = new URLSearchParams({ seq: String(lastId) });
+            fetch(root.dataset.readUrl, {
+                method: "POST",
+                headers: { "X-CSRFToken": csrf },
+                credentials: "same-origin",
+                body: body,
+            }).catch(function () { /* counted next time */ });
+        }, 1500);
+    }
+
+    // --- writing ------------------------------------------------------------------------------
+
+    if (form && canWrite) {
+        form.addEventListener("submit", function (event) {
+            event.preventDefault();
+            var body = textarea.value;
+            if (!body.trim()) { return; }
+            errorLine.textContent = "";
+            var item = { client_id: newId(), body: body };
+            item.element = renderMessage({ author: { name: "", roles: [] }, body: body }, true);
+            item.element.querySelector(".chat__author").textContent = "";
+            removeEmptyNote();
+            log.appendChild(item.element);
+            item.element.scrollIntoView({ block: "end" });
+            outbox.push(item);
+            send({ type: "message", client_id: item.client_id, body: body });
+            textarea.value = "";
+            hidePreview();
+        });
+        textarea.addEventListener("keydown", function (event) {
+            if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+                event.preventDefault();
+                form.requestSubmit();
+            }
+        });
+        textarea.addEventListener("input", function () {
+            if (Date.now() - lastTypingSent > 3000) {
+                lastTypingSent = Date.now();
+                send({ type: "typing" });
+            }
+        });
+        previewButton.hidden = false;
+        previewButton.addEventListener("click", function () {
+            if (!previewBox.hidden) { hidePreview(); return; }
+            var body = new URLSearchParams({ body: textarea.value });
+            fetch(root.dataset.previewUrl, {
+                method: "POST",
+                headers: { "X-CSRFToken": csrf },
+                credentials: "same-origin",
+                body: body,
+            }).then(function (response) { return response.json(); }).then(function (data) {
+                if (data.error) { errorLine.textContent = data.error; return; }
+                previewBox.innerHTML = data.html || "";  // cleaned by lms/markup.py
+                if (!data.html) { previewBox.textContent = strings.empty_preview; }
+                previewBox.hidden = false;
+                previewButton.textContent = strings.edit;
+                previewButton.setAttribute("aria-expanded", "true");
+            });
+        });
+    }
+
+    function hidePreview() {
+        if (!previewBox) { return; }
+        previewBox.hidden = true;
+        previewBox.textContent = "";
+        previewButton.textContent = strings.preview;
+        previewButton.setAttribute("aria-expanded", "false");
+    }
+
+    if (earlierButton) {
+        earlierButton.hidden = false;
+        earlierButton.addEventListener("click", function () {
+            var first = log.querySelector("li[data-id]");
+            if (first) { requestHistory(parseInt(first.dataset.id, 10), 50, "earlier"); }
+        });
+    }
+
+    log.addEventListener("click", function (event) {
+        var button = event.target.closest(".chat__delete");
+        if (!button) { return; }
+        send({ type: "delete", id: parseInt(button.dataset.id, 10) });
+    });
+    log.querySelectorAll(".chat__delete").forEach(function (button) { button.hidden = false; });
+
+    connect();
+})();

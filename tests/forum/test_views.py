@@ -1,0 +1,149 @@
+import uuid
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from forum.models import Message, RoomMute
+
+
+def url(name, **kwargs):
+    with translation.override("es"):
+        return reverse(name, kwargs=kwargs)
+
+
+@pytest.mark.django_db
+def test_chat_index_lists_readable_rooms_with_unread_counts(client, community):
+    from forum.services import chat_message_send
+
+    chat_message_send(
+        user=community["alice"], room=community["room"], client_id=uuid.uuid4(), body="hola"
+    )
+    client.force_login(community["bruno"])
+    html = client.get(url("forum:chat_index")).content.decode()
+    assert "Red de puntos focales" in html and url("forum:room", slug="red-general") in html
+    assert '<span class="badge" aria-hidden="true">1</span>' in html  # also in the nav
+    client.force_login(community["outsider"])
+    assert "red-general" not in client.get(url("forum:chat_index")).content.decode()
+
+
+@pytest.mark.django_db
+def test_room_page(client, community):
+    from forum.services import chat_message_send
+
+    chat_message_send(
+        user=community["alice"],
+        room=community["room"],
+        client_id=uuid.uuid4(),
+        body="**Bienvenidas** <img src=x onerror=alert(1)>",
+    )
+    client.force_login(community["bruno"])
+    response = client.get(url("forum:room", slug="red-general"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<strong>Bienvenidas</strong>" in html and "<img" not in html
+    assert 'id="chat-strings"' in html
+    client.force_login(community["outsider"])
+    assert client.get(url("forum:room", slug="red-general")).status_code == 403
+    assert client.get(url("forum:room", slug="no-room")).status_code == 404
+    client.logout()
+    assert client.get(url("forum:room", slug="red-general")).status_code == 302
+
+
+@pytest.mark.django_db
+def test_sending_without_javascript(client, community):
+    client.force_login(community["alice"])
+    client_id = str(uuid.uuid4())
+    for _ in range(2):
+        response = client.post(
+            url("forum:room_post", slug="red-general"), {"client_id": client_id, "body": "hola"}
+        )
+        assert response.status_code == 302
+    assert Message.objects.count() == 1
+    client.force_login(community["outsider"])
+    response = client.post(
+        url("forum:room_post", slug="red-general"), {"client_id": str(uuid.uuid4()), "body": "x"}
+    )
+    assert response.status_code == 403
+
+
+@pytest.mark.django_db
+def test_preview_goes_through_the_sanitiser(client, community):
+    client.force_login(community["alice"])
+    response = client.post(url("forum:chat_preview"), {"body": "*hola* <script>x()</script>"})
+    assert response.json()["html"] == "<p><em>hola</em> &lt;script&gt;x()&lt;/script&gt;</p>"
+    response = client.post(url("forum:chat_preview"), {"body": "x" * 4001})
+    assert response.status_code == 400
+
+
+@pytest.mark.django_db
+def test_mark_read_endpoint(client, community):
+    client.force_login(community["bruno"])
+    assert client.post(url("forum:room_read", slug="red-general"), {"seq": "x"}).status_code == 400
+    assert client.post(url("forum:room_read", slug="red-general"), {"seq": "5"}).json() == {
+        "read": 0
+    }
+
+
+@pytest.mark.django_db
+def test_moderators_mute_from_the_page(client, community):
+    client.force_login(community["mod"])
+    page = client.get(url("forum:room", slug="red-general")).content.decode()
+    assert 'name="minutes"' in page
+    client.post(
+        url("forum:room_mute", slug="red-general"),
+        {"user": community["bruno"].pk, "minutes": "30", "action": "mute"},
+    )
+    assert RoomMute.objects.filter(user=community["bruno"]).exists()
+    client.post(
+        url("forum:room_mute", slug="red-general"),
+        {"user": community["bruno"].pk, "action": "unmute"},
+    )
+    assert not RoomMute.objects.exists()
+    client.force_login(community["alice"])
+    assert (
+        'name="minutes"' not in client.get(url("forum:room", slug="red-general")).content.decode()
+    )
+    client.post(
+        url("forum:room_mute", slug="red-general"),
+        {"user": community["bruno"].pk, "minutes": "30", "action": "mute"},
+    )
+    assert not RoomMute.objects.exists()
+
+
+@pytest.mark.django_db
+def test_room_page_query_count_does_not_grow(
+    client, community, django_assert_max_num_queries, settings
+):
+    settings.RIAL_CHAT_RATE_LIMIT = (1000, 5)
+    from forum.services import chat_message_send
+
+    client.force_login(community["bruno"])
+    page = url("forum:room", slug="red-general")
+    for number in range(60):
+        chat_message_send(
+            user=community["alice"] if number % 2 else community["mod"],
+            room=community["room"],
+            client_id=uuid.uuid4(),
+            body=f"m{number}",
+        )
+    client.get(page)
+    with django_assert_max_num_queries(25):
+        assert client.get(page).status_code == 200
+
+
+@pytest.mark.django_db
+def test_every_page_shows_unread_counts_in_the_header(client, community):
+    from forum.services import chat_message_send
+    from lms.models import Notification
+
+    chat_message_send(
+        user=community["alice"], room=community["room"], client_id=uuid.uuid4(), body="hola"
+    )
+    Notification.objects.create(user=community["bruno"], kind="x", title="Aviso")
+    client.force_login(community["bruno"])
+    response = client.get("/es/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "1 mensaje sin leer" in html or "1 unread message" in html
+    assert "1 notificación sin leer" in html or "1 unread notification" in html
