@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.test.utils import override_settings
 
-from cms.demo import accounts, courses, pages
+from cms.demo import accounts, courses, pages, spaces
 from lms.choices import Role
 
 
@@ -31,6 +31,7 @@ class Command(BaseCommand):
             people = accounts.ensure_people()
             created_pages = pages.ensure_pages()["pages"]
             cohort, cohort_created = courses.ensure_demo_cohort()
+            spaces.ensure_spaces()
 
         new_people = sum(1 for _person, _user, created in people if created)
         self.stdout.write(
