@@ -31,11 +31,17 @@ class RoomHub:
         self.rooms: dict[int, set] = defaultdict(set)
         self.lock = asyncio.Lock()
         self.reader: asyncio.Task | None = None
-        self.refreshed = time.monotonic()
+        self.housekeeper: asyncio.Task | None = None
+        self.groups_refreshed = time.monotonic()
 
     async def _start(self):
-        self.channel = await self.layer.new_channel("hub.")
-        self.reader = asyncio.get_running_loop().create_task(self._read())
+        # The default prefix matters: channels_redis reads every process-local
+        # channel of one prefix through one Redis list, and a second prefix
+        # would never be read while consumers hold the receive lock.
+        self.channel = await self.layer.new_channel()
+        loop = asyncio.get_running_loop()
+        self.reader = loop.create_task(self._read())
+        self.housekeeper = loop.create_task(self._housekeep())
 
     async def join(self, room_id: int, consumer) -> None:
         async with self.lock:
@@ -57,22 +63,18 @@ class RoomHub:
                 await self.layer.group_discard(group_name(room_id), self.channel)
 
     async def _read(self):
+        # Never time the receive out: cancelling a channel-layer receive can
+        # drop the message it was reading.
         while True:
             try:
-                message = await asyncio.wait_for(
-                    self.layer.receive(self.channel), timeout=PRESENCE_REFRESH_SECONDS
-                )
-            except TimeoutError:
-                message = None
+                message = await self.layer.receive(self.channel)
             except asyncio.CancelledError:
                 raise
             except Exception:
                 logger.exception("chat hub could not receive; retrying")
                 await asyncio.sleep(1)
                 continue
-            if message is not None:
-                await self._deliver(message)
-            await self._housekeeping()
+            await self._deliver(message)
 
     async def _deliver(self, message: dict) -> None:
         text, origin = message.get("text"), message.get("origin")
@@ -84,12 +86,14 @@ class RoomHub:
             except Exception:  # a socket that closed meanwhile
                 logger.debug("chat hub could not deliver to %s", consumer.channel_name)
 
+    async def _housekeep(self):
+        while True:
+            await asyncio.sleep(PRESENCE_REFRESH_SECONDS)
+            await self._housekeeping()
+
     async def _housekeeping(self) -> None:
         now = time.monotonic()
-        if now - self.refreshed < PRESENCE_REFRESH_SECONDS:
-            return
-        group_due = now - getattr(self, "groups_refreshed", 0) > GROUP_REFRESH_SECONDS
-        self.refreshed = now
+        group_due = now - self.groups_refreshed > GROUP_REFRESH_SECONDS
         channels = [
             consumer.channel_name for members in self.rooms.values() for consumer in members
         ]

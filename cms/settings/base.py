@@ -141,7 +141,10 @@ if REDIS_URL:
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
             "CONFIG": {
-                "hosts": [REDIS_URL],
+                # redis-py 8 reads with a 5 s socket timeout by default, the same
+                # as the layer's blocking BZPOPMIN: every idle socket would then
+                # fail with "Timeout reading". Give blocking reads room.
+                "hosts": [{"address": REDIS_URL, "socket_timeout": 15}],
                 "prefix": os.environ.get("CHANNEL_LAYER_PREFIX", "rial"),
                 "capacity": 1500,
                 "expiry": 30,

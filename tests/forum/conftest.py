@@ -1,5 +1,5 @@
 import pytest
-from asgiref.sync import sync_to_async
+from channels.db import database_sync_to_async
 from channels.layers import channel_layers
 from channels.testing import WebsocketCommunicator
 from django.test import Client
@@ -50,7 +50,7 @@ def session_cookie(user) -> str:
 async def open_socket(user, slug, *, after=None, origin=b"http://testserver"):
     headers = [(b"origin", origin), (b"host", b"testserver")]
     if user is not None:
-        key = await sync_to_async(session_cookie)(user)
+        key = await database_sync_to_async(session_cookie)(user)
         headers.append((b"cookie", f"sessionid={key}".encode()))
     path = f"/ws/chat/{slug}/" + (f"?after={after}" if after is not None else "")
     communicator = WebsocketCommunicator(application, path, headers=headers)

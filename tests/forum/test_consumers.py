@@ -4,7 +4,7 @@ import json
 import uuid
 
 import pytest
-from asgiref.sync import sync_to_async
+from channels.db import database_sync_to_async
 from django.utils import timezone
 
 from forum.models import Message, RoomMute
@@ -70,7 +70,9 @@ async def test_messages_are_saved_then_sent_to_everyone_in_order(community):
     assert "<strong>0</strong>" in first["body_html"] and "<script" not in first["body_html"]
     assert first["client_id"] == str(client_ids[0])
     assert "+" in first["created"] or first["created"].endswith("Z")
-    stored = await sync_to_async(list)(Message.objects.order_by("seq").values_list("seq", "body"))
+    stored = await database_sync_to_async(list)(
+        Message.objects.order_by("seq").values_list("seq", "body")
+    )
     assert [seq for seq, _ in stored] == [1, 2, 3]
     await alice.disconnect()
     await bruno.disconnect()
@@ -87,7 +89,7 @@ async def test_a_repeated_client_id_creates_nothing_and_returns_the_original(com
     await alice.send_json_to(frame("una vez", client_id))
     again, _ = await receive_until(alice, "message")
     assert again["id"] == original["id"] and again["client_id"] == str(client_id)
-    assert await sync_to_async(Message.objects.count)() == 1
+    assert await database_sync_to_async(Message.objects.count)() == 1
     received = [f for f in await drain(bruno) if f["type"] == "message"]
     assert len(received) == 1  # Bruno got it once
     await alice.disconnect()
@@ -132,7 +134,7 @@ async def test_malformed_frames_get_invalid_and_change_nothing(community, raw):
     error, _ = await receive_until(alice, "error")
     assert error["code"] == "invalid", raw
     assert error["message"]
-    assert await sync_to_async(Message.objects.count)() == 0
+    assert await database_sync_to_async(Message.objects.count)() == 0
     await alice.send_json_to(frame("sigo aquí"))
     await receive_until(alice, "message")  # the connection is still usable
     await alice.disconnect()
@@ -145,7 +147,7 @@ async def test_binary_and_oversize_frames_are_invalid(community):
     assert (await receive_until(alice, "error"))[0]["code"] == "invalid"
     await alice.send_to(text_data=json.dumps(frame("y" * 20_000)))
     assert (await receive_until(alice, "error"))[0]["code"] == "invalid"
-    assert await sync_to_async(Message.objects.count)() == 0
+    assert await database_sync_to_async(Message.objects.count)() == 0
     await alice.disconnect()
 
 
@@ -159,12 +161,12 @@ async def test_rate_limit_per_person_per_room(community, settings):
     await alice.send_json_to(frame("una más"))
     error, _ = await receive_until(alice, "error")
     assert error["code"] == "rate_limited"
-    assert await sync_to_async(Message.objects.count)() == 5
+    assert await database_sync_to_async(Message.objects.count)() == 5
     await alice.disconnect()
 
 
 async def test_muted_people_connect_but_do_not_send(community):
-    await sync_to_async(RoomMute.objects.create)(
+    await database_sync_to_async(RoomMute.objects.create)(
         room=community["room"],
         user=community["alice"],
         until=timezone.now() + timezone.timedelta(minutes=30),
@@ -182,7 +184,7 @@ async def test_muted_people_connect_but_do_not_send(community):
 async def test_public_rooms_are_read_only_for_non_members(community):
     room = community["room"]
     room.is_public = True
-    await sync_to_async(room.save)()
+    await database_sync_to_async(room.save)()
     reader, connected = await open_socket(community["outsider"], "red-general")
     assert connected
     hello, _ = await receive_until(reader, "hello")
@@ -248,7 +250,7 @@ async def test_catch_up_stops_at_500_with_a_gap(community):
         )
         type(room).objects.filter(pk=room.pk).update(last_seq=602)
 
-    await sync_to_async(fill)()
+    await database_sync_to_async(fill)()
     bruno, _ = await open_socket(community["bruno"], "red-general", after=0)
     await receive_until(bruno, "hello")
     frames = await drain(bruno, timeout=1)
@@ -312,8 +314,8 @@ async def test_moderators_delete_and_members_cannot(community):
 async def test_cohort_rooms_follow_enrolments_and_tutors(world):
     from forum.services import space_ensure_for_cohort
 
-    space = await sync_to_async(space_ensure_for_cohort)(cohort=world.cohort)
-    room = await sync_to_async(lambda: space.rooms.get())()
+    space = await database_sync_to_async(space_ensure_for_cohort)(cohort=world.cohort)
+    room = await database_sync_to_async(lambda: space.rooms.get())()
     learner, connected = await open_socket(world.learner, room.slug)
     assert connected
     hello, _ = await receive_until(learner, "hello")
