@@ -53,24 +53,33 @@ def browser():
         os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
-@pytest.fixture
-def page(browser, live_server):
+def guarded_context(browser, base_url):
+    """A browser context on ``base_url`` that refuses (and records) any other host.
+
+    Returns the context and the list of foreign URLs asked for: any is a bug, as
+    no page may load an asset from another host.
+    """
     context = browser.new_context(
-        base_url=live_server.url, locale="es-ES", viewport={"width": 1280, "height": 900}
+        base_url=base_url, locale="es-ES", viewport={"width": 1280, "height": 900}
     )
     context.set_default_timeout(10_000)
-    # Any request to another host is a bug: no page may load a foreign asset.
     foreign = []
 
     def guard(route):
         url = route.request.url
-        if url.startswith(live_server.url):
+        if url.startswith(base_url):
             route.continue_()
         else:
             foreign.append(url)
             route.abort()
 
     context.route("**/*", guard)
+    return context, foreign
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context, foreign = guarded_context(browser, live_server.url)
     page = context.new_page()
     yield page
     context.close()

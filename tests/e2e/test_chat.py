@@ -1,0 +1,240 @@
+"""Two people chat in Debian's chromium through a real Daphne server.
+
+pytest-django's live server speaks only HTTP, so this module starts Daphne
+itself, as production does, on a throwaway SQLite database holding the demo
+content (and on the Redis channel layer when ``REDIS_URL`` is set). Two browser
+contexts sign in as two workshop participants. Their WebSocket goes through a
+Playwright route, which lets the test do what networks do: drop a frame
+(the browser must notice the hole in the ids and fetch it) and cut the
+connection while the laptop is offline (it must reconnect, resend what was
+written meanwhile, and receive what it missed).
+"""
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.conftest import axe_violations, guarded_context, sign_in
+
+pytestmark = pytest.mark.e2e
+
+ROOT = Path(__file__).resolve().parents[2]
+DAPHNE = str(Path(sys.executable).with_name("daphne"))
+PASSWORD = "rial-demo-2026"  # the demo's published password
+ROOM = "/es/chat/taller-bogota-2022/"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def chat_site(tmp_path_factory):
+    """Daphne serving the demo site; yields its base URL."""
+    workdir = tmp_path_factory.mktemp("chat-site")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+        "DATABASE_URL": f"sqlite:///{workdir}/chat.sqlite3",
+        "TEST_REDIS_PREFIX": f"riale2e{os.getpid()}",
+    }
+    for command in (["migrate", "--noinput", "-v0"], ["load_demo", "--force", "-v0"]):
+        subprocess.run(
+            [sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, timeout=300
+        )
+    port = _free_port()
+    log = workdir / "daphne.log"
+    process = subprocess.Popen(
+        [DAPHNE, "-b", "127.0.0.1", "-p", str(port), "cms.asgi:application"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=log.open("w"),
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base_url}/healthz", timeout=2) as response:  # noqa: S310
+                    if response.status == 200:
+                        break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"Daphne did not start:\n{log.read_text()}") from None
+                time.sleep(0.2)
+        yield base_url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        print(log.read_text())  # shown when a test failed
+
+
+class FlakyNetwork:
+    """Sits between a page and the chat server: can drop frames and go offline."""
+
+    def __init__(self, context):
+        self.context = context
+        self.offline = False
+        self.drop_message_ids: set[int] = set()
+        self.dropped: list[int] = []
+        self.sockets = []
+        context.route_web_socket(re.compile(r".*/ws/chat/.*"), self._route)
+
+    def _route(self, ws):
+        if self.offline:
+            ws.close()
+            return
+        server = ws.connect_to_server()
+        self.sockets.append(ws)
+
+        def from_server(frame):
+            match = re.match(r'\{"type":"message","id":(\d+),', frame)
+            if match and int(match.group(1)) in self.drop_message_ids:
+                self.drop_message_ids.discard(int(match.group(1)))
+                self.dropped.append(int(match.group(1)))
+                return
+            ws.send(frame)
+
+        server.on_message(from_server)
+
+    def go_offline(self):
+        self.offline = True
+        self.context.set_offline(True)
+        for ws in self.sockets:
+            ws.close()
+        self.sockets.clear()
+
+    def go_online(self):
+        self.offline = False
+        self.context.set_offline(False)
+
+
+def _open_room(browser, base_url, email):
+    context, foreign = guarded_context(browser, base_url)
+    network = FlakyNetwork(context)
+    page = context.new_page()
+    sign_in(page, email, PASSWORD)
+    page.goto(ROOM)
+    _wait_online(page)
+    return context, page, network, foreign
+
+
+def _wait_online(page):
+    page.wait_for_selector('#chat-status[data-state="online"]')
+
+
+def _say(page, text):
+    page.get_by_label("Su mensaje").fill(text)
+    page.get_by_label("Su mensaje").press("Enter")
+
+
+def _ids(page):
+    return [
+        int(i)
+        for i in page.locator("#chat-log li[data-id]").evaluate_all(
+            "items => items.map(item => item.dataset.id)"
+        )
+    ]
+
+
+def _bodies(page):
+    return page.locator("#chat-log li[data-id] .chat__body").all_inner_texts()
+
+
+def test_two_people_chat_and_nothing_is_lost_offline(browser, chat_site):
+    diego_ctx, diego, _diego_net, diego_foreign = _open_room(
+        browser, chat_site, "learner2@example.org"
+    )
+    marcelo_ctx, marcelo, marcelo_net, marcelo_foreign = _open_room(
+        browser, chat_site, "learner7@example.org"
+    )
+    try:
+        history = _ids(diego)
+        assert history == _ids(marcelo) and history, "both see the same history"
+        start = history[-1]
+
+        # Presence and live delivery, markdown rendered by the server.
+        diego.locator("#chat-present", has_text="Marcelo Duarte Rivas").wait_for()
+        _say(diego, "Hola Marcelo, ¿avanzó la **mesa tripartita**?")
+        marcelo.locator(f"#m-{start + 1} strong", has_text="mesa tripartita").wait_for()
+
+        # The channel layer may drop a frame: Marcelo's browser sees id n+3 after
+        # n+1, asks for the hole and shows all three in order.
+        marcelo_net.drop_message_ids.add(start + 2)
+        _say(diego, "Segundo mensaje")
+        _say(diego, "Tercer mensaje")
+        marcelo.locator(f"#m-{start + 3}").wait_for()
+        marcelo.locator(f"#m-{start + 2}").wait_for()
+        assert marcelo_net.dropped == [start + 2]
+        assert _ids(marcelo)[-3:] == [start + 1, start + 2, start + 3]
+
+        # Marcelo's laptop loses the network: the page says so and keeps his words.
+        marcelo_net.go_offline()
+        marcelo.wait_for_selector('#chat-status[data-state="offline"]')
+        _say(diego, "Mensaje mientras Marcelo no está")
+        diego.locator(f"#m-{start + 4}").wait_for()
+        _say(marcelo, "Escrito sin red, enviado al volver")
+        assert marcelo.locator(".chat__message--pending").count() == 1
+
+        # Back online: he reconnects, gets what he missed, and his message goes
+        # out once.
+        marcelo_net.go_online()
+        _wait_online(marcelo)
+        marcelo.locator(f"#m-{start + 5}").wait_for()
+        diego.locator(f"#m-{start + 5}").wait_for()
+        assert marcelo.locator(".chat__message--pending").count() == 0
+        expected = [*history, *range(start + 1, start + 6)]
+        assert _ids(marcelo) == expected
+        assert _ids(diego) == expected
+        assert _bodies(diego)[-1] == "Escrito sin red, enviado al volver"
+        assert _bodies(marcelo)[-2] == "Mensaje mientras Marcelo no está"
+
+        # What the server kept is the same, once each: reload and compare.
+        marcelo.reload()
+        _wait_online(marcelo)
+        assert _ids(marcelo) == expected
+        assert _bodies(marcelo)[-2:] == [
+            "Mensaje mientras Marcelo no está",
+            "Escrito sin red, enviado al volver",
+        ]
+    finally:
+        diego_ctx.close()
+        marcelo_ctx.close()
+    assert not diego_foreign and not marcelo_foreign
+
+
+def test_chat_pages_pass_axe_and_work_with_the_keyboard(browser, chat_site):
+    context, page, _network, foreign = _open_room(browser, chat_site, "expert@example.org")
+    try:
+        assert axe_violations(page) == []
+        # From the composer, Tab reaches Send and Enter on it sends.
+        page.get_by_label("Su mensaje").focus()
+        page.keyboard.type("Respuesta con el teclado")
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.textContent.trim()") == "Enviar"
+        page.keyboard.press("Enter")
+        page.locator(
+            "#chat-log li[data-id] .chat__body", has_text="Respuesta con el teclado"
+        ).wait_for()
+        # The moderator sees the moderation form; the page still passes axe.
+        assert page.get_by_role("button", name="Silenciar").is_visible()
+        assert axe_violations(page) == []
+        page.goto("/es/chat/")
+        page.get_by_role("link", name=re.compile("Conversación del taller")).wait_for()
+        assert axe_violations(page) == []
+    finally:
+        context.close()
+    assert not foreign
