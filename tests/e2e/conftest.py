@@ -28,7 +28,10 @@ CHROMIUM_ARGS = [
 E2E = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture(scope="session")
+# Per module, not per session: while Playwright's sync API is open it keeps an
+# event loop running in this thread, and the async tests that come after the
+# browser tests could not run theirs.
+@pytest.fixture(scope="module")
 def browser():
     # Playwright's sync API runs an event loop in this thread; the tests' own
     # database calls from this thread are safe, so tell Django (tests only).
