@@ -294,6 +294,9 @@ RIAL_MARKUP_MAX_LENGTH = 20_000
 RIAL_SUBMISSION_MAX_BYTES = 10 * 1024 * 1024
 # Allow uploads of that size (plus the form around it).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
+# Forums: seconds a member waits between two posts in a space; attachment size.
+RIAL_FORUM_FLOOD_SECONDS = int(os.environ.get("FORUM_FLOOD_SECONDS", "15"))
+RIAL_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 # Chat: at most this many messages per person per room in this many seconds.
 RIAL_CHAT_RATE_LIMIT = (
     int(os.environ.get("CHAT_RATE_COUNT", "5")),

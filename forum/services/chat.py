@@ -13,9 +13,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from forum import selectors
 from forum.events import broadcast, message_payload, user_payload
 from forum.models import Message, Room, RoomMute, RoomPresence, RoomRead, Space, SpaceMembership
+from forum.selectors import chat as selectors
+from forum.selectors.nav import nav_counts_forget
 from lms.markup import MarkupTooLong, render_markdown
 from lms.models import Cohort, User
 
@@ -180,8 +181,10 @@ def room_mark_read(*, user: User, room: Room, seq: int) -> int:
     read, created = RoomRead.objects.get_or_create(
         room=room, user=user, defaults={"last_read_seq": seq}
     )
-    if not created and seq > read.last_read_seq:
-        RoomRead.objects.filter(pk=read.pk, last_read_seq__lt=seq).update(last_read_seq=seq)
+    if created or seq > read.last_read_seq:
+        if not created:
+            RoomRead.objects.filter(pk=read.pk, last_read_seq__lt=seq).update(last_read_seq=seq)
+        nav_counts_forget(user.pk)
     return seq
 
 

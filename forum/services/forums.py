@@ -1,0 +1,922 @@
+"""Writes about forums: topics, posts, answers, moderation, subscriptions, members.
+
+Every function takes keyword arguments, runs in one transaction, checks
+permission first and sends notifications and emails only after commit. Posts
+are rendered through ``lms.markup`` and nowhere else.
+"""
+
+import datetime
+import uuid
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+from forum.models import (
+    AnnouncementDelivery,
+    Attachment,
+    Category,
+    DigestPreference,
+    Flag,
+    Mention,
+    Post,
+    PostRevision,
+    Space,
+    SpaceMembership,
+    Subscription,
+    Topic,
+    TopicRead,
+)
+from forum.selectors.forums import (
+    SpaceAccess,
+    mentioned_people,
+    page_of,
+    space_access,
+    space_people,
+    subscription_level,
+)
+from forum.selectors.nav import nav_counts_forget
+from lms.markup import MarkupTooLong, render_markdown
+from lms.models import User
+from lms.services.learning import ALLOWED_SUBMISSION_TYPES
+from lms.services.notifications import in_language_of, notification_create
+
+MAX_POST = 20_000
+MAX_TITLE = 200
+MAX_ATTACHMENTS = 5
+IMAGE_TYPES = {
+    ".png": b"\x89PNG\r\n\x1a\n",
+    ".jpg": b"\xff\xd8\xff",
+    ".jpeg": b"\xff\xd8\xff",
+    ".gif": b"GIF8",
+    ".webp": b"RIFF",
+}
+# The documents an assignment accepts, and slides.
+DOCUMENT_TYPES = {**ALLOWED_SUBMISSION_TYPES, ".odp": b"PK\x03\x04"}
+
+
+@dataclass
+class Created:
+    """What a write produced, and whether it was new (a repeated form creates nothing)."""
+
+    post: Post
+    created: bool
+
+    @property
+    def topic(self) -> Topic:
+        return self.post.topic
+
+
+# --- checks -------------------------------------------------------------------------------
+
+
+def _require_read(access: SpaceAccess) -> None:
+    if not access.can_read:
+        raise PermissionDenied(_("This space is for its members."))
+
+
+def _require_post(access: SpaceAccess) -> None:
+    _require_read(access)
+    if access.held_until is not None:
+        with translation.override(translation.get_language()):
+            until = timezone.localtime(access.held_until).strftime("%Y-%m-%d %H:%M")
+        raise PermissionDenied(
+            _("A moderator has put you on hold in this space until %(time)s.") % {"time": until}
+        )
+    if not access.can_post:
+        raise PermissionDenied(_("You can read this space; only its members write in it."))
+
+
+def _require_moderator(access: SpaceAccess) -> None:
+    if not access.can_moderate:
+        raise PermissionDenied(_("Only the moderators of this space can do this."))
+
+
+def _flood_check(*, user: User, space: Space) -> None:
+    seconds = settings.RIAL_FORUM_FLOOD_SECONDS
+    if seconds <= 0:
+        return
+    since = timezone.now() - datetime.timedelta(seconds=seconds)
+    if Post.objects.filter(author=user, topic__space=space, created_at__gt=since).exists():
+        raise ValidationError(
+            _("Please wait %(n)s seconds between two posts in this space; your text is kept.")
+            % {"n": seconds}
+        )
+
+
+def _render(body: str) -> str:
+    if not isinstance(body, str) or not body.strip():
+        raise ValidationError({"body": _("Write something first.")})
+    if len(body) > MAX_POST:
+        raise ValidationError(
+            {
+                "body": _("A post has at most %(n)s characters; yours has %(length)s.")
+                % {"n": MAX_POST, "length": len(body)}
+            }
+        )
+    try:
+        return render_markdown(body)
+    except MarkupTooLong as error:
+        raise ValidationError({"body": _("The post is too long.")}) from error
+
+
+def check_attachment(upload) -> bool:
+    """Refuse files of the wrong type or size; True for images."""
+    name = upload.name or ""
+    extension = ("." + name.rsplit(".", 1)[-1].lower()) if "." in name else ""
+    if extension not in IMAGE_TYPES and extension not in DOCUMENT_TYPES:
+        raise ValidationError(
+            {
+                "files": _(
+                    "Attach documents (PDF, Word, Excel, PowerPoint, OpenDocument, text) "
+                    "or images (PNG, JPEG, GIF, WebP)."
+                )
+            }
+        )
+    limit = settings.RIAL_ATTACHMENT_MAX_BYTES
+    if upload.size > limit:
+        raise ValidationError(
+            {
+                "files": _("%(name)s is too large: at most %(mb)s MB.")
+                % {"name": name, "mb": limit // (1024 * 1024)}
+            }
+        )
+    head = upload.read(2048)
+    upload.seek(0)
+    magic = IMAGE_TYPES.get(extension, DOCUMENT_TYPES.get(extension))
+    if magic is not None and not head.startswith(magic):
+        raise ValidationError(
+            {"files": _("The content of %(name)s does not match its type.") % {"name": name}}
+        )
+    if extension == ".webp" and head[8:12] != b"WEBP":
+        raise ValidationError(
+            {"files": _("The content of %(name)s does not match its type.") % {"name": name}}
+        )
+    if magic is None:
+        sample = head if len(head) < 2048 else head[:-3]
+        try:
+            sample.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise ValidationError({"files": _("A text file must be in UTF-8.")}) from error
+    return extension in IMAGE_TYPES
+
+
+def _check_files(files) -> list[tuple[object, bool]]:
+    files = list(files or [])
+    if len(files) > MAX_ATTACHMENTS:
+        raise ValidationError(
+            {"files": _("Attach at most %(n)s files to a post.") % {"n": MAX_ATTACHMENTS}}
+        )
+    return [(upload, check_attachment(upload)) for upload in files]
+
+
+def _save_files(post: Post, checked) -> None:
+    for upload, is_image in checked:
+        attachment = Attachment(
+            post=post, name=(upload.name or "file")[:200], size=upload.size, is_image=is_image
+        )
+        attachment.file.save(upload.name, upload, save=False)
+        attachment.save()
+
+
+def _token(value) -> uuid.UUID:
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        return uuid.uuid4()
+
+
+# --- notifications ------------------------------------------------------------------------
+
+
+def post_url(post: Post) -> str:
+    path = reverse("forum:topic", kwargs={"topic_id": post.topic_id})
+    page = page_of(post.number)
+    return f"{path}?page={page}#post-{post.number}" if page > 1 else f"{path}#post-{post.number}"
+
+
+def _notify(*, user: User, kind: str, title, post: Post, target: str) -> None:
+    """An in-app notification and an email, in the person's language."""
+    with in_language_of(user):
+        notification_create(
+            user=user,
+            kind=kind,
+            title=str(title()),
+            body=_("Stop these emails: %(link)s") % {"link": unsubscribe_url(user, target)},
+            url=post_url(post),
+            email=True,
+        )
+
+
+def _watchers(topic: Topic) -> set[int]:
+    """People watching the topic, its category or its space, minus who muted the topic."""
+    subs = Subscription.objects.filter(level=Subscription.Level.WATCHING).filter(
+        topic=topic
+    ) | Subscription.objects.filter(level=Subscription.Level.WATCHING, category=topic.category_id)
+    subs = subs | Subscription.objects.filter(
+        level=Subscription.Level.WATCHING, space=topic.space_id
+    )
+    watching = set(subs.values_list("user_id", flat=True))
+    muted = set(
+        Subscription.objects.filter(topic=topic, level=Subscription.Level.MUTED).values_list(
+            "user_id", flat=True
+        )
+    )
+    return watching - muted
+
+
+def _after_post(post_id: int, mentioned_ids: list[int], is_new_topic: bool) -> None:
+    """Tell watchers and mentioned people (runs after commit)."""
+    post = Post.objects.select_related("topic", "topic__space", "author").get(pk=post_id)
+    topic = post.topic
+    access_cache: dict[int, bool] = {}
+
+    def may_read(user: User) -> bool:
+        if user.pk not in access_cache:
+            access_cache[user.pk] = space_access(user=user, space=topic.space).can_read
+        return access_cache[user.pk]
+
+    told = {post.author_id}
+    people = {u.pk: u for u in User.objects.filter(pk__in=mentioned_ids, is_active=True)}
+    for person in people.values():
+        if person.pk in told or not may_read(person):
+            continue
+        if subscription_level(user=person, topic=topic) == Subscription.Level.MUTED:
+            continue
+        told.add(person.pk)
+        _notify(
+            user=person,
+            kind="forum_mention",
+            title=lambda: (
+                _("%(name)s mentioned you in “%(topic)s”")
+                % {"name": post.author.get_full_name(), "topic": topic.title}
+            ),
+            post=post,
+            target=f"topic:{topic.pk}",
+        )
+    for person in User.objects.filter(pk__in=_watchers(topic) - told, is_active=True):
+        if not may_read(person):
+            continue
+        told.add(person.pk)
+        if is_new_topic:
+
+            def title():
+                return _("New topic in %(space)s: “%(topic)s”") % {
+                    "space": topic.space.name,
+                    "topic": topic.title,
+                }
+        else:
+
+            def title():
+                return _("%(name)s replied in “%(topic)s”") % {
+                    "name": post.author.get_full_name(),
+                    "topic": topic.title,
+                }
+
+        _notify(
+            user=person,
+            kind="forum_reply",
+            title=title,
+            post=post,
+            target=f"topic:{topic.pk}",
+        )
+
+
+def _record_mentions(post: Post) -> list[int]:
+    """Mention rows for people named in the post for the first time; their ids."""
+    already = set(Mention.objects.filter(post=post).values_list("user_id", flat=True))
+    new = [
+        person
+        for person in mentioned_people(space=post.topic.space, body=post.body)
+        if person.pk not in already and person.pk != post.author_id
+    ]
+    Mention.objects.bulk_create([Mention(post=post, user=person) for person in new])
+    return [person.pk for person in new]
+
+
+def _watch(user: User, topic: Topic) -> None:
+    """Authors and repliers watch the topic unless they chose otherwise."""
+    Subscription.objects.get_or_create(
+        user=user, topic=topic, defaults={"level": Subscription.Level.WATCHING}
+    )
+
+
+# --- topics and posts ---------------------------------------------------------------------
+
+
+def category_default(*, space: Space) -> Category:
+    """A space has at least one category: "General" if nobody made any."""
+    category = space.categories.first()
+    if category is None:
+        category, _created = Category.objects.get_or_create(
+            space=space, slug="general", defaults={"name": _("General")}
+        )
+    return category
+
+
+def topic_create(
+    *,
+    user: User,
+    space: Space,
+    category: Category,
+    title: str,
+    body: str,
+    token=None,
+    is_question: bool = False,
+    is_announcement: bool = False,
+    files=(),
+) -> Created:
+    """Open a topic with its first post. The same form sent twice creates one topic."""
+    token = _token(token)
+    existing = Post.objects.select_related("topic").filter(author=user, token=token).first()
+    if existing is not None:
+        return Created(existing, created=False)
+    access = space_access(user=user, space=space)
+    _require_post(access)
+    if category.space_id != space.pk:
+        raise ValidationError({"category": _("Choose a category of this space.")})
+    if is_announcement and not access.can_announce:
+        raise PermissionDenied(_("Only coordinators and moderators post announcements."))
+    title = (title or "").strip()
+    if not title:
+        raise ValidationError({"title": _("Give the topic a title.")})
+    if len(title) > MAX_TITLE:
+        raise ValidationError(
+            {"title": _("A title has at most %(n)s characters.") % {"n": MAX_TITLE}}
+        )
+    body_html = _render(body)
+    checked = _check_files(files)
+    _flood_check(user=user, space=space)
+    try:
+        with transaction.atomic():
+            now = timezone.now()
+            topic = Topic.objects.create(
+                space=space,
+                category=category,
+                title=title,
+                author=user,
+                created_at=now,
+                last_posted_at=now,
+                last_post_author=user,
+                post_count=1,
+                is_question=is_question,
+                is_announcement=is_announcement,
+            )
+            post = Post.objects.create(
+                topic=topic,
+                number=1,
+                author=user,
+                body=body,
+                body_html=body_html,
+                token=token,
+                created_at=now,
+            )
+            _save_files(post, checked)
+            mentioned = _record_mentions(post)
+            _watch(user, topic)
+            TopicRead.objects.create(topic=topic, user=user, last_read_number=1)
+            transaction.on_commit(lambda: _after_post(post.pk, mentioned, True))
+            if is_announcement:
+                transaction.on_commit(lambda: send_announcement.enqueue(topic.pk))
+    except IntegrityError:
+        existing = Post.objects.select_related("topic").filter(author=user, token=token).first()
+        if existing is None:
+            raise
+        return Created(existing, created=False)
+    nav_counts_forget(user.pk)
+    return Created(post, created=True)
+
+
+def post_reply(*, user: User, topic: Topic, body: str, token=None, files=()) -> Created:
+    """Add a reply at the end of the topic. The same form sent twice creates one post."""
+    token = _token(token)
+    existing = Post.objects.select_related("topic").filter(author=user, token=token).first()
+    if existing is not None:
+        return Created(existing, created=False)
+    access = space_access(user=user, space=topic.space)
+    _require_post(access)
+    if topic.deleted_at is not None:
+        raise ValidationError(_("This topic was deleted."))
+    if topic.is_locked and not access.can_moderate:
+        raise PermissionDenied(_("This topic is locked: it takes no more replies."))
+    body_html = _render(body)
+    checked = _check_files(files)
+    _flood_check(user=user, space=topic.space)
+    try:
+        with transaction.atomic():
+            locked = Topic.objects.select_for_update().get(pk=topic.pk)
+            now = timezone.now()
+            post = Post.objects.create(
+                topic=locked,
+                number=locked.post_count + 1,
+                author=user,
+                body=body,
+                body_html=body_html,
+                token=token,
+                created_at=now,
+            )
+            Topic.objects.filter(pk=topic.pk).update(
+                post_count=F("post_count") + 1, last_posted_at=now, last_post_author=user
+            )
+            _save_files(post, checked)
+            mentioned = _record_mentions(post)
+            _watch(user, locked)
+            TopicRead.objects.update_or_create(
+                topic=locked, user=user, defaults={"last_read_number": post.number}
+            )
+            transaction.on_commit(lambda: _after_post(post.pk, mentioned, False))
+    except IntegrityError:
+        existing = Post.objects.select_related("topic").filter(author=user, token=token).first()
+        if existing is None:
+            raise
+        return Created(existing, created=False)
+    topic.post_count = post.number
+    nav_counts_forget(user.pk)
+    return Created(post, created=True)
+
+
+def quote_text(post: Post) -> str:
+    """Markdown that quotes a post, for the reply box."""
+    from forum.selectors.forums import handle
+
+    lines = post.body.strip().splitlines() or [""]
+    quoted = "\n".join(f"> {line}" if line else ">" for line in lines)
+    return f"@{handle(post.author)}:\n{quoted}\n\n"
+
+
+@transaction.atomic
+def post_edit(*, actor: User, post: Post, body: str) -> Post:
+    """Change a post's text; the previous text stays in its history."""
+    access = space_access(user=actor, space=post.topic.space)
+    if post.author_id != actor.pk and not access.can_moderate:
+        raise PermissionDenied(_("Only the author and the moderators edit a post."))
+    if post.author_id == actor.pk:
+        _require_post(access)
+    if post.deleted_at is not None:
+        raise ValidationError(_("A deleted post cannot be edited."))
+    body_html = _render(body)
+    if body == post.body:
+        return post
+    PostRevision.objects.create(post=post, body=post.body, editor=actor)
+    post.body = body
+    post.body_html = body_html
+    post.edited_at = timezone.now()
+    post.save(update_fields=["body", "body_html", "edited_at"])
+    mentioned = _record_mentions(post)
+    if mentioned:
+        transaction.on_commit(lambda: _notify_mentions_only(post.pk, mentioned))
+    return post
+
+
+def _notify_mentions_only(post_id: int, mentioned_ids: list[int]) -> None:
+    post = Post.objects.select_related("topic", "topic__space", "author").get(pk=post_id)
+    for person in User.objects.filter(pk__in=mentioned_ids, is_active=True):
+        if not space_access(user=person, space=post.topic.space).can_read:
+            continue
+        _notify(
+            user=person,
+            kind="forum_mention",
+            title=lambda p=post: (
+                _("%(name)s mentioned you in “%(topic)s”")
+                % {"name": p.author.get_full_name(), "topic": p.topic.title}
+            ),
+            post=post,
+            target=f"topic:{post.topic_id}",
+        )
+
+
+@transaction.atomic
+def post_delete(*, actor: User, post: Post) -> Post:
+    """Hide a post (its author or a moderator); deleting the first post deletes the topic."""
+    access = space_access(user=actor, space=post.topic.space)
+    if post.author_id != actor.pk and not access.can_moderate:
+        raise PermissionDenied(_("Only the author and the moderators delete a post."))
+    if post.deleted_at is None:
+        post.deleted_at = timezone.now()
+        post.deleted_by = actor
+        post.save(update_fields=["deleted_at", "deleted_by"])
+        if post.number == 1:
+            Topic.objects.filter(pk=post.topic_id).update(deleted_at=post.deleted_at)
+        if post.topic.accepted_post_id == post.pk:
+            Topic.objects.filter(pk=post.topic_id).update(accepted_post=None, answered_at=None)
+    return post
+
+
+@transaction.atomic
+def post_restore(*, actor: User, post: Post) -> Post:
+    """Bring a deleted or hidden post back (moderators)."""
+    _require_moderator(space_access(user=actor, space=post.topic.space))
+    if post.deleted_at is not None:
+        post.deleted_at = None
+        post.deleted_by = None
+        post.save(update_fields=["deleted_at", "deleted_by"])
+        if post.number == 1:
+            Topic.objects.filter(pk=post.topic_id).update(deleted_at=None)
+    return post
+
+
+@transaction.atomic
+def answer_accept(*, actor: User, post: Post) -> Topic:
+    """Mark the post as the answer to its question (the asker, a moderator or an expert)."""
+    topic = Topic.objects.select_for_update().select_related("space").get(pk=post.topic_id)
+    access = space_access(user=actor, space=topic.space)
+    _require_read(access)
+    if not topic.is_question:
+        raise ValidationError(_("Only questions have an accepted answer."))
+    if not access.can_accept(topic):
+        raise PermissionDenied(
+            _("The person who asked, a moderator or an expert marks the accepted answer.")
+        )
+    if post.number == 1 or post.deleted_at is not None:
+        raise ValidationError(_("Choose a reply that is still there."))
+    if topic.accepted_post_id == post.pk:
+        return topic
+    topic.accepted_post = post
+    topic.answered_at = timezone.now()
+    topic.save(update_fields=["accepted_post", "answered_at"])
+    transaction.on_commit(lambda: _after_accept(post.pk))
+    return topic
+
+
+def _after_accept(post_id: int) -> None:
+    post = Post.objects.select_related("topic", "topic__space", "author").get(pk=post_id)
+    topic = post.topic
+    people = (_watchers(topic) | {post.author_id, topic.author_id}) - set()
+    for person in User.objects.filter(pk__in=people, is_active=True):
+        if not space_access(user=person, space=topic.space).can_read:
+            continue
+        if person.pk == post.author_id:
+
+            def title():
+                return _("Your reply was accepted as the answer to “%(topic)s”") % {
+                    "topic": topic.title
+                }
+        else:
+
+            def title():
+                return _("“%(topic)s” has an accepted answer") % {"topic": topic.title}
+
+        _notify(
+            user=person, kind="forum_answer", title=title, post=post, target=f"topic:{topic.pk}"
+        )
+
+
+@transaction.atomic
+def answer_unaccept(*, actor: User, topic: Topic) -> Topic:
+    access = space_access(user=actor, space=topic.space)
+    if not access.can_accept(topic):
+        raise PermissionDenied(
+            _("The person who asked, a moderator or an expert marks the accepted answer.")
+        )
+    Topic.objects.filter(pk=topic.pk).update(accepted_post=None, answered_at=None)
+    topic.accepted_post = None
+    topic.answered_at = None
+    return topic
+
+
+@transaction.atomic
+def topic_moderate(*, actor: User, topic: Topic, action: str, category: Category | None = None):
+    """Pin, unpin, lock, unlock or move a topic (moderators)."""
+    _require_moderator(space_access(user=actor, space=topic.space))
+    changes = {
+        "pin": {"is_pinned": True},
+        "unpin": {"is_pinned": False},
+        "lock": {"is_locked": True},
+        "unlock": {"is_locked": False},
+    }
+    if action == "move":
+        if category is None or category.space_id != topic.space_id:
+            raise ValidationError(_("Choose a category of this space."))
+        changes["move"] = {"category": category}
+    if action not in changes:
+        raise ValidationError(_("Unknown action."))
+    for name, value in changes[action].items():
+        setattr(topic, name, value)
+    topic.save(update_fields=list(changes[action]))
+    return topic
+
+
+def topic_mark_read(*, user: User, topic: Topic, number: int) -> None:
+    """Remember how far the person read (never backwards)."""
+    number = max(0, min(int(number), topic.post_count))
+    read, created = TopicRead.objects.get_or_create(
+        topic=topic, user=user, defaults={"last_read_number": number}
+    )
+    if not created and number > read.last_read_number:
+        TopicRead.objects.filter(pk=read.pk, last_read_number__lt=number).update(
+            last_read_number=number
+        )
+        nav_counts_forget(user.pk)
+    elif created:
+        nav_counts_forget(user.pk)
+
+
+# --- flags and holds ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def flag_create(*, user: User, post: Post, reason: str, note: str = "") -> Flag:
+    access = space_access(user=user, space=post.topic.space)
+    _require_read(access)
+    if post.author_id == user.pk:
+        raise ValidationError(_("You cannot flag your own post."))
+    if reason not in Flag.Reason.values:
+        raise ValidationError({"reason": _("Choose a reason.")})
+    flag, created = Flag.objects.get_or_create(
+        post=post, user=user, defaults={"reason": reason, "note": note[:500]}
+    )
+    if created:
+        transaction.on_commit(lambda: _tell_moderators(flag.pk))
+    return flag
+
+
+def _tell_moderators(flag_id: int) -> None:
+    flag = Flag.objects.select_related("post__topic__space").get(pk=flag_id)
+    space = flag.post.topic.space
+    moderators = User.objects.filter(
+        space_memberships__space=space,
+        space_memberships__role__in=[
+            SpaceMembership.Role.MODERATOR,
+            SpaceMembership.Role.COORDINATOR,
+        ],
+        is_active=True,
+    )
+    for person in moderators:
+        with in_language_of(person):
+            notification_create(
+                user=person,
+                kind="forum_flag",
+                title=_("A post was flagged in %(space)s") % {"space": space.name},
+                url=reverse("forum:moderation", kwargs={"slug": space.slug}),
+            )
+
+
+@transaction.atomic
+def flags_resolve(*, actor: User, post: Post, hide: bool) -> int:
+    """Close the open flags of a post, hiding it or keeping it (moderators)."""
+    _require_moderator(space_access(user=actor, space=post.topic.space))
+    if hide and post.deleted_at is None:
+        post.deleted_at = timezone.now()
+        post.deleted_by = actor
+        post.save(update_fields=["deleted_at", "deleted_by"])
+        if post.number == 1:
+            Topic.objects.filter(pk=post.topic_id).update(deleted_at=post.deleted_at)
+    return Flag.objects.filter(post=post, resolved_at__isnull=True).update(
+        resolved_at=timezone.now(), resolved_by=actor
+    )
+
+
+@transaction.atomic
+def member_hold(*, actor: User, space: Space, user: User, days: int) -> SpaceMembership:
+    """Stop a member from posting in the space for some days; they still read."""
+    _require_moderator(space_access(user=actor, space=space))
+    if user.pk == actor.pk:
+        raise ValidationError(_("You cannot put yourself on hold."))
+    if not 1 <= days <= 365:
+        raise ValidationError(_("Hold for between one and 365 days."))
+    membership, _created = SpaceMembership.objects.get_or_create(space=space, user=user)
+    membership.held_until = timezone.now() + datetime.timedelta(days=days)
+    membership.save(update_fields=["held_until"])
+    return membership
+
+
+@transaction.atomic
+def member_release(*, actor: User, space: Space, user: User) -> None:
+    _require_moderator(space_access(user=actor, space=space))
+    SpaceMembership.objects.filter(space=space, user=user).update(held_until=None)
+
+
+# --- members ----------------------------------------------------------------------------------
+
+
+@dataclass
+class MembersImport:
+    added: list[User] = field(default_factory=list)
+    invited: list[User] = field(default_factory=list)
+    already: list[User] = field(default_factory=list)
+    errors: list[tuple[int, str]] = field(default_factory=list)
+
+
+def _parse_people(text: str, result: MembersImport) -> list[tuple[int, str, str]]:
+    import csv
+    import io
+
+    from django.core.validators import validate_email
+
+    rows = []
+    seen = set()
+    for number, row in enumerate(csv.reader(io.StringIO(text.strip())), start=1):
+        cells = [cell.strip() for cell in row]
+        if not cells or not any(cells):
+            continue
+        email = cells[0].lower()
+        name = cells[1] if len(cells) > 1 else ""
+        if number == 1 and email in {"email", "correo", "e-mail", "courriel"}:
+            continue
+        try:
+            validate_email(email)
+        except ValidationError:
+            result.errors.append(
+                (number, _("“%(value)s” is not an email address.") % {"value": cells[0]})
+            )
+            continue
+        if email in seen:
+            continue
+        seen.add(email)
+        rows.append((number, email, name[:200]))
+    if not rows and not result.errors:
+        result.errors.append((0, _("The list has nobody in it.")))
+    return rows
+
+
+def space_members_import(*, actor: User, space: Space, text: str) -> MembersImport:
+    """Add everyone listed (``email[,name]`` per line) to the space.
+
+    People without an account get one and an invitation to set their password.
+    Every line is checked first: if one is wrong, nobody is added.
+    """
+    access = space_access(user=actor, space=space)
+    if not access.can_manage_members:
+        raise PermissionDenied(_("Only the secretariat and coordinators add members."))
+    result = MembersImport()
+    rows = _parse_people(text, result)
+    if result.errors:
+        return result
+    invited_ids = []
+    with transaction.atomic():
+        for _number, email, name in rows:
+            user = User.objects.filter(email__iexact=email).first()
+            if user is None:
+                user = User.objects.create_user(email, None, full_name=name)
+                user.set_unusable_password()
+                user.save(update_fields=["password"])
+                from lms.models import Profile
+
+                Profile.objects.get_or_create(user=user)
+                result.invited.append(user)
+                invited_ids.append(user.pk)
+            _membership, created = SpaceMembership.objects.get_or_create(space=space, user=user)
+            if created and user not in result.invited:
+                result.added.append(user)
+            elif not created:
+                result.already.append(user)
+        for user_id in invited_ids:
+            transaction.on_commit(
+                lambda user_id=user_id: send_space_invitation(user_id=user_id, space_id=space.pk)
+            )
+    return result
+
+
+def send_space_invitation(*, user_id: int, space_id: int) -> None:
+    from django.core.mail import send_mail
+    from django.template.loader import render_to_string
+
+    from lms.services.enrolment import invitation_link
+
+    user = User.objects.filter(pk=user_id).first()
+    space = Space.objects.filter(pk=space_id).first()
+    if user is None or space is None:
+        return
+    with in_language_of(user):
+        language = translation.get_language()
+        body = render_to_string(
+            "forum/email/invitation.txt",
+            {"user": user, "space": space, "link": invitation_link(user, language)},
+        )
+        send_mail(
+            subject="[RIAL Campus] " + _("You are invited to “%(space)s”") % {"space": space.name},
+            message=body,
+            from_email=None,
+            recipient_list=[user.email],
+        )
+
+
+@transaction.atomic
+def space_member_remove(*, actor: User, space: Space, user: User) -> None:
+    access = space_access(user=actor, space=space)
+    if not access.can_manage_members:
+        raise PermissionDenied(_("Only the secretariat and coordinators remove members."))
+    SpaceMembership.objects.filter(space=space, user=user).delete()
+
+
+# --- subscriptions, unsubscribe, digests, announcements ---------------------------------------
+
+UNSUBSCRIBE_SALT = "rial.forum.unsubscribe"
+
+
+def subscription_set(*, user: User, target, level: str) -> Subscription:
+    """Watch, follow normally or mute a space, a category or a topic."""
+    if level not in Subscription.Level.values:
+        raise ValidationError(_("Unknown level."))
+    space = target if isinstance(target, Space) else target.space
+    _require_read(space_access(user=user, space=space))
+    key = {
+        Space: "space",
+        Category: "category",
+        Topic: "topic",
+    }[type(target)]
+    subscription, _created = Subscription.objects.update_or_create(
+        user=user, **{key: target}, defaults={"level": level}
+    )
+    return subscription
+
+
+def unsubscribe_url(user: User, target: str) -> str:
+    """A link that stops emails about ``target`` ("topic:12", "digest") with no sign-in."""
+    from lms.services.notifications import absolute_url
+
+    token = signing.dumps({"u": user.pk, "t": target}, salt=UNSUBSCRIBE_SALT, compress=True)
+    return absolute_url(reverse("forum:unsubscribe", kwargs={"token": token}))
+
+
+def unsubscribe(*, token: str) -> tuple[User, str]:
+    """Apply an unsubscribe link: mute the topic, or stop the digest. Idempotent."""
+    try:
+        data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except signing.BadSignature as error:
+        raise ValidationError(_("This unsubscribe link is not valid.")) from error
+    user = User.objects.filter(pk=data.get("u")).first()
+    if user is None:
+        raise ValidationError(_("This unsubscribe link is not valid."))
+    target = str(data.get("t", ""))
+    if target == "digest":
+        DigestPreference.objects.update_or_create(
+            user=user, defaults={"frequency": DigestPreference.Frequency.NEVER}
+        )
+    elif target.startswith("topic:"):
+        topic = Topic.objects.filter(pk=target.split(":", 1)[1]).first()
+        if topic is not None:
+            Subscription.objects.update_or_create(
+                user=user, topic=topic, defaults={"level": Subscription.Level.MUTED}
+            )
+    else:
+        raise ValidationError(_("This unsubscribe link is not valid."))
+    return user, target
+
+
+def digest_preference_set(*, user: User, frequency: str) -> DigestPreference:
+    if frequency not in DigestPreference.Frequency.values:
+        raise ValidationError(_("Choose never, daily or weekly."))
+    preference, _created = DigestPreference.objects.update_or_create(
+        user=user, defaults={"frequency": frequency}
+    )
+    return preference
+
+
+@task()
+def send_announcement(topic_id: int) -> int:
+    """The background task that emails an announcement (see ``announcement_send``)."""
+    return announcement_send(topic_id=topic_id)
+
+
+def announcement_send(*, topic_id: int) -> int:
+    """Email an announcement to every member of its space, whatever their subscriptions.
+
+    Each delivery is recorded before the email goes out and marked after, so a
+    second run (after a crash, or by mistake) sends nobody a second copy.
+    """
+    from django.core.mail import send_mail
+    from django.template.loader import render_to_string
+
+    from lms.services.notifications import absolute_url
+
+    topic = Topic.objects.select_related("space", "author").filter(pk=topic_id).first()
+    if topic is None or not topic.is_announcement or topic.deleted_at is not None:
+        return 0
+    first = Post.objects.get(topic=topic, number=1)
+    sent = 0
+    for person in space_people(space=topic.space).filter(is_active=True):
+        delivery, _created = AnnouncementDelivery.objects.get_or_create(topic=topic, user=person)
+        if delivery.sent_at is not None:
+            continue
+        # Claim it: only the run that flips sent_at from empty sends.
+        claimed = AnnouncementDelivery.objects.filter(pk=delivery.pk, sent_at__isnull=True).update(
+            sent_at=timezone.now()
+        )
+        if not claimed:
+            continue
+        with in_language_of(person):
+            body = render_to_string(
+                "forum/email/announcement.txt",
+                {
+                    "user": person,
+                    "topic": topic,
+                    "post": first,
+                    "link": absolute_url(post_url(first)),
+                },
+            )
+        try:
+            send_mail(f"[{topic.space.name}] {topic.title}", body, None, [person.email])
+        except Exception:
+            # Not sent: let the next run send it.
+            AnnouncementDelivery.objects.filter(pk=delivery.pk).update(sent_at=None)
+            raise
+        sent += 1
+    return sent
