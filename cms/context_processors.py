@@ -17,13 +17,13 @@ def _is_tutor(request) -> bool:
     return user.is_secretariat or user.has_role("tutor")
 
 
-def _chat_unread(request) -> int:
+def _nav_counts(request) -> dict[str, int]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return 0
-    from forum.selectors import unread_total
+        return {"chat": 0, "forums": 0}
+    from forum.selectors import nav_counts
 
-    return unread_total(user=user)
+    return nav_counts(user=user)
 
 
 def site_chrome(request):
@@ -32,5 +32,6 @@ def site_chrome(request):
         "main_nav": SimpleLazyObject(lambda: main_navigation(request)),
         "unread_notifications": SimpleLazyObject(lambda: _unread(request)),
         "is_tutor": SimpleLazyObject(lambda: _is_tutor(request)),
-        "chat_unread": SimpleLazyObject(lambda: _chat_unread(request)),
+        # Unread chat messages and forum topics, per section key (cached briefly).
+        "nav_counts": SimpleLazyObject(lambda: _nav_counts(request)),
     }

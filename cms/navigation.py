@@ -29,6 +29,9 @@ SECTIONS = [
     ("events", _("Events"), "cms:events"),
 ]
 
+# Sections that only make sense with an account: hidden from anonymous visitors.
+SIGNED_IN_SECTIONS = {"forums", "chat"}
+
 MENU_CACHE_VERSION_KEY = "rial:nav:version"
 MENU_CACHE_SECONDS = 60 * 60
 
@@ -131,7 +134,10 @@ def main_navigation(request) -> list[NavItem]:
     section_pages, menu_pages = _menu_pages(request)
     section_urls = set(section_pages.values())
     items: list[tuple[str, str, str]] = []
+    signed_in = getattr(getattr(request, "user", None), "is_authenticated", False)
     for key, label, target in SECTIONS:
+        if key in SIGNED_IN_SECTIONS and not signed_in:
+            continue
         if target.startswith("page:"):
             if key in section_pages:
                 items.append((key, str(label), section_pages[key]))

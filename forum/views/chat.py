@@ -151,9 +151,10 @@ def room_mute(request, slug):
 def preview(request):
     """What a message will look like: rendered by lms.markup, as it will be saved."""
     body = request.POST.get("body", "")
-    if len(body) > services.MAX_BODY:
+    limit = services.MAX_POST if request.POST.get("kind") == "post" else services.MAX_BODY
+    if len(body) > limit:
         return JsonResponse(
-            {"error": _("A message has at most %(n)s characters.") % {"n": services.MAX_BODY}},
+            {"error": _("A message has at most %(n)s characters.") % {"n": limit}},
             status=400,
         )
     try:

@@ -1,0 +1,1 @@
+"""Pages of the forum app: chat rooms and forums."""

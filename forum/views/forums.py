@@ -1,0 +1,591 @@
+"""Forum pages: spaces, topics, posts, moderation, members, search, subscriptions.
+
+Views check shapes with forms and leave every decision to ``forum.services``;
+permission errors become 403 pages and validation errors stay on the form,
+with what the person typed.
+"""
+
+import mimetypes
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from forum import forms, selectors, services
+from forum.models import Attachment, Category, DigestPreference, Post, Space, Subscription, Topic
+from lms.models import User
+
+
+def _space(request, slug) -> tuple[Space, selectors.SpaceAccess]:
+    space = get_object_or_404(Space, slug=slug)
+    access = selectors.space_access(user=request.user, space=space)
+    if not access.can_read:
+        raise PermissionDenied(_("This space is for its members."))
+    return space, access
+
+
+def _topic(request, topic_id) -> tuple[Topic, selectors.SpaceAccess]:
+    topic = get_object_or_404(
+        Topic.objects.select_related("space", "category", "author"), pk=topic_id
+    )
+    access = selectors.space_access(user=request.user, space=topic.space)
+    if not access.can_read:
+        raise PermissionDenied(_("This space is for its members."))
+    if topic.deleted_at is not None and not access.can_moderate:
+        raise Http404
+    return topic, access
+
+
+def _post(request, post_id) -> tuple[Post, selectors.SpaceAccess]:
+    post = get_object_or_404(
+        Post.objects.select_related("topic", "topic__space", "author"), pk=post_id
+    )
+    topic, access = _topic(request, post.topic_id)
+    post.topic = topic
+    return post, access
+
+
+def _form_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            for item in errors:
+                form.add_error(field if field in form.fields else None, item)
+    else:
+        for message in error.messages:
+            form.add_error(None, message)
+
+
+def _strings() -> dict:
+    """What forum.js says, in the page's language."""
+    return {
+        "preview": _("Preview"),
+        "edit": _("Back to editing"),
+        "empty": _("Nothing to preview yet."),
+    }
+
+
+def _back(request, default: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return default
+
+
+# --- spaces ---------------------------------------------------------------------------------
+
+
+@login_required
+def index(request):
+    spaces = list(selectors.readable_spaces(user=request.user))
+    preference = DigestPreference.objects.filter(user=request.user).first()
+    digest_form = forms.DigestForm(
+        initial={"frequency": preference.frequency if preference else "weekly"}
+    )
+    return render(request, "forum/index.html", {"spaces": spaces, "digest_form": digest_form})
+
+
+@login_required
+def cohort_space(request, cohort_id):
+    space = get_object_or_404(Space, cohort_id=cohort_id)
+    return redirect("forum:space", slug=space.slug)
+
+
+@login_required
+def space(request, slug):
+    space, access = _space(request, slug)
+    categories = list(space.categories.all())
+    category = None
+    if request.GET.get("category"):
+        category = next((c for c in categories if c.slug == request.GET["category"]), None)
+        if category is None:
+            raise Http404
+    status = request.GET.get("status", "")
+    if status not in {"", "answered", "waiting", "unread"}:
+        status = ""
+    topics = selectors.space_topics(
+        space=space, user=request.user, category=category, status=status
+    )
+    page = Paginator(topics, selectors.TOPICS_PER_PAGE).get_page(request.GET.get("page"))
+    filters = {
+        k: v for k, v in {"category": request.GET.get("category"), "status": status}.items() if v
+    }
+    level = (
+        Subscription.objects.filter(user=request.user, space=space)
+        .values_list("level", flat=True)
+        .first()
+        or Subscription.Level.NORMAL
+    )
+    return render(
+        request,
+        "forum/space.html",
+        {
+            "space": space,
+            "access": access,
+            "categories": categories,
+            "category": category,
+            "status": status,
+            "page_obj": page,
+            "extra": urlencode(filters),
+            "level": level,
+            "subscription_form": forms.SubscriptionForm(initial={"level": level}),
+            "open_flags": selectors.open_flag_count(space=space) if access.can_moderate else 0,
+        },
+    )
+
+
+@login_required
+def topic_new(request, slug):
+    space, access = _space(request, slug)
+    if not access.can_post:
+        if access.held_until:
+            raise PermissionDenied(_("A moderator has put you on hold in this space."))
+        raise PermissionDenied(_("You can read this space; only its members write in it."))
+    services.category_default(space=space)
+    form = forms.TopicForm(
+        request.POST or None,
+        request.FILES or None,
+        space=space,
+        can_announce=access.can_announce,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            created = services.topic_create(
+                user=request.user,
+                space=space,
+                category=data["category"],
+                title=data["title"],
+                body=data["body"],
+                token=data["token"],
+                is_question=data["is_question"],
+                is_announcement=data.get("is_announcement", False),
+                files=data["files"],
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            if created.created and data.get("is_announcement"):
+                messages.success(request, _("Your announcement is being emailed to every member."))
+            return redirect("forum:topic", topic_id=created.topic.pk)
+    return render(
+        request,
+        "forum/topic_new.html",
+        {"space": space, "access": access, "form": form, "forum_strings": _strings()},
+    )
+
+
+# --- topics and posts -----------------------------------------------------------------------
+
+
+def _topic_page(request, topic, access, reply_form=None, status=200):
+    posts = selectors.topic_posts(topic=topic)
+    page = Paginator(posts, selectors.POSTS_PER_PAGE).get_page(request.GET.get("page"))
+    post_list = list(page.object_list)
+    if post_list:
+        services.topic_mark_read(user=request.user, topic=topic, number=post_list[-1].number)
+    accepted = None
+    if topic.accepted_post_id:
+        accepted = next((p for p in post_list if p.pk == topic.accepted_post_id), None)
+        if accepted is None:
+            accepted = selectors.topic_posts(topic=topic).filter(pk=topic.accepted_post_id).first()
+    if reply_form is None:
+        initial = {}
+        quote = request.GET.get("quote")
+        if quote and quote.isdigit():
+            quoted = (
+                Post.objects.filter(topic=topic, pk=int(quote), deleted_at__isnull=True)
+                .select_related("author")
+                .first()
+            )
+            if quoted is not None:
+                initial["body"] = services.quote_text(quoted)
+        reply_form = forms.ReplyForm(initial=initial)
+    level = selectors.subscription_level(user=request.user, topic=topic)
+    return render(
+        request,
+        "forum/topic.html",
+        {
+            "topic": topic,
+            "space": topic.space,
+            "access": access,
+            "page_obj": page,
+            "posts": post_list,
+            "accepted": accepted,
+            "can_accept": access.can_accept(topic),
+            "reply_form": reply_form,
+            "can_reply": access.can_post
+            and (not topic.is_locked or access.can_moderate)
+            and topic.deleted_at is None,
+            "level": level,
+            "subscription_form": forms.SubscriptionForm(initial={"level": level}),
+            "categories": list(topic.space.categories.all()) if access.can_moderate else [],
+            "forum_strings": _strings(),
+        },
+        status=status,
+    )
+
+
+@login_required
+def topic(request, topic_id):
+    topic, access = _topic(request, topic_id)
+    return _topic_page(request, topic, access)
+
+
+@login_required
+def topic_unread(request, topic_id):
+    topic, _access = _topic(request, topic_id)
+    number = selectors.first_unread_number(topic=topic, user=request.user)
+    url = reverse("forum:topic", kwargs={"topic_id": topic.pk})
+    page = selectors.page_of(number)
+    return redirect(f"{url}?page={page}#post-{number}" if page > 1 else f"{url}#post-{number}")
+
+
+@login_required
+@require_POST
+def reply(request, topic_id):
+    topic, access = _topic(request, topic_id)
+    form = forms.ReplyForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            created = services.post_reply(
+                user=request.user,
+                topic=topic,
+                body=form.cleaned_data["body"],
+                token=form.cleaned_data["token"],
+                files=form.cleaned_data["files"],
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            return redirect(services.post_url(created.post))
+    # Errors: the same page, the text kept, the last page so the form is in context.
+    request.GET = request.GET.copy()
+    request.GET["page"] = str(selectors.page_of(max(topic.post_count, 1)))
+    return _topic_page(request, topic, access, reply_form=form, status=400)
+
+
+@login_required
+def post_edit(request, post_id):
+    post, access = _post(request, post_id)
+    if post.author_id != request.user.pk and not access.can_moderate:
+        raise PermissionDenied(_("Only the author and the moderators edit a post."))
+    form = forms.EditForm(request.POST or None, initial={"body": post.body})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.post_edit(actor=request.user, post=post, body=form.cleaned_data["body"])
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("Your changes are saved."))
+            return redirect(services.post_url(post))
+    return render(
+        request, "forum/post_edit.html", {"post": post, "form": form, "forum_strings": _strings()}
+    )
+
+
+@login_required
+@require_POST
+def post_delete(request, post_id):
+    post, _access = _post(request, post_id)
+    services.post_delete(actor=request.user, post=post)
+    messages.success(request, _("The post was deleted."))
+    if post.number == 1:
+        return redirect("forum:space", slug=post.topic.space.slug)
+    return redirect(services.post_url(post))
+
+
+@login_required
+@require_POST
+def post_restore(request, post_id):
+    post, _access = _post(request, post_id)
+    services.post_restore(actor=request.user, post=post)
+    messages.success(request, _("The post is back."))
+    return redirect(_back(request, services.post_url(post)))
+
+
+@login_required
+def post_history(request, post_id):
+    post, access = _post(request, post_id)
+    if not access.can_moderate:
+        raise PermissionDenied(_("Only the moderators of this space can do this."))
+    revisions = post.revisions.select_related("editor")
+    return render(request, "forum/post_history.html", {"post": post, "revisions": revisions})
+
+
+@login_required
+@require_POST
+def post_accept(request, post_id):
+    post, _access = _post(request, post_id)
+    try:
+        services.answer_accept(actor=request.user, post=post)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Marked as the accepted answer."))
+    return redirect(services.post_url(post))
+
+
+@login_required
+@require_POST
+def topic_unaccept(request, topic_id):
+    topic, _access = _topic(request, topic_id)
+    services.answer_unaccept(actor=request.user, topic=topic)
+    messages.success(request, _("The question is waiting for an answer again."))
+    return redirect("forum:topic", topic_id=topic.pk)
+
+
+@login_required
+@require_POST
+def topic_moderate(request, topic_id):
+    topic, _access = _topic(request, topic_id)
+    category = None
+    if request.POST.get("action") == "move":
+        category = Category.objects.filter(
+            space=topic.space, pk=request.POST.get("category") or 0
+        ).first()
+    try:
+        services.topic_moderate(
+            actor=request.user,
+            topic=topic,
+            action=request.POST.get("action", ""),
+            category=category,
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The topic is updated."))
+    return redirect("forum:topic", topic_id=topic.pk)
+
+
+@login_required
+def post_flag(request, post_id):
+    post, _access = _post(request, post_id)
+    form = forms.FlagForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.flag_create(
+                user=request.user,
+                post=post,
+                reason=form.cleaned_data["reason"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("Thank you: the moderators will look at it."))
+            return redirect(services.post_url(post))
+    return render(request, "forum/post_flag.html", {"post": post, "form": form})
+
+
+@login_required
+def attachment(request, attachment_id):
+    item = get_object_or_404(
+        Attachment.objects.select_related("post__topic__space"), pk=attachment_id
+    )
+    _post(request, item.post_id)  # the same rule as reading the post
+    if item.post.deleted_at is not None:
+        raise Http404
+    content_type = mimetypes.guess_type(item.name)[0] or "application/octet-stream"
+    response = FileResponse(
+        item.file.open("rb"),
+        as_attachment=not item.is_image,
+        filename=item.name,
+        content_type=content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+# --- subscriptions ------------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def subscribe(request):
+    kind, pk = request.POST.get("kind"), request.POST.get("id") or "0"
+    model = {"space": Space, "category": Category, "topic": Topic}.get(kind)
+    if model is None or not pk.isdigit():
+        raise Http404
+    target = get_object_or_404(model, pk=int(pk))
+    form = forms.SubscriptionForm(request.POST)
+    if form.is_valid():
+        services.subscription_set(
+            user=request.user, target=target, level=form.cleaned_data["level"]
+        )
+        messages.success(request, _("Your notification settings are saved."))
+    default = (
+        reverse("forum:topic", kwargs={"topic_id": target.pk})
+        if kind == "topic"
+        else reverse(
+            "forum:space", kwargs={"slug": (target if kind == "space" else target.space).slug}
+        )
+    )
+    return redirect(_back(request, default))
+
+
+@login_required
+@require_POST
+def digest(request):
+    form = forms.DigestForm(request.POST)
+    if form.is_valid():
+        services.digest_preference_set(user=request.user, frequency=form.cleaned_data["frequency"])
+        messages.success(request, _("Your digest setting is saved."))
+    return redirect("forum:index")
+
+
+def unsubscribe(request, token):
+    """One click from an email, no sign-in needed."""
+    try:
+        _user, target = services.unsubscribe(token=token)
+    except ValidationError:
+        return render(request, "forum/unsubscribe.html", {"invalid": True}, status=400)
+    return render(request, "forum/unsubscribe.html", {"target": target})
+
+
+# --- moderation and members -----------------------------------------------------------------
+
+
+@login_required
+def moderation(request, slug):
+    space, access = _space(request, slug)
+    if not access.can_moderate:
+        raise PermissionDenied(_("Only the moderators of this space can do this."))
+    if request.method == "POST":
+        post = get_object_or_404(Post, pk=request.POST.get("post") or 0, topic__space=space)
+        hide = request.POST.get("action") == "hide"
+        services.flags_resolve(actor=request.user, post=post, hide=hide)
+        messages.success(request, _("The post is hidden.") if hide else _("The post stays."))
+        return redirect("forum:moderation", slug=slug)
+    queue = Paginator(selectors.moderation_queue(space=space), 20).get_page(request.GET.get("page"))
+    held = space.memberships.filter(held_until__isnull=False).select_related("user")
+    return render(
+        request,
+        "forum/moderation.html",
+        {"space": space, "access": access, "page_obj": queue, "held": held},
+    )
+
+
+@login_required
+def members(request, slug):
+    space, access = _space(request, slug)
+    people = list(selectors.space_people(space=space))
+    roles = dict(space.memberships.values_list("user_id", "role"))
+    held = dict(
+        space.memberships.filter(held_until__isnull=False).values_list("user_id", "held_until")
+    )
+    import_form = forms.MembersImportForm() if access.can_manage_members else None
+    result = None
+    if request.method == "POST" and access.can_manage_members:
+        import_form = forms.MembersImportForm(request.POST, request.FILES)
+        if import_form.is_valid():
+            result = services.space_members_import(
+                actor=request.user, space=space, text=import_form.cleaned_data["text"]
+            )
+            if not result.errors:
+                messages.success(
+                    request,
+                    _("%(added)s added, %(invited)s invited, %(already)s already members.")
+                    % {
+                        "added": len(result.added),
+                        "invited": len(result.invited),
+                        "already": len(result.already),
+                    },
+                )
+                return redirect("forum:members", slug=slug)
+    rows = [
+        {
+            "user": person,
+            "handle": selectors.handle(person),
+            "role": roles.get(person.pk, "member"),
+            "held_until": held.get(person.pk),
+        }
+        for person in people
+    ]
+    return render(
+        request,
+        "forum/members.html",
+        {
+            "space": space,
+            "access": access,
+            "rows": rows,
+            "import_form": import_form,
+            "result": result,
+            "hold_form": forms.HoldForm(),
+        },
+        status=400 if result and result.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def member_action(request, slug):
+    space, _access = _space(request, slug)
+    person = get_object_or_404(User, pk=request.POST.get("user") or 0)
+    action = request.POST.get("action")
+    try:
+        if action == "remove":
+            services.space_member_remove(actor=request.user, space=space, user=person)
+            messages.success(
+                request, _("%(name)s left the space.") % {"name": person.get_full_name()}
+            )
+        elif action == "hold":
+            form = forms.HoldForm(request.POST)
+            days = form.cleaned_data["days"] if form.is_valid() else 0
+            services.member_hold(actor=request.user, space=space, user=person, days=days)
+            messages.success(
+                request,
+                _("%(name)s is on hold for %(days)s days.")
+                % {"name": person.get_full_name(), "days": days},
+            )
+        elif action == "release":
+            services.member_release(actor=request.user, space=space, user=person)
+            messages.success(
+                request, _("%(name)s can post again.") % {"name": person.get_full_name()}
+            )
+        else:
+            raise Http404
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(_back(request, reverse("forum:members", kwargs={"slug": slug})))
+
+
+# --- search ---------------------------------------------------------------------------------
+
+
+@login_required
+def search(request):
+    query = request.GET.get("q", "").strip()[:200]
+    space = None
+    if request.GET.get("space"):
+        space = Space.objects.filter(slug=request.GET["space"]).first()
+        if space is None or not selectors.space_access(user=request.user, space=space).can_read:
+            raise Http404
+    results = selectors.search_posts(user=request.user, query=query, space=space) if query else None
+    page = Paginator(results, 20).get_page(request.GET.get("page")) if results is not None else None
+    if page is not None:
+        page.object_list = list(page.object_list)
+        for post in page.object_list:
+            post.url = services.post_url(post)
+    spaces = list(selectors.readable_spaces(user=request.user))
+    filters = {k: v for k, v in {"q": query, "space": request.GET.get("space", "")}.items() if v}
+    return render(
+        request,
+        "forum/search.html",
+        {
+            "query": query,
+            "space": space,
+            "spaces": spaces,
+            "page_obj": page,
+            "extra": urlencode(filters),
+        },
+    )
