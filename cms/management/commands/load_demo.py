@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.test.utils import override_settings
 
-from cms.demo import accounts, courses, pages, spaces
+from cms.demo import accounts, courses, forums, pages, spaces
 from lms.choices import Role
 
 
@@ -32,6 +32,7 @@ class Command(BaseCommand):
             created_pages = pages.ensure_pages()["pages"]
             cohort, cohort_created = courses.ensure_demo_cohort()
             spaces.ensure_spaces()
+            forums.ensure_forums()
 
         new_people = sum(1 for _person, _user, created in people if created)
         self.stdout.write(
