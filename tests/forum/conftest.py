@@ -74,3 +74,6 @@ async def drain(communicator, timeout=0.3):
     while not await communicator.receive_nothing(timeout=timeout):
         frames.append(await communicator.receive_json_from())
     return frames
+
+
+from tests.forum.forum_fixtures import no_flood, workshop  # noqa: E402, F401

@@ -1,0 +1,62 @@
+"""A workshop follow-up space with its people, shared by the forum tests."""
+
+import uuid
+
+import pytest
+
+from forum.models import Category, Space, SpaceMembership
+from lms.choices import Role
+from tests.factories import ProfileFactory, UserFactory
+
+
+@pytest.fixture
+def no_flood(settings):
+    settings.RIAL_FORUM_FLOOD_SECONDS = 0
+
+
+@pytest.fixture
+def workshop(db):
+    space = Space.objects.create(kind="workshop", name="Taller Bogotá", slug="bogota")
+    questions = Category.objects.create(space=space, name="Preguntas", slug="preguntas")
+    stories = Category.objects.create(space=space, name="Experiencias", slug="experiencias")
+    alice = ProfileFactory(user__full_name="Alicia Gómez").user
+    bruno = ProfileFactory(user__full_name="Bruno Reis", preferred_language="pt").user
+    mod = ProfileFactory(user__full_name="Moderadora Paz").user
+    expert = UserFactory(full_name="Patrícia Alves", roles=[Role.PARTICIPANT, Role.EXPERT])
+    ProfileFactory(user=expert)
+    outsider = ProfileFactory(user__full_name="Persona Ajena").user
+    SpaceMembership.objects.create(space=space, user=alice)
+    SpaceMembership.objects.create(space=space, user=bruno)
+    SpaceMembership.objects.create(space=space, user=expert)
+    SpaceMembership.objects.create(space=space, user=mod, role="moderator")
+    other = Space.objects.create(kind="community", name="Otra red", slug="otra")
+    Category.objects.create(space=other, name="General", slug="general")
+    neighbour = ProfileFactory(user__full_name="Vecina De Otra").user
+    SpaceMembership.objects.create(space=other, user=neighbour)
+    return {
+        "space": space,
+        "questions": questions,
+        "stories": stories,
+        "alice": alice,
+        "bruno": bruno,
+        "mod": mod,
+        "expert": expert,
+        "outsider": outsider,
+        "other": other,
+        "neighbour": neighbour,
+    }
+
+
+def ask(workshop, body="¿Cómo formalizar la mesa?", **kwargs):
+    from forum import services
+
+    kwargs.setdefault("user", workshop["alice"])
+    kwargs.setdefault("title", "¿Mesa tripartita?")
+    kwargs.setdefault("is_question", True)
+    return services.topic_create(
+        space=workshop["space"],
+        category=workshop["questions"],
+        body=body,
+        token=uuid.uuid4(),
+        **kwargs,
+    ).topic
