@@ -3,7 +3,9 @@
 Starts two Daphne processes on this machine: one serving ``bench.asgi_hello``
 (the baseline), one serving RIAL Campus with demo content on a throwaway
 SQLite database. Loads each with the same keep-alive client and reports
-requests per second, p50/p99 latency and the ratio to the baseline.
+requests per second, p50/p99 latency and the ratio to the baseline. The forum
+rows are a workshop participant's pages (signed in with a session cookie): the
+demo's busiest topic and its space's topic list.
 """
 
 import asyncio
@@ -66,6 +68,42 @@ def prepare_site(env: dict) -> None:
         )
 
 
+SESSION_SCRIPT = """
+from importlib import import_module
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from forum.models import Topic
+from lms.models import User
+user = User.objects.get(email="learner2@example.org")
+store = import_module(settings.SESSION_ENGINE).SessionStore()
+store[SESSION_KEY] = str(user.pk)
+store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+store.create()
+topic = Topic.objects.filter(space__slug="taller-dialogo-social-bogota-2022").order_by(
+    "-post_count"
+).first()
+print(store.session_key, topic.pk, topic.space.slug)
+"""
+
+
+def signed_in(env: dict) -> tuple[str, int, str]:
+    """A session of a workshop participant, and the workshop's busiest topic."""
+    out = (
+        subprocess.run(
+            [sys.executable, "manage.py", "shell", "-v", "0", "-c", SESSION_SCRIPT],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        .stdout.splitlines()[-1]
+        .split()
+    )
+    return out[0], int(out[1]), out[2]
+
+
 def measure(connections: int = 16, duration: float = 6.0) -> dict:
     workdir = tempfile.mkdtemp(prefix="rial-bench-")
     # Production settings, as deployed, minus HTTPS (the load is plain HTTP).
@@ -82,6 +120,8 @@ def measure(connections: int = 16, duration: float = 6.0) -> dict:
     }
     env.pop("REDIS_URL", None)
     prepare_site(env)
+    session, topic_id, space_slug = signed_in(env)
+    cookie = f"Cookie: sessionid={session}\r\n"
     hello_port, site_port = free_port(), free_port()
     processes = [
         start("bench.asgi_hello:application", hello_port, env),
@@ -91,17 +131,28 @@ def measure(connections: int = 16, duration: float = 6.0) -> dict:
         wait_until_up(f"http://127.0.0.1:{hello_port}/")
         wait_until_up(f"http://127.0.0.1:{site_port}/healthz")
         targets = [
-            ("asgi hello (baseline)", hello_port, "/"),
-            ("healthz", site_port, "/healthz"),
-            ("home page /es/", site_port, "/es/"),
-            ("login page", site_port, "/es/accounts/login/"),
+            ("asgi hello (baseline)", hello_port, "/", ""),
+            ("healthz", site_port, "/healthz", ""),
+            ("home page /es/", site_port, "/es/", ""),
+            ("login page", site_port, "/es/accounts/login/", ""),
+            ("forum topic (signed in)", site_port, f"/es/forums/t/{topic_id}/", cookie),
+            ("forum space (signed in)", site_port, f"/es/forums/{space_slug}/", cookie),
         ]
         rows = []
-        for name, port, path in targets:
+        for name, port, path, headers in targets:
             # Warm up, then measure.
-            asyncio.run(run_load("127.0.0.1", port, path, connections=4, duration=1.0))
+            asyncio.run(
+                run_load("127.0.0.1", port, path, connections=4, duration=1.0, headers=headers)
+            )
             result = asyncio.run(
-                run_load("127.0.0.1", port, path, connections=connections, duration=duration)
+                run_load(
+                    "127.0.0.1",
+                    port,
+                    path,
+                    connections=connections,
+                    duration=duration,
+                    headers=headers,
+                )
             )
             rows.append(
                 {
