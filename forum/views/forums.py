@@ -136,9 +136,22 @@ def space(request, slug):
             "extra": urlencode(filters),
             "level": level,
             "subscription_form": forms.SubscriptionForm(initial={"level": level}),
+            "category_form": _category_form(request.user, category),
             "open_flags": selectors.open_flag_count(space=space) if access.can_moderate else 0,
         },
     )
+
+
+def _category_form(user, category):
+    if category is None:
+        return None
+    level = (
+        Subscription.objects.filter(user=user, category=category)
+        .values_list("level", flat=True)
+        .first()
+        or Subscription.Level.NORMAL
+    )
+    return forms.SubscriptionForm(initial={"level": level}, prefix=f"category-{category.pk}")
 
 
 @login_required
@@ -417,7 +430,7 @@ def subscribe(request):
     if model is None or not pk.isdigit():
         raise Http404
     target = get_object_or_404(model, pk=int(pk))
-    form = forms.SubscriptionForm(request.POST)
+    form = forms.SubscriptionForm(request.POST, prefix=request.POST.get("prefix") or None)
     if form.is_valid():
         services.subscription_set(
             user=request.user, target=target, level=form.cleaned_data["level"]

@@ -293,3 +293,29 @@ def test_cohort_links_lead_to_the_cohort_space(client, world):
     response = client.get(url("cohort_space", cohort_id=world.cohort.pk))
     assert response["Location"] == url("space", slug=space.slug)
     assert client.get(response["Location"]).status_code == 200
+
+
+def test_following_a_category_from_its_page(client, workshop):
+    from forum.models import Subscription
+
+    client.force_login(workshop["bruno"])
+    html = client.get(url("space", slug="bogota") + "?category=preguntas").content.decode()
+    prefix = f"category-{workshop['questions'].pk}"
+    assert f'name="{prefix}-level"' in html
+    client.post(
+        url("subscribe"),
+        {
+            "kind": "category",
+            "id": workshop["questions"].pk,
+            "prefix": prefix,
+            f"{prefix}-level": "watching",
+        },
+    )
+    assert (
+        Subscription.objects.get(user=workshop["bruno"], category=workshop["questions"]).level
+        == "watching"
+    )
+    response = client.post(
+        url("subscribe"), {"kind": "space", "id": workshop["other"].pk, "level": "watching"}
+    )
+    assert response.status_code == 403
