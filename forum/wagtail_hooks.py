@@ -12,6 +12,14 @@ def cohort_space(cohort):
     space_ensure_for_cohort(cohort=cohort)
 
 
+@hooks.register("rial_cohort_questions")
+def cohort_questions(cohort):
+    """Questions in the cohort's forum still waiting for an answer, for its tutors."""
+    from forum.selectors.forums import waiting_questions
+
+    return waiting_questions(cohort=cohort)
+
+
 class SpaceViewSet(SnippetViewSet):
     """The secretariat creates spaces, lists their members and opens rooms."""
 

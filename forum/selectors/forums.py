@@ -239,3 +239,29 @@ def subscription_level(*, user: User, topic: Topic) -> str:
         ("topic" if s.topic_id else "category" if s.category_id else "space"): s.level for s in subs
     }
     return levels.get("topic") or levels.get("category") or levels.get("space") or "normal"
+
+
+def waiting_questions(*, cohort, limit: int = 20) -> list[dict]:
+    """Open questions of a cohort's space, oldest first: what its tutors should answer."""
+    from django.urls import reverse
+
+    topics = (
+        Topic.objects.filter(
+            space__cohort=cohort,
+            is_question=True,
+            accepted_post__isnull=True,
+            deleted_at__isnull=True,
+        )
+        .select_related("author")
+        .order_by("created_at")[:limit]
+    )
+    return [
+        {
+            "title": topic.title,
+            "author": topic.author.get_full_name(),
+            "asked_at": topic.created_at,
+            "replies": topic.reply_count,
+            "url": reverse("forum:topic", kwargs={"topic_id": topic.pk}),
+        }
+        for topic in topics
+    ]

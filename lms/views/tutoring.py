@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
+from wagtail import hooks
 
 from lms import selectors
 from lms.forms import FeedbackForm, InactiveFilterForm, add_service_errors
@@ -45,6 +46,12 @@ def tutoring_cohort(request, cohort_id: int):
             "inactive": inactive,
             "quiz_titles": rows[0].quiz_scores if rows else [],
             "to_review": selectors.learning.submissions_to_review(user=request.user, cohort=cohort),
+            # The forum (a later app) answers through a hook: lms does not import it.
+            "questions": [
+                question
+                for hook in hooks.get_hooks("rial_cohort_questions")
+                for question in hook(cohort)
+            ],
             "week": cohort.current_week(),
         },
     )

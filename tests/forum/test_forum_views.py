@@ -319,3 +319,35 @@ def test_following_a_category_from_its_page(client, workshop):
         url("subscribe"), {"kind": "space", "id": workshop["other"].pk, "level": "watching"}
     )
     assert response.status_code == 403
+
+
+def test_tutors_see_their_cohorts_waiting_questions(client, world, settings):
+    from forum.services import space_ensure_for_cohort
+
+    settings.RIAL_FORUM_FLOOD_SECONDS = 0
+    space = space_ensure_for_cohort(cohort=world.cohort)
+    category = services.category_default(space=space)
+    asked = services.topic_create(
+        user=world.learner,
+        space=space,
+        category=category,
+        title="¿Cuándo abre el módulo 2?",
+        body="Gracias",
+        token=uuid.uuid4(),
+        is_question=True,
+    ).topic
+    services.topic_create(
+        user=world.learner,
+        space=space,
+        category=category,
+        title="Solo una charla",
+        body="Hola",
+        token=uuid.uuid4(),
+    )
+    client.force_login(world.tutor)
+    page = reverse("lms:tutoring_cohort", kwargs={"cohort_id": world.cohort.pk})
+    html = client.get(page).content.decode()
+    assert "¿Cuándo abre el módulo 2?" in html and "Solo una charla" not in html
+    answer = services.post_reply(user=world.tutor, topic=asked, body="El lunes", token=uuid.uuid4())
+    services.answer_accept(actor=world.tutor, post=answer.post)
+    assert "¿Cuándo abre el módulo 2?" not in client.get(page).content.decode()
