@@ -6,7 +6,7 @@ import uuid
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from forum import selectors, services
 from forum.models import Post, Topic
@@ -16,7 +16,9 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_flood")]
 
 
 def url(name, **kwargs):
-    return reverse(f"forum:{name}", kwargs=kwargs)
+    """Spanish pages, whatever language an earlier test left active."""
+    with translation.override("es"):
+        return reverse(f"forum:{name}", kwargs=kwargs)
 
 
 def with_replies(workshop, count):
@@ -345,7 +347,8 @@ def test_tutors_see_their_cohorts_waiting_questions(client, world, settings):
         token=uuid.uuid4(),
     )
     client.force_login(world.tutor)
-    page = reverse("lms:tutoring_cohort", kwargs={"cohort_id": world.cohort.pk})
+    with translation.override("es"):
+        page = reverse("lms:tutoring_cohort", kwargs={"cohort_id": world.cohort.pk})
     html = client.get(page).content.decode()
     assert "¿Cuándo abre el módulo 2?" in html and "Solo una charla" not in html
     answer = services.post_reply(user=world.tutor, topic=asked, body="El lunes", token=uuid.uuid4())
