@@ -64,16 +64,20 @@ class ChatConsumer(AsyncWebsocketConsumer):
         self.last_typing = 0.0
         await self.accept()
         # Join before reading the backlog: nothing can fall between the two.
-        await get_hub().join(self.room.pk, self)
-        await database_sync_to_async(services.presence_join)(
+        hub = get_hub()
+        await hub.join(self.room.pk, self)
+        # Read after joining: a message committed meanwhile is either counted
+        # here or arrives through the hub.
+        last_seq = await database_sync_to_async(services.presence_join)(
             user=user, room=self.room, channel_name=self.channel_name
         )
+        hub.presence_changed(self.room.pk)
         await self._send(
             {
                 "type": "hello",
                 "room": self.room.slug,
                 "user": self.user_data,
-                "last_id": self.room.last_seq or None,
+                "last_id": last_seq or None,
                 "can_write": self.access.can_write,
                 "can_moderate": self.access.can_moderate,
             }
@@ -85,10 +89,12 @@ class ChatConsumer(AsyncWebsocketConsumer):
     async def disconnect(self, code):
         if self.room is None:
             return
-        await get_hub().leave(self.room.pk, self)
+        hub = get_hub()
+        await hub.leave(self.room.pk, self)
         await database_sync_to_async(services.presence_leave)(
             room=self.room, channel_name=self.channel_name
         )
+        hub.presence_changed(self.room.pk)
 
     # --- helpers ----------------------------------------------------------------------------
 

@@ -16,12 +16,16 @@ from collections import defaultdict
 from channels.db import database_sync_to_async
 from channels.layers import get_channel_layer
 
-from forum.events import group_name
+from forum.events import group_event, group_name
 
 logger = logging.getLogger(__name__)
 
 GROUP_REFRESH_SECONDS = 30 * 60  # channel layers forget group members after a day
 PRESENCE_REFRESH_SECONDS = 60
+# Presence is announced at most this often per room and process: a burst of
+# N connections (a class starting, a server restarting) costs one
+# announcement, not N announcements of N names to N listeners.
+PRESENCE_DEBOUNCE_SECONDS = 0.25
 
 
 class RoomHub:
@@ -32,6 +36,7 @@ class RoomHub:
         self.lock = asyncio.Lock()
         self.reader: asyncio.Task | None = None
         self.housekeeper: asyncio.Task | None = None
+        self.presence_due: dict[int, asyncio.Task] = {}
         self.groups_refreshed = time.monotonic()
 
     async def _start(self):
@@ -61,6 +66,28 @@ class RoomHub:
             if not members:
                 del self.rooms[room_id]
                 await self.layer.group_discard(group_name(room_id), self.channel)
+
+    def presence_changed(self, room_id: int) -> None:
+        """Someone came or went: announce who is here, soon, once for the burst."""
+        if room_id not in self.presence_due:
+            self.presence_due[room_id] = asyncio.get_running_loop().create_task(
+                self._announce_presence(room_id)
+            )
+
+    async def _announce_presence(self, room_id: int) -> None:
+        from forum.services import presence_payload
+
+        try:
+            await asyncio.sleep(PRESENCE_DEBOUNCE_SECONDS)
+            del self.presence_due[room_id]
+            payload = await database_sync_to_async(presence_payload)(room_id=room_id)
+            await self.layer.group_send(group_name(room_id), group_event(room_id, payload))
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            logger.exception("chat hub could not announce presence")
+        finally:
+            self.presence_due.pop(room_id, None)
 
     async def _read(self):
         # Never time the receive out: cancelling a channel-layer receive can

@@ -188,24 +188,29 @@ def room_mark_read(*, user: User, room: Room, seq: int) -> int:
     return seq
 
 
-def _broadcast_presence(room: Room) -> None:
-    users = selectors.present_users(room=room)
-    broadcast(room.pk, {"type": "presence", "users": [user_payload(u) for u in users]})
+def presence_payload(*, room_id: int) -> dict:
+    """Who is in the room now, as the ``presence`` event."""
+    users = selectors.present_users(room=room_id)
+    return {"type": "presence", "users": [user_payload(u) for u in users]}
 
 
 @transaction.atomic
-def presence_join(*, user: User, room: Room, channel_name: str) -> None:
+def presence_join(*, user: User, room: Room, channel_name: str) -> int:
+    """Count the connection as present; returns the room's last message id now.
+
+    The consumer announces presence through the hub, which coalesces the
+    announcements of a burst of connections into one.
+    """
     RoomPresence.objects.update_or_create(
         channel_name=channel_name,
         defaults={"room": room, "user": user, "last_seen": timezone.now()},
     )
-    transaction.on_commit(lambda: _broadcast_presence(room))
+    return Room.objects.filter(pk=room.pk).values_list("last_seq", flat=True).get()
 
 
 @transaction.atomic
 def presence_leave(*, room: Room, channel_name: str) -> None:
     RoomPresence.objects.filter(channel_name=channel_name).delete()
-    transaction.on_commit(lambda: _broadcast_presence(room))
 
 
 def presence_refresh(*, channel_names: list[str]) -> None:

@@ -326,3 +326,27 @@ async def test_cohort_rooms_follow_enrolments_and_tutors(world):
     assert hello["can_moderate"] is True
     await learner.disconnect()
     await tutor.disconnect()
+
+
+async def test_a_burst_of_arrivals_is_announced_in_one_presence(community):
+    from forum.models import SpaceMembership
+    from tests.factories import ProfileFactory
+
+    def more_members():
+        people = [ProfileFactory(user__full_name=f"Persona {n}").user for n in range(5)]
+        for person in people:
+            SpaceMembership.objects.create(space=community["space"], user=person)
+        return people
+
+    people = await database_sync_to_async(more_members)()
+    alice, _ = await open_socket(community["alice"], "red-general")
+    await receive_until(alice, "hello")
+    await drain(alice, timeout=0.5)
+    sockets = [(await open_socket(person, "red-general"))[0] for person in people]
+    frames = await drain(alice, timeout=0.8)
+    presences = [f for f in frames if f["type"] == "presence"]
+    # Five arrivals, not five announcements of up to six names to everyone.
+    assert 1 <= len(presences) <= 2
+    assert len(presences[-1]["users"]) == 6
+    for socket in [alice, *sockets]:
+        await socket.disconnect()
