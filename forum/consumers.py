@@ -160,21 +160,28 @@ class ChatConsumer(AsyncWebsocketConsumer):
             await self._error("invalid", self._text(_, "A message needs a client_id and a body."))
             return
         try:
-            original = await database_sync_to_async(self._send_message)(client_id, body)
+            created, payload = await database_sync_to_async(self._send_message)(client_id, body)
         except services.ChatError as error:
             await self._error(error.code, error.message)
             return
-        if original is not None:
+        if created:
+            # Committed: publish from the loop (one layer message per process).
+            await self.channel_layer.group_send(
+                group_name(self.room.pk), group_event(self.room.pk, payload)
+            )
+        else:
             # A repeated client_id: the original, to this socket only.
-            await self._send(original)
+            await self._send(payload)
 
-    def _send_message(self, client_id, body) -> dict | None:
-        """Send through the service; the original's payload if it was a repeat."""
+    def _send_message(self, client_id, body) -> tuple[bool, dict]:
+        """Save through the service; (created, event to publish or original to resend)."""
         with translation.override(self.language or translation.get_language()):
             sent = services.chat_message_send(
-                user=self.user, room=self.room, client_id=client_id, body=body
+                user=self.user, room=self.room, client_id=client_id, body=body, publish=False
             )
-        return None if sent.created else message_payload(sent.message, self.room.slug)
+        if sent.created:
+            return True, sent.payload
+        return False, message_payload(sent.message, self.room.slug)
 
     async def _on_history(self, frame):
         before, limit = frame.get("before"), frame.get("limit", 50)

@@ -77,9 +77,17 @@ class RoomHub:
     async def _announce_presence(self, room_id: int) -> None:
         from forum.services import presence_payload
 
+        me = asyncio.current_task()
+
+        def forget():
+            # Only this task's entry: a newer one may have taken the room's slot.
+            if self.presence_due.get(room_id) is me:
+                del self.presence_due[room_id]
+
         try:
             await asyncio.sleep(PRESENCE_DEBOUNCE_SECONDS)
-            del self.presence_due[room_id]
+            # From here on, a new arrival schedules a new announcement.
+            forget()
             payload = await database_sync_to_async(presence_payload)(room_id=room_id)
             await self.layer.group_send(group_name(room_id), group_event(room_id, payload))
         except asyncio.CancelledError:
@@ -87,7 +95,7 @@ class RoomHub:
         except Exception:
             logger.exception("chat hub could not announce presence")
         finally:
-            self.presence_due.pop(room_id, None)
+            forget()
 
     async def _read(self):
         # Never time the receive out: cancelling a channel-layer receive can

@@ -190,6 +190,16 @@ def clean_html(html: str) -> SafeString:
     return _clean(html)
 
 
+class CleanedHTML(SafeString):
+    """HTML that just came out of ``_clean``: the field need not clean it twice.
+
+    Only this module makes these; any operation on it (joining, slicing)
+    gives a plain SafeString again, which the field cleans.
+    """
+
+    __slots__ = ()
+
+
 def _clean(html: str) -> SafeString:
     cleaned = _cleaner.clean(html)
     cleaned = nh3.clean(
@@ -202,7 +212,7 @@ def _clean(html: str) -> SafeString:
         strip_comments=True,
         filter_style_properties=set(ALLOWED_CSS_PROPERTIES),
     )
-    return mark_safe(cleaned.strip())  # noqa: S308 - this is the sanitiser
+    return CleanedHTML(cleaned.strip())
 
 
 def render_markdown(text: str) -> SafeString:
@@ -235,7 +245,7 @@ class SanitizedHTMLField(models.TextField):
 
     def pre_save(self, model_instance, add):
         value = getattr(model_instance, self.attname)
-        if value:
+        if value and type(value) is not CleanedHTML:
             value = clean_html(value)
             setattr(model_instance, self.attname, value)
         return value

@@ -36,6 +36,7 @@ class ChatError(Exception):
 class Sent:
     message: Message
     created: bool
+    payload: dict | None = None  # the broadcast event, for a caller that publishes it
 
 
 def _rate_limit(*, user: User, room: Room) -> None:
@@ -60,8 +61,15 @@ def _rate_limit(*, user: User, room: Room) -> None:
         cache.incr(key + str(current))
 
 
-def chat_message_send(*, user: User, room: Room, client_id, body: str) -> Sent:
+def chat_message_send(
+    *, user: User, room: Room, client_id, body: str, publish: bool = True
+) -> Sent:
     """Save a message, then (after commit) send it to everyone in the room.
+
+    ``publish=False`` is for the WebSocket consumer, which publishes the
+    returned ``Sent.payload`` itself from the event loop once this returns
+    (after the commit), instead of making the database thread wait for the
+    loop.
 
     Sending the same ``client_id`` again returns the first message and creates
     nothing. Messages of a room are numbered in the order they commit.
@@ -110,18 +118,19 @@ def chat_message_send(*, user: User, room: Room, client_id, body: str) -> Sent:
                 body_html=body_html,
             )
             Room.objects.filter(pk=room.pk).update(last_seq=seq)
-            RoomRead.objects.update_or_create(
-                room=locked, user=user, defaults={"last_read_seq": seq}
-            )
+            # One statement in the common case (the sender has read the room before).
+            if not RoomRead.objects.filter(room=locked, user=user).update(last_read_seq=seq):
+                RoomRead.objects.create(room=locked, user=user, last_read_seq=seq)
             payload = message_payload(message, room.slug)
-            transaction.on_commit(lambda: broadcast(room.pk, payload))
+            if publish:
+                transaction.on_commit(lambda: broadcast(room.pk, payload))
     except IntegrityError:
         existing = Message.objects.filter(room=room, author=user, client_id=client_id).first()
         if existing is None:
             raise
         return Sent(existing, created=False)
     room.last_seq = seq
-    return Sent(message, created=True)
+    return Sent(message, created=True, payload=payload)
 
 
 @transaction.atomic

@@ -257,3 +257,21 @@ def test_sanitized_html_field_cleans_on_save_and_reads_safe():
     loaded = field.from_db_value("<p>hi</p>", None, None)
     assert isinstance(loaded, SafeString)
     assert field.to_python("<img src=x onerror=alert(1)>") == ""
+
+
+def test_the_field_trusts_only_fresh_sanitiser_output():
+    from django.utils.safestring import mark_safe
+
+    from lms.markup import CleanedHTML, render_markdown
+
+    field = SanitizedHTMLField()
+    field.set_attributes_from_name("body_html")
+    fresh = render_markdown("**hola**")
+    assert type(fresh) is CleanedHTML
+    assert field.pre_save(SimpleNamespace(body_html=fresh), add=True) is fresh  # not cleaned again
+    # Anything else is cleaned: a SafeString from elsewhere, or sanitiser output joined to more.
+    forged = mark_safe('<p onclick="x()">hi</p>')
+    assert "onclick" not in field.pre_save(SimpleNamespace(body_html=forged), add=True)
+    joined = fresh + mark_safe("<script>bad()</script>")
+    assert type(joined) is not CleanedHTML
+    assert "<script" not in field.pre_save(SimpleNamespace(body_html=joined), add=True)
