@@ -82,8 +82,6 @@ class SpaceMembership(models.Model):
     )
     role = models.CharField(_("role"), max_length=12, choices=Role.choices, default=Role.MEMBER)
     joined_at = models.DateTimeField(_("joined"), default=timezone.now)
-    # A moderator put the member on hold: they read but do not post until then.
-    held_until = models.DateTimeField(_("on hold until"), null=True, blank=True)
 
     panels = [FieldPanel("user"), FieldPanel("role")]
 
@@ -94,6 +92,27 @@ class SpaceMembership(models.Model):
 
     def __str__(self):
         return f"{self.user} @ {self.space}"
+
+
+class SpaceHold(models.Model):
+    """A moderator put someone on hold in a space: they read, they do not post or chat.
+
+    Kept apart from memberships: holding a cohort's learner must not make them
+    a listed member who outlives their enrolment.
+    """
+
+    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="holds")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    until = models.DateTimeField(_("on hold until"))
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["space", "user"], name="forum_hold_once")]
+
+    def __str__(self):
+        return f"{self.user_id} on hold in {self.space_id} until {self.until:%Y-%m-%d}"
 
 
 RESERVED_ROOM_SLUGS = {"preview"}

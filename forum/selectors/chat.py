@@ -7,7 +7,16 @@ from django.db.models import Exists, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from forum.models import Message, Room, RoomMute, RoomPresence, RoomRead, Space, SpaceMembership
+from forum.models import (
+    Message,
+    Room,
+    RoomMute,
+    RoomPresence,
+    RoomRead,
+    Space,
+    SpaceHold,
+    SpaceMembership,
+)
 from lms.models import CohortGroup, Enrolment, User
 
 WRITERS = {"member", "moderator", "coordinator"}
@@ -66,10 +75,21 @@ def room_access(*, user: User, slug: str) -> RoomAccess | None:
     room = Room.objects.select_related("space").filter(slug=slug).first()
     if room is None:
         return None
+    return RoomAccess(room=room, role=room_role(user=user, room=room))
+
+
+def room_role(*, user: User, room: Room) -> str | None:
+    """The person's role in the space, a reader of a public room, a reader while on hold."""
     role = space_role(user=user, space=room.space)
     if role is None and room.is_public and user.is_authenticated:
-        role = "reader"
-    return RoomAccess(room=room, role=role)
+        return "reader"
+    if role in WRITERS and role not in MODERATORS:
+        held = SpaceHold.objects.filter(
+            space_id=room.space_id, user=user, until__gt=timezone.now()
+        ).exists()
+        if held:
+            return "reader"
+    return role
 
 
 def readable_rooms(*, user: User):

@@ -17,6 +17,7 @@ from forum.models import (
     Flag,
     Post,
     Space,
+    SpaceHold,
     SpaceMembership,
     Subscription,
     Topic,
@@ -68,12 +69,40 @@ class SpaceAccess:
 
 def space_access(*, user: User, space: Space) -> SpaceAccess:
     role = space_role(user=user, space=space)
-    held = (
-        SpaceMembership.objects.filter(space=space, user=user)
-        .values_list("held_until", flat=True)
+    return SpaceAccess(space, user, role, held_until(user=user, space=space))
+
+
+def held_until(*, user: User, space: Space):
+    """Until when a moderator holds this person in the space (None: not held)."""
+    if not user.is_authenticated:
+        return None
+    return (
+        SpaceHold.objects.filter(space=space, user=user, until__gt=timezone.now())
+        .values_list("until", flat=True)
         .first()
     )
-    return SpaceAccess(space, user, role, held)
+
+
+def space_moderators(*, space: Space):
+    """Who moderates: listed moderators and coordinators, and a cohort's tutors."""
+    users = User.objects.filter(
+        space_memberships__space=space, space_memberships__role__in=MODERATORS
+    )
+    if space.cohort_id:
+        users = users | User.objects.filter(tutored_groups__cohort_id=space.cohort_id)
+    return users.filter(is_active=True).distinct()
+
+
+def space_readers(*, space: Space):
+    """Everyone who may read the space, as one queryset (for notifying many at once)."""
+    if space.readable_by_all:
+        return User.objects.filter(is_active=True)
+    who = Q(space_memberships__space=space) | Q(role_grants__role="secretariat")
+    if space.cohort_id:
+        who |= Q(
+            enrolments__cohort_id=space.cohort_id, enrolments__status__in=CURRENT_ENROLMENT
+        ) | Q(tutored_groups__cohort_id=space.cohort_id)
+    return User.objects.filter(who, is_active=True).distinct()
 
 
 def readable_spaces_filter(user: User, prefix: str = "") -> Q:

@@ -89,7 +89,7 @@ def chat_message_send(
     existing = Message.objects.filter(room=room, author=user, client_id=client_id).first()
     if existing is not None:
         return Sent(existing, created=False)
-    access = selectors.RoomAccess(room=room, role=selectors.space_role(user=user, space=room.space))
+    access = selectors.RoomAccess(room=room, role=selectors.room_role(user=user, room=room))
     if not access.can_write:
         raise ChatError("forbidden", _("You can read this room but not write in it."))
     mute = selectors.is_muted(user=user, room=room)

@@ -13,10 +13,11 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django_tasks import task
 
 from forum.models import (
@@ -29,24 +30,34 @@ from forum.models import (
     Post,
     PostRevision,
     Space,
+    SpaceHold,
     SpaceMembership,
     Subscription,
     Topic,
     TopicRead,
 )
+from forum.selectors.chat import space_role
 from forum.selectors.forums import (
     SpaceAccess,
     mentioned_people,
     page_of,
     space_access,
+    space_moderators,
     space_people,
-    subscription_level,
+    space_readers,
 )
 from forum.selectors.nav import nav_counts_forget
 from lms.markup import MarkupTooLong, render_markdown
 from lms.models import User
 from lms.services.learning import ALLOWED_SUBMISSION_TYPES
 from lms.services.notifications import in_language_of, notification_create
+
+# Notification titles, translated in each recipient's language when sent.
+MENTIONED = gettext_noop("%(name)s mentioned you in “%(topic)s”")
+NEW_TOPIC = gettext_noop("New topic in %(space)s: “%(topic)s”")
+REPLIED = gettext_noop("%(name)s replied in “%(topic)s”")
+YOUR_ANSWER_ACCEPTED = gettext_noop("Your reply was accepted as the answer to “%(topic)s”")
+ANSWER_ACCEPTED = gettext_noop("“%(topic)s” has an accepted answer")
 
 MAX_POST = 20_000
 MAX_TITLE = 200
@@ -202,91 +213,83 @@ def post_url(post: Post) -> str:
     return f"{path}?page={page}#post-{post.number}" if page > 1 else f"{path}#post-{post.number}"
 
 
-def _notify(*, user: User, kind: str, title, post: Post, target: str) -> None:
-    """An in-app notification and an email, in the person's language."""
+def _notify(*, user: User, kind: str, title: str, params: dict, post: Post, target: str) -> None:
+    """An in-app notification and an email, in the person's language.
+
+    ``title`` is an untranslated message (marked with gettext_noop), translated
+    here in the recipient's language.
+    """
     with in_language_of(user):
         notification_create(
             user=user,
             kind=kind,
-            title=str(title()),
+            title=_(title) % params,
             body=_("Stop these emails: %(link)s") % {"link": unsubscribe_url(user, target)},
             url=post_url(post),
             email=True,
         )
 
 
-def _watchers(topic: Topic) -> set[int]:
-    """People watching the topic, its category or its space, minus who muted the topic."""
-    subs = Subscription.objects.filter(level=Subscription.Level.WATCHING).filter(
-        topic=topic
-    ) | Subscription.objects.filter(level=Subscription.Level.WATCHING, category=topic.category_id)
-    subs = subs | Subscription.objects.filter(
-        level=Subscription.Level.WATCHING, space=topic.space_id
-    )
-    watching = set(subs.values_list("user_id", flat=True))
-    muted = set(
-        Subscription.objects.filter(topic=topic, level=Subscription.Level.MUTED).values_list(
-            "user_id", flat=True
-        )
-    )
-    return watching - muted
+def _levels(topic: Topic) -> dict[int, str]:
+    """Each subscriber's level for the topic: the closest of topic, category, space."""
+    subs = Subscription.objects.filter(
+        Q(topic=topic) | Q(category_id=topic.category_id) | Q(space_id=topic.space_id)
+    ).values_list("user_id", "topic_id", "category_id", "level")
+    closest: dict[int, tuple[int, str]] = {}
+    for user_id, topic_id, category_id, level in subs:
+        rank = 0 if topic_id else 1 if category_id else 2
+        if user_id not in closest or rank < closest[user_id][0]:
+            closest[user_id] = (rank, level)
+    return {user_id: level for user_id, (_rank, level) in closest.items()}
 
 
-def _after_post(post_id: int, mentioned_ids: list[int], is_new_topic: bool) -> None:
-    """Tell watchers and mentioned people (runs after commit)."""
+def _readers_among(topic: Topic, ids) -> dict[int, User]:
+    """The people among ``ids`` who may read the topic's space, in one query."""
+    return {
+        person.pk: person for person in space_readers(space=topic.space).filter(pk__in=list(ids))
+    }
+
+
+@task()
+def notify_post(post_id: int, mentioned_ids: list[int], is_new_topic: bool) -> int:
+    """Tell mentioned people and watchers about a post (a task: not in the request)."""
     post = Post.objects.select_related("topic", "topic__space", "author").get(pk=post_id)
     topic = post.topic
-    access_cache: dict[int, bool] = {}
-
-    def may_read(user: User) -> bool:
-        if user.pk not in access_cache:
-            access_cache[user.pk] = space_access(user=user, space=topic.space).can_read
-        return access_cache[user.pk]
-
+    levels = _levels(topic)
+    mentioned = [i for i in mentioned_ids if levels.get(i) != Subscription.Level.MUTED]
+    watching = [i for i, level in levels.items() if level == Subscription.Level.WATCHING]
+    readers = _readers_among(topic, set(mentioned) | set(watching))
     told = {post.author_id}
-    people = {u.pk: u for u in User.objects.filter(pk__in=mentioned_ids, is_active=True)}
-    for person in people.values():
-        if person.pk in told or not may_read(person):
+    for person_id in mentioned:
+        if person_id in told or person_id not in readers:
             continue
-        if subscription_level(user=person, topic=topic) == Subscription.Level.MUTED:
-            continue
-        told.add(person.pk)
+        told.add(person_id)
         _notify(
-            user=person,
+            user=readers[person_id],
             kind="forum_mention",
-            title=lambda: (
-                _("%(name)s mentioned you in “%(topic)s”")
-                % {"name": post.author.get_full_name(), "topic": topic.title}
-            ),
+            title=MENTIONED,
+            params={"name": post.author.get_full_name(), "topic": topic.title},
             post=post,
             target=f"topic:{topic.pk}",
         )
-    for person in User.objects.filter(pk__in=_watchers(topic) - told, is_active=True):
-        if not may_read(person):
+    for person_id in watching:
+        if person_id in told or person_id not in readers:
             continue
-        told.add(person.pk)
-        if is_new_topic:
-
-            def title():
-                return _("New topic in %(space)s: “%(topic)s”") % {
-                    "space": topic.space.name,
-                    "topic": topic.title,
-                }
-        else:
-
-            def title():
-                return _("%(name)s replied in “%(topic)s”") % {
-                    "name": post.author.get_full_name(),
-                    "topic": topic.title,
-                }
-
+        told.add(person_id)
+        title = NEW_TOPIC if is_new_topic else REPLIED
         _notify(
-            user=person,
+            user=readers[person_id],
             kind="forum_reply",
             title=title,
+            params={
+                "name": post.author.get_full_name(),
+                "space": topic.space.name,
+                "topic": topic.title,
+            },
             post=post,
             target=f"topic:{topic.pk}",
         )
+    return len(told) - 1
 
 
 def _record_mentions(post: Post) -> list[int]:
@@ -382,7 +385,7 @@ def topic_create(
             mentioned = _record_mentions(post)
             _watch(user, topic)
             TopicRead.objects.create(topic=topic, user=user, last_read_number=1)
-            transaction.on_commit(lambda: _after_post(post.pk, mentioned, True))
+            transaction.on_commit(lambda: notify_post.enqueue(post.pk, mentioned, True))
             if is_announcement:
                 transaction.on_commit(lambda: send_announcement.enqueue(topic.pk))
     except IntegrityError:
@@ -412,6 +415,11 @@ def post_reply(*, user: User, topic: Topic, body: str, token=None, files=()) -> 
     try:
         with transaction.atomic():
             locked = Topic.objects.select_for_update().get(pk=topic.pk)
+            # Checked again on the locked row: a moderator may have just locked it.
+            if locked.deleted_at is not None:
+                raise ValidationError(_("This topic was deleted."))
+            if locked.is_locked and not access.can_moderate:
+                raise PermissionDenied(_("This topic is locked: it takes no more replies."))
             now = timezone.now()
             post = Post.objects.create(
                 topic=locked,
@@ -431,7 +439,7 @@ def post_reply(*, user: User, topic: Topic, body: str, token=None, files=()) -> 
             TopicRead.objects.update_or_create(
                 topic=locked, user=user, defaults={"last_read_number": post.number}
             )
-            transaction.on_commit(lambda: _after_post(post.pk, mentioned, False))
+            transaction.on_commit(lambda: notify_post.enqueue(post.pk, mentioned, False))
     except IntegrityError:
         existing = Post.objects.select_related("topic").filter(author=user, token=token).first()
         if existing is None:
@@ -477,19 +485,32 @@ def post_edit(*, actor: User, post: Post, body: str) -> Post:
 
 def _notify_mentions_only(post_id: int, mentioned_ids: list[int]) -> None:
     post = Post.objects.select_related("topic", "topic__space", "author").get(pk=post_id)
-    for person in User.objects.filter(pk__in=mentioned_ids, is_active=True):
-        if not space_access(user=person, space=post.topic.space).can_read:
-            continue
+    levels = _levels(post.topic)
+    wanted = [i for i in mentioned_ids if levels.get(i) != Subscription.Level.MUTED]
+    for person in _readers_among(post.topic, wanted).values():
         _notify(
             user=person,
             kind="forum_mention",
-            title=lambda p=post: (
-                _("%(name)s mentioned you in “%(topic)s”")
-                % {"name": p.author.get_full_name(), "topic": p.topic.title}
-            ),
+            title=MENTIONED,
+            params={"name": post.author.get_full_name(), "topic": post.topic.title},
             post=post,
             target=f"topic:{post.topic_id}",
         )
+
+
+def _hide(post: Post, actor: User) -> None:
+    """Hide a post (deleted or moderated): a first post takes its topic along, and a
+    hidden post is no longer anybody's accepted answer."""
+    if post.deleted_at is not None:
+        return
+    post.deleted_at = timezone.now()
+    post.deleted_by = actor
+    post.save(update_fields=["deleted_at", "deleted_by"])
+    if post.number == 1:
+        Topic.objects.filter(pk=post.topic_id).update(deleted_at=post.deleted_at)
+    Topic.objects.filter(pk=post.topic_id, accepted_post=post).update(
+        accepted_post=None, answered_at=None
+    )
 
 
 @transaction.atomic
@@ -498,14 +519,12 @@ def post_delete(*, actor: User, post: Post) -> Post:
     access = space_access(user=actor, space=post.topic.space)
     if post.author_id != actor.pk and not access.can_moderate:
         raise PermissionDenied(_("Only the author and the moderators delete a post."))
-    if post.deleted_at is None:
-        post.deleted_at = timezone.now()
-        post.deleted_by = actor
-        post.save(update_fields=["deleted_at", "deleted_by"])
-        if post.number == 1:
-            Topic.objects.filter(pk=post.topic_id).update(deleted_at=post.deleted_at)
-        if post.topic.accepted_post_id == post.pk:
-            Topic.objects.filter(pk=post.topic_id).update(accepted_post=None, answered_at=None)
+    if post.number == 1 and post.topic.post_count > 1 and not access.can_moderate:
+        # Deleting the first post takes the topic and everyone's replies along.
+        raise ValidationError(
+            _("This topic has replies: ask a moderator to remove it, or edit your post.")
+        )
+    _hide(post, actor)
     return post
 
 
@@ -548,23 +567,18 @@ def answer_accept(*, actor: User, post: Post) -> Topic:
 def _after_accept(post_id: int) -> None:
     post = Post.objects.select_related("topic", "topic__space", "author").get(pk=post_id)
     topic = post.topic
-    people = (_watchers(topic) | {post.author_id, topic.author_id}) - set()
-    for person in User.objects.filter(pk__in=people, is_active=True):
-        if not space_access(user=person, space=topic.space).can_read:
-            continue
-        if person.pk == post.author_id:
-
-            def title():
-                return _("Your reply was accepted as the answer to “%(topic)s”") % {
-                    "topic": topic.title
-                }
-        else:
-
-            def title():
-                return _("“%(topic)s” has an accepted answer") % {"topic": topic.title}
-
+    levels = _levels(topic)
+    people = {i for i, level in levels.items() if level == Subscription.Level.WATCHING}
+    people |= {i for i in (post.author_id, topic.author_id) if levels.get(i) != "muted"}
+    for person in _readers_among(topic, people).values():
+        title = YOUR_ANSWER_ACCEPTED if person.pk == post.author_id else ANSWER_ACCEPTED
         _notify(
-            user=person, kind="forum_answer", title=title, post=post, target=f"topic:{topic.pk}"
+            user=person,
+            kind="forum_answer",
+            title=title,
+            params={"topic": topic.title},
+            post=post,
+            target=f"topic:{topic.pk}",
         )
 
 
@@ -627,6 +641,8 @@ def flag_create(*, user: User, post: Post, reason: str, note: str = "") -> Flag:
     _require_read(access)
     if post.author_id == user.pk:
         raise ValidationError(_("You cannot flag your own post."))
+    if post.deleted_at is not None:
+        raise ValidationError(_("This post was deleted."))
     if reason not in Flag.Reason.values:
         raise ValidationError({"reason": _("Choose a reason.")})
     flag, created = Flag.objects.get_or_create(
@@ -640,14 +656,7 @@ def flag_create(*, user: User, post: Post, reason: str, note: str = "") -> Flag:
 def _tell_moderators(flag_id: int) -> None:
     flag = Flag.objects.select_related("post__topic__space").get(pk=flag_id)
     space = flag.post.topic.space
-    moderators = User.objects.filter(
-        space_memberships__space=space,
-        space_memberships__role__in=[
-            SpaceMembership.Role.MODERATOR,
-            SpaceMembership.Role.COORDINATOR,
-        ],
-        is_active=True,
-    )
+    moderators = space_moderators(space=space)
     for person in moderators:
         with in_language_of(person):
             notification_create(
@@ -662,35 +671,37 @@ def _tell_moderators(flag_id: int) -> None:
 def flags_resolve(*, actor: User, post: Post, hide: bool) -> int:
     """Close the open flags of a post, hiding it or keeping it (moderators)."""
     _require_moderator(space_access(user=actor, space=post.topic.space))
-    if hide and post.deleted_at is None:
-        post.deleted_at = timezone.now()
-        post.deleted_by = actor
-        post.save(update_fields=["deleted_at", "deleted_by"])
-        if post.number == 1:
-            Topic.objects.filter(pk=post.topic_id).update(deleted_at=post.deleted_at)
+    if hide:
+        _hide(post, actor)
     return Flag.objects.filter(post=post, resolved_at__isnull=True).update(
         resolved_at=timezone.now(), resolved_by=actor
     )
 
 
 @transaction.atomic
-def member_hold(*, actor: User, space: Space, user: User, days: int) -> SpaceMembership:
-    """Stop a member from posting in the space for some days; they still read."""
+def member_hold(*, actor: User, space: Space, user: User, days: int) -> SpaceHold:
+    """Stop a member from posting and chatting in the space for some days; they still read."""
     _require_moderator(space_access(user=actor, space=space))
     if user.pk == actor.pk:
         raise ValidationError(_("You cannot put yourself on hold."))
+    role = space_role(user=user, space=space)
+    if role != "member":
+        # Readers cannot post anyway; moderators and coordinators are not held.
+        raise ValidationError(_("Only members who write in this space can be put on hold."))
     if not 1 <= days <= 365:
         raise ValidationError(_("Hold for between one and 365 days."))
-    membership, _created = SpaceMembership.objects.get_or_create(space=space, user=user)
-    membership.held_until = timezone.now() + datetime.timedelta(days=days)
-    membership.save(update_fields=["held_until"])
-    return membership
+    hold, _created = SpaceHold.objects.update_or_create(
+        space=space,
+        user=user,
+        defaults={"until": timezone.now() + datetime.timedelta(days=days), "by": actor},
+    )
+    return hold
 
 
 @transaction.atomic
 def member_release(*, actor: User, space: Space, user: User) -> None:
     _require_moderator(space_access(user=actor, space=space))
-    SpaceMembership.objects.filter(space=space, user=user).update(held_until=None)
+    SpaceHold.objects.filter(space=space, user=user).delete()
 
 
 # --- members ----------------------------------------------------------------------------------
@@ -836,16 +847,26 @@ def unsubscribe_url(user: User, target: str) -> str:
     return absolute_url(reverse("forum:unsubscribe", kwargs={"token": token}))
 
 
-def unsubscribe(*, token: str) -> tuple[User, str]:
-    """Apply an unsubscribe link: mute the topic, or stop the digest. Idempotent."""
+def _unsubscribe_data(token: str) -> tuple[User, str]:
     try:
         data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
     except signing.BadSignature as error:
         raise ValidationError(_("This unsubscribe link is not valid.")) from error
     user = User.objects.filter(pk=data.get("u")).first()
-    if user is None:
-        raise ValidationError(_("This unsubscribe link is not valid."))
     target = str(data.get("t", ""))
+    if user is None or not (target == "digest" or target.startswith("topic:")):
+        raise ValidationError(_("This unsubscribe link is not valid."))
+    return user, target
+
+
+def unsubscribe_target(*, token: str) -> str:
+    """What an unsubscribe link would stop ("digest" or "topic:<id>"), changing nothing."""
+    return _unsubscribe_data(token)[1]
+
+
+def unsubscribe(*, token: str) -> tuple[User, str]:
+    """Apply an unsubscribe link: mute the topic, or stop the digest. Idempotent."""
+    user, target = _unsubscribe_data(token)
     if target == "digest":
         DigestPreference.objects.update_or_create(
             user=user, defaults={"frequency": DigestPreference.Frequency.NEVER}

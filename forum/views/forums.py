@@ -15,8 +15,10 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from forum import forms, selectors, services
@@ -50,7 +52,16 @@ def _post(request, post_id) -> tuple[Post, selectors.SpaceAccess]:
     )
     topic, access = _topic(request, post.topic_id)
     post.topic = topic
+    if post.deleted_at is not None and not access.can_moderate:
+        raise Http404
     return post, access
+
+
+def _pk(value) -> int:
+    """An id from a form field; anything else is a page that does not exist."""
+    if not str(value or "").isdigit():
+        raise Http404
+    return int(value)
 
 
 def _form_errors(form, error: ValidationError) -> None:
@@ -308,7 +319,11 @@ def post_edit(request, post_id):
 @require_POST
 def post_delete(request, post_id):
     post, _access = _post(request, post_id)
-    services.post_delete(actor=request.user, post=post)
+    try:
+        services.post_delete(actor=request.user, post=post)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(services.post_url(post))
     messages.success(request, _("The post was deleted."))
     if post.number == 1:
         return redirect("forum:space", slug=post.topic.space.slug)
@@ -362,7 +377,7 @@ def topic_moderate(request, topic_id):
     category = None
     if request.POST.get("action") == "move":
         category = Category.objects.filter(
-            space=topic.space, pk=request.POST.get("category") or 0
+            space=topic.space, pk=_pk(request.POST.get("category"))
         ).first()
     try:
         services.topic_moderate(
@@ -457,12 +472,23 @@ def digest(request):
 
 
 def unsubscribe(request, token):
-    """One click from an email, no sign-in needed."""
+    """From an email, no sign-in needed: the link shows one button, the button applies.
+
+    A GET changes nothing, so mail scanners that open links do not unsubscribe
+    anyone.
+    """
     try:
-        _user, target = services.unsubscribe(token=token)
+        if request.method == "POST":
+            _user, target = services.unsubscribe(token=token)
+        else:
+            target = services.unsubscribe_target(token=token)
     except ValidationError:
         return render(request, "forum/unsubscribe.html", {"invalid": True}, status=400)
-    return render(request, "forum/unsubscribe.html", {"target": target})
+    return render(
+        request,
+        "forum/unsubscribe.html",
+        {"target": target, "token": token, "done": request.method == "POST"},
+    )
 
 
 # --- moderation and members -----------------------------------------------------------------
@@ -474,13 +500,13 @@ def moderation(request, slug):
     if not access.can_moderate:
         raise PermissionDenied(_("Only the moderators of this space can do this."))
     if request.method == "POST":
-        post = get_object_or_404(Post, pk=request.POST.get("post") or 0, topic__space=space)
+        post = get_object_or_404(Post, pk=_pk(request.POST.get("post")), topic__space=space)
         hide = request.POST.get("action") == "hide"
         services.flags_resolve(actor=request.user, post=post, hide=hide)
         messages.success(request, _("The post is hidden.") if hide else _("The post stays."))
         return redirect("forum:moderation", slug=slug)
     queue = Paginator(selectors.moderation_queue(space=space), 20).get_page(request.GET.get("page"))
-    held = space.memberships.filter(held_until__isnull=False).select_related("user")
+    held = space.holds.filter(until__gt=timezone.now()).select_related("user")
     return render(
         request,
         "forum/moderation.html",
@@ -493,9 +519,14 @@ def members(request, slug):
     space, access = _space(request, slug)
     people = list(selectors.space_people(space=space))
     roles = dict(space.memberships.values_list("user_id", "role"))
-    held = dict(
-        space.memberships.filter(held_until__isnull=False).values_list("user_id", "held_until")
-    )
+    listed = set(roles)
+    if space.cohort_id:
+        # A cohort's tutors moderate it; its learners are members through enrolment.
+        for tutor_id in User.objects.filter(tutored_groups__cohort_id=space.cohort_id).values_list(
+            "pk", flat=True
+        ):
+            roles.setdefault(tutor_id, "moderator")
+    held = dict(space.holds.filter(until__gt=timezone.now()).values_list("user_id", "until"))
     import_form = forms.MembersImportForm() if access.can_manage_members else None
     result = None
     if request.method == "POST" and access.can_manage_members:
@@ -520,6 +551,7 @@ def members(request, slug):
             "user": person,
             "handle": selectors.handle(person),
             "role": roles.get(person.pk, "member"),
+            "listed": person.pk in listed,
             "held_until": held.get(person.pk),
         }
         for person in people
@@ -543,7 +575,7 @@ def members(request, slug):
 @require_POST
 def member_action(request, slug):
     space, _access = _space(request, slug)
-    person = get_object_or_404(User, pk=request.POST.get("user") or 0)
+    person = get_object_or_404(User, pk=_pk(request.POST.get("user")))
     action = request.POST.get("action")
     try:
         if action == "remove":
@@ -557,7 +589,11 @@ def member_action(request, slug):
             services.member_hold(actor=request.user, space=space, user=person, days=days)
             messages.success(
                 request,
-                _("%(name)s is on hold for %(days)s days.")
+                ngettext(
+                    "%(name)s is on hold for %(days)s day.",
+                    "%(name)s is on hold for %(days)s days.",
+                    days,
+                )
                 % {"name": person.get_full_name(), "days": days},
             )
         elif action == "release":

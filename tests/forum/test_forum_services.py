@@ -23,6 +23,7 @@ from forum.models import (
     Topic,
 )
 from lms.models import Notification, User
+from tests.factories import ProfileFactory
 from tests.forum.forum_fixtures import ask
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_flood")]
@@ -411,3 +412,66 @@ def _dangerous(html: str) -> list[str]:
 
     Check().feed(html)
     return found
+
+
+def test_holds_apply_to_members_only_and_create_no_membership(workshop):
+    from forum.models import SpaceHold
+
+    with pytest.raises(ValidationError):
+        services.member_hold(
+            actor=workshop["mod"], space=workshop["space"], user=workshop["outsider"], days=1
+        )
+    assert not SpaceMembership.objects.filter(user=workshop["outsider"]).exists()
+    services.member_hold(
+        actor=workshop["mod"], space=workshop["space"], user=workshop["bruno"], days=2
+    )
+    assert SpaceHold.objects.get(user=workshop["bruno"]).until > timezone.now()
+
+
+def test_held_members_cannot_chat_either(workshop):
+    from forum.models import Room
+
+    room = Room.objects.create(space=workshop["space"], name="Sala", slug="sala-bogota")
+    services.member_hold(
+        actor=workshop["mod"], space=workshop["space"], user=workshop["bruno"], days=2
+    )
+    with pytest.raises(services.ChatError) as refused:
+        services.chat_message_send(
+            user=workshop["bruno"], room=room, client_id=uuid.uuid4(), body="hola"
+        )
+    assert refused.value.code == "forbidden"
+
+
+def test_muting_a_category_wins_over_watching_the_space(
+    workshop, django_capture_on_commit_callbacks
+):
+    topic = ask(workshop)
+    services.subscription_set(user=workshop["bruno"], target=workshop["space"], level="watching")
+    services.subscription_set(user=workshop["bruno"], target=workshop["questions"], level="muted")
+    with django_capture_on_commit_callbacks(execute=True):
+        reply(workshop, topic, "expert")
+    assert not Notification.objects.filter(user=workshop["bruno"]).exists()
+
+
+def test_flags_reach_a_cohorts_tutors(world, django_capture_on_commit_callbacks, settings):
+    settings.RIAL_FORUM_FLOOD_SECONDS = 0
+    space = services.space_ensure_for_cohort(cohort=world.cohort)
+    category = services.category_default(space=space)
+    other = ProfileFactory().user
+    from lms.models import Enrolment
+
+    Enrolment.objects.create(cohort=world.cohort, user=other)
+    topic = services.topic_create(
+        user=world.learner, space=space, category=category, title="t", body="b"
+    ).topic
+    with django_capture_on_commit_callbacks(execute=True):
+        services.flag_create(user=other, post=topic.posts.get(), reason="spam")
+    assert Notification.objects.filter(user=world.tutor, kind="forum_flag").exists()
+
+
+def test_authors_cannot_delete_a_first_post_with_replies(workshop):
+    topic = ask(workshop)
+    reply(workshop, topic, "bruno")
+    with pytest.raises(ValidationError):
+        services.post_delete(actor=workshop["alice"], post=topic.posts.get(number=1))
+    services.post_delete(actor=workshop["mod"], post=topic.posts.get(number=1))

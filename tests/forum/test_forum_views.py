@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from forum import selectors, services
-from forum.models import Post, Topic
+from forum.models import Post, Subscription, Topic
 from tests.forum.forum_fixtures import ask
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_flood")]
@@ -261,7 +261,10 @@ def test_unsubscribe_page_works_without_signing_in(client, workshop):
     link = services.unsubscribe_url(workshop["alice"], f"topic:{topic.pk}")
     path = link.split("://", 1)[1].split("/", 1)[1]
     response = client.get("/" + path)
-    assert response.status_code == 200
+    assert response.status_code == 200  # a confirmation: opening the link changes nothing
+    assert not Subscription.objects.filter(user=workshop["alice"], topic=topic, level="muted")
+    assert client.post("/" + path).status_code == 200
+    assert Subscription.objects.get(user=workshop["alice"], topic=topic).level == "muted"
     assert client.get(url("unsubscribe", token="nonsense")).status_code == 400
 
 
@@ -354,3 +357,34 @@ def test_tutors_see_their_cohorts_waiting_questions(client, world, settings):
     answer = services.post_reply(user=world.tutor, topic=asked, body="El lunes", token=uuid.uuid4())
     services.answer_accept(actor=world.tutor, post=answer.post)
     assert "¿Cuándo abre el módulo 2?" not in client.get(page).content.decode()
+
+
+def test_hidden_posts_stay_hidden_everywhere(client, workshop):
+    topic = ask(workshop)
+    answer = services.post_reply(
+        user=workshop["bruno"], topic=topic, body="Texto que se ocultará", token=uuid.uuid4()
+    ).post
+    services.answer_accept(actor=workshop["alice"], post=answer)
+    services.flag_create(user=workshop["alice"], post=answer, reason="offensive")
+    services.flags_resolve(actor=workshop["mod"], post=answer, hide=True)
+    topic.refresh_from_db()
+    assert topic.accepted_post is None and topic.answered_at is None
+    client.force_login(workshop["expert"])
+    assert (
+        "Texto que se ocultará" not in client.get(url("topic", topic_id=topic.pk)).content.decode()
+    )
+    for path in [url("post_flag", post_id=answer.pk), url("post_edit", post_id=answer.pk)]:
+        assert client.get(path).status_code == 404, path
+    client.force_login(workshop["mod"])  # moderators still see it, to restore it
+    assert "Texto que se ocultará" in client.get(url("topic", topic_id=topic.pk)).content.decode()
+
+
+def test_crafted_ids_are_404_not_500(client, workshop):
+    topic = ask(workshop)
+    client.force_login(workshop["mod"])
+    assert client.post(url("moderation", slug="bogota"), {"post": "abc"}).status_code == 404
+    assert client.post(url("member_action", slug="bogota"), {"user": "x"}).status_code == 404
+    response = client.post(
+        url("topic_moderate", topic_id=topic.pk), {"action": "move", "category": "1 OR 1=1"}
+    )
+    assert response.status_code == 404
