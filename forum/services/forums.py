@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django_tasks import task
@@ -224,9 +225,10 @@ def _notify(*, user: User, kind: str, title: str, params: dict, post: Post, targ
             user=user,
             kind=kind,
             title=_(title) % params,
-            body=_("Stop these emails: %(link)s") % {"link": unsubscribe_url(user, target)},
+            body=Truncator(post.body).chars(240),
             url=post_url(post),
             email=True,
+            unsubscribe_url=unsubscribe_url(user, target),
         )
 
 

@@ -17,6 +17,8 @@ class Notification(models.Model):
     title = models.CharField(_("title"), max_length=255)
     body = models.TextField(_("text"), blank=True)
     url = models.CharField(max_length=500, blank=True)
+    # A no-login link that stops emails like this one (shown in the email only).
+    unsubscribe_url = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
 

@@ -3,7 +3,7 @@
 from contextlib import contextmanager
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -47,21 +47,40 @@ def send_notification_email(notification_id: int) -> None:
                 "link": absolute_url(notification.url) if notification.url else "",
             },
         )
-        send_mail(
+        headers = {}
+        if notification.unsubscribe_url:
+            headers["List-Unsubscribe"] = f"<{notification.unsubscribe_url}>"
+        EmailMessage(
             subject="[RIAL Campus] " + " ".join(notification.title.split()),
-            message=body,
-            from_email=None,
-            recipient_list=[notification.user.email],
-        )
+            body=body,
+            to=[notification.user.email],
+            headers=headers,
+        ).send()
 
 
 @transaction.atomic
 def notification_create(
-    *, user: User, kind: str, title: str, body: str = "", url: str = "", email: bool = False
+    *,
+    user: User,
+    kind: str,
+    title: str,
+    body: str = "",
+    url: str = "",
+    email: bool = False,
+    unsubscribe_url: str = "",
 ) -> Notification:
-    """Record a notification; email it after the transaction commits if asked."""
+    """Record a notification; email it after the transaction commits if asked.
+
+    ``unsubscribe_url`` (a link that needs no sign-in) goes in the email and its
+    List-Unsubscribe header, not in the campus.
+    """
     notification = Notification.objects.create(
-        user=user, kind=kind, title=title[:255], body=body, url=url[:500]
+        user=user,
+        kind=kind,
+        title=title[:255],
+        body=body,
+        url=url[:500],
+        unsubscribe_url=unsubscribe_url[:500],
     )
     if email:
         transaction.on_commit(lambda: send_notification_email.enqueue(notification.pk))

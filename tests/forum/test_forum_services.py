@@ -237,6 +237,8 @@ def test_mentions_notify_members_once_in_their_language(
     assert "mencionou" in note.title  # in Bruno's language, Portuguese
     sent = [m for m in mail.outbox if workshop["bruno"].email in m.to]
     assert len(sent) == 1 and "/forums/unsubscribe/" in sent[0].body
+    assert "/forums/unsubscribe/" in sent[0].extra_headers["List-Unsubscribe"]
+    assert "/unsubscribe/" not in note.body and "Hola" in note.body  # the post, in the campus
     with django_capture_on_commit_callbacks(execute=True):
         services.post_edit(actor=workshop["expert"], post=post, body=body + " editado")
     assert Notification.objects.filter(user=workshop["bruno"], kind="forum_mention").count() == 1
