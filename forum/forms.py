@@ -69,11 +69,15 @@ class TopicForm(forms.Form):
 
     def __init__(self, *args, space, can_announce, **kwargs):
         super().__init__(*args, **kwargs)
+        categories = list(space.categories.all())
         self.fields["category"].queryset = space.categories.all()
+        if not categories:
+            # The service files the topic under "General".
+            del self.fields["category"]
+        elif len(categories) == 1:
+            self.fields["category"].initial = categories[0]
         if not can_announce:
             del self.fields["is_announcement"]
-        if self.fields["category"].queryset.count() == 1:
-            self.fields["category"].initial = self.fields["category"].queryset.first()
 
 
 class ReplyForm(forms.Form):

@@ -152,10 +152,6 @@ class Room(models.Model):
     def __str__(self):
         return self.name
 
-    @property
-    def group_name(self) -> str:
-        return f"room.{self.pk}"
-
 
 class Message(models.Model):
     """One chat message. ``seq`` numbers a room's messages 1, 2, 3... in commit order.

@@ -83,13 +83,41 @@ def room_role(*, user: User, room: Room) -> str | None:
     role = space_role(user=user, space=room.space)
     if role is None and room.is_public and user.is_authenticated:
         return "reader"
-    if role in WRITERS and role not in MODERATORS:
-        held = SpaceHold.objects.filter(
-            space_id=room.space_id, user=user, until__gt=timezone.now()
-        ).exists()
-        if held:
-            return "reader"
+    if role in WRITERS and role not in MODERATORS and held_until(user=user, space=room.space):
+        return "reader"
     return role
+
+
+def held_until(*, user: User, space: Space):
+    """Until when a moderator holds this person in the space (None: not held)."""
+    if not user.is_authenticated:
+        return None
+    return (
+        SpaceHold.objects.filter(space=space, user=user, until__gt=timezone.now())
+        .values_list("until", flat=True)
+        .first()
+    )
+
+
+def readable_spaces_filter(user: User, prefix: str = "") -> Q:
+    """A Q on Space (or on a model with ``space`` when prefix="space__") for this person.
+
+    Everything for the secretariat: callers test ``user.is_secretariat`` first
+    when they OR this with more (an empty Q ORed with X is just X).
+    """
+    if user.is_secretariat:
+        return Q()
+    cohort = OuterRef(f"{prefix}cohort_id")
+    space_id = OuterRef(f"{prefix}pk" if prefix == "" else f"{prefix}id")
+    enrolled = Enrolment.objects.filter(cohort_id=cohort, user=user, status__in=CURRENT_ENROLMENT)
+    tutoring = CohortGroup.objects.filter(cohort_id=cohort, tutor=user)
+    member = SpaceMembership.objects.filter(space_id=space_id, user=user)
+    return (
+        Q(Exists(member))
+        | Q(Exists(enrolled))
+        | Q(Exists(tutoring))
+        | Q(**{f"{prefix}readable_by_all": True})
+    )
 
 
 def readable_rooms(*, user: User):
@@ -98,18 +126,7 @@ def readable_rooms(*, user: User):
         return Room.objects.none()
     rooms = Room.objects.select_related("space")
     if not user.is_secretariat:
-        enrolled = Enrolment.objects.filter(
-            cohort_id=OuterRef("space__cohort_id"), user=user, status__in=CURRENT_ENROLMENT
-        )
-        tutoring = CohortGroup.objects.filter(cohort_id=OuterRef("space__cohort_id"), tutor=user)
-        member = SpaceMembership.objects.filter(space_id=OuterRef("space_id"), user=user)
-        rooms = rooms.filter(
-            Q(Exists(member))
-            | Q(Exists(enrolled))
-            | Q(Exists(tutoring))
-            | Q(space__readable_by_all=True)
-            | Q(is_public=True)
-        )
+        rooms = rooms.filter(readable_spaces_filter(user, prefix="space__") | Q(is_public=True))
     read = RoomRead.objects.filter(room_id=OuterRef("pk"), user=user).values("last_read_seq")[:1]
     return rooms.annotate(unread=F("last_seq") - Coalesce(Subquery(read), Value(0))).order_by(
         "space__name", "name"
@@ -164,10 +181,6 @@ def present_users(*, room: Room | int) -> list[User]:
 
 def room_members(*, room: Room):
     """People who may write in the room, for the moderators' mute form."""
-    space = room.space
-    users = User.objects.filter(space_memberships__space=space)
-    if space.cohort_id:
-        users = users | User.objects.filter(
-            enrolments__cohort_id=space.cohort_id, enrolments__status__in=CURRENT_ENROLMENT
-        )
-    return users.distinct().order_by("full_name", "email")
+    from forum.selectors.forums import space_people
+
+    return space_people(space=room.space)

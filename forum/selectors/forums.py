@@ -17,14 +17,19 @@ from forum.models import (
     Flag,
     Post,
     Space,
-    SpaceHold,
-    SpaceMembership,
     Subscription,
     Topic,
     TopicRead,
 )
-from forum.selectors.chat import CURRENT_ENROLMENT, MODERATORS, WRITERS, space_role
-from lms.models import CohortGroup, Enrolment, User
+from forum.selectors.chat import (
+    CURRENT_ENROLMENT,
+    MODERATORS,
+    WRITERS,
+    held_until,
+    readable_spaces_filter,
+    space_role,
+)
+from lms.models import User
 
 NEW_TOPIC_DAYS = 14  # a topic nobody opened counts as new this long
 TOPICS_PER_PAGE = 30
@@ -66,21 +71,41 @@ class SpaceAccess:
             return False
         return topic.author_id == self.user.pk or self.can_moderate or self.user.has_role("expert")
 
+    def can_hold(self, person: User, role: str | None) -> bool:
+        """Moderators hold members (not readers, not other moderators, not themselves)."""
+        return self.can_moderate and person.pk != self.user.pk and role == "member"
+
+    def can_remove(self, person: User, listed: bool) -> bool:
+        """Listed members only: a cohort's people belong through their enrolment."""
+        return self.can_manage_members and listed and person.pk != self.user.pk
+
+    def can_flag(self, post: Post) -> bool:
+        return self.can_read and post.author_id != self.user.pk and post.deleted_at is None
+
+    def can_reply(self, topic: Topic) -> bool:
+        """Open topics take replies from people who post; locked ones from moderators."""
+        if topic.deleted_at is not None or not self.can_post:
+            return False
+        return not topic.is_locked or self.can_moderate
+
+    def can_edit(self, post: Post) -> bool:
+        if post.deleted_at is not None:
+            return False
+        return self.can_moderate or (post.author_id == self.user.pk and self.can_post)
+
+    def can_delete(self, post: Post, topic: Topic) -> bool:
+        """Authors delete their posts, but not a first post that has replies (it takes
+        the whole topic along): that is for moderators."""
+        if self.can_moderate:
+            return True
+        if post.author_id != self.user.pk:
+            return False
+        return post.number > 1 or topic.post_count == 1
+
 
 def space_access(*, user: User, space: Space) -> SpaceAccess:
     role = space_role(user=user, space=space)
     return SpaceAccess(space, user, role, held_until(user=user, space=space))
-
-
-def held_until(*, user: User, space: Space):
-    """Until when a moderator holds this person in the space (None: not held)."""
-    if not user.is_authenticated:
-        return None
-    return (
-        SpaceHold.objects.filter(space=space, user=user, until__gt=timezone.now())
-        .values_list("until", flat=True)
-        .first()
-    )
 
 
 def space_moderators(*, space: Space):
@@ -103,23 +128,6 @@ def space_readers(*, space: Space):
             enrolments__cohort_id=space.cohort_id, enrolments__status__in=CURRENT_ENROLMENT
         ) | Q(tutored_groups__cohort_id=space.cohort_id)
     return User.objects.filter(who, is_active=True).distinct()
-
-
-def readable_spaces_filter(user: User, prefix: str = "") -> Q:
-    """A Q on Space (or on a model with ``space`` when prefix="space__") for this person."""
-    if user.is_secretariat:
-        return Q()
-    cohort = OuterRef(f"{prefix}cohort_id")
-    space_id = OuterRef(f"{prefix}pk" if prefix == "" else f"{prefix}id")
-    enrolled = Enrolment.objects.filter(cohort_id=cohort, user=user, status__in=CURRENT_ENROLMENT)
-    tutoring = CohortGroup.objects.filter(cohort_id=cohort, tutor=user)
-    member = SpaceMembership.objects.filter(space_id=space_id, user=user)
-    return (
-        Q(Exists(member))
-        | Q(Exists(enrolled))
-        | Q(Exists(tutoring))
-        | Q(**{f"{prefix}readable_by_all": True})
-    )
 
 
 def _unread_filter(user: User) -> Q:

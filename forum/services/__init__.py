@@ -15,7 +15,6 @@ from forum.services.chat import (
     room_mute,
     room_unmute,
     space_ensure_for_cohort,
-    space_member_add,
 )
 from forum.services.digests import (
     MAX_ITEMS,
@@ -119,7 +118,6 @@ __all__ = [
     "send_digests",
     "send_space_invitation",
     "space_ensure_for_cohort",
-    "space_member_add",
     "space_member_remove",
     "space_members_import",
     "subscription_set",

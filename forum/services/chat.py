@@ -14,7 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from forum.events import broadcast, message_payload, user_payload
-from forum.models import Message, Room, RoomMute, RoomPresence, RoomRead, Space, SpaceMembership
+from forum.models import Message, Room, RoomMute, RoomPresence, RoomRead, Space
 from forum.selectors import chat as selectors
 from forum.selectors.nav import nav_counts_forget
 from lms.markup import MarkupTooLong, render_markdown
@@ -254,13 +254,3 @@ def space_ensure_for_cohort(*, cohort: Cohort) -> Space:
         )
         Room.objects.create(space=space, name=_("General"), slug=_unique_slug(Room, cohort.name))
     return space
-
-
-@transaction.atomic
-def space_member_add(*, actor: User, space: Space, user: User, role: str = "member"):
-    if not actor.is_secretariat and selectors.space_role(user=actor, space=space) != "coordinator":
-        raise ChatError("forbidden", _("Only the secretariat and coordinators add members."))
-    membership, _created = SpaceMembership.objects.update_or_create(
-        space=space, user=user, defaults={"role": role}
-    )
-    return membership

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from forum.models import DigestDelivery, DigestPreference, Topic
-from forum.selectors.forums import readable_spaces_filter
+from forum.selectors.chat import readable_spaces_filter
 from forum.services.forums import post_url, unsubscribe_url
 from lms.models import User
 from lms.services.notifications import absolute_url, in_language_of

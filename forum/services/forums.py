@@ -52,6 +52,7 @@ from lms.markup import MarkupTooLong, render_markdown
 from lms.models import User
 from lms.services.learning import ALLOWED_SUBMISSION_TYPES
 from lms.services.notifications import in_language_of, notification_create
+from lms.uploads import content_matches, upload_extension
 
 # Notification titles, translated in each recipient's language when sent.
 MENTIONED = gettext_noop("%(name)s mentioned you in “%(topic)s”")
@@ -106,6 +107,14 @@ def _require_post(access: SpaceAccess) -> None:
         raise PermissionDenied(_("You can read this space; only its members write in it."))
 
 
+def _require_reply(access: SpaceAccess, topic: Topic) -> None:
+    if access.can_reply(topic):
+        return
+    if topic.deleted_at is not None:
+        raise ValidationError(_("This topic was deleted."))
+    raise PermissionDenied(_("This topic is locked: it takes no more replies."))
+
+
 def _require_moderator(access: SpaceAccess) -> None:
     if not access.can_moderate:
         raise PermissionDenied(_("Only the moderators of this space can do this."))
@@ -142,7 +151,7 @@ def _render(body: str) -> str:
 def check_attachment(upload) -> bool:
     """Refuse files of the wrong type or size; True for images."""
     name = upload.name or ""
-    extension = ("." + name.rsplit(".", 1)[-1].lower()) if "." in name else ""
+    extension = upload_extension(upload)
     if extension not in IMAGE_TYPES and extension not in DOCUMENT_TYPES:
         raise ValidationError(
             {
@@ -160,23 +169,18 @@ def check_attachment(upload) -> bool:
                 % {"name": name, "mb": limit // (1024 * 1024)}
             }
         )
-    head = upload.read(2048)
-    upload.seek(0)
     magic = IMAGE_TYPES.get(extension, DOCUMENT_TYPES.get(extension))
-    if magic is not None and not head.startswith(magic):
+    if not content_matches(upload, magic):
+        if magic is None:
+            raise ValidationError({"files": _("A text file must be in UTF-8.")})
         raise ValidationError(
             {"files": _("The content of %(name)s does not match its type.") % {"name": name}}
         )
-    if extension == ".webp" and head[8:12] != b"WEBP":
+    if extension == ".webp" and upload.read(12)[8:12] != b"WEBP":
         raise ValidationError(
             {"files": _("The content of %(name)s does not match its type.") % {"name": name}}
         )
-    if magic is None:
-        sample = head if len(head) < 2048 else head[:-3]
-        try:
-            sample.decode("utf-8")
-        except UnicodeDecodeError as error:
-            raise ValidationError({"files": _("A text file must be in UTF-8.")}) from error
+    upload.seek(0)
     return extension in IMAGE_TYPES
 
 
@@ -253,13 +257,20 @@ def _readers_among(topic: Topic, ids) -> dict[int, User]:
 
 
 @task()
-def notify_post(post_id: int, mentioned_ids: list[int], is_new_topic: bool) -> int:
-    """Tell mentioned people and watchers about a post (a task: not in the request)."""
+def notify_post(
+    post_id: int, mentioned_ids: list[int], is_new_topic: bool, tell_watchers: bool = True
+) -> int:
+    """Tell mentioned people and watchers about a post (a task: not in the request).
+
+    After an edit only the newly mentioned are told (``tell_watchers=False``).
+    """
     post = Post.objects.select_related("topic", "topic__space", "author").get(pk=post_id)
     topic = post.topic
     levels = _levels(topic)
     mentioned = [i for i in mentioned_ids if levels.get(i) != Subscription.Level.MUTED]
-    watching = [i for i, level in levels.items() if level == Subscription.Level.WATCHING]
+    watching = [
+        i for i, level in levels.items() if tell_watchers and level == Subscription.Level.WATCHING
+    ]
     readers = _readers_among(topic, set(mentioned) | set(watching))
     told = {post.author_id}
     for person_id in mentioned:
@@ -330,7 +341,7 @@ def topic_create(
     *,
     user: User,
     space: Space,
-    category: Category,
+    category: Category | None,
     title: str,
     body: str,
     token=None,
@@ -345,6 +356,8 @@ def topic_create(
         return Created(existing, created=False)
     access = space_access(user=user, space=space)
     _require_post(access)
+    if category is None:
+        category = category_default(space=space)  # a space nobody gave categories
     if category.space_id != space.pk:
         raise ValidationError({"category": _("Choose a category of this space.")})
     if is_announcement and not access.can_announce:
@@ -407,10 +420,7 @@ def post_reply(*, user: User, topic: Topic, body: str, token=None, files=()) -> 
         return Created(existing, created=False)
     access = space_access(user=user, space=topic.space)
     _require_post(access)
-    if topic.deleted_at is not None:
-        raise ValidationError(_("This topic was deleted."))
-    if topic.is_locked and not access.can_moderate:
-        raise PermissionDenied(_("This topic is locked: it takes no more replies."))
+    _require_reply(access, topic)
     body_html = _render(body)
     checked = _check_files(files)
     _flood_check(user=user, space=topic.space)
@@ -418,10 +428,7 @@ def post_reply(*, user: User, topic: Topic, body: str, token=None, files=()) -> 
         with transaction.atomic():
             locked = Topic.objects.select_for_update().get(pk=topic.pk)
             # Checked again on the locked row: a moderator may have just locked it.
-            if locked.deleted_at is not None:
-                raise ValidationError(_("This topic was deleted."))
-            if locked.is_locked and not access.can_moderate:
-                raise PermissionDenied(_("This topic is locked: it takes no more replies."))
+            _require_reply(access, locked)
             now = timezone.now()
             post = Post.objects.create(
                 topic=locked,
@@ -465,12 +472,12 @@ def quote_text(post: Post) -> str:
 def post_edit(*, actor: User, post: Post, body: str) -> Post:
     """Change a post's text; the previous text stays in its history."""
     access = space_access(user=actor, space=post.topic.space)
-    if post.author_id != actor.pk and not access.can_moderate:
-        raise PermissionDenied(_("Only the author and the moderators edit a post."))
-    if post.author_id == actor.pk:
-        _require_post(access)
     if post.deleted_at is not None:
         raise ValidationError(_("A deleted post cannot be edited."))
+    if post.author_id == actor.pk and not access.can_moderate:
+        _require_post(access)  # the clear message for someone on hold
+    if not access.can_edit(post):
+        raise PermissionDenied(_("Only the author and the moderators edit a post."))
     body_html = _render(body)
     if body == post.body:
         return post
@@ -481,23 +488,8 @@ def post_edit(*, actor: User, post: Post, body: str) -> Post:
     post.save(update_fields=["body", "body_html", "edited_at"])
     mentioned = _record_mentions(post)
     if mentioned:
-        transaction.on_commit(lambda: _notify_mentions_only(post.pk, mentioned))
+        transaction.on_commit(lambda: notify_post.enqueue(post.pk, mentioned, False, False))
     return post
-
-
-def _notify_mentions_only(post_id: int, mentioned_ids: list[int]) -> None:
-    post = Post.objects.select_related("topic", "topic__space", "author").get(pk=post_id)
-    levels = _levels(post.topic)
-    wanted = [i for i in mentioned_ids if levels.get(i) != Subscription.Level.MUTED]
-    for person in _readers_among(post.topic, wanted).values():
-        _notify(
-            user=person,
-            kind="forum_mention",
-            title=MENTIONED,
-            params={"name": post.author.get_full_name(), "topic": post.topic.title},
-            post=post,
-            target=f"topic:{post.topic_id}",
-        )
 
 
 def _hide(post: Post, actor: User) -> None:
@@ -519,13 +511,12 @@ def _hide(post: Post, actor: User) -> None:
 def post_delete(*, actor: User, post: Post) -> Post:
     """Hide a post (its author or a moderator); deleting the first post deletes the topic."""
     access = space_access(user=actor, space=post.topic.space)
-    if post.author_id != actor.pk and not access.can_moderate:
+    if not access.can_delete(post, post.topic):
+        if post.author_id == actor.pk:
+            raise ValidationError(
+                _("This topic has replies: ask a moderator to remove it, or edit your post.")
+            )
         raise PermissionDenied(_("Only the author and the moderators delete a post."))
-    if post.number == 1 and post.topic.post_count > 1 and not access.can_moderate:
-        # Deleting the first post takes the topic and everyone's replies along.
-        raise ValidationError(
-            _("This topic has replies: ask a moderator to remove it, or edit your post.")
-        )
     _hide(post, actor)
     return post
 
@@ -641,10 +632,10 @@ def topic_mark_read(*, user: User, topic: Topic, number: int) -> None:
 def flag_create(*, user: User, post: Post, reason: str, note: str = "") -> Flag:
     access = space_access(user=user, space=post.topic.space)
     _require_read(access)
-    if post.author_id == user.pk:
+    if not access.can_flag(post):
+        if post.deleted_at is not None:
+            raise ValidationError(_("This post was deleted."))
         raise ValidationError(_("You cannot flag your own post."))
-    if post.deleted_at is not None:
-        raise ValidationError(_("This post was deleted."))
     if reason not in Flag.Reason.values:
         raise ValidationError({"reason": _("Choose a reason.")})
     flag, created = Flag.objects.get_or_create(
@@ -683,11 +674,11 @@ def flags_resolve(*, actor: User, post: Post, hide: bool) -> int:
 @transaction.atomic
 def member_hold(*, actor: User, space: Space, user: User, days: int) -> SpaceHold:
     """Stop a member from posting and chatting in the space for some days; they still read."""
-    _require_moderator(space_access(user=actor, space=space))
+    access = space_access(user=actor, space=space)
+    _require_moderator(access)
     if user.pk == actor.pk:
         raise ValidationError(_("You cannot put yourself on hold."))
-    role = space_role(user=user, space=space)
-    if role != "member":
+    if not access.can_hold(user, space_role(user=user, space=space)):
         # Readers cannot post anyway; moderators and coordinators are not held.
         raise ValidationError(_("Only members who write in this space can be put on hold."))
     if not 1 <= days <= 365:

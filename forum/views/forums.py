@@ -172,7 +172,6 @@ def topic_new(request, slug):
         if access.held_until:
             raise PermissionDenied(_("A moderator has put you on hold in this space."))
         raise PermissionDenied(_("You can read this space; only its members write in it."))
-    services.category_default(space=space)
     form = forms.TopicForm(
         request.POST or None,
         request.FILES or None,
@@ -185,7 +184,7 @@ def topic_new(request, slug):
             created = services.topic_create(
                 user=request.user,
                 space=space,
-                category=data["category"],
+                category=data.get("category"),
                 title=data["title"],
                 body=data["body"],
                 token=data["token"],
@@ -213,6 +212,10 @@ def _topic_page(request, topic, access, reply_form=None, status=200):
     posts = selectors.topic_posts(topic=topic)
     page = Paginator(posts, selectors.POSTS_PER_PAGE).get_page(request.GET.get("page"))
     post_list = list(page.object_list)
+    for post in post_list:  # what this person may do with each post, decided by the selector
+        post.can_edit = access.can_edit(post)
+        post.can_delete = access.can_delete(post, topic)
+        post.can_flag = access.can_flag(post)
     if post_list:
         services.topic_mark_read(user=request.user, topic=topic, number=post_list[-1].number)
     accepted = None
@@ -245,9 +248,7 @@ def _topic_page(request, topic, access, reply_form=None, status=200):
             "accepted": accepted,
             "can_accept": access.can_accept(topic),
             "reply_form": reply_form,
-            "can_reply": access.can_post
-            and (not topic.is_locked or access.can_moderate)
-            and topic.deleted_at is None,
+            "can_reply": access.can_reply(topic),
             "level": level,
             "subscription_form": forms.SubscriptionForm(initial={"level": level}),
             "categories": list(topic.space.categories.all()) if access.can_moderate else [],
@@ -299,7 +300,7 @@ def reply(request, topic_id):
 @login_required
 def post_edit(request, post_id):
     post, access = _post(request, post_id)
-    if post.author_id != request.user.pk and not access.can_moderate:
+    if not access.can_edit(post):
         raise PermissionDenied(_("Only the author and the moderators edit a post."))
     form = forms.EditForm(request.POST or None, initial={"body": post.body})
     if request.method == "POST" and form.is_valid():
@@ -551,7 +552,8 @@ def members(request, slug):
             "user": person,
             "handle": selectors.handle(person),
             "role": roles.get(person.pk, "member"),
-            "listed": person.pk in listed,
+            "can_hold": access.can_hold(person, roles.get(person.pk, "member")),
+            "can_remove": access.can_remove(person, person.pk in listed),
             "held_until": held.get(person.pk),
         }
         for person in people

@@ -29,6 +29,7 @@ from lms.models import (
 )
 from lms.selectors.learning import content_access
 from lms.services.notifications import in_language_of, notification_create
+from lms.uploads import content_matches, upload_extension
 
 ALLOWED_SUBMISSION_TYPES = {
     ".pdf": b"%PDF",
@@ -200,8 +201,7 @@ def quiz_attempt_submit(
 
 
 def _check_file(upload) -> None:
-    name = upload.name or ""
-    extension = ("." + name.rsplit(".", 1)[-1].lower()) if "." in name else ""
+    extension = upload_extension(upload)
     if extension not in ALLOWED_SUBMISSION_TYPES:
         raise ValidationError(_("Send a PDF, Word, Excel, PowerPoint, OpenDocument or text file."))
     limit = settings.RIAL_SUBMISSION_MAX_BYTES
@@ -209,18 +209,11 @@ def _check_file(upload) -> None:
         raise ValidationError(
             _("The file is too large: at most %(mb)s MB.") % {"mb": limit // (1024 * 1024)}
         )
-    head = upload.read(2048)
-    upload.seek(0)
     magic = ALLOWED_SUBMISSION_TYPES[extension]
-    if magic is not None and not head.startswith(magic):
+    if not content_matches(upload, magic):
+        if magic is None:
+            raise ValidationError(_("A text file must be in UTF-8."))
         raise ValidationError(_("The file's content does not match its type."))
-    if magic is None:
-        # The first 2 KB may end in the middle of a character: allow for that.
-        sample = head if len(head) < 2048 else head[:-3]
-        try:
-            sample.decode("utf-8")
-        except UnicodeDecodeError as error:
-            raise ValidationError(_("A text file must be in UTF-8.")) from error
 
 
 def _forget_files(names: list[str]) -> None:
