@@ -6,6 +6,7 @@ comes from (a cohort's enrolments and tutors) or are listed (SpaceMembership);
 its rooms inherit them.
 """
 
+import datetime
 import uuid
 
 from django.conf import settings
@@ -17,7 +18,8 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 
-from lms.markup import SanitizedHTMLField
+from lms.choices import SpokenLanguage
+from lms.markup import SanitizedHTMLField, render_markdown
 from lms.models.learning import private_storage_factory
 
 
@@ -28,6 +30,11 @@ class Space(ClusterableModel):
         COMMUNITY = "community", _("Community of practice")
         OFFICE_HOURS = "office_hours", _("Expert office hours")
         NETWORK = "network", _("The whole network")
+        QUESTION = "question", _("Question to experts")
+
+    class JoinPolicy(models.TextChoices):
+        LISTED = "listed", _("Coordinators add members")
+        REQUEST = "request", _("People ask to join; a coordinator approves")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     name = models.CharField(_("name"), max_length=200)
@@ -45,6 +52,16 @@ class Space(ClusterableModel):
     readable_by_all = models.BooleanField(
         _("open for reading to every signed-up person"), default=False
     )
+    purpose = models.TextField(
+        _("purpose"), blank=True, help_text=_("Why the community exists (Markdown).")
+    )
+    purpose_html = SanitizedHTMLField(blank=True)
+    areas_of_action = models.TextField(
+        _("areas of action"), blank=True, help_text=_("One per line.")
+    )
+    join_policy = models.CharField(
+        _("joining"), max_length=10, choices=JoinPolicy.choices, default=JoinPolicy.LISTED
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     panels = [
@@ -53,6 +70,9 @@ class Space(ClusterableModel):
         FieldPanel("slug"),
         FieldPanel("description"),
         FieldPanel("readable_by_all"),
+        FieldPanel("purpose"),
+        FieldPanel("areas_of_action"),
+        FieldPanel("join_policy"),
         InlinePanel("memberships", label=_("Members")),
         InlinePanel("rooms", label=_("Chat rooms")),
         InlinePanel("categories", label=_("Forum categories")),
@@ -65,6 +85,14 @@ class Space(ClusterableModel):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.purpose_html = render_markdown(self.purpose) if self.purpose else ""
+        super().save(*args, **kwargs)
+
+    @property
+    def areas_of_action_list(self) -> list[str]:
+        return [line.strip() for line in self.areas_of_action.splitlines() if line.strip()]
 
 
 class SpaceMembership(models.Model):
@@ -82,6 +110,10 @@ class SpaceMembership(models.Model):
     )
     role = models.CharField(_("role"), max_length=12, choices=Role.choices, default=Role.MEMBER)
     joined_at = models.DateTimeField(_("joined"), default=timezone.now)
+    # The member decides which ways to reach them the other members see.
+    phone = models.CharField(_("telephone"), max_length=40, blank=True)
+    show_email = models.BooleanField(_("show my email address to the members"), default=False)
+    show_phone = models.BooleanField(_("show my telephone to the members"), default=False)
 
     panels = [FieldPanel("user"), FieldPanel("role")]
 
@@ -531,3 +563,397 @@ class AnnouncementDelivery(models.Model):
 
     def __str__(self):
         return f"{self.topic_id} -> {self.user_id}"
+
+
+# --- Communities of practice ----------------------------------------------------------------
+
+
+class JoinRequest(models.Model):
+    """Someone asks to join a community; a coordinator approves or declines."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for a coordinator")
+        APPROVED = "approved", _("Approved")
+        DECLINED = "declined", _("Declined")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="join_requests")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="join_requests"
+    )
+    message = models.TextField(_("message to the coordinators"), max_length=1000, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["space", "user"],
+                condition=models.Q(status="pending"),
+                name="forum_join_request_pending_once",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} -> {self.space_id} ({self.status})"
+
+
+class SpaceEvent(models.Model):
+    """A community's virtual dialogue or meeting, with the documents that came of it."""
+
+    class Kind(models.TextChoices):
+        VIRTUAL_DIALOGUE = "dialogue", _("Virtual dialogue")
+        MEETING = "meeting", _("Meeting")
+
+    MAX_DIALOGUE_MINUTES = 240  # a virtual dialogue lasts a few hours at most
+
+    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    description_html = SanitizedHTMLField(blank=True)
+    starts_at = models.DateTimeField(_("starts"))
+    time_zone = models.CharField(_("time zone"), max_length=64, default=settings.TIME_ZONE)
+    duration_minutes = models.PositiveSmallIntegerField(_("length (minutes)"), default=120)
+    link = models.URLField(_("link to join"), blank=True)
+    outcome = models.TextField(_("outcome"), blank=True)
+    outcome_html = SanitizedHTMLField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("community event")
+        verbose_name_plural = _("community events")
+        ordering = ["-starts_at"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def ends_at(self):
+        return self.starts_at + datetime.timedelta(minutes=self.duration_minutes)
+
+    def clean(self):
+        super().clean()
+        if (
+            self.kind == self.Kind.VIRTUAL_DIALOGUE
+            and self.duration_minutes
+            and self.duration_minutes > self.MAX_DIALOGUE_MINUTES
+        ):
+            raise ValidationError(
+                {
+                    "duration_minutes": _("A virtual dialogue lasts at most %(hours)s hours.")
+                    % {"hours": self.MAX_DIALOGUE_MINUTES // 60}
+                }
+            )
+
+
+def event_document_path(instance, filename):
+    return f"forum/{instance.event.space_id}/events/{uuid.uuid4().hex}/{filename}"
+
+
+class SpaceEventDocument(models.Model):
+    """An agenda, a presentation or the outcome document of a community event."""
+
+    event = models.ForeignKey(SpaceEvent, on_delete=models.CASCADE, related_name="documents")
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(
+        _("file"), upload_to=event_document_path, storage=private_storage_factory, max_length=300
+    )
+    size = models.PositiveIntegerField(default=0)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.title
+
+
+# --- Experts network ------------------------------------------------------------------------
+
+
+class ExpertProfile(models.Model):
+    """Someone the network asks: granted by the secretariat, or accepted after an
+    invitation from a workshop they led. Name, institution, country and
+    languages come from the person's profile (lms)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="expert_profile"
+    )
+    headline = models.CharField(
+        _("headline"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: Labour inspector, specialist in gender-based violence at work"),
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("photo"),
+    )
+    bio = models.TextField(_("short bio"), max_length=3000, blank=True)
+    bio_html = SanitizedHTMLField(blank=True)
+    themes = models.ManyToManyField(
+        "courses.Theme", related_name="experts", blank=True, verbose_name=_("themes")
+    )
+    workshops = models.ManyToManyField(
+        Space,
+        related_name="expert_leaders",
+        blank=True,
+        limit_choices_to={"kind": "workshop"},
+        verbose_name=_("workshops led"),
+    )
+    seminars = models.TextField(
+        _("other workshops and seminars led"), blank=True, help_text=_("One per line.")
+    )
+    availability = models.CharField(
+        _("availability"),
+        max_length=300,
+        blank=True,
+        help_text=_("For example: answers within two working days; office hours every month."),
+    )
+    accepts_questions = models.BooleanField(_("accepts questions"), default=True)
+    is_listed = models.BooleanField(_("listed in the directory"), default=True)
+    office_space = models.OneToOneField(
+        Space,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="office_expert",
+        editable=False,
+    )
+    invited_from = models.ForeignKey(
+        Space, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False
+    )
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    granted_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("expert profile")
+        verbose_name_plural = _("expert profiles")
+
+    def __str__(self):
+        return str(self.user)
+
+    @property
+    def seminar_list(self) -> list[str]:
+        return [line.strip() for line in self.seminars.splitlines() if line.strip()]
+
+
+class ExpertInvitation(models.Model):
+    """A workshop's coordinator invites someone who led it to join the experts."""
+
+    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="expert_invitations")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="expert_invitations"
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    accepted = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["space", "user"], name="forum_expert_invite_once")
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} invited from {self.space_id}"
+
+
+class ExpertQuestion(models.Model):
+    """An official's question to one expert or to the experts of a theme.
+
+    It lives in a private space of its own (kind "question") with one chat
+    room: the asker is a member, the experts it went to moderate it.
+    """
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", _("Waiting for an answer")
+        ANSWERED = "answered", _("Answered")
+        CLOSED = "closed", _("Closed")
+
+    MAX_BODY = 4000
+
+    asker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="expert_questions"
+    )
+    expert = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="questions_received",
+        verbose_name=_("expert"),
+    )
+    theme = models.ForeignKey(
+        "courses.Theme",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("theme"),
+    )
+    title = models.CharField(_("question"), max_length=200)
+    body = models.TextField(_("details"), max_length=MAX_BODY)
+    body_html = SanitizedHTMLField()
+    token = models.UUIDField(default=uuid.uuid4, editable=False)
+    space = models.OneToOneField(
+        Space, on_delete=models.CASCADE, related_name="expert_question", editable=False
+    )
+    room = models.OneToOneField(
+        Room, on_delete=models.CASCADE, related_name="expert_question", editable=False
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.WAITING
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    first_answer_at = models.DateTimeField(null=True, blank=True)
+    helpful_message = models.ForeignKey(
+        Message, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    closed_at = models.DateTimeField(null=True, blank=True)
+    published_topic = models.ForeignKey(
+        Topic, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("question to experts")
+        verbose_name_plural = _("questions to experts")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["asker", "token"], name="forum_question_token_once")
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class OfficeHour(models.Model):
+    """A session an expert holds: its room opens to subscribers at the start time;
+    afterwards the room, the questions and their answers stay as the transcript."""
+
+    MIN_MINUTES, MAX_MINUTES = 15, 240
+
+    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="office_hours")
+    expert = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="office_hours"
+    )
+    topic = models.CharField(_("topic"), max_length=200)
+    description = models.TextField(_("description"), max_length=3000, blank=True)
+    description_html = SanitizedHTMLField(blank=True)
+    language = models.CharField(_("language"), max_length=5, choices=SpokenLanguage.choices)
+    starts_at = models.DateTimeField(_("starts"))
+    time_zone = models.CharField(_("time zone"), max_length=64)
+    duration_minutes = models.PositiveSmallIntegerField(_("length (minutes)"), default=60)
+    # Kept on the row (set on save) so lists split coming and past sessions in SQL.
+    ends_at = models.DateTimeField(editable=False)
+    room = models.OneToOneField(
+        Room, on_delete=models.CASCADE, related_name="office_hour", editable=False
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("office hours session")
+        verbose_name_plural = _("office hours sessions")
+        ordering = ["starts_at"]
+        indexes = [models.Index(fields=["starts_at"]), models.Index(fields=["ends_at"])]
+
+    def __str__(self):
+        return self.topic
+
+    def save(self, *args, **kwargs):
+        self.ends_at = self.starts_at + datetime.timedelta(minutes=self.duration_minutes)
+        super().save(*args, **kwargs)
+
+    def state(self, now=None) -> str:
+        """upcoming, open or ended."""
+        now = now or timezone.now()
+        if now < self.starts_at:
+            return "upcoming"
+        if now < self.ends_at:
+            return "open"
+        return "ended"
+
+
+class OfficeHourSubscription(models.Model):
+    session = models.ForeignKey(OfficeHour, on_delete=models.CASCADE, related_name="subscriptions")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="office_hour_subscriptions"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    reminded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["session", "user"], name="forum_office_sub_once")
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} -> {self.session_id}"
+
+
+class OfficeHourQuestion(models.Model):
+    """A question sent ahead of a session; others vote it up; the expert marks it answered."""
+
+    MAX_BODY = 1000
+
+    session = models.ForeignKey(OfficeHour, on_delete=models.CASCADE, related_name="questions")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    body = models.TextField(_("your question"), max_length=MAX_BODY)
+    body_html = SanitizedHTMLField()
+    token = models.UUIDField(default=uuid.uuid4, editable=False)
+    vote_count = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    answer_seq = models.PositiveBigIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-vote_count", "created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["author", "token"], name="forum_office_q_token_once")
+        ]
+
+    def __str__(self):
+        return self.body[:60]
+
+
+class OfficeHourVote(models.Model):
+    question = models.ForeignKey(OfficeHourQuestion, on_delete=models.CASCADE, related_name="votes")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["question", "user"], name="forum_office_vote_once")
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} +1 {self.question_id}"
