@@ -151,3 +151,215 @@ class DigestForm(forms.Form):
         label=_("Email digest of new topics and answered questions"),
         choices=DigestPreference.Frequency.choices,
     )
+
+
+# --- Experts network ------------------------------------------------------------------------
+
+
+def _theme_choices():
+    from courses.models import Theme
+
+    return Theme.objects.select_related("area").order_by("area__sort_order", "sort_order", "code")
+
+
+class ThemeChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.area.name} — {obj.name}"
+
+
+class ThemeMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.area.name} — {obj.name}"
+
+
+class DirectoryForm(forms.Form):
+    """The directory's filters, from the query string (shareable URLs)."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    theme = ThemeChoiceField(
+        label=_("Theme"), queryset=None, required=False, empty_label=_("All themes")
+    )
+    language = forms.ChoiceField(label=_("Language"), required=False)
+    country = forms.ChoiceField(label=_("Country"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        from lms.choices import Country, SpokenLanguage
+
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].queryset = _theme_choices()
+        self.fields["language"].choices = [("", _("All languages")), *SpokenLanguage.choices]
+        self.fields["country"].choices = [("", _("All countries")), *Country.choices]
+
+
+class GrantExpertForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Email address of the person"),
+        help_text=_("They need an account on the campus."),
+    )
+
+
+class AskForm(forms.Form):
+    expert = forms.ModelChoiceField(
+        label=_("Expert"),
+        queryset=None,
+        required=False,
+        empty_label=_("— all the experts of the theme —"),
+    )
+    theme = ThemeChoiceField(
+        label=_("Theme"),
+        queryset=None,
+        required=False,
+        help_text=_("Choose a theme to ask every expert who covers it."),
+    )
+    title = forms.CharField(label=_("Your question"), max_length=200)
+    body = forms.CharField(
+        label=_("Details"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 8, "data-preview": "post"}),
+        help_text=_(
+            "Your country's context, what you already tried, what you need. Markdown: "
+            "**bold**, *italics*, lists, links."
+        ),
+    )
+    token = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+
+    def __init__(self, *args, **kwargs):
+        from forum.selectors.experts import askable_experts
+
+        super().__init__(*args, **kwargs)
+        self.fields["expert"].queryset = askable_experts().order_by("full_name")
+        self.fields["theme"].queryset = _theme_choices()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("expert") and data.get("theme"):
+            # Asking one expert: the theme only files the question.
+            data["theme"] = None
+        if not data.get("expert") and not data.get("theme"):
+            self.add_error("expert", _("Choose an expert, or a theme to ask all its experts."))
+        return data
+
+
+class ExpertProfileForm(forms.Form):
+    headline = forms.CharField(label=_("Headline"), max_length=200, required=False)
+    photo = forms.ImageField(
+        label=_("Photo"), required=False, help_text=_("JPEG, PNG or WebP, up to 5 MB.")
+    )
+    bio = forms.CharField(
+        label=_("Short bio"),
+        max_length=3000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Markdown: **bold**, *italics*, lists, links."),
+    )
+    themes = ThemeMultipleChoiceField(
+        label=_("Themes you cover"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    workshops = forms.ModelMultipleChoiceField(
+        label=_("Workshops you led on the campus"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    seminars = forms.CharField(
+        label=_("Other workshops and seminars you led"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("One per line."),
+    )
+    availability = forms.CharField(label=_("Availability"), max_length=300, required=False)
+    accepts_questions = forms.BooleanField(
+        label=_("I take questions from officials"), required=False
+    )
+    is_listed = forms.BooleanField(label=_("Listed in the directory"), required=False)
+
+    def __init__(self, *args, can_hide=False, **kwargs):
+        from forum.models import Space
+
+        super().__init__(*args, **kwargs)
+        self.fields["themes"].queryset = _theme_choices()
+        self.fields["workshops"].queryset = Space.objects.filter(kind=Space.Kind.WORKSHOP)
+        if not can_hide:
+            del self.fields["is_listed"]
+
+
+class WallClockDateTimeField(forms.DateTimeField):
+    """A date and time as typed (naive): the form applies the zone chosen beside it,
+    not the viewer's, so a time that does not exist for the viewer is no error."""
+
+    def to_python(self, value):
+        import datetime as dt
+
+        from django.utils import timezone
+
+        with timezone.override(dt.UTC):
+            result = super().to_python(value)
+        return timezone.make_naive(result, dt.UTC) if result is not None else None
+
+
+class OfficeHourForm(forms.Form):
+    topic = forms.CharField(label=_("Topic"), max_length=200)
+    description = forms.CharField(
+        label=_("Description"),
+        max_length=3000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Markdown: **bold**, *italics*, lists, links."),
+    )
+    language = forms.ChoiceField(label=_("Language"))
+    starts_at = WallClockDateTimeField(
+        label=_("Starts"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        help_text=_("In the time zone below."),
+    )
+    time_zone = forms.ChoiceField(label=_("Time zone"))
+    duration_minutes = forms.IntegerField(
+        label=_("Length (minutes)"), min_value=15, max_value=240, initial=60
+    )
+
+    def __init__(self, *args, **kwargs):
+        from lms.choices import SpokenLanguage
+        from lms.forms import time_zone_choices
+
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = SpokenLanguage.choices
+        self.fields["time_zone"].choices = time_zone_choices()
+
+    def clean(self):
+        import datetime as dt
+        import zoneinfo
+
+        data = super().clean()
+        zone = data.get("time_zone")
+        naive = data.get("starts_at")
+        if not zone or naive is None:
+            return data
+        tz = zoneinfo.ZoneInfo(zone)
+        first, second = naive.replace(tzinfo=tz, fold=0), naive.replace(tzinfo=tz, fold=1)
+        if first.utcoffset() != second.utcoffset():
+            self.add_error(
+                "starts_at",
+                _("Clocks change at this time in %(zone)s: it happens twice. Choose another.")
+                % {"zone": zone},
+            )
+        elif first.astimezone(dt.UTC).astimezone(tz).replace(tzinfo=None) != naive:
+            self.add_error(
+                "starts_at",
+                _("Clocks change at this time in %(zone)s: it does not exist. Choose another.")
+                % {"zone": zone},
+            )
+        else:
+            data["starts_at"] = first
+        return data
+
+
+class OfficeHourQuestionForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your question for the session"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    token = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)

@@ -302,3 +302,7 @@ RIAL_CHAT_RATE_LIMIT = (
     int(os.environ.get("CHAT_RATE_COUNT", "5")),
     int(os.environ.get("CHAT_RATE_SECONDS", "5")),
 )
+# Experts: answers that helped, published with the asker's consent, become topics
+# of this category of this (public) space.
+RIAL_EXPERT_QA_SPACE = "rial"
+RIAL_EXPERT_QA_CATEGORY = "preguntas-respondidas"

@@ -8,7 +8,9 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from forum.models import (
+    ExpertQuestion,
     Message,
+    OfficeHour,
     Room,
     RoomMute,
     RoomPresence,
@@ -79,13 +81,43 @@ def room_access(*, user: User, slug: str) -> RoomAccess | None:
 
 
 def room_role(*, user: User, room: Room) -> str | None:
-    """The person's role in the space, a reader of a public room, a reader while on hold."""
+    """The person's role in the space, a reader of a public room, a reader while on hold.
+
+    An office-hours room follows its session (open at the start time, for
+    subscribers); a closed question's room is read-only.
+    """
+    kind = room.space.kind
+    if kind == Space.Kind.OFFICE_HOURS:
+        from forum.selectors.experts import office_hour_role
+
+        session = OfficeHour.objects.filter(room=room).first()
+        if session is not None:
+            return office_hour_role(user=user, session=session)
+    if kind == Space.Kind.QUESTION:
+        return question_room_role(user=user, room=room)
     role = space_role(user=user, space=room.space)
     if role is None and room.is_public and user.is_authenticated:
         return "reader"
     if role in WRITERS and role not in MODERATORS and held_until(user=user, space=room.space):
         return "reader"
     return role
+
+
+def question_room_role(*, user: User, room: Room) -> str | None:
+    """A question to experts: the asker writes, its experts moderate, the secretariat
+    only reads (to look after the network, not to answer in the experts' name);
+    nobody writes once the question is closed."""
+    if not user.is_authenticated:
+        return None
+    role = (
+        SpaceMembership.objects.filter(space_id=room.space_id, user=user)
+        .values_list("role", flat=True)
+        .first()
+    )
+    if role is None:
+        return "reader" if user.is_secretariat else None
+    closed = ExpertQuestion.objects.filter(room=room, status=ExpertQuestion.Status.CLOSED).exists()
+    return "reader" if closed else role
 
 
 def held_until(*, user: User, space: Space):
@@ -124,9 +156,14 @@ def readable_rooms(*, user: User):
     """Every room the person may open, with its unread count (one query)."""
     if not user.is_authenticated:
         return Room.objects.none()
-    rooms = Room.objects.select_related("space")
+    # Office-hours rooms are reached from their session's page, while it is open.
+    rooms = Room.objects.select_related("space").filter(office_hour__isnull=True)
     if not user.is_secretariat:
         rooms = rooms.filter(readable_spaces_filter(user, prefix="space__") | Q(is_public=True))
+    else:
+        # Questions to experts are private between the asker and the experts.
+        mine = SpaceMembership.objects.filter(space_id=OuterRef("space_id"), user=user)
+        rooms = rooms.filter(~Q(space__kind=Space.Kind.QUESTION) | Q(Exists(mine)))
     read = RoomRead.objects.filter(room_id=OuterRef("pk"), user=user).values("last_read_seq")[:1]
     return rooms.annotate(unread=F("last_seq") - Coalesce(Subquery(read), Value(0))).order_by(
         "space__name", "name"
@@ -183,4 +220,9 @@ def room_members(*, room: Room):
     """People who may write in the room, for the moderators' mute form."""
     from forum.selectors.forums import space_people
 
+    if room.space.kind == Space.Kind.OFFICE_HOURS:
+        # A session's room: its subscribers.
+        return User.objects.filter(office_hour_subscriptions__session__room=room).order_by(
+            "full_name", "email"
+        )
     return space_people(space=room.space)

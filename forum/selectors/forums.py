@@ -143,7 +143,13 @@ def readable_spaces(*, user: User):
     """Spaces the person may read, each with ``unread`` (topics new or with new posts)."""
     if not user.is_authenticated:
         return Space.objects.none()
-    spaces = Space.objects.filter(readable_spaces_filter(user)).order_by("name")
+    # A question to experts is a private conversation (its room), and an
+    # expert's office-hours space holds sessions: neither is a forum.
+    spaces = (
+        Space.objects.filter(readable_spaces_filter(user))
+        .exclude(kind__in=[Space.Kind.QUESTION, Space.Kind.OFFICE_HOURS])
+        .order_by("name")
+    )
     unread = (
         Topic.objects.filter(space_id=OuterRef("pk"), deleted_at__isnull=True)
         .filter(_unread_filter(user))

@@ -17,6 +17,7 @@ from forum.events import broadcast, message_payload, user_payload
 from forum.models import Message, Room, RoomMute, RoomPresence, RoomRead, Space
 from forum.selectors import chat as selectors
 from forum.selectors.nav import nav_counts_forget
+from forum.services.experts import question_message_sent
 from lms.markup import MarkupTooLong, render_markdown
 from lms.models import Cohort, User
 
@@ -121,6 +122,8 @@ def chat_message_send(
             # One statement in the common case (the sender has read the room before).
             if not RoomRead.objects.filter(room=locked, user=user).update(last_read_seq=seq):
                 RoomRead.objects.create(room=locked, user=user, last_read_seq=seq)
+            if room.space.kind == Space.Kind.QUESTION:
+                question_message_sent(message=message, room=locked)
             payload = message_payload(message, room.slug)
             if publish:
                 transaction.on_commit(lambda: broadcast(room.pk, payload))
@@ -135,9 +138,7 @@ def chat_message_send(
 
 @transaction.atomic
 def chat_message_delete(*, actor: User, room: Room, seq: int) -> Message:
-    access = selectors.RoomAccess(
-        room=room, role=selectors.space_role(user=actor, space=room.space)
-    )
+    access = selectors.RoomAccess(room=room, role=selectors.room_role(user=actor, room=room))
     if not access.can_moderate:
         raise ChatError("forbidden", _("Only moderators delete messages."))
     message = Message.objects.select_for_update().filter(room=room, seq=seq).first()
@@ -153,9 +154,7 @@ def chat_message_delete(*, actor: User, room: Room, seq: int) -> Message:
 
 @transaction.atomic
 def room_mute(*, actor: User, room: Room, user: User, minutes: int, reason: str = "") -> RoomMute:
-    access = selectors.RoomAccess(
-        room=room, role=selectors.space_role(user=actor, space=room.space)
-    )
+    access = selectors.RoomAccess(room=room, role=selectors.room_role(user=actor, room=room))
     if not access.can_moderate:
         raise ChatError("forbidden", _("Only moderators mute people."))
     if user.pk == actor.pk:
@@ -176,9 +175,7 @@ def room_mute(*, actor: User, room: Room, user: User, minutes: int, reason: str 
 
 @transaction.atomic
 def room_unmute(*, actor: User, room: Room, user: User) -> None:
-    access = selectors.RoomAccess(
-        room=room, role=selectors.space_role(user=actor, space=room.space)
-    )
+    access = selectors.RoomAccess(room=room, role=selectors.room_role(user=actor, room=room))
     if not access.can_moderate:
         raise ChatError("forbidden", _("Only moderators mute people."))
     RoomMute.objects.filter(room=room, user=user).delete()

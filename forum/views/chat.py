@@ -43,6 +43,7 @@ def chat_strings() -> dict:
         "empty_preview": _("Nothing to preview yet."),
         "preview": _("Preview"),
         "edit": _("Back to editing"),
+        "helpful": _("Mark as the answer that helped"),
         "roles": {code: str(label) for code, label in Role.choices},
     }
 
@@ -53,30 +54,36 @@ def chat_index(request):
     return render(request, "forum/chat_index.html", {"rooms": rooms})
 
 
-@login_required
-def room(request, slug):
-    access = _access(request, slug)
+def room_context(request, access) -> dict:
+    """What templates/forum/includes/chat.html needs (also on question and session pages)."""
     room = access.room
     history, has_more = selectors.messages_before(room=room, before=None, limit=INITIAL_MESSAGES)
-    if history:
+    if history and request.user.is_authenticated:
         services.room_mark_read(user=request.user, room=room, seq=history[-1].seq)
-    return render(
-        request,
-        "forum/room.html",
-        {
-            "room": room,
-            "space": room.space,
-            "access": access,
-            "history": history,
-            "has_more": has_more,
-            "last_id": history[-1].seq if history else 0,
-            "present": selectors.present_users(room=room),
-            "muted": selectors.is_muted(user=request.user, room=room),
-            "members": selectors.room_members(room=room) if access.can_moderate else [],
-            "client_id": uuid.uuid4(),
-            "chat_strings": chat_strings(),
-        },
-    )
+    return {
+        "room": room,
+        "space": room.space,
+        "access": access,
+        "history": history,
+        "has_more": has_more,
+        "last_id": history[-1].seq if history else 0,
+        "present": selectors.present_users(room=room),
+        "muted": selectors.is_muted(user=request.user, room=room),
+        "members": selectors.room_members(room=room) if access.can_moderate else [],
+        "client_id": uuid.uuid4(),
+        "chat_strings": chat_strings(),
+    }
+
+
+@login_required
+def room(request, slug):
+    # An office-hours session's or a question's room lives on that page (with its
+    # queue, its transcript, its status); that page checks access.
+    home = selectors.room_home(slug=slug)
+    if home is not None:
+        return redirect(home)
+    access = _access(request, slug)
+    return render(request, "forum/room.html", room_context(request, access))
 
 
 @login_required

@@ -27,7 +27,11 @@ from lms.models import User
 
 
 def _space(request, slug) -> tuple[Space, selectors.SpaceAccess]:
-    space = get_object_or_404(Space, slug=slug)
+    # Questions to experts and office hours live on their own pages, not as forums.
+    space = get_object_or_404(
+        Space.objects.exclude(kind__in=[Space.Kind.QUESTION, Space.Kind.OFFICE_HOURS]),
+        slug=slug,
+    )
     access = selectors.space_access(user=request.user, space=space)
     if not access.can_read:
         raise PermissionDenied(_("This space is for its members."))
@@ -57,14 +61,14 @@ def _post(request, post_id) -> tuple[Post, selectors.SpaceAccess]:
     return post, access
 
 
-def _pk(value) -> int:
+def pk_or_404(value) -> int:
     """An id from a form field; anything else is a page that does not exist."""
     if not str(value or "").isdigit():
         raise Http404
     return int(value)
 
 
-def _form_errors(form, error: ValidationError) -> None:
+def form_errors(form, error: ValidationError) -> None:
     if hasattr(error, "error_dict"):
         for field, errors in error.error_dict.items():
             for item in errors:
@@ -74,7 +78,7 @@ def _form_errors(form, error: ValidationError) -> None:
             form.add_error(None, message)
 
 
-def _strings() -> dict:
+def forum_strings() -> dict:
     """What forum.js says, in the page's language."""
     return {
         "preview": _("Preview"),
@@ -193,7 +197,7 @@ def topic_new(request, slug):
                 files=data["files"],
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            form_errors(form, error)
         else:
             if created.created and data.get("is_announcement"):
                 messages.success(request, _("Your announcement is being emailed to every member."))
@@ -201,7 +205,7 @@ def topic_new(request, slug):
     return render(
         request,
         "forum/topic_new.html",
-        {"space": space, "access": access, "form": form, "forum_strings": _strings()},
+        {"space": space, "access": access, "form": form, "forum_strings": forum_strings()},
     )
 
 
@@ -252,7 +256,7 @@ def _topic_page(request, topic, access, reply_form=None, status=200):
             "level": level,
             "subscription_form": forms.SubscriptionForm(initial={"level": level}),
             "categories": list(topic.space.categories.all()) if access.can_moderate else [],
-            "forum_strings": _strings(),
+            "forum_strings": forum_strings(),
         },
         status=status,
     )
@@ -288,7 +292,7 @@ def reply(request, topic_id):
                 files=form.cleaned_data["files"],
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            form_errors(form, error)
         else:
             return redirect(services.post_url(created.post))
     # Errors: the same page, the text kept, the last page so the form is in context.
@@ -307,12 +311,14 @@ def post_edit(request, post_id):
         try:
             services.post_edit(actor=request.user, post=post, body=form.cleaned_data["body"])
         except ValidationError as error:
-            _form_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, _("Your changes are saved."))
             return redirect(services.post_url(post))
     return render(
-        request, "forum/post_edit.html", {"post": post, "form": form, "forum_strings": _strings()}
+        request,
+        "forum/post_edit.html",
+        {"post": post, "form": form, "forum_strings": forum_strings()},
     )
 
 
@@ -378,7 +384,7 @@ def topic_moderate(request, topic_id):
     category = None
     if request.POST.get("action") == "move":
         category = Category.objects.filter(
-            space=topic.space, pk=_pk(request.POST.get("category"))
+            space=topic.space, pk=pk_or_404(request.POST.get("category"))
         ).first()
     try:
         services.topic_moderate(
@@ -407,7 +413,7 @@ def post_flag(request, post_id):
                 note=form.cleaned_data["note"],
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, _("Thank you: the moderators will look at it."))
             return redirect(services.post_url(post))
@@ -501,7 +507,7 @@ def moderation(request, slug):
     if not access.can_moderate:
         raise PermissionDenied(_("Only the moderators of this space can do this."))
     if request.method == "POST":
-        post = get_object_or_404(Post, pk=_pk(request.POST.get("post")), topic__space=space)
+        post = get_object_or_404(Post, pk=pk_or_404(request.POST.get("post")), topic__space=space)
         hide = request.POST.get("action") == "hide"
         services.flags_resolve(actor=request.user, post=post, hide=hide)
         messages.success(request, _("The post is hidden.") if hide else _("The post stays."))
@@ -547,6 +553,11 @@ def members(request, slug):
                     },
                 )
                 return redirect("forum:members", slug=slug)
+    # A workshop's coordinators invite those who led it to the experts network.
+    invite_experts = space.kind == Space.Kind.WORKSHOP and access.can_manage_members
+    experts = (
+        set(selectors.askable_experts().values_list("pk", flat=True)) if invite_experts else set()
+    )
     rows = [
         {
             "user": person,
@@ -555,6 +566,9 @@ def members(request, slug):
             "can_hold": access.can_hold(person, roles.get(person.pk, "member")),
             "can_remove": access.can_remove(person, person.pk in listed),
             "held_until": held.get(person.pk),
+            "can_invite_expert": invite_experts
+            and person.pk != request.user.pk
+            and person.pk not in experts,
         }
         for person in people
     ]
@@ -577,7 +591,7 @@ def members(request, slug):
 @require_POST
 def member_action(request, slug):
     space, _access = _space(request, slug)
-    person = get_object_or_404(User, pk=_pk(request.POST.get("user")))
+    person = get_object_or_404(User, pk=pk_or_404(request.POST.get("user")))
     action = request.POST.get("action")
     try:
         if action == "remove":

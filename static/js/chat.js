@@ -19,6 +19,7 @@
     var slug = root.dataset.room;
     var canWrite = root.dataset.canWrite === "1";
     var canModerate = root.dataset.canModerate === "1";
+    var helpfulUrl = root.dataset.helpfulUrl || "";
     var log = document.getElementById("chat-log");
     var statusLine = document.getElementById("chat-status");
     var typingLine = document.getElementById("chat-typing");
@@ -118,7 +119,45 @@
             }
         }
         item.appendChild(body);
+        if (helpfulUrl && message.id && !message.deleted && !pending &&
+                String(message.author.id) !== root.dataset.userId) {
+            item.appendChild(helpfulForm(message.id));
+            showAnswered();
+        }
         return item;
+    }
+
+    // An expert's message answers a waiting question: say so without a reload.
+    function showAnswered() {
+        var status = document.getElementById("question-status");
+        if (status && status.dataset.answered) {
+            status.textContent = status.dataset.answered;
+            status.className = "tag tag--ok";
+            delete status.dataset.answered;
+        }
+        var waiting = document.getElementById("question-waiting");
+        if (waiting) { waiting.hidden = true; }
+    }
+
+    // On a question to experts, the asker marks the answer that helped (a plain form).
+    function helpfulForm(id) {
+        var helpful = document.createElement("form");
+        helpful.method = "post";
+        helpful.action = helpfulUrl;
+        helpful.className = "chat__helpful";
+        [["csrfmiddlewaretoken", csrf], ["seq", String(id)]].forEach(function (pair) {
+            var input = document.createElement("input");
+            input.type = "hidden";
+            input.name = pair[0];
+            input.value = pair[1];
+            helpful.appendChild(input);
+        });
+        var button = document.createElement("button");
+        button.type = "submit";
+        button.className = "link-button";
+        button.textContent = strings.helpful;
+        helpful.appendChild(button);
+        return helpful;
     }
 
     function deleteButton(id, name) {

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.test.utils import override_settings
 
-from cms.demo import accounts, courses, forums, pages, spaces
+from cms.demo import accounts, communities, courses, experts, forums, pages, spaces
 from lms.choices import Role
 
 
@@ -33,6 +33,8 @@ class Command(BaseCommand):
             cohort, cohort_created = courses.ensure_demo_cohort()
             spaces.ensure_spaces()
             forums.ensure_forums()
+            communities.ensure_communities()
+            experts.ensure_experts()
 
         new_people = sum(1 for _person, _user, created in people if created)
         self.stdout.write(
@@ -49,6 +51,11 @@ class Command(BaseCommand):
         self.stdout.write(
             f"  learner2@example.org ... learner7@example.org: more learners in {cohort.name}"
             + (" (new)" if cohort_created else "")
+        )
+        self.stdout.write("  expert2@example.org: a second expert (Marie-Claude Tremblay)")
+        self.stdout.write(
+            "  valeria.castro@, guadalupe.hernandez@, sarah.thompson@, camila.fuentes@, "
+            "rosa.quispe@, yokasta.pena@, andrea.campbell@example.org: the gender network"
         )
         self.stdout.write("")
         self.stdout.write(

@@ -1,0 +1,272 @@
+"""Reads about the experts network, filtered by what the acting person may see."""
+
+import statistics
+import zoneinfo
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Count, Exists, OuterRef, Q
+from django.utils import timezone
+
+from forum.models import (
+    ExpertInvitation,
+    ExpertProfile,
+    ExpertQuestion,
+    OfficeHour,
+    OfficeHourQuestion,
+    OfficeHourSubscription,
+    OfficeHourVote,
+    SpaceMembership,
+)
+from lms.models import User
+
+EXPERTS_PER_PAGE = 24
+TRANSCRIPT_MAX = 5000  # messages shown on an ended session's page
+
+
+def user_zone_named(zone: str) -> zoneinfo.ZoneInfo:
+    try:
+        return zoneinfo.ZoneInfo(zone or settings.TIME_ZONE)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return zoneinfo.ZoneInfo(settings.TIME_ZONE)
+
+
+def user_zone(user: User) -> zoneinfo.ZoneInfo:
+    """The person's time zone (their profile's), for showing session times."""
+    return user_zone_named(getattr(getattr(user, "profile", None), "time_zone", ""))
+
+
+def askable_experts():
+    """Experts who take questions now (a User queryset)."""
+    return User.objects.filter(
+        is_active=True,
+        expert_profile__is_listed=True,
+        expert_profile__accepts_questions=True,
+    )
+
+
+@dataclass
+class Record:
+    answered: int = 0
+    helpful: int = 0
+    median_seconds: float | None = None
+
+
+def expert_records(user_ids) -> dict[int, Record]:
+    """Questions answered, answers marked helpful and the median time to a first
+    answer, for many experts in one query."""
+    rows = ExpertQuestion.objects.filter(
+        answered_by_id__in=list(user_ids), first_answer_at__isnull=False
+    ).values_list("answered_by_id", "created_at", "first_answer_at", "helpful_message__author_id")
+    waits: dict[int, list[float]] = {}
+    records: dict[int, Record] = {}
+    for expert_id, created, answered, helpful_author in rows:
+        record = records.setdefault(expert_id, Record())
+        record.answered += 1
+        if helpful_author == expert_id:
+            record.helpful += 1
+        waits.setdefault(expert_id, []).append(max(0.0, (answered - created).total_seconds()))
+    for expert_id, values in waits.items():
+        records[expert_id].median_seconds = statistics.median(values)
+    return records
+
+
+def directory(*, theme=None, area=None, language: str = "", country: str = "", query: str = ""):
+    """Listed experts matching the filters (a queryset, ready to paginate)."""
+    experts = (
+        ExpertProfile.objects.filter(is_listed=True, user__is_active=True)
+        .select_related("user__profile", "photo")
+        .prefetch_related("themes__area", "user__profile__spoken_languages")
+    )
+    if theme is not None:
+        experts = experts.filter(themes=theme)
+    if area is not None:
+        experts = experts.filter(themes__area=area)
+    if language:
+        experts = experts.filter(user__profile__spoken_languages__language=language)
+    if country:
+        experts = experts.filter(user__profile__country=country)
+    if query:
+        words = Q()
+        for word in query.split()[:8]:
+            words &= (
+                Q(user__full_name__icontains=word)
+                | Q(headline__icontains=word)
+                | Q(bio__icontains=word)
+                | Q(user__profile__institution__icontains=word)
+                | Q(seminars__icontains=word)
+                | Q(themes__name_es__icontains=word)
+                | Q(themes__name_en__icontains=word)
+                | Q(themes__name_pt__icontains=word)
+                | Q(themes__name_fr__icontains=word)
+            )
+        experts = experts.filter(words)
+    return experts.distinct().order_by("user__full_name", "pk")
+
+
+def expert_profile(*, user_id: int, viewer: User) -> ExpertProfile | None:
+    """An expert's profile; hidden ones only for themselves and the secretariat."""
+    profile = (
+        ExpertProfile.objects.select_related("user__profile", "photo", "office_space")
+        .prefetch_related("themes__area", "user__profile__spoken_languages", "workshops")
+        .filter(user_id=user_id)
+        .first()
+    )
+    if profile is None:
+        return None
+    hidden = not (profile.is_listed and profile.user.is_active)
+    if hidden and viewer.pk != profile.user_id and not viewer.is_secretariat:
+        return None
+    return profile
+
+
+def _sessions_of_listed_experts():
+    return OfficeHour.objects.select_related("expert", "expert__profile").filter(
+        expert__is_active=True, expert__expert_profile__is_listed=True
+    )
+
+
+def upcoming_office_hours(*, user: User | None = None, expert: User | None = None, limit=50):
+    """Sessions not ended yet, soonest first, with ``subscribed`` and ``subscriber_count``."""
+    sessions = _sessions_of_listed_experts().filter(ends_at__gt=timezone.now())
+    if expert is not None:
+        sessions = sessions.filter(expert=expert)
+    sessions = sessions.annotate(
+        subscriber_count=Count("subscriptions", distinct=True),
+        question_count=Count("questions", distinct=True),
+    )
+    if user is not None and user.is_authenticated:
+        sessions = sessions.annotate(
+            subscribed=Exists(
+                OfficeHourSubscription.objects.filter(session=OuterRef("pk"), user=user)
+            )
+        )
+    return list(sessions.order_by("starts_at")[:limit])
+
+
+def past_office_hours(*, expert: User | None = None):
+    """Ended sessions (their transcripts), latest first: a queryset to paginate."""
+    sessions = _sessions_of_listed_experts().filter(ends_at__lte=timezone.now())
+    if expert is not None:
+        sessions = sessions.filter(expert=expert)
+    return sessions.annotate(question_count=Count("questions")).order_by("-starts_at")
+
+
+def office_hour(*, session_id: int) -> OfficeHour | None:
+    return (
+        OfficeHour.objects.select_related("expert__profile", "room", "space")
+        .filter(pk=session_id)
+        .first()
+    )
+
+
+def office_hour_role(*, user: User, session: OfficeHour, now=None) -> str | None:
+    """The room opens at the start time, for the expert and the subscribers only;
+    when the session ends it is the transcript: everyone signed in reads it."""
+    if user is None or not user.is_authenticated:
+        return None
+    state = session.state(now)
+    if state == "ended":
+        return "reader"
+    if state == "upcoming":
+        return None
+    if user.pk == session.expert_id:
+        return "moderator"
+    if OfficeHourSubscription.objects.filter(session=session, user=user).exists():
+        return "member"
+    if user.is_secretariat:
+        return "reader"
+    return None
+
+
+def is_subscribed(*, user: User, session: OfficeHour) -> bool:
+    return (
+        user.is_authenticated
+        and OfficeHourSubscription.objects.filter(session=session, user=user).exists()
+    )
+
+
+def office_hour_queue(*, session: OfficeHour, user: User):
+    """The questions sent for a session, most voted first, with ``voted`` for this person."""
+    questions = OfficeHourQuestion.objects.filter(session=session).select_related("author")
+    if user.is_authenticated:
+        questions = questions.annotate(
+            voted=Exists(OfficeHourVote.objects.filter(question=OuterRef("pk"), user=user))
+        )
+    return list(questions.order_by("-vote_count", "created_at"))
+
+
+# --- Questions ------------------------------------------------------------------------------
+
+
+def question_party(*, user: User, question: ExpertQuestion) -> str | None:
+    """asker, expert (one it went to), secretariat, or None (no access)."""
+    if not user.is_authenticated:
+        return None
+    if question.asker_id == user.pk:
+        return "asker"
+    if SpaceMembership.objects.filter(space_id=question.space_id, user=user).exists():
+        return "expert"
+    if user.is_secretariat:
+        return "secretariat"
+    return None
+
+
+def question_for(*, user: User, question_id: int) -> tuple[ExpertQuestion, str] | None:
+    question = (
+        ExpertQuestion.objects.select_related(
+            "asker__profile", "expert", "theme", "room", "space", "helpful_message__author"
+        )
+        .filter(pk=question_id)
+        .first()
+    )
+    if question is None:
+        return None
+    party = question_party(user=user, question=question)
+    if party is None:
+        return None
+    return question, party
+
+
+def questions_asked(*, user: User):
+    return (
+        ExpertQuestion.objects.filter(asker=user)
+        .select_related("expert", "theme", "answered_by", "room")
+        .order_by("-created_at")
+    )
+
+
+def questions_received(*, user: User):
+    """Questions sent to this expert, or to a theme of theirs (they are in its space)."""
+    return (
+        ExpertQuestion.objects.filter(
+            space__memberships__user=user, space__memberships__role="moderator"
+        )
+        .select_related("asker", "theme", "answered_by", "room")
+        .order_by("-created_at")
+    )
+
+
+def waiting_question_count(*, user: User) -> int:
+    return questions_received(user=user).filter(status=ExpertQuestion.Status.WAITING).count()
+
+
+def pending_invitations(*, user: User):
+    return ExpertInvitation.objects.filter(user=user, answered_at__isnull=True).select_related(
+        "space"
+    )
+
+
+def room_home(*, slug: str) -> str | None:
+    """The page a session's or a question's room lives on (None: a plain room)."""
+    from django.urls import reverse
+
+    session_id = OfficeHour.objects.filter(room__slug=slug).values_list("pk", flat=True).first()
+    if session_id:
+        return reverse("forum:office_hour", kwargs={"session_id": session_id})
+    question_id = (
+        ExpertQuestion.objects.filter(room__slug=slug).values_list("pk", flat=True).first()
+    )
+    if question_id:
+        return reverse("forum:question", kwargs={"question_id": question_id})
+    return None
