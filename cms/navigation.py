@@ -24,13 +24,14 @@ SECTIONS = [
     ("forums", _("Forums"), "forum:index"),
     ("chat", _("Chat"), "forum:chat_index"),
     ("experts", _("Experts"), "forum:experts"),
+    ("communities", _("Communities"), "forum:communities"),
     ("portfolio", _("Portfolio"), "cms:portfolio"),
     ("documents", _("Documents"), "cms:documents"),
     ("events", _("Events"), "cms:events"),
 ]
 
 # Sections that only make sense with an account: hidden from anonymous visitors.
-SIGNED_IN_SECTIONS = {"forums", "chat"}
+SIGNED_IN_SECTIONS = {"forums", "chat", "experts", "communities"}
 
 MENU_CACHE_VERSION_KEY = "rial:nav:version"
 MENU_CACHE_SECONDS = 60 * 60

@@ -109,14 +109,18 @@ def test_menu_follows_publishing(client, demo_pages):
 
 
 @pytest.mark.django_db
-def test_nav_only_links_to_sections_that_exist(client, demo_pages):
+def test_nav_only_links_to_sections_that_exist(client, demo_pages, user):
     from cms.navigation import SECTIONS
 
-    html = client.get("/es/").content.decode()
-    nav = html.split('<ul class="main-nav__list"', 1)[1].split("</ul>", 1)[0]
-    for href in re.findall(r'href="([^"]+)"', nav):
-        assert client.get(href).status_code == 200, href
-    assert len(SECTIONS) == 7
+    for signed_in in (False, True):
+        if signed_in:
+            client.force_login(user)
+        html = client.get("/es/").content.decode()
+        nav = html.split('<ul class="main-nav__list"', 1)[1].split("</ul>", 1)[0]
+        for href in re.findall(r'href="([^"]+)"', nav):
+            assert client.get(href).status_code == 200, href
+    assert "/es/experts/" in html and "/es/communities/" in html
+    assert len(SECTIONS) == 8
 
 
 @pytest.mark.django_db

@@ -138,7 +138,17 @@ PAGES_ANONYMOUS = [
     "account_reset_password_done",
     "account_email_verification_sent",
 ]
-PAGES_SIGNED_IN = ["lms:profile", "account_email", "account_change_password", "account_logout"]
+PAGES_SIGNED_IN = [
+    "lms:profile",
+    "account_email",
+    "account_change_password",
+    "account_logout",
+    "forum:experts",
+    "forum:office_hours",
+    "forum:questions",
+    "forum:ask",
+    "forum:communities",
+]
 
 
 @pytest.mark.django_db
