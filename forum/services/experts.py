@@ -35,6 +35,7 @@ from forum.models import (
 )
 from forum.selectors import experts as selectors
 from forum.selectors.nav import nav_counts_forget
+from forum.services.forums import IMAGE_TYPES
 from lms.choices import Role, SpokenLanguage
 from lms.markup import MarkupTooLong, render_markdown
 from lms.models import RoleGrant, User, validate_time_zone
@@ -45,6 +46,7 @@ QUESTION_ANSWERED = "expert_answer"
 EXPERT_INVITED = "expert_invitation"
 OFFICE_HOUR_REMINDER = "office_hour_reminder"
 REMINDER_HOURS = 24
+PHOTO_TYPES = {".jpg", ".jpeg", ".png", ".webp"}
 QUESTION_MAX_TITLE = 200
 
 
@@ -154,8 +156,8 @@ def _save_photo(upload, user: User):
 
     if upload.size > 5 * 1024 * 1024:
         raise ValidationError({"photo": _("The photo is larger than 5 MB.")})
-    extension = upload_extension(upload.name)
-    if extension not in {"jpg", "jpeg", "png", "webp"} or not content_matches(upload, extension):
+    extension = upload_extension(upload)
+    if extension not in PHOTO_TYPES or not content_matches(upload, IMAGE_TYPES[extension]):
         raise ValidationError({"photo": _("Send a JPEG, PNG or WebP picture.")})
     image_model = get_image_model()
     return image_model.objects.create(title=user.get_full_name(), file=upload)

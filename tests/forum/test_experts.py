@@ -760,3 +760,65 @@ def test_the_session_time_is_read_in_the_chosen_zone(network):
         assert not gap.is_valid() and "starts_at" in gap.errors
         twice = form("2031-11-02T01:30", "America/New_York")
         assert not twice.is_valid() and "starts_at" in twice.errors
+
+
+@pytest.mark.django_db(transaction=True)
+async def test_a_question_room_over_the_websocket(network):
+    """Outsiders are refused at the handshake; the expert's answer reaches the asker
+    live and makes the question answered; the secretariat may only read."""
+    from channels.db import database_sync_to_async
+
+    from tests.forum.conftest import open_socket, receive_until
+
+    question = await database_sync_to_async(_ask)(network, expert=network["patricia"])
+    slug = question.room.slug
+    _outsider, connected = await open_socket(network["other"], slug)
+    assert not connected
+    _other_expert, connected = await open_socket(network["marie"], slug)
+    assert not connected
+    asker, connected = await open_socket(network["official"], slug)
+    assert connected
+    expert, _ = await open_socket(network["patricia"], slug)
+    secretariat, connected = await open_socket(network["secretariat"], slug)
+    assert connected
+    for socket in (asker, expert, secretariat):
+        await receive_until(socket, "hello")
+    await expert.send_json_to(
+        {"type": "message", "client_id": str(uuid.uuid4()), "body": "Mi **respuesta**"}
+    )
+    received, _ = await receive_until(asker, "message")
+    assert received["body_html"] == "<p>Mi <strong>respuesta</strong></p>"
+    await secretariat.send_json_to(
+        {"type": "message", "client_id": str(uuid.uuid4()), "body": "Yo también"}
+    )
+    refused, _ = await receive_until(secretariat, "error")
+    assert refused["code"] == "forbidden"
+    question = await database_sync_to_async(ExpertQuestion.objects.get)(pk=question.pk)
+    assert question.status == ExpertQuestion.Status.ANSWERED
+    for socket in (asker, expert, secretariat):
+        await socket.disconnect()
+
+
+def test_an_expert_uploads_a_photo_checked_by_its_content(network, client, settings, tmp_path):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image as PillowImage
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    buffer = io.BytesIO()
+    PillowImage.new("RGB", (40, 40), (10, 80, 160)).save(buffer, "PNG")
+    client.force_login(network["patricia"])
+    url = reverse("forum:expert_edit")
+    data = {"headline": "Inspectora", "bio": "", "seminars": "", "availability": ""}
+    fake = SimpleUploadedFile("photo.png", b"<script>alert(1)</script>", "image/png")
+    response = client.post(url, {**data, "photo": fake})
+    assert response.status_code == 200 and response.context["form"].errors["photo"]
+    assert ExpertProfile.objects.get(user=network["patricia"]).photo is None
+    photo = SimpleUploadedFile("photo.png", buffer.getvalue(), "image/png")
+    response = client.post(url, {**data, "photo": photo})
+    assert response.status_code == 302
+    profile = ExpertProfile.objects.get(user=network["patricia"])
+    assert profile.photo.width == 40 and profile.headline == "Inspectora"
+    page = client.get(reverse("forum:expert", args=[network["patricia"].pk])).content.decode()
+    assert 'class="expert-header__photo"' in page
