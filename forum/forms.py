@@ -300,6 +300,35 @@ class WallClockDateTimeField(forms.DateTimeField):
         return timezone.make_naive(result, dt.UTC) if result is not None else None
 
 
+def starts_in_chosen_zone(form, data: dict) -> dict:
+    """Make ``starts_at`` (a WallClockDateTimeField) aware in ``time_zone``, refusing a
+    time that the clocks skip or go through twice there (daylight-saving changes)."""
+    import datetime as dt
+    import zoneinfo
+
+    zone = data.get("time_zone")
+    naive = data.get("starts_at")
+    if not zone or naive is None:
+        return data
+    tz = zoneinfo.ZoneInfo(zone)
+    first, second = naive.replace(tzinfo=tz, fold=0), naive.replace(tzinfo=tz, fold=1)
+    if first.utcoffset() != second.utcoffset():
+        form.add_error(
+            "starts_at",
+            _("Clocks change at this time in %(zone)s: it happens twice. Choose another.")
+            % {"zone": zone},
+        )
+    elif first.astimezone(dt.UTC).astimezone(tz).replace(tzinfo=None) != naive:
+        form.add_error(
+            "starts_at",
+            _("Clocks change at this time in %(zone)s: it does not exist. Choose another.")
+            % {"zone": zone},
+        )
+    else:
+        data["starts_at"] = first
+    return data
+
+
 class OfficeHourForm(forms.Form):
     topic = forms.CharField(label=_("Topic"), max_length=200)
     description = forms.CharField(
@@ -329,31 +358,7 @@ class OfficeHourForm(forms.Form):
         self.fields["time_zone"].choices = time_zone_choices()
 
     def clean(self):
-        import datetime as dt
-        import zoneinfo
-
-        data = super().clean()
-        zone = data.get("time_zone")
-        naive = data.get("starts_at")
-        if not zone or naive is None:
-            return data
-        tz = zoneinfo.ZoneInfo(zone)
-        first, second = naive.replace(tzinfo=tz, fold=0), naive.replace(tzinfo=tz, fold=1)
-        if first.utcoffset() != second.utcoffset():
-            self.add_error(
-                "starts_at",
-                _("Clocks change at this time in %(zone)s: it happens twice. Choose another.")
-                % {"zone": zone},
-            )
-        elif first.astimezone(dt.UTC).astimezone(tz).replace(tzinfo=None) != naive:
-            self.add_error(
-                "starts_at",
-                _("Clocks change at this time in %(zone)s: it does not exist. Choose another.")
-                % {"zone": zone},
-            )
-        else:
-            data["starts_at"] = first
-        return data
+        return starts_in_chosen_zone(self, super().clean())
 
 
 class OfficeHourQuestionForm(forms.Form):

@@ -1,12 +1,10 @@
 """Forms of the communities of practice. They collect and check shapes; services decide."""
 
-import zoneinfo
-
 from django import forms
-from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from forum.forms import WallClockDateTimeField, starts_in_chosen_zone
 from forum.models import SpaceEvent
 from forum.selectors.communities import MAX_EVENT_MINUTES
 from forum.services.communities import (
@@ -60,7 +58,7 @@ class EventForm(forms.Form):
         label=_("Kind"), choices=SpaceEvent.Kind.choices, widget=forms.RadioSelect
     )
     title = forms.CharField(label=_("Title"), max_length=200)
-    starts_at = forms.DateTimeField(
+    starts_at = WallClockDateTimeField(
         label=_("Starts"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         help_text=_("In the time zone chosen below."),
@@ -96,13 +94,8 @@ class EventForm(forms.Form):
             self.fields["time_zone"].initial = time_zone
 
     def clean(self):
-        """Read the start in the event's time zone, not in the browser's."""
-        data = super().clean()
-        starts_at, zone = data.get("starts_at"), data.get("time_zone")
-        if starts_at is not None and zone:
-            naive = timezone.make_naive(starts_at) if timezone.is_aware(starts_at) else starts_at
-            data["starts_at"] = timezone.make_aware(naive, zoneinfo.ZoneInfo(zone))
-        return data
+        """Read the start in the event's time zone, not in the coordinator's."""
+        return starts_in_chosen_zone(self, super().clean())
 
 
 class OutcomeForm(forms.Form):

@@ -86,6 +86,14 @@ class Space(ClusterableModel):
     def __str__(self):
         return self.name
 
+    def clean(self):
+        super().clean()
+        if self.kind == self.Kind.COMMUNITY and self.readable_by_all:
+            # Its roster, forum and announcements are for its members.
+            raise ValidationError(
+                {"readable_by_all": _("A community of practice is for its members only.")}
+            )
+
     def save(self, *args, **kwargs):
         self.purpose_html = render_markdown(self.purpose) if self.purpose else ""
         super().save(*args, **kwargs)

@@ -31,6 +31,7 @@ from forum.models import (
 )
 from lms.choices import Country
 from lms.models import User
+from lms.models.people import nameless
 
 MEETING_EVERY_MONTHS = 6  # a community meets at least every six months
 MAX_EVENT_MINUTES = 3 * 24 * 60  # a meeting lasts three days at most
@@ -183,7 +184,7 @@ def _person(row: dict, countries: dict[str, str], viewer_id: int | None, contact
     code = row["user__profile__country"] or ""
     return Person(
         user_id=row["user_id"],
-        name=(row["user__full_name"] or "").strip() or row["user__email"].split("@")[0],
+        name=(row["user__full_name"] or "").strip() or nameless(row["user_id"]),
         role=row["role"],
         title=row["user__profile__position"] or "",
         ministry=row["user__profile__institution"] or "",

@@ -248,7 +248,7 @@ def open_flag_count(*, space: Space) -> int:
 
 def handle(user: User) -> str:
     """How to mention someone: @ and their name in lower case with hyphens."""
-    return slugify(user.full_name) or slugify(user.email.split("@")[0]) or f"user-{user.pk}"
+    return slugify(user.full_name) or f"participant-{user.pk}"
 
 
 def space_people(*, space: Space):

@@ -305,6 +305,13 @@ def space_event_create(
     )
     event.full_clean(exclude=["description_html", "outcome_html", "outcome"])
     with transaction.atomic():
+        # The same form sent twice (a double click) schedules one event.
+        Space.objects.select_for_update().filter(pk=space.pk).first()
+        same = SpaceEvent.objects.filter(
+            space=space, title=event.title, starts_at=starts_at, kind=kind
+        ).first()
+        if same is not None:
+            return same
         event.save()
         transaction.on_commit(lambda: _tell_members_of_event(event.pk))
     return event

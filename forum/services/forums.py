@@ -27,6 +27,7 @@ from forum.models import (
     Category,
     DigestPreference,
     Flag,
+    JoinRequest,
     Mention,
     Post,
     PostRevision,
@@ -767,6 +768,12 @@ def space_members_import(*, actor: User, space: Space, text: str) -> MembersImpo
                 result.invited.append(user)
                 invited_ids.append(user.pk)
             _membership, created = SpaceMembership.objects.get_or_create(space=space, user=user)
+            # Added by a coordinator: their request to join, if any, is answered.
+            JoinRequest.objects.filter(
+                space=space, user=user, status=JoinRequest.Status.PENDING
+            ).update(
+                status=JoinRequest.Status.APPROVED, decided_by=actor, decided_at=timezone.now()
+            )
             if created and user not in result.invited:
                 result.added.append(user)
             elif not created:

@@ -524,6 +524,9 @@ def moderation(request, slug):
 @login_required
 def members(request, slug):
     space, access = _space(request, slug)
+    if access.role == "reader":
+        # Readers of an open space see the conversation, not who belongs to it.
+        raise PermissionDenied(_("The list of members is for the members."))
     people = list(selectors.space_people(space=space))
     roles = dict(space.memberships.values_list("user_id", "role"))
     listed = set(roles)

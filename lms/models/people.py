@@ -12,6 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from lms.choices import Country, InterfaceLanguage, Role, SpokenLanguage
 
 
+def nameless(pk) -> str:
+    return str(_("Participant %(number)s") % {"number": pk})
+
+
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
@@ -80,7 +84,9 @@ class User(AbstractUser):
         self.email = self.__class__.objects.normalize_email(self.email).lower()
 
     def get_full_name(self):
-        return self.full_name.strip() or self.email
+        """The name others see. Without one, "Participant 42": an email address is
+        contact data, which each person decides whether to show."""
+        return self.full_name.strip() or nameless(self.pk)
 
     def get_short_name(self):
         if self.full_name.strip():

@@ -678,3 +678,69 @@ def test_the_demo_network_is_complete_and_loads_twice(settings):
         assert document.file.read(5) == b"%PDF-"
     assert [e.kind for e in events.upcoming] == ["meeting"]
     assert not selectors.meeting_due(space=space).overdue
+
+
+def test_a_member_without_a_name_is_not_shown_by_their_email(network, client):
+    """Invited by email and not named yet: others see "Participant N", never the address."""
+    nameless = ProfileFactory(user__full_name="", user__email="secret.person@example.org").user
+    SpaceMembership.objects.create(space=network["space"], user=nameless, role="coordinator")
+    for viewer in (network["outsider"], network["shows"]):
+        client.force_login(viewer)
+        for page in ("community", "community_roster", "members"):
+            response = client.get(url(page, slug=network["space"].slug))
+            if response.status_code == 403:
+                continue
+            html = response.content.decode()
+            assert "secret.person" not in html, (viewer, page)
+    assert "Participant" in nameless.get_full_name()
+
+
+def test_readers_of_an_open_space_do_not_see_its_members(network, client):
+    workshop = network["workshop"]
+    workshop.readable_by_all = True
+    workshop.save()
+    SpaceMembership.objects.create(space=workshop, user=network["shows"])
+    client.force_login(network["outsider"])
+    assert client.get(url("members", slug=workshop.slug)).status_code == 403
+    client.force_login(network["shows"])
+    assert client.get(url("members", slug=workshop.slug)).status_code == 200
+
+
+def test_a_community_cannot_be_opened_to_everyone(network):
+    network["space"].readable_by_all = True
+    with pytest.raises(ValidationError):
+        network["space"].full_clean()
+
+
+def test_decline_and_approve_are_separate_forms(network, client):
+    services.join_request_create(user=network["outsider"], space=network["space"], message="")
+    client.force_login(network["coordinator"])
+    html = client.get(url("community_requests", slug=network["space"].slug)).content.decode()
+    forms = re.findall(r"<form.*?</form>", html, re.S)
+    decline = [form for form in forms if 'value="decline"' in form]
+    assert decline and all('value="approve"' not in form for form in decline)
+
+
+def test_the_same_event_sent_twice_is_one_event(network):
+    starts = datetime.datetime(2031, 5, 6, 10, tzinfo=zoneinfo.ZoneInfo("America/Lima"))
+    kwargs = {
+        "actor": network["coordinator"],
+        "space": network["space"],
+        "kind": "dialogue",
+        "title": "Diálogo",
+        "starts_at": starts,
+        "time_zone": "America/Lima",
+        "duration_minutes": 120,
+    }
+    first = services.space_event_create(**kwargs)
+    assert services.space_event_create(**kwargs).pk == first.pk
+
+
+def test_adding_someone_answers_their_request(network):
+    from forum.services import space_members_import
+
+    services.join_request_create(user=network["outsider"], space=network["space"], message="")
+    space_members_import(
+        actor=network["coordinator"], space=network["space"], text=network["outsider"].email
+    )
+    assert not JoinRequest.objects.filter(user=network["outsider"], status="pending").exists()

@@ -38,7 +38,8 @@ def test_names_fall_back_to_the_email():
     assert named.get_short_name() == "María"
     assert str(named) == "María Fernanda Rojas Solano"
     anonymous = UserFactory(full_name="", email="jb@example.org")
-    assert anonymous.get_full_name() == "jb@example.org"
+    # Others see no email address in place of a name (it is contact data).
+    assert anonymous.get_full_name() == f"Participant {anonymous.pk}"
     assert anonymous.get_short_name() == "jb"
 
 
