@@ -445,7 +445,7 @@ def question_publish(*, user: User, question: ExpertQuestion) -> Topic:
         raise PermissionDenied(_("Only the person who asked can publish the question."))
     # Two clicks at once publish once: the second waits here and finds the topic.
     question = (
-        ExpertQuestion.objects.select_for_update()
+        ExpertQuestion.objects.select_for_update(of=("self",))
         .select_related("published_topic", "helpful_message__author", "asker")
         .get(pk=question.pk)
     )
