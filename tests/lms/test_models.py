@@ -32,14 +32,17 @@ def test_full_clean_reports_a_duplicate_email_clearly():
 
 
 @pytest.mark.django_db
-def test_names_fall_back_to_the_email():
+def test_names_never_fall_back_to_the_email_address():
     named = UserFactory(full_name="María Fernanda Rojas Solano")
     assert named.get_full_name() == "María Fernanda Rojas Solano"
     assert named.get_short_name() == "María"
     assert str(named) == "María Fernanda Rojas Solano"
     anonymous = UserFactory(full_name="", email="jb@example.org")
     # Others see no email address in place of a name (it is contact data).
-    assert anonymous.get_full_name() == f"Participant {anonymous.pk}"
+    with translation.override("en"):
+        assert anonymous.get_full_name() == f"Participant {anonymous.pk}"
+    with translation.override("es"):
+        assert anonymous.get_full_name() == f"Participante {anonymous.pk}"
     assert anonymous.get_short_name() == "jb"
 
 
