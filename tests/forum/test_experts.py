@@ -667,6 +667,9 @@ def test_the_session_page_shows_the_viewers_time_and_the_sessions_own(network, c
     import zoneinfo
 
     session = _session(network["patricia"], zone="America/Sao_Paulo")
+    # Minutes that are not :00 ("8 a.m." has none to compare).
+    session.starts_at = datetime.datetime(2031, 5, 6, 13, 35, tzinfo=datetime.UTC)
+    session.save()
     network["official"].profile.time_zone = "America/Costa_Rica"
     network["official"].profile.save()
     client.force_login(network["official"])
