@@ -104,9 +104,8 @@ def signed_in(env: dict) -> tuple[str, int, str]:
     return out[0], int(out[1]), out[2]
 
 
-def measure(connections: int = 16, duration: float = 6.0) -> dict:
-    workdir = tempfile.mkdtemp(prefix="rial-bench-")
-    # Production settings, as deployed, minus HTTPS (the load is plain HTTP).
+def production_env(workdir: str) -> dict:
+    """Production settings, as deployed, minus HTTPS (the load is plain HTTP)."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
@@ -119,6 +118,12 @@ def measure(connections: int = 16, duration: float = 6.0) -> dict:
         "LOG_LEVEL": "WARNING",
     }
     env.pop("REDIS_URL", None)
+    return env
+
+
+def measure(connections: int = 16, duration: float = 6.0) -> dict:
+    workdir = tempfile.mkdtemp(prefix="rial-bench-")
+    env = production_env(workdir)
     prepare_site(env)
     session, topic_id, space_slug = signed_in(env)
     cookie = f"Cookie: sessionid={session}\r\n"

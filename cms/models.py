@@ -81,3 +81,13 @@ class StandardPage(Page):
     class Meta:
         verbose_name = _("standard page")
         verbose_name_plural = _("standard pages")
+
+
+# The portal's models live beside the code that uses them.
+from cms.portfolio.models import (  # noqa: E402, F401
+    Programme,
+    ProgrammeEvent,
+    ProgrammeInterest,
+    ProgrammeTarget,
+    ProgrammeTranslation,
+)

@@ -148,6 +148,10 @@ PAGES_SIGNED_IN = [
     "forum:questions",
     "forum:ask",
     "forum:communities",
+    "cms:portfolio",
+    "cms:portfolio_table",
+    "cms:portfolio_mine",
+    "cms:programme_new",
 ]
 
 
@@ -167,9 +171,15 @@ def test_pages_show_no_english_left_over(client, demo_pages, language):
         pages["404"] = client.get(path_for("404")).content.decode()
         return pages
 
+    # A focal point, so that the programme form renders too.
     person = ProfileFactory(
-        user__full_name="Zoe Quiroga", institution="Ministerio X", position="Analista"
+        user__full_name="Zoe Quiroga",
+        user__roles=["participant", "focal_point"],
+        institution="Ministerio X",
+        position="Analista",
+        country="CL",
     ).user
+    assert person.has_role("focal_point")
 
     def path_for(lang):
         def build(name):

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.test.utils import override_settings
 
-from cms.demo import accounts, communities, courses, experts, forums, pages, spaces
+from cms.demo import accounts, communities, courses, experts, forums, pages, portfolio, spaces
 from lms.choices import Role
 
 
@@ -35,6 +35,7 @@ class Command(BaseCommand):
             forums.ensure_forums()
             communities.ensure_communities()
             experts.ensure_experts()
+            portfolio.ensure_portfolio()
 
         new_people = sum(1 for _person, _user, created in people if created)
         self.stdout.write(

@@ -1,0 +1,20 @@
+"""The portal's pages (namespace "cms"): the portfolio of programmes, for now."""
+
+from django.urls import path
+
+from cms.portfolio import views as portfolio
+
+app_name = "cms"
+
+urlpatterns = [
+    path("portfolio/", portfolio.portfolio, name="portfolio"),
+    path("portfolio/table/", portfolio.table, name="portfolio_table"),
+    path("portfolio/mine/", portfolio.mine, name="portfolio_mine"),
+    path("portfolio/new/", portfolio.programme_edit, name="programme_new"),
+    path("portfolio/supply-and-demand/", portfolio.supply_demand, name="supply_demand"),
+    path("portfolio/<int:pk>/", portfolio.programme, name="programme"),
+    path("portfolio/<int:pk>/edit/", portfolio.programme_edit, name="programme_edit"),
+    path("portfolio/<int:pk>/review/", portfolio.review, name="programme_review"),
+    path("portfolio/<int:pk>/translate/", portfolio.translate, name="programme_translate"),
+    path("portfolio/<int:pk>/interest/", portfolio.interest, name="programme_interest"),
+]
