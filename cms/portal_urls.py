@@ -1,7 +1,8 @@
-"""The portal's pages (namespace "cms"): the portfolio of programmes, for now."""
+"""The portal's pages (namespace "cms"): the portfolio, the documentation centre."""
 
 from django.urls import path
 
+from cms.library import views as library
 from cms.portfolio import views as portfolio
 
 app_name = "cms"
@@ -17,4 +18,13 @@ urlpatterns = [
     path("portfolio/<int:pk>/review/", portfolio.review, name="programme_review"),
     path("portfolio/<int:pk>/translate/", portfolio.translate, name="programme_translate"),
     path("portfolio/<int:pk>/interest/", portfolio.interest, name="programme_interest"),
+    path("documents/", library.documents, name="documents"),
+    path("documents/suggest/", library.suggest, name="document_suggest"),
+    path("documents/suggestions/", library.suggestions, name="document_suggestions"),
+    path(
+        "documents/suggestions/<int:pk>/",
+        library.suggestion_decide,
+        name="document_suggestion_decide",
+    ),
+    path("repositories/<slug:slug>/", library.repository, name="repository"),
 ]

@@ -125,6 +125,7 @@ class ReviewForm(forms.Form):
             ("approve", _("Approve and publish")),
             ("changes", _("Ask for changes")),
             ("reject", _("Do not accept")),
+            ("unpublish", _("Unpublish")),
         ],
         widget=forms.RadioSelect,
     )

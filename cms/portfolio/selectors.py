@@ -198,8 +198,13 @@ def supply_and_demand():
     interests: dict[int, list[str]] = {}
     for programme_id, country in ProgrammeInterest.objects.values_list("programme_id", "country"):
         interests.setdefault(programme_id, []).append(str(labels.get(country, country)))
-    programmes = _published().annotate(demand=Count("interests")).order_by("-demand", "name")
-    rows = [Demand(p, sorted(interests.get(p.pk, []))) for p in programmes if p.demand]
+    programmes = (
+        _published()
+        .annotate(demand=Count("interests"))
+        .filter(demand__gt=0)
+        .order_by("-demand", "name")
+    )
+    rows = [Demand(p, sorted(interests.get(p.pk, []))) for p in programmes]
     by_category = []
     offered = dict(
         _published().values("category").annotate(n=Count("pk")).values_list("category", "n")

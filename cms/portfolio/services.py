@@ -6,6 +6,7 @@ programme's life is recorded (ProgrammeEvent) with who and when.
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -64,6 +65,7 @@ REQUIRED_TO_SUBMIT = (
     "objectives",
     "target_population",
 )
+MAX_TEXT = 10_000  # per field: a record, not a book (and within lms.markup's limit)
 REVIEWED = gettext_noop("Your programme “%(name)s”: %(action)s")
 TO_REVIEW = gettext_noop("Programme to review: %(name)s (%(country)s)")
 
@@ -102,32 +104,39 @@ def programme_save(
     whole form; a draft needs only a name. A published programme stays published
     when its ministry updates it; the change is recorded and the secretariat told."""
     creating = programme is None
-    if creating:
-        country = country if actor.is_secretariat and country else _actor_country(actor)
-        if not (actor.is_secretariat or actor.has_role("focal_point")):
-            raise PermissionDenied(_("Focal points and the secretariat submit programmes."))
-        programme = Programme(country=country, created_by=actor)
-    elif not can_edit(user=actor, programme=programme):
-        raise PermissionDenied(_("Only your ministry's focal points edit this programme."))
-    for field in TEXT_FIELDS:
-        if field in data:
-            value = data[field]
-            setattr(programme, field, value.strip() if isinstance(value, str) else value)
-    if not programme.name:
-        raise ValidationError({"name": _("Give the programme a name.")})
-    if programme.language not in InterfaceLanguage.values:
-        raise ValidationError({"language": _("Choose one of the listed languages.")})
+    if creating and not (actor.is_secretariat or actor.has_role("focal_point")):
+        raise PermissionDenied(_("Focal points and the secretariat submit programmes."))
     targets = [code for code in targets if code in Target.values]
     themes = list(themes)
-    was_published = programme.is_published
-    if submit or was_published:
-        errors = _missing_for_review(programme, themes, targets)
-        if errors:
-            raise ValidationError(errors)
     with transaction.atomic():
-        programme.updated_at = timezone.now()
+        if creating:
+            country = country if actor.is_secretariat and country else _actor_country(actor)
+            programme = Programme(country=country, created_by=actor)
+        else:
+            # The row as it is now (a review may have happened since the form loaded).
+            programme = Programme.objects.select_for_update().get(pk=programme.pk)
+            if not can_edit(user=actor, programme=programme):
+                raise PermissionDenied(_("Only your ministry's focal points edit this programme."))
+            if programme.status == Programme.Status.REJECTED and not actor.is_secretariat:
+                raise PermissionDenied(
+                    _("This programme was not accepted; write to the Technical Secretariat.")
+                )
+        for field in TEXT_FIELDS:
+            if field in data:
+                value = data[field]
+                setattr(programme, field, value.strip() if isinstance(value, str) else value)
+        _check_shapes(programme)
+        was_published = programme.is_published
+        if submit or was_published:
+            errors = _missing_for_review(programme, themes, targets)
+            if errors:
+                raise ValidationError(errors)
         if submit and not was_published:
             programme.status = Programme.Status.SUBMITTED
+        elif not was_published and programme.status != Programme.Status.DRAFT:
+            # Saved without sending: back to a draft, out of the review queue.
+            programme.status = Programme.Status.DRAFT
+        programme.updated_at = timezone.now()
         programme.save()
         programme.themes.set(themes)
         ProgrammeTarget.objects.filter(programme=programme).exclude(code__in=targets).delete()
@@ -151,6 +160,23 @@ def programme_save(
     return programme
 
 
+def _check_shapes(programme: Programme) -> None:
+    errors = {}
+    if not programme.name:
+        errors["name"] = _("Give the programme a name.")
+    if programme.language not in InterfaceLanguage.values:
+        errors["language"] = _("Choose one of the listed languages.")
+    for field in TEXT_FIELDS:
+        value = getattr(programme, field)
+        if isinstance(value, str) and len(value) > MAX_TEXT:
+            errors[field] = _("At most %(n)s characters; this has %(length)s.") % {
+                "n": MAX_TEXT,
+                "length": len(value),
+            }
+    if errors:
+        raise ValidationError(errors)
+
+
 def _actor_country(actor: User) -> str:
     country = getattr(getattr(actor, "profile", None), "country", "")
     if not country:
@@ -162,9 +188,10 @@ def _actor_country(actor: User) -> str:
 
 def _tell_secretariat(programme: Programme, actor: User) -> None:
     url = reverse("cms:programme", kwargs={"pk": programme.pk})
-    for person in User.objects.filter(role_grants__role="secretariat", is_active=True).exclude(
-        pk=actor.pk
-    ):
+    secretariat = User.objects.filter(
+        Q(role_grants__role="secretariat") | Q(is_superuser=True), is_active=True
+    ).distinct()
+    for person in secretariat.exclude(pk=actor.pk):
         with in_language_of(person):
             notification_create(
                 user=person,
@@ -183,28 +210,33 @@ def programme_review(
     if not actor.is_secretariat:
         raise PermissionDenied(_("Only the Technical Secretariat reviews programmes."))
     programme = Programme.objects.select_for_update().get(pk=programme.pk)
+    status = programme.status
+    if action in ("changes", "reject", "unpublish") and not comment.strip():
+        raise ValidationError({"comment": _("Say what to change, or why.")})
     if action == "approve":
-        if programme.status not in (Programme.Status.SUBMITTED, Programme.Status.CHANGES):
+        if status != Programme.Status.SUBMITTED:
             raise ValidationError(_("Only a programme sent for review can be published."))
+        missing = _missing_for_review(
+            programme, list(programme.themes.all()), list(programme.targets.all())
+        )
+        if missing:
+            raise ValidationError(_("The programme is incomplete: ask for changes."))
         programme.status = Programme.Status.PUBLISHED
-        programme.published_at = programme.published_at or timezone.now()
+        programme.published_at = timezone.now()
         event = ProgrammeEvent.Action.APPROVED
-    elif action in ("changes", "reject"):
-        if not comment.strip():
-            raise ValidationError({"comment": _("Say what to change, or why.")})
-        if action == "changes":
-            programme.status = Programme.Status.CHANGES
-            event = ProgrammeEvent.Action.CHANGES
-        else:
-            programme.status = Programme.Status.REJECTED
-            event = ProgrammeEvent.Action.REJECTED
-    elif action == "unpublish":
-        if not programme.is_published:
-            raise ValidationError(_("This programme is not published."))
+    elif action == "changes" and status == Programme.Status.SUBMITTED:
         programme.status = Programme.Status.CHANGES
+        event = ProgrammeEvent.Action.CHANGES
+    elif action == "reject" and status in (Programme.Status.SUBMITTED, Programme.Status.CHANGES):
+        programme.status = Programme.Status.REJECTED
+        event = ProgrammeEvent.Action.REJECTED
+    elif action == "unpublish" and status == Programme.Status.PUBLISHED:
+        # Back to its ministry, which corrects it and sends it again.
+        programme.status = Programme.Status.CHANGES
+        programme.published_at = None
         event = ProgrammeEvent.Action.UNPUBLISHED
     else:
-        raise ValidationError(_("Unknown action."))
+        raise ValidationError(_("This decision does not apply to the programme as it is now."))
     programme.save(update_fields=["status", "published_at"])
     _log(programme, event, actor, comment)
     url = reverse("cms:programme", kwargs={"pk": programme.pk})
@@ -238,7 +270,15 @@ def programme_translate(
     if language not in InterfaceLanguage.values or language == programme.language:
         raise ValidationError({"language": _("Choose another of the network's languages.")})
     texts = {"name": name, "needs": needs, "description": description, "objectives": objectives}
-    errors = {field: _("This field is required.") for field, v in texts.items() if not v.strip()}
+    errors = {field: _("Fill in this field.") for field, v in texts.items() if not v.strip()}
+    errors.update(
+        {
+            field: _("At most %(n)s characters; this has %(length)s.")
+            % {"n": MAX_TEXT, "length": len(v)}
+            for field, v in texts.items()
+            if len(v) > MAX_TEXT
+        }
+    )
     if errors:
         raise ValidationError(errors)
     translation, _created = ProgrammeTranslation.objects.update_or_create(
@@ -260,6 +300,8 @@ def programme_interest_set(*, user: User, programme: Programme, interested: bool
     programme, or takes it back. Saying it twice records it once."""
     if not programme.is_published:
         raise PermissionDenied(_("This programme is not published."))
+    if not user.has_role("focal_point"):
+        raise PermissionDenied(_("Your ministry's focal points speak for it."))
     country = getattr(getattr(user, "profile", None), "country", "")
     if not country:
         raise ValidationError(_("Add your country to your profile to speak for your ministry."))

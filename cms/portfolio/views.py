@@ -27,7 +27,9 @@ def _form_errors(form, error: ValidationError) -> None:
 def portfolio(request):
     """The search engine: words and filters in the query string, so URLs can be shared."""
     form = forms.SearchForm(request.GET or None)
-    data = form.cleaned_data if form.is_valid() else {}
+    # The valid filters apply even when another one is not (a stale theme id...).
+    form.is_valid()
+    data = getattr(form, "cleaned_data", {})
     filters = selectors.Filters(
         q=data.get("q", ""),
         country=data.get("country", ""),
@@ -104,7 +106,11 @@ def programme(request, pk):
             "interested": selectors.interest_of(user=user, programme=item)
             if user.is_authenticated
             else False,
-            "interested_countries": selectors.interested_countries(programme=item),
+            # Demand is for the secretariat and the programme's ministry to see.
+            "interested_countries": selectors.interested_countries(programme=item)
+            if editor
+            else [],
+            "can_show_interest": user.is_authenticated and user.has_role("focal_point"),
             "own_country": getattr(getattr(user, "profile", None), "country", "") == item.country,
         },
     )

@@ -311,11 +311,12 @@ def test_a_ministry_says_it_would_like_to_learn_from_a_programme(people, client)
     programme = _published(people)
     with pytest.raises(ValidationError):  # one's own ministry
         services.programme_interest_set(user=people["peru"], programme=programme, interested=True)
-    for _twice in range(2):
+    with pytest.raises(PermissionDenied):  # its focal points speak for a ministry
         services.programme_interest_set(
             user=people["official_cl"], programme=programme, interested=True
         )
-    services.programme_interest_set(user=people["chile"], programme=programme, interested=True)
+    for _twice in range(2):
+        services.programme_interest_set(user=people["chile"], programme=programme, interested=True)
     assert ProgrammeInterest.objects.filter(programme=programme).count() == 1  # one ministry
     rows, by_category = selectors.supply_and_demand()
     assert [(row.programme.pk, row.countries) for row in rows] == [(programme.pk, ["Chile"])]
@@ -391,3 +392,91 @@ def test_a_new_translation_is_searchable_at_once(people):
         objectives="o",
     )
     assert [p.pk for p in selectors.search(selectors.Filters(q="roving"))] == [programme.pk]
+
+
+def test_review_decisions_follow_the_status(people):
+    draft = _programme(people)
+    for action in ("approve", "changes", "reject", "unpublish"):
+        with pytest.raises(ValidationError):
+            services.programme_review(
+                actor=people["secretariat"], programme=draft, action=action, comment="x"
+            )
+    published = _published(people)
+    with pytest.raises(ValidationError):  # a published one is unpublished, not rejected
+        services.programme_review(
+            actor=people["secretariat"], programme=published, action="reject", comment="x"
+        )
+    services.programme_review(
+        actor=people["secretariat"], programme=published, action="unpublish", comment="Datos"
+    )
+    published.refresh_from_db()
+    assert published.status == "changes" and published.published_at is None
+    assert selectors.search(selectors.Filters()).filter(pk=published.pk).count() == 0
+
+
+def test_saving_a_submitted_programme_as_draft_takes_it_out_of_review(people):
+    programme = _programme(people, submit=True)
+    services.programme_save(
+        actor=people["peru"],
+        programme=programme,
+        data={"description": ""},
+        themes=[],
+        targets=[],
+    )
+    programme.refresh_from_db()
+    assert programme.status == "draft"
+    with pytest.raises(ValidationError):  # nothing incomplete is ever published
+        services.programme_review(
+            actor=people["secretariat"], programme=programme, action="approve"
+        )
+
+
+def test_a_stale_form_does_not_undo_a_review(people):
+    programme = _programme(people, submit=True)
+    stale = Programme.objects.get(pk=programme.pk)
+    services.programme_review(actor=people["secretariat"], programme=programme, action="approve")
+    services.programme_save(
+        actor=people["peru"],
+        programme=stale,
+        data={"coverage": "Nacional"},
+        themes=Theme.objects.filter(code="labour-inspection"),
+        targets=["rural"],
+    )
+    programme.refresh_from_db()
+    assert programme.is_published and programme.coverage == "Nacional"
+
+
+def test_rejected_programmes_are_final_and_long_texts_refused(people):
+    programme = _programme(people, submit=True)
+    services.programme_review(
+        actor=people["secretariat"], programme=programme, action="reject", comment="No aplica"
+    )
+    with pytest.raises(PermissionDenied):
+        services.programme_save(
+            actor=people["peru"],
+            programme=programme,
+            data={},
+            themes=[],
+            targets=[],
+            submit=True,
+        )
+    with pytest.raises(ValidationError) as error:
+        _programme(people, data={"description": "x" * 10_001})
+    assert "description" in error.value.message_dict
+
+
+def test_pages_refuse_other_ministries_and_keep_valid_filters(people, client):
+    programme = _programme(people, submit=True)
+    client.force_login(people["chile"])
+    edit = reverse("cms:programme_edit", kwargs={"pk": programme.pk})
+    assert client.post(edit, {"name": "Hackeado", "language": "es"}).status_code == 404
+    review = reverse("cms:programme_review", kwargs={"pk": programme.pk})
+    assert client.post(review, {"action": "approve"}).status_code == 404
+    assert Programme.objects.get(pk=programme.pk).name == "Inspección móvil"
+    services.programme_review(actor=people["secretariat"], programme=programme, action="approve")
+    assert client.post(review, {"action": "unpublish", "comment": "x"}).status_code == 403
+    assert Programme.objects.get(pk=programme.pk).is_published  # refused by the service
+    translate = reverse("cms:programme_translate", kwargs={"pk": programme.pk})
+    assert client.get(translate).status_code == 403
+    response = client.get(reverse("cms:portfolio") + "?q=tabletas&theme=99999")
+    assert response.context["page"].paginator.count == 1

@@ -49,7 +49,9 @@ def portfolio_people(site_content, secretariat):
     _taxonomy()
     focal = UserFactory(full_name="Rosa Quispe", roles=[Role.PARTICIPANT, Role.FOCAL_POINT])
     ProfileFactory(user=focal, country="PE", institution="Ministerio de Trabajo del Perú")
-    official = ProfileFactory(user__full_name="Camila Fuentes", country="CL").user
+    official = ProfileFactory(
+        user__full_name="Camila Fuentes", user__roles=["participant", "focal_point"], country="CL"
+    ).user
     return focal, secretariat, official
 
 
