@@ -84,6 +84,7 @@ class StandardPage(Page):
 
 
 # The portal's models live beside the code that uses them.
+from cms.library.models import Instrument, Publication, Repository  # noqa: E402, F401
 from cms.portfolio.models import (  # noqa: E402, F401
     Programme,
     ProgrammeEvent,

@@ -26,6 +26,12 @@ _SECRETARIAT_PERMISSIONS = [
     ("lms", "change_user"),
     ("lms", "view_user"),
     ("simple_translation", "submit_translation"),
+    # The documentation centre and the repositories (cms.library).
+    *[
+        ("cms", f"{action}_{model}")
+        for model in ("publication", "instrument", "repository")
+        for action in ("add", "change", "delete", "view")
+    ],
 ]
 _SECRETARIAT_PAGE_PERMISSIONS = [
     "add_page",

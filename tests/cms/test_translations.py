@@ -152,6 +152,8 @@ PAGES_SIGNED_IN = [
     "cms:portfolio_table",
     "cms:portfolio_mine",
     "cms:programme_new",
+    "cms:documents",
+    "cms:document_suggest",
 ]
 
 

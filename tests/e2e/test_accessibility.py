@@ -107,3 +107,63 @@ def test_course_and_management_pages_pass_axe(page, site_content, browser, live_
         office.goto(path)
         assert axe_violations(office) == [], path
     office.context.close()
+
+
+def test_documentation_centre_pages_pass_axe(page, site_content, secretariat):
+    """The documentation centre, a repository, the suggestion form and the queue."""
+    import datetime
+
+    from cms.library.models import Instrument, Publication, Repository
+    from courses.models import Theme
+    from tests.e2e.conftest import sign_in
+
+    repository = Repository.objects.create(
+        slug="teletrabajo",
+        name_es="Leyes de teletrabajo",
+        name_en="Telework laws",
+        name_pt="Leis de teletrabalho",
+        name_fr="Lois sur le télétravail",
+    )
+    Instrument.objects.create(
+        repository=repository,
+        country="AR",
+        kind="law",
+        title="Ley 27.555",
+        date=datetime.date(2020, 8, 14),
+        summary="Régimen legal del contrato de teletrabajo.",
+        url="https://www.example.org/ley",
+    )
+    study = Publication.objects.create(
+        title="Telework study",
+        kind="study",
+        language="en",
+        date=datetime.date(2023, 3, 1),
+        summary="Ten ministries compared.",
+        url="https://www.example.org/study",
+    )
+    study.themes.set(Theme.objects.filter(code="telework"))
+    Publication.objects.create(
+        title="Guía sugerida",
+        kind="publication",
+        language="es",
+        url="https://www.example.org/guia",
+        status=Publication.Status.SUGGESTED,
+    )
+    for path in [
+        "/es/documents/",
+        "/es/documents/?q=telework&kind=study",
+        "/es/repositories/teletrabajo/",
+        "/fr/repositories/teletrabajo/?country=AR",
+    ]:
+        page.goto(path)
+        assert axe_violations(page) == [], path
+    assert page.get_by_text("Ley 27.555").is_visible()
+    sign_in(page, secretariat.email, PASSWORD)
+    for path in ["/es/documents/suggest/", "/es/documents/suggestions/"]:
+        page.goto(path)
+        assert axe_violations(page) == [], path
+    page.get_by_role("button", name="Publish").or_(
+        page.get_by_role("button", name="Publicar")
+    ).first.click()
+    page.wait_for_load_state("load")
+    assert Publication.objects.get(title="Guía sugerida").status == "published"

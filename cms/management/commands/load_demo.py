@@ -2,7 +2,17 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.test.utils import override_settings
 
-from cms.demo import accounts, communities, courses, experts, forums, pages, portfolio, spaces
+from cms.demo import (
+    accounts,
+    communities,
+    courses,
+    experts,
+    forums,
+    library,
+    pages,
+    portfolio,
+    spaces,
+)
 from lms.choices import Role
 
 
@@ -36,6 +46,7 @@ class Command(BaseCommand):
             communities.ensure_communities()
             experts.ensure_experts()
             portfolio.ensure_portfolio()
+            library.ensure_library()
 
         new_people = sum(1 for _person, _user, created in people if created)
         self.stdout.write(
