@@ -2,6 +2,8 @@
 
 from django.urls import path
 
+from cms.cooperation import views as cooperation
+from cms.events import views as events
 from cms.library import views as library
 from cms.portfolio import views as portfolio
 
@@ -27,4 +29,19 @@ urlpatterns = [
         name="document_suggestion_decide",
     ),
     path("repositories/<slug:slug>/", library.repository, name="repository"),
+    path("cooperation/", cooperation.call, name="cooperation"),
+    path("cooperation/propose/", cooperation.propose, name="proposal_new"),
+    path("cooperation/proposals/", cooperation.proposals, name="proposals"),
+    path("cooperation/proposals/<int:pk>/", cooperation.proposal, name="proposal"),
+    path(
+        "cooperation/proposals/<int:pk>/action/",
+        cooperation.proposal_action,
+        name="proposal_action",
+    ),
+    path("events/", events.events, name="events"),
+    path("events/calendar.ics", events.calendar_ics, name="events_ics"),
+    path("events/<slug:slug>/", events.event, name="event"),
+    path("events/<slug:slug>/register/", events.register, name="event_register"),
+    path("events/<slug:slug>/follow-up/", events.follow_up, name="event_follow_up"),
+    path("events/<slug:slug>/calendar.ics", events.event_ics, name="event_ics"),
 ]

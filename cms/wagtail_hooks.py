@@ -2,6 +2,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms.cooperation.models import Call
+from cms.events.models import Event
 from cms.library.models import Instrument, Publication, Repository
 
 
@@ -39,3 +41,33 @@ class LibraryViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(LibraryViewSetGroup)
+
+
+class EventViewSet(SnippetViewSet):
+    """Workshops, dialogues and meetings: agenda, presentations, photos, results."""
+
+    model = Event
+    icon = "date"
+    menu_label = _("Events")
+    menu_order = 320
+    add_to_admin_menu = True
+    list_display = ["title", "kind", "starts_at", "host_country", "is_published"]
+    list_filter = ["kind", "format", "is_published"]
+    search_fields = ["title", "objective"]
+
+
+register_snippet(EventViewSet)
+
+
+class CallViewSet(SnippetViewSet):
+    """The yearly bilateral cooperation calls (proposals are handled on the site)."""
+
+    model = Call
+    icon = "tasks"
+    menu_label = _("Cooperation calls")
+    menu_order = 330
+    add_to_admin_menu = True
+    list_display = ["title", "year", "opens_on", "closes_on"]
+
+
+register_snippet(CallViewSet)

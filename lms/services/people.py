@@ -26,10 +26,10 @@ _SECRETARIAT_PERMISSIONS = [
     ("lms", "change_user"),
     ("lms", "view_user"),
     ("simple_translation", "submit_translation"),
-    # The documentation centre and the repositories (cms.library).
+    # The documentation centre, repositories, events and cooperation calls (cms).
     *[
         ("cms", f"{action}_{model}")
-        for model in ("publication", "instrument", "repository")
+        for model in ("publication", "instrument", "repository", "event", "call")
         for action in ("add", "change", "delete", "view")
     ],
 ]

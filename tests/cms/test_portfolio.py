@@ -373,6 +373,19 @@ def test_the_demo_portfolio(settings, client):
     }
     assert Programme.objects.filter(status="submitted").exists()  # some wait for review
     assert ProgrammeInterest.objects.exists()
+    # The rest of the portal's demo: workshops, the current call, the telework repository.
+    from cms.cooperation.models import Call
+    from cms.events.models import Event
+    from cms.library.models import Instrument, Publication
+
+    assert {
+        "taller-dialogo-social-bogota-2022",
+        "taller-educacion-trabajo-buenos-aires-2023",
+    } <= set(Event.objects.values_list("slug", flat=True))
+    assert Event.objects.get(slug="taller-dialogo-social-bogota-2022").follow_up_space
+    assert Call.objects.order_by("-year").first().is_open()
+    assert Instrument.objects.filter(repository__slug="teletrabajo").count() >= 10
+    assert Publication.objects.filter(kind="results").exclude(document=None).count() == 2
     translated = published.filter(translations__language="en").first()
     with translation.override("en"):
         page = client.get(reverse("cms:portfolio") + "?language=en").content.decode()

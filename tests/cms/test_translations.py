@@ -154,6 +154,9 @@ PAGES_SIGNED_IN = [
     "cms:programme_new",
     "cms:documents",
     "cms:document_suggest",
+    "cms:events",
+    "cms:cooperation",
+    "cms:proposals",
 ]
 
 

@@ -167,3 +167,93 @@ def test_documentation_centre_pages_pass_axe(page, site_content, secretariat):
     ).first.click()
     page.wait_for_load_state("load")
     assert Publication.objects.get(title="Guía sugerida").status == "published"
+
+
+def test_event_pages_pass_axe(page, site_content):
+    """The events calendar and an event page (with agenda and documents)."""
+    import datetime
+
+    from django.utils import timezone
+
+    from cms.events.models import Event, EventDocument
+    from tests.e2e.conftest import sign_in
+
+    starts = timezone.now() + datetime.timedelta(days=12)
+    event = Event.objects.create(
+        title="Diálogo virtual sobre teletrabajo",
+        slug="dialogo-teletrabajo",
+        kind=Event.Kind.DIALOGUE,
+        format=Event.Format.VIRTUAL,
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(hours=2),
+        time_zone="America/Panama",
+        objective="Compartir experiencias.",
+        agenda="1. Apertura\n2. Experiencias",
+    )
+    EventDocument.objects.create(
+        event=event, title="Presentación", speaker="Ana", url="https://www.example.org/p"
+    )
+    Event.objects.create(
+        title="Taller de Bogotá",
+        slug="taller-bogota",
+        kind=Event.Kind.WORKSHOP,
+        format=Event.Format.IN_PERSON,
+        starts_at=starts - datetime.timedelta(days=800),
+        ends_at=starts - datetime.timedelta(days=798),
+        time_zone="America/Bogota",
+        host_country="CO",
+        city="Bogotá",
+    )
+    for path in ["/es/events/", "/en/events/?kind=workshop", "/es/events/dialogo-teletrabajo/"]:
+        page.goto(path)
+        assert axe_violations(page) == [], path
+    person = ProfileFactory().user
+    sign_in(page, person.email, PASSWORD)
+    page.goto("/es/events/dialogo-teletrabajo/")
+    page.locator('button[value="register"]').click()
+    page.wait_for_load_state("load")
+    assert axe_violations(page) == []
+    assert event.registrations.filter(user=person).exists()
+
+
+def test_cooperation_pages_pass_axe(page, site_content, secretariat):
+    """The call, the proposal form, a proposal with its scores and results form."""
+    import datetime
+    import uuid
+
+    from django.utils import timezone
+
+    from cms.cooperation.models import Beneficiary, Call, Proposal
+    from tests.e2e.conftest import sign_in
+
+    today = timezone.localdate()
+    call = Call.objects.create(
+        year=today.year,
+        title="Convocatoria",
+        opens_on=today - datetime.timedelta(days=3),
+        closes_on=today + datetime.timedelta(days=60),
+        rules="- Reglas",
+        budget_note="USD",
+    )
+    proposal = Proposal.objects.create(
+        call=call,
+        providing_country="CL",
+        topic="Inspección móvil",
+        objectives="- Aprender",
+        format="virtual",
+        starts_on=today,
+        ends_on=today,
+        status="selected",
+        token=uuid.uuid4(),
+    )
+    Beneficiary.objects.create(proposal=proposal, country="HT")
+    page.goto("/es/cooperation/")
+    assert axe_violations(page) == []
+    sign_in(page, secretariat.email, PASSWORD)
+    for path in [
+        "/es/cooperation/propose/",
+        f"/es/cooperation/proposals/{proposal.pk}/",
+        "/es/cooperation/proposals/",
+    ]:
+        page.goto(path)
+        assert axe_violations(page) == [], path

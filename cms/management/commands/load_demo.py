@@ -5,7 +5,9 @@ from django.test.utils import override_settings
 from cms.demo import (
     accounts,
     communities,
+    cooperation,
     courses,
+    events,
     experts,
     forums,
     library,
@@ -47,6 +49,8 @@ class Command(BaseCommand):
             experts.ensure_experts()
             portfolio.ensure_portfolio()
             library.ensure_library()
+            events.ensure_events()
+            cooperation.ensure_cooperation()
 
         new_people = sum(1 for _person, _user, created in people if created)
         self.stdout.write(
