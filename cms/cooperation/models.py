@@ -43,6 +43,13 @@ class Call(models.Model):
     def __str__(self):
         return self.title
 
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        if self.opens_on and self.closes_on and self.closes_on < self.opens_on:
+            raise ValidationError({"closes_on": _("The call closes after it opens.")})
+
     def is_open(self, today=None) -> bool:
         today = today or timezone.localdate()
         return self.opens_on <= today <= self.closes_on

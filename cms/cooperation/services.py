@@ -3,7 +3,7 @@
 import uuid
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -72,26 +72,29 @@ def proposal_submit(
     if errors:
         raise ValidationError(errors)
     token = token or uuid.uuid4()
-    with transaction.atomic():
-        existing = Proposal.objects.filter(submitted_by=user, token=token).first()
-        if existing is not None:
-            return existing  # the same form sent twice
-        proposal = Proposal.objects.create(
-            call=call,
-            submitted_by=user,
-            providing_country=providing_country,
-            topic=topic.strip(),
-            objectives=objectives.strip(),
-            format=format,
-            starts_on=starts_on,
-            ends_on=ends_on,
-            programme=programme,
-            token=token,
-        )
-        proposal.themes.set(themes)
-        Beneficiary.objects.bulk_create(
-            Beneficiary(proposal=proposal, country=code) for code in beneficiaries
-        )
+    existing = Proposal.objects.filter(submitted_by=user, token=token).first()
+    if existing is not None:
+        return existing  # the same form sent twice
+    try:
+        with transaction.atomic():
+            proposal = Proposal.objects.create(
+                call=call,
+                submitted_by=user,
+                providing_country=providing_country,
+                topic=topic.strip(),
+                objectives=objectives.strip(),
+                format=format,
+                starts_on=starts_on,
+                ends_on=ends_on,
+                programme=programme,
+                token=token,
+            )
+            proposal.themes.set(themes)
+            Beneficiary.objects.bulk_create(
+                Beneficiary(proposal=proposal, country=code) for code in beneficiaries
+            )
+    except IntegrityError:  # sent twice at the same moment: the other one was saved
+        return Proposal.objects.get(submitted_by=user, token=token)
     return proposal
 
 
@@ -100,6 +103,8 @@ def proposal_confirm(*, user: User, proposal: Proposal) -> Proposal:
     """The providing ministry (one of its focal points) confirms it will provide."""
     if not user.has_role("focal_point") or _country(user) != proposal.providing_country:
         raise PermissionDenied(_("Only the providing ministry confirms."))
+    if proposal.submitted_by_id == user.pk:
+        raise PermissionDenied(_("Another focal point of the providing ministry confirms."))
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     if proposal.status == Proposal.Status.SUBMITTED:
         proposal.status = Proposal.Status.CONFIRMED
@@ -114,8 +119,11 @@ def proposal_score(*, actor: User, proposal: Proposal, scores: dict) -> Proposal
     """The secretariat scores a confirmed proposal on each published criterion (1 to 5)."""
     if not actor.is_secretariat:
         raise PermissionDenied(_("Only the Technical Secretariat scores proposals."))
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     if proposal.status == Proposal.Status.SUBMITTED:
         raise ValidationError(_("The providing ministry has not confirmed yet."))
+    if proposal.status != Proposal.Status.CONFIRMED:
+        raise ValidationError(_("The decision on this proposal is taken."))
     errors = {}
     clean = {}
     for code, _label in CRITERIA:
@@ -140,6 +148,8 @@ def proposal_select(*, actor: User, proposal: Proposal, selected: bool) -> Propo
     if not actor.is_secretariat:
         raise PermissionDenied(_("Only the Technical Secretariat selects proposals."))
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.status != Proposal.Status.CONFIRMED:
+        raise ValidationError(_("The decision on this proposal is taken."))
     if proposal.scores.count() != len(CRITERIA):
         raise ValidationError(_("Score every criterion first."))
     proposal.status = Proposal.Status.SELECTED if selected else Proposal.Status.NOT_SELECTED

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,7 +16,10 @@ from lms.markup import render_markdown
 
 
 def _current_call():
-    return Call.objects.order_by("-year").first()
+    """The call open today; if none is, the latest."""
+    today = timezone.localdate()
+    open_now = Call.objects.filter(opens_on__lte=today, closes_on__gte=today)
+    return open_now.order_by("-year").first() or Call.objects.order_by("-year").first()
 
 
 def _proposals():
@@ -90,10 +94,13 @@ def proposals(request):
     user = request.user
     items = _proposals()
     if not user.is_secretariat:
-        country = _country(user)
-        items = items.filter(
-            Q(submitted_by=user) | Q(providing_country=country) | Q(beneficiaries__country=country)
-        ).distinct()
+        # The same rule as a proposal's page: its author, and the focal points of
+        # the ministries that take part.
+        mine = Q(submitted_by=user)
+        if user.has_role("focal_point") and _country(user):
+            country = _country(user)
+            mine |= Q(providing_country=country) | Q(beneficiaries__country=country)
+        items = items.filter(mine).distinct()
     return render(
         request,
         "cms/cooperation/proposals.html",

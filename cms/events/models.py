@@ -7,6 +7,7 @@ registered, in one action.
 """
 
 import datetime
+import zoneinfo
 
 from django.conf import settings
 from django.db import models
@@ -14,10 +15,42 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 
 from lms.choices import Country
 from lms.models import validate_time_zone
+
+
+class EventAdminForm(WagtailAdminModelForm):
+    """The admin shows and reads the start and end in the event's own time zone,
+    not in the editor's: 09:00 in Bogotá is 09:00 in Bogotá whoever types it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        zone = self.instance.time_zone if self.instance.pk else ""
+        if zone:
+            tz = zoneinfo.ZoneInfo(zone)
+            for name in ("starts_at", "ends_at"):
+                value = getattr(self.instance, name)
+                if value is not None:
+                    self.initial[name] = timezone.localtime(value, tz).replace(tzinfo=None)
+
+    def clean(self):
+        data = super().clean()
+        zone = data.get("time_zone")
+        try:
+            tz = zoneinfo.ZoneInfo(zone) if zone else None
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            tz = None
+        if tz is not None:
+            for name in ("starts_at", "ends_at"):
+                value = data.get(name)
+                if value is not None:
+                    naive = timezone.make_naive(value) if timezone.is_aware(value) else value
+                    data[name] = naive.replace(tzinfo=tz)
+                    setattr(self.instance, name, data[name])
+        return data
 
 
 class Event(ClusterableModel):
@@ -71,6 +104,7 @@ class Event(ClusterableModel):
     )
     is_published = models.BooleanField(_("published"), default=True)
 
+    base_form_class = EventAdminForm
     panels = [
         FieldPanel("title"),
         FieldPanel("slug"),
@@ -82,7 +116,7 @@ class Event(ClusterableModel):
                 FieldRowPanel([FieldPanel("host_country"), FieldPanel("city")]),
                 FieldPanel("link"),
             ],
-            heading=_("When and where"),
+            heading=_("When and where (times in the event's time zone)"),
         ),
         FieldPanel("objective"),
         FieldPanel("organisers"),

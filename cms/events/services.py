@@ -1,5 +1,7 @@
 """Writes about events: registering, and the follow-up space of a workshop."""
 
+import uuid
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
@@ -51,7 +53,10 @@ def event_follow_up_create(*, actor: User, event: Event) -> Space:
             slug=slug,
             description=event.objective[:500],
         )
-        Room.objects.create(space=space, name=event.title[:120], slug=slug[:80])
+        room_slug = slug[:74]
+        while Room.objects.filter(slug=room_slug).exists():
+            room_slug = f"{slug[:66]}-{uuid.uuid4().hex[:6]}"
+        Room.objects.create(space=space, name=event.title[:120], slug=room_slug)
         Category.objects.create(space=space, name=_("General"), slug="general")
         SpaceMembership.objects.create(
             space=space, user=actor, role=SpaceMembership.Role.COORDINATOR

@@ -150,3 +150,46 @@ def test_pages(call, client, secretariat):
     assert client.get(page).status_code == 404  # not selected: for the parties only
     client.force_login(secretariat)
     assert client.get(page).status_code == 200
+
+
+def test_who_sees_and_decides_what(call, secretariat, client):
+    chile_focal, haiti = _focal("Camila", "CL"), _focal("Jean Pierre", "HT")
+    proposal = services.proposal_submit(user=chile_focal, call=call, **_data())
+    with pytest.raises(PermissionDenied):  # another focal point of the provider confirms
+        services.proposal_confirm(user=chile_focal, proposal=proposal)
+    services.proposal_confirm(user=_focal("Otra chilena", "CL"), proposal=proposal)
+    client.force_login(ProfileFactory(country="CL").user)  # not a focal point
+    with translation.override("es"):
+        listing = reverse("cms:proposals")
+    assert "Inspección móvil" not in client.get(listing).content.decode()
+    client.force_login(haiti)
+    assert "Inspección móvil" in client.get(listing).content.decode()
+    scores = {"relevance": 3, "opportunity": 3, "clarity": 3, "commitment": 3}
+    services.proposal_score(actor=secretariat, proposal=proposal, scores=scores)
+    services.proposal_select(actor=secretariat, proposal=proposal, selected=False)
+    with pytest.raises(ValidationError):  # the decision is taken
+        services.proposal_select(actor=secretariat, proposal=proposal, selected=True)
+    with pytest.raises(ValidationError):
+        services.proposal_score(actor=secretariat, proposal=proposal, scores=scores)
+
+
+def test_the_open_call_is_the_current_one(call, client):
+    Call.objects.create(
+        year=call.year + 1,
+        title="Futura",
+        opens_on=call.closes_on + datetime.timedelta(days=90),
+        closes_on=call.closes_on + datetime.timedelta(days=180),
+        rules="-",
+    )
+    with translation.override("es"):
+        page = client.get(reverse("cms:cooperation")).content.decode()
+    assert "Convocatoria" in page and "Futura" not in page
+    bad = Call(
+        year=2040,
+        title="Mal",
+        opens_on=datetime.date(2040, 5, 1),
+        closes_on=datetime.date(2040, 1, 1),
+        rules="-",
+    )
+    with pytest.raises(ValidationError):
+        bad.full_clean()

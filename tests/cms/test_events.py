@@ -123,3 +123,42 @@ def test_the_events_page_costs_the_same_for_many(db, client, django_assert_max_n
         _event(f"e{n}", days=n + 1)
     with django_assert_max_num_queries(10):
         assert "Taller e24" in client.get(url("events")).content.decode()
+
+
+def test_the_admin_reads_times_in_the_events_time_zone(db, secretariat, client):
+    """Whoever types 09:00 for a Bogotá workshop means 09:00 in Bogotá."""
+    secretariat.profile.time_zone = "America/New_York"
+    secretariat.profile.save()
+    client.force_login(secretariat)
+    data = {
+        "title": "Taller",
+        "slug": "taller-admin",
+        "kind": "workshop",
+        "format": "in_person",
+        "starts_at": "2031-05-06 09:00",
+        "ends_at": "2031-05-07 17:00",
+        "time_zone": "America/Bogota",
+        "host_country": "CO",
+        "city": "Bogotá",
+        "objective": "",
+        "organisers": "",
+        "agenda": "",
+        "link": "",
+        "registration_open": "on",
+        "is_published": "on",
+        "documents-TOTAL_FORMS": "0",
+        "documents-INITIAL_FORMS": "0",
+        "documents-MIN_NUM_FORMS": "0",
+        "documents-MAX_NUM_FORMS": "1000",
+        "photos-TOTAL_FORMS": "0",
+        "photos-INITIAL_FORMS": "0",
+        "photos-MIN_NUM_FORMS": "0",
+        "photos-MAX_NUM_FORMS": "1000",
+    }
+    response = client.post("/admin/snippets/cms/event/add/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    event = Event.objects.get(slug="taller-admin")
+    bogota = zoneinfo.ZoneInfo("America/Bogota")
+    assert event.starts_at.astimezone(bogota).hour == 9
+    edit = client.get(f"/admin/snippets/cms/event/edit/{event.pk}/").content.decode()
+    assert "2031-05-06 09:00" in edit
