@@ -87,6 +87,7 @@ class StandardPage(Page):
 from cms.cooperation.models import Beneficiary, Call, Proposal, Score  # noqa: E402, F401
 from cms.events.models import Event, EventDocument, EventPhoto, EventRegistration  # noqa: E402, F401
 from cms.library.models import Instrument, Publication, Repository  # noqa: E402, F401
+from cms.newsletter.models import Delivery, Issue, Item, Subscription  # noqa: E402, F401
 from cms.portfolio.models import (  # noqa: E402, F401
     Programme,
     ProgrammeEvent,

@@ -5,6 +5,7 @@ from django.urls import path
 from cms.cooperation import views as cooperation
 from cms.events import views as events
 from cms.library import views as library
+from cms.newsletter import views as newsletter
 from cms.portfolio import views as portfolio
 
 app_name = "cms"
@@ -38,6 +39,16 @@ urlpatterns = [
         cooperation.proposal_action,
         name="proposal_action",
     ),
+    path("newsletter/", newsletter.archive, name="newsletter"),
+    path("newsletter/subscribe/", newsletter.subscribe, name="newsletter_subscribe"),
+    path("newsletter/compose/", newsletter.compose, name="newsletter_compose"),
+    path(
+        "newsletter/unsubscribe/<str:token>/",
+        newsletter.unsubscribe,
+        name="newsletter_unsubscribe",
+    ),
+    path("newsletter/<int:number>/", newsletter.issue, name="newsletter_issue"),
+    path("newsletter/<int:number>/edit/", newsletter.edit, name="newsletter_edit"),
     path("events/", events.events, name="events"),
     path("events/calendar.ics", events.calendar_ics, name="events_ics"),
     path("events/<slug:slug>/", events.event, name="event"),

@@ -157,6 +157,7 @@ PAGES_SIGNED_IN = [
     "cms:events",
     "cms:cooperation",
     "cms:proposals",
+    "cms:newsletter",
 ]
 
 

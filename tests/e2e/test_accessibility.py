@@ -257,3 +257,39 @@ def test_cooperation_pages_pass_axe(page, site_content, secretariat):
     ]:
         page.goto(path)
         assert axe_violations(page) == [], path
+
+
+def test_newsletter_pages_pass_axe(page, site_content, secretariat):
+    """The archive, an issue, the secretariat's draft editor, the unsubscribe page."""
+    from cms.newsletter import services
+    from cms.newsletter.models import Issue, Item
+    from tests.e2e.conftest import sign_in
+
+    sent = Issue.objects.create(
+        number=1,
+        since=secretariat.date_joined,
+        status="sent",
+        intro_es="Hola red",
+        sent_at=secretariat.date_joined,
+    )
+    Item.objects.create(
+        issue=sent,
+        section="documents",
+        url="/es/documents/",
+        title_es="Estudio",
+        title_en="Study",
+        title_pt="Estudo",
+        title_fr="Étude",
+    )
+    for path in [
+        "/es/newsletter/",
+        "/en/newsletter/1/",
+        f"/es/newsletter/unsubscribe/{services.unsubscribe_token(secretariat)}/",
+    ]:
+        page.goto(path)
+        assert axe_violations(page) == [], path
+    sign_in(page, secretariat.email, PASSWORD)
+    page.goto("/es/newsletter/")
+    page.locator('form[action="/es/newsletter/compose/"] button').click()
+    page.wait_for_url("**/newsletter/2/edit/")
+    assert axe_violations(page) == []

@@ -11,6 +11,7 @@ from cms.demo import (
     experts,
     forums,
     library,
+    newsletter,
     pages,
     portfolio,
     spaces,
@@ -51,6 +52,7 @@ class Command(BaseCommand):
             library.ensure_library()
             events.ensure_events()
             cooperation.ensure_cooperation()
+            newsletter.ensure_newsletter()
 
         new_people = sum(1 for _person, _user, created in people if created)
         self.stdout.write(

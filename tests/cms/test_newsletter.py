@@ -1,0 +1,142 @@
+"""The newsletter: composed from what is new, in each language, sent once each."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from cms.library.models import Publication
+from cms.newsletter import services
+from cms.newsletter.models import Delivery, Issue, Subscription
+from cms.portfolio.models import Programme, ProgrammeTranslation
+from tests.factories import ProfileFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def url(name, **kwargs):
+    with translation.override("es"):
+        return reverse(f"cms:{name}", kwargs=kwargs)
+
+
+@pytest.fixture
+def news(db):
+    programme = Programme.objects.create(
+        name="Inspección móvil",
+        country="PE",
+        status="published",
+        published_at=timezone.now() - datetime.timedelta(days=2),
+        language="es",
+    )
+    ProgrammeTranslation.objects.create(
+        programme=programme,
+        language="en",
+        name="Mobile inspection",
+        needs="n",
+        description="d",
+        objectives="o",
+    )
+    Programme.objects.create(
+        name="Viejo",
+        country="PE",
+        status="published",
+        published_at=timezone.now() - datetime.timedelta(days=60),
+    )
+    Publication.objects.create(title="Estudio nuevo", kind="study", url="https://example.org/e")
+    return programme
+
+
+def _subscriber(name, language):
+    user = ProfileFactory(user__full_name=name, preferred_language=language).user
+    services.newsletter_subscribe(user=user, subscribed=True)
+    return user
+
+
+def test_composing_takes_what_is_new_and_only_the_secretariat_does(news, secretariat):
+    with pytest.raises(PermissionDenied):
+        services.newsletter_compose(actor=ProfileFactory().user)
+    issue = services.newsletter_compose(actor=secretariat)
+    titles = [(item.section, item.title_es, item.title_en) for item in issue.items.all()]
+    assert ("programmes", "Inspección móvil", "Mobile inspection") in titles
+    assert ("documents", "Estudio nuevo", "Estudio nuevo") in titles
+    assert all(title != "Viejo" for _s, title, _e in titles)
+    with pytest.raises(ValidationError):  # one draft at a time
+        services.newsletter_compose(actor=secretariat)
+
+
+def test_an_interrupted_send_resumes_without_a_second_copy(
+    news, secretariat, mailoutbox, django_capture_on_commit_callbacks
+):
+    people = [_subscriber(f"Persona {n}", "en" if n % 2 else "es") for n in range(5)]
+    ProfileFactory(user__full_name="No suscrita")  # not subscribed: nothing
+    issue = services.newsletter_compose(actor=secretariat)
+    services.newsletter_update(
+        actor=secretariat,
+        issue=issue,
+        intros={"es": "Hola red", "en": "Hello network"},
+        included={item.pk for item in issue.items.all()},
+    )
+    Issue.objects.filter(pk=issue.pk).update(status=Issue.Status.SENDING)
+    sent = []
+
+    def flaky(issue, user):
+        if len(sent) == 3:
+            raise ConnectionError("the mail server went away")
+        services._send(issue, user)
+        sent.append(user.pk)
+
+    with pytest.raises(ConnectionError):
+        services.deliver_issue(issue.pk, send=flaky)
+    assert len(mailoutbox) == 3
+    # Resumed: the rest get it; the three who had it, and the one being sent when it
+    # stopped, do not get a second copy.
+    services.deliver_issue(issue.pk)
+    recipients = [m.to[0] for m in mailoutbox]
+    assert len(recipients) == len(set(recipients)) == 4
+    assert Delivery.objects.filter(issue=issue).count() == 5
+    assert Delivery.objects.filter(issue=issue, sent_at__isnull=True).count() == 1
+    issue.refresh_from_db()
+    assert issue.status == Issue.Status.SENT
+    english = next(m for m in mailoutbox if m.to[0] == people[1].email)
+    spanish = next(m for m in mailoutbox if m.to[0] == people[0].email)
+    assert "Mobile inspection" in english.body and "Hello network" in english.body
+    assert "Inspección móvil" in spanish.body and "Hola red" in spanish.body
+    assert english.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    services.deliver_issue(issue.pk)  # again: nothing more
+    assert len(mailoutbox) == 4
+
+
+def test_one_click_unsubscribe_and_the_archive(
+    news, secretariat, client, mailoutbox, django_capture_on_commit_callbacks
+):
+    person = _subscriber("Ana", "es")
+    issue = services.newsletter_compose(actor=secretariat)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.newsletter_send(actor=secretariat, issue=issue)
+    assert len(mailoutbox) == 1
+    link = mailoutbox[0].extra_headers["List-Unsubscribe"].strip("<>")
+    path = link.split("://", 1)[1].split("/", 1)[1]
+    assert client.get("/" + path).status_code == 200  # a confirmation page; GET changes nothing
+    assert Subscription.objects.get(user=person).subscribed
+    assert client.post("/" + path).status_code == 200  # the mail client's one click
+    assert not Subscription.objects.get(user=person).subscribed
+    assert client.post("/es/newsletter/unsubscribe/forged/").status_code == 400
+    page = client.get(url("newsletter")).content.decode()
+    assert url("newsletter_issue", number=issue.number) in page
+    assert (
+        "Inspección móvil"
+        in client.get(url("newsletter_issue", number=issue.number)).content.decode()
+    )
+    with pytest.raises(ValidationError):  # a sent issue does not change
+        services.newsletter_update(actor=secretariat, issue=issue, intros={}, included=set())
+
+
+def test_drafts_are_for_the_secretariat(news, secretariat, client):
+    issue = services.newsletter_compose(actor=secretariat)
+    assert client.get(url("newsletter_issue", number=issue.number)).status_code == 404
+    client.force_login(ProfileFactory().user)
+    assert client.get(url("newsletter_edit", number=issue.number)).status_code == 403
+    client.force_login(secretariat)
+    assert client.get(url("newsletter_edit", number=issue.number)).status_code == 200
