@@ -140,3 +140,20 @@ def test_drafts_are_for_the_secretariat(news, secretariat, client):
     assert client.get(url("newsletter_edit", number=issue.number)).status_code == 403
     client.force_login(secretariat)
     assert client.get(url("newsletter_edit", number=issue.number)).status_code == 200
+
+
+def test_the_biweekly_command_composes_a_draft_once(news, secretariat):
+    from django.core.management import call_command
+
+    from tests.factories import UserFactory
+
+    UserFactory(is_superuser=True, is_staff=True)
+    call_command("compose_newsletter", verbosity=0)
+    call_command("compose_newsletter", verbosity=0)  # a draft waits: nothing more
+    assert Issue.objects.count() == 1
+    Issue.objects.update(status="sent", sent_at=timezone.now() - datetime.timedelta(days=3))
+    call_command("compose_newsletter", verbosity=0)  # too soon
+    assert Issue.objects.count() == 1
+    Issue.objects.update(sent_at=timezone.now() - datetime.timedelta(days=15))
+    call_command("compose_newsletter", verbosity=0)
+    assert Issue.objects.filter(status="draft").count() == 1
