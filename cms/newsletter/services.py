@@ -1,7 +1,10 @@
 """Writes about the newsletter: compose, edit, send (in the background), unsubscribe."""
 
 import datetime
+import logging
+import zoneinfo
 
+from django.conf import settings
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMessage
@@ -18,8 +21,9 @@ from cms.library.models import Publication
 from cms.newsletter.models import LANGUAGES, Delivery, Issue, Item, Subscription
 from cms.portfolio.models import Programme
 from lms.models import EnrolmentCall, User
-from lms.services.notifications import absolute_url, recipient_language
+from lms.services.notifications import absolute_url
 
+logger = logging.getLogger(__name__)
 UNSUBSCRIBE_SALT = "rial-newsletter-unsubscribe"
 FIRST_PERIOD_DAYS = 14
 
@@ -52,6 +56,11 @@ def newsletter_unsubscribe_by_token(*, token: str) -> User:
         raise ValidationError(_("This unsubscribe link is not valid."))
     newsletter_subscribe(user=user, subscribed=False)
     return user
+
+
+def _day(event) -> str:
+    """The event's date where it happens (an evening in the Americas is not tomorrow)."""
+    return f"{event.starts_at.astimezone(zoneinfo.ZoneInfo(event.time_zone)):%Y-%m-%d}"
 
 
 def _titles(make) -> dict:
@@ -105,11 +114,7 @@ def newsletter_compose(*, actor: User) -> Issue:
             Item(
                 section=Item.Section.EVENTS,
                 url=reverse("cms:event", kwargs={"slug": event.slug}),
-                **_titles(
-                    lambda language, e=event: (
-                        f"{e.title} ({e.starts_at.astimezone(datetime.UTC):%Y-%m-%d})"
-                    )
-                ),
+                **_titles(lambda language, e=event: f"{e.title} ({_day(e)})"),
             )
         )
     for call in EnrolmentCall.objects.filter(opens_at__lte=now, closes_at__gt=now).order_by(
@@ -181,33 +186,54 @@ def subscribers():
 
 
 def deliver_issue(issue_id: int, *, send=None) -> int:
-    """Email the issue to every subscriber who has not had it. Each person is claimed
-    (a Delivery row) before their email goes: if the run stops halfway, running it
-    again skips everyone already claimed, so nobody gets a second copy."""
+    """Email the issue to every subscriber who has not had it.
+
+    Each person is claimed (a Delivery row) before their email goes and marked
+    sent after. A failed email gives the claim back (the next run retries that
+    person) and leaves the issue "sending"; a run killed halfway leaves claimed
+    people claimed, so running it again (the secretariat's "Resume sending", or
+    ``manage.py compose_newsletter`` from cron) never sends anyone a second copy.
+    """
     issue = Issue.objects.filter(pk=issue_id).first()
     if issue is None or issue.status == Issue.Status.DRAFT:
         return 0
     send = send or _send
-    sent = 0
+    items = [item for item in issue.items.all() if item.include]
+    sections_by_language: dict[str, list] = {}
+    sent = failed = 0
     for user in subscribers().exclude(pk__in=Delivery.objects.filter(issue=issue).values("user")):
         try:
             with transaction.atomic():
                 delivery = Delivery.objects.create(issue=issue, user=user)
         except IntegrityError:
             continue  # another worker has this person
-        send(issue, user)
+        language = _language(user)
+        if language not in sections_by_language:
+            sections_by_language[language] = _sections(items, language)
+        try:
+            send(issue, user, language=language, sections=sections_by_language[language])
+        except Exception:
+            logger.exception("Newsletter %s to user %s failed", issue.number, user.pk)
+            delivery.delete()  # not sent: the next run tries again
+            failed += 1
+            continue
         Delivery.objects.filter(pk=delivery.pk).update(sent_at=timezone.now())
         sent += 1
-    Issue.objects.filter(pk=issue.pk, status=Issue.Status.SENDING).update(
-        status=Issue.Status.SENT, sent_at=timezone.now()
-    )
+    if not failed:
+        Issue.objects.filter(pk=issue.pk, status=Issue.Status.SENDING).update(
+            status=Issue.Status.SENT, sent_at=timezone.now()
+        )
     return sent
 
 
-def _send(issue: Issue, user: User) -> None:
-    language = recipient_language(user)
+def _language(user: User) -> str:
+    profile = getattr(user, "profile", None)
+    language = getattr(profile, "preferred_language", "") if profile else ""
+    return language if language in LANGUAGES else settings.LANGUAGE_CODE
+
+
+def _sections(items, language: str) -> list:
     with translation.override(language):
-        items = [item for item in issue.items.all() if item.include]
         sections = []
         for code, label in Item.Section.choices:
             chosen = [
@@ -216,7 +242,12 @@ def _send(issue: Issue, user: User) -> None:
                 if item.section == code
             ]
             if chosen:
-                sections.append((label, chosen))
+                sections.append((str(label), chosen))
+        return sections
+
+
+def _send(issue: Issue, user: User, *, language: str, sections: list) -> None:
+    with translation.override(language):
         link = unsubscribe_url(user)
         body = render_to_string(
             "cms/newsletter/email.txt",

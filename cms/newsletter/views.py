@@ -98,6 +98,10 @@ def edit(request, number):
     if not request.user.is_secretariat:
         raise PermissionDenied
     item = _issue(request, number)
+    if request.method == "POST" and request.POST.get("action") == "resume":
+        services.newsletter_send(actor=request.user, issue=item)  # sends to who is left
+        messages.success(request, _("The newsletter is being sent."))
+        return redirect("cms:newsletter")
     if request.method == "POST":
         intros = {language: request.POST.get(f"intro_{language}", "") for language in LANGUAGES}
         included = {int(pk) for pk in request.POST.getlist("items") if pk.isdigit()}

@@ -10,12 +10,15 @@ from lms.models import User
 
 class Command(BaseCommand):
     help = (
-        "Every two weeks (run it daily from cron): compose the next newsletter as a draft "
-        "for the secretariat to edit and send. Does nothing while a draft exists or if the "
-        "last issue went out less than 14 days ago."
+        "Run it daily from cron: finishes a send that stopped, and every two weeks composes "
+        "the next newsletter as a draft for the secretariat to edit and send (nothing while "
+        "a draft exists or if the last issue went out less than 14 days ago)."
     )
 
     def handle(self, *args, **options):
+        for stuck in Issue.objects.filter(status=Issue.Status.SENDING):
+            sent = services.deliver_issue(stuck.pk)  # a send that stopped: finish it
+            self.stdout.write(f"Issue no. {stuck.number}: {sent} more sent.")
         last = Issue.objects.filter(status=Issue.Status.SENT).order_by("-number").first()
         if Issue.objects.filter(status=Issue.Status.DRAFT).exists():
             self.stdout.write("A draft is waiting for the secretariat.")
