@@ -5,6 +5,7 @@ import uuid
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from courses.forms import ThemeChoiceField, ThemeMultipleChoiceField, themes_in_order
 from forum.models import Category, DigestPreference, Flag, Subscription
 from forum.services.forums import MAX_POST, MAX_TITLE
 
@@ -156,22 +157,6 @@ class DigestForm(forms.Form):
 # --- Experts network ------------------------------------------------------------------------
 
 
-def _theme_choices():
-    from courses.models import Theme
-
-    return Theme.objects.select_related("area").order_by("area__sort_order", "sort_order", "code")
-
-
-class ThemeChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.area.name} — {obj.name}"
-
-
-class ThemeMultipleChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.area.name} — {obj.name}"
-
-
 class DirectoryForm(forms.Form):
     """The directory's filters, from the query string (shareable URLs)."""
 
@@ -186,7 +171,7 @@ class DirectoryForm(forms.Form):
         from lms.choices import Country, SpokenLanguage
 
         super().__init__(*args, **kwargs)
-        self.fields["theme"].queryset = _theme_choices()
+        self.fields["theme"].queryset = themes_in_order()
         self.fields["language"].choices = [("", _("All languages")), *SpokenLanguage.choices]
         self.fields["country"].choices = [("", _("All countries")), *Country.choices]
 
@@ -228,7 +213,7 @@ class AskForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["expert"].queryset = askable_experts().order_by("full_name")
-        self.fields["theme"].queryset = _theme_choices()
+        self.fields["theme"].queryset = themes_in_order()
 
     def clean(self):
         data = super().clean()
@@ -280,7 +265,7 @@ class ExpertProfileForm(forms.Form):
         from forum.models import Space
 
         super().__init__(*args, **kwargs)
-        self.fields["themes"].queryset = _theme_choices()
+        self.fields["themes"].queryset = themes_in_order()
         self.fields["workshops"].queryset = Space.objects.filter(kind=Space.Kind.WORKSHOP)
         if not can_hide:
             del self.fields["is_listed"]

@@ -6,13 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from cms.cooperation.models import CRITERIA, MAX_SCORE, Proposal
 from cms.cooperation.services import RESULT_KINDS
 from cms.portfolio.models import Programme
-from courses.models import Theme
+from courses.forms import ThemeMultipleChoiceField, themes_in_order
 from lms.choices import Country
-
-
-class ThemeChoices(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.area.name} — {obj.name}"
 
 
 class ProposalForm(forms.Form):
@@ -23,11 +18,9 @@ class ProposalForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     topic = forms.CharField(label=_("Topic"), max_length=250)
-    themes = ThemeChoices(
+    themes = ThemeMultipleChoiceField(
         label=_("Themes"),
-        queryset=Theme.objects.select_related("area").order_by(
-            "area__sort_order", "sort_order", "code"
-        ),
+        queryset=themes_in_order(),
         widget=forms.CheckboxSelectMultiple,
     )
     objectives = forms.CharField(

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cms.cooperation.models import CRITERIA, MAX_SCORE, Beneficiary, Call, Proposal, Score
+from cms.cooperation.selectors import can_report, country_of
 from lms.choices import Country
 from lms.models import User
 
@@ -18,10 +19,6 @@ RESULT_KINDS = {
     "processes": gettext_lazy("Improved processes"),
     "legal": gettext_lazy("Legal reform"),
 }
-
-
-def _country(user: User) -> str:
-    return getattr(getattr(user, "profile", None), "country", "") or ""
 
 
 def proposal_submit(
@@ -53,7 +50,7 @@ def proposal_submit(
         errors["beneficiaries"] = _("Choose at least one beneficiary ministry.")
     elif providing_country in beneficiaries:
         errors["beneficiaries"] = _("The providing ministry cannot also benefit.")
-    own = _country(user)
+    own = country_of(user)
     if not user.is_secretariat and own not in beneficiaries and own != providing_country:
         errors["beneficiaries"] = _("Your ministry takes part: as the provider or a beneficiary.")
     if not topic.strip():
@@ -101,7 +98,7 @@ def proposal_submit(
 @transaction.atomic
 def proposal_confirm(*, user: User, proposal: Proposal) -> Proposal:
     """The providing ministry (one of its focal points) confirms it will provide."""
-    if not user.has_role("focal_point") or _country(user) != proposal.providing_country:
+    if not user.has_role("focal_point") or country_of(user) != proposal.providing_country:
         raise PermissionDenied(_("Only the providing ministry confirms."))
     if proposal.submitted_by_id == user.pk:
         raise PermissionDenied(_("Another focal point of the providing ministry confirms."))
@@ -160,11 +157,7 @@ def proposal_select(*, actor: User, proposal: Proposal, selected: bool) -> Propo
 @transaction.atomic
 def proposal_report(*, user: User, proposal: Proposal, results: str, kinds: list[str]) -> Proposal:
     """After a selected activity: what came of it."""
-    parties = {
-        proposal.providing_country,
-        *proposal.beneficiaries.values_list("country", flat=True),
-    }
-    if not (user.is_secretariat or (user.has_role("focal_point") and _country(user) in parties)):
+    if not can_report(user=user, proposal=proposal):
         raise PermissionDenied(_("The ministries that took part report the results."))
     if proposal.status != Proposal.Status.SELECTED:
         raise ValidationError(_("Only selected activities report results."))

@@ -3,34 +3,20 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cms.cooperation import forms, services
-from cms.cooperation.models import CRITERIA, Call, Proposal, Score
+from cms.cooperation import forms, selectors, services
+from cms.cooperation.models import CRITERIA, Proposal
+from lms.forms import add_service_errors
 from lms.markup import render_markdown
 
 
-def _current_call():
-    """The call open today; if none is, the latest."""
-    today = timezone.localdate()
-    open_now = Call.objects.filter(opens_on__lte=today, closes_on__gte=today)
-    return open_now.order_by("-year").first() or Call.objects.order_by("-year").first()
-
-
-def _proposals():
-    return Proposal.objects.select_related("call", "programme").prefetch_related(
-        "beneficiaries", "themes__area", Prefetch("scores", queryset=Score.objects.all())
-    )
-
-
 def call(request):
-    current = _current_call()
-    selected = _proposals().filter(status=Proposal.Status.SELECTED).order_by("-call__year", "pk")
+    current = selectors.current_call()
+    selected = selectors.selected()
     user = request.user
     return render(
         request,
@@ -50,7 +36,7 @@ def call(request):
 
 @login_required
 def propose(request):
-    current = _current_call()
+    current = selectors.current_call()
     if current is None or not current.is_open():
         raise Http404
     if not (request.user.has_role("focal_point") or request.user.is_secretariat):
@@ -64,8 +50,7 @@ def propose(request):
                     user=request.user, call=current, **form.cleaned_data
                 )
             except ValidationError as error:
-                for name, errors in error.message_dict.items():
-                    form.add_error(name if name in form.fields else None, errors)
+                add_service_errors(form, error)
             else:
                 messages.success(
                     request, _("Proposal sent: the providing ministry is asked to confirm.")
@@ -74,43 +59,19 @@ def propose(request):
     return render(request, "cms/cooperation/propose.html", {"form": form, "call": current})
 
 
-def _country(user):
-    return getattr(getattr(user, "profile", None), "country", "") or ""
-
-
-def _can_see(user, proposal) -> bool:
-    if proposal.status == Proposal.Status.SELECTED:
-        return True
-    if not user.is_authenticated:
-        return False
-    if user.is_secretariat or proposal.submitted_by_id == user.pk:
-        return True
-    parties = {proposal.providing_country, *(b.country for b in proposal.beneficiaries.all())}
-    return user.has_role("focal_point") and _country(user) in parties
-
-
 @login_required
 def proposals(request):
-    user = request.user
-    items = _proposals()
-    if not user.is_secretariat:
-        # The same rule as a proposal's page: its author, and the focal points of
-        # the ministries that take part.
-        mine = Q(submitted_by=user)
-        if user.has_role("focal_point") and _country(user):
-            country = _country(user)
-            mine |= Q(providing_country=country) | Q(beneficiaries__country=country)
-        items = items.filter(mine).distinct()
+    items = selectors.proposals_for(user=request.user)
     return render(
         request,
         "cms/cooperation/proposals.html",
-        {"proposals": list(items.order_by("-call__year", "-created_at")[:200])},
+        {"proposals": list(items[:200])},
     )
 
 
 def proposal(request, pk):
-    item = _proposals().filter(pk=pk).first()
-    if item is None or not _can_see(request.user, item):
+    item = selectors.proposal_for(user=request.user, pk=pk)
+    if item is None:
         raise Http404
     user = request.user
     scores = {score.criterion: score.value for score in item.scores.all()}
@@ -128,28 +89,23 @@ def proposal(request, pk):
             "can_confirm": item.status == Proposal.Status.SUBMITTED
             and user.is_authenticated
             and user.has_role("focal_point")
-            and _country(user) == item.providing_country,
+            and selectors.country_of(user) == item.providing_country,
             "report_form": forms.ReportForm(
                 initial={"results": item.results, "kinds": item.results_kinds.split(",")}
             )
             if item.status == Proposal.Status.SELECTED
             and user.is_authenticated
-            and _can_report(user, item)
+            and selectors.can_report(user=user, proposal=item)
             else None,
         },
     )
 
 
-def _can_report(user, item) -> bool:
-    parties = {item.providing_country, *(b.country for b in item.beneficiaries.all())}
-    return user.is_secretariat or (user.has_role("focal_point") and _country(user) in parties)
-
-
 @login_required
 @require_POST
 def proposal_action(request, pk):
-    item = _proposals().filter(pk=pk).first()
-    if item is None or not _can_see(request.user, item):
+    item = selectors.proposal_for(user=request.user, pk=pk)
+    if item is None:
         raise Http404
     action = request.POST.get("action")
     try:

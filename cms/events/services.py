@@ -1,14 +1,12 @@
 """Writes about events: registering, and the follow-up space of a workshop."""
 
-import uuid
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from cms.events.models import Event, EventRegistration
-from forum.models import Category, Room, Space, SpaceMembership
+from forum.models import Space
+from forum.services import workshop_space_ensure
 from lms.models import User
 
 
@@ -36,36 +34,20 @@ def event_unregister(*, user: User, event: Event) -> None:
 @transaction.atomic
 def event_follow_up_create(*, actor: User, event: Event) -> Space:
     """The workshop's follow-up space, with everyone who registered as a member, a
-    chat room and a forum. Running it again adds who registered since."""
+    chat room and a forum (made by the forum's service). Running it again adds who
+    registered since."""
     if not actor.is_secretariat:
         raise PermissionDenied(_("Only the Technical Secretariat creates follow-up spaces."))
     event = Event.objects.select_for_update().get(pk=event.pk)
-    space = event.follow_up_space
-    if space is None:
-        base = slugify(f"seguimiento-{event.slug}")[:70]
-        slug, n = base, 1
-        while Space.objects.filter(slug=slug).exists():
-            n += 1
-            slug = f"{base}-{n}"
-        space = Space.objects.create(
-            kind=Space.Kind.WORKSHOP,
-            name=(_("Follow-up · %(title)s") % {"title": event.title})[:190],
-            slug=slug,
-            description=event.objective[:500],
-        )
-        room_slug = slug[:74]
-        while Room.objects.filter(slug=room_slug).exists():
-            room_slug = f"{slug[:66]}-{uuid.uuid4().hex[:6]}"
-        Room.objects.create(space=space, name=event.title[:120], slug=room_slug)
-        Category.objects.create(space=space, name=_("General"), slug="general")
-        SpaceMembership.objects.create(
-            space=space, user=actor, role=SpaceMembership.Role.COORDINATOR
-        )
+    space = workshop_space_ensure(
+        actor=actor,
+        space=event.follow_up_space,
+        name=_("Follow-up · %(title)s") % {"title": event.title},
+        slug_base=f"seguimiento-{event.slug}",
+        topic=event.objective,
+        people=User.objects.filter(event_registrations__event=event),
+    )
+    if event.follow_up_space_id != space.pk:
         event.follow_up_space = space
         event.save(update_fields=["follow_up_space"])
-    people = User.objects.filter(event_registrations__event=event, is_active=True)
-    existing = set(space.memberships.values_list("user_id", flat=True))
-    SpaceMembership.objects.bulk_create(
-        SpaceMembership(space=space, user=person) for person in people if person.pk not in existing
-    )
     return space

@@ -2,21 +2,16 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cms.library.models import Instrument, Publication
-from courses.models import Theme
+from courses.forms import ThemeChoiceField, themes_in_order
 from lms.choices import Country, InterfaceLanguage
-
-
-class ThemeChoice(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.area.name} — {obj.name}"
 
 
 class DocumentSearchForm(forms.Form):
     q = forms.CharField(label=_("Words"), required=False, max_length=200)
     kind = forms.ChoiceField(label=_("Type"), required=False)
-    theme = ThemeChoice(
+    theme = ThemeChoiceField(
         label=_("Theme"),
-        queryset=Theme.objects.select_related("area"),
+        queryset=themes_in_order(),
         required=False,
         empty_label=_("All themes"),
     )

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from cms.library import forms, selectors, services
 from cms.library.models import Publication, Repository
+from lms.forms import add_service_errors
 
 
 def documents(request):
@@ -47,8 +48,7 @@ def suggest(request):
             try:
                 services.publication_suggest(user=request.user, **form.cleaned_data)
             except ValidationError as error:
-                for name, errors in error.message_dict.items():
-                    form.add_error(name if name in form.fields else None, errors)
+                add_service_errors(form, error)
             else:
                 messages.success(
                     request, _("Thank you: the Technical Secretariat will review your suggestion.")

@@ -4,24 +4,18 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cms.portfolio.models import Category, Programme, Target
-from courses.models import Area, Theme
+from courses.forms import ThemeChoiceField, ThemeMultipleChoiceField, themes_in_order
+from courses.models import Area
 from lms.choices import Country, InterfaceLanguage
-
-
-class ThemeChoices(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.area.name} — {obj.name}"
 
 
 class ProgrammeForm(forms.ModelForm):
     """The consolidated-programme submission form. A draft needs only a name; sending
     it for review needs the rest (the service says which fields are missing)."""
 
-    themes = ThemeChoices(
+    themes = ThemeMultipleChoiceField(
         label=_("Areas and themes"),
-        queryset=Theme.objects.select_related("area").order_by(
-            "area__sort_order", "sort_order", "code"
-        ),
+        queryset=themes_in_order(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -101,9 +95,9 @@ class SearchForm(forms.Form):
     area = forms.ModelChoiceField(
         label=_("Area"), queryset=Area.objects.all(), required=False, empty_label=_("All areas")
     )
-    theme = forms.ModelChoiceField(
+    theme = ThemeChoiceField(
         label=_("Theme"),
-        queryset=Theme.objects.select_related("area"),
+        queryset=themes_in_order(),
         required=False,
         empty_label=_("All themes"),
     )

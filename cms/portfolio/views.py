@@ -11,17 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cms.portfolio import forms, selectors, services
+from lms.forms import add_service_errors
 from lms.markup import render_markdown
-
-
-def _form_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            for item in errors:
-                form.add_error(name if name in form.fields else None, item)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
 
 
 def portfolio(request):
@@ -140,7 +131,7 @@ def programme_edit(request, pk=None):
                     country=data.get("country", ""),
                 )
             except ValidationError as error:
-                _form_errors(form, error)
+                add_service_errors(form, error)
             else:
                 if saved.is_published:
                     messages.success(request, _("The programme is updated."))
@@ -214,7 +205,7 @@ def translate(request, pk):
                     actor=request.user, programme=item, **form.cleaned_data
                 )
             except ValidationError as error:
-                _form_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Translation saved."))
                 return redirect("cms:programme", pk=pk)

@@ -49,6 +49,7 @@ from forum.services.digests import (
 from forum.services.experts import (
     EXPERT_INVITED,
     OFFICE_HOUR_REMINDER,
+    PHOTO_TYPES,
     QUESTION_ANSWERED,
     QUESTION_MAX_TITLE,
     QUESTION_RECEIVED,
@@ -114,6 +115,7 @@ from forum.services.forums import (
     unsubscribe,
     unsubscribe_target,
     unsubscribe_url,
+    workshop_space_ensure,
 )
 
 __all__ = [
@@ -140,6 +142,7 @@ __all__ = [
     "OFFICE_HOUR_REMINDER",
     "PERIODS",
     "PHONE",
+    "PHOTO_TYPES",
     "QUESTION_ANSWERED",
     "QUESTION_MAX_TITLE",
     "QUESTION_RECEIVED",
@@ -221,4 +224,5 @@ __all__ = [
     "unsubscribe",
     "unsubscribe_target",
     "unsubscribe_url",
+    "workshop_space_ensure",
 ]

@@ -16,7 +16,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.text import Truncator
+from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django_tasks import task
@@ -31,6 +31,7 @@ from forum.models import (
     Mention,
     Post,
     PostRevision,
+    Room,
     Space,
     SpaceHold,
     SpaceMembership,
@@ -941,3 +942,34 @@ def announcement_send(*, topic_id: int) -> int:
             raise
         sent += 1
     return sent
+
+
+@transaction.atomic
+def workshop_space_ensure(
+    *, actor: User, space: Space | None, name: str, slug_base: str, topic: str, people
+) -> Space:
+    """A workshop's follow-up space (a chat room, a "General" forum, the actor as its
+    coordinator), created the first time; ``people`` become members, once each."""
+    if not actor.is_secretariat:
+        raise PermissionDenied(_("Only the Technical Secretariat creates follow-up spaces."))
+    if space is None:
+        base = slugify(slug_base)[:70] or "seguimiento"
+        slug, n = base, 1
+        while Space.objects.filter(slug=slug).exists() or Room.objects.filter(slug=slug).exists():
+            n += 1
+            slug = f"{base}-{n}"
+        space = Space.objects.create(
+            kind=Space.Kind.WORKSHOP, name=name[:190], slug=slug, description=topic[:500]
+        )
+        Room.objects.create(space=space, name=name[:120], slug=slug, topic=topic[:300])
+        Category.objects.create(space=space, name=_("General"), slug="general")
+        SpaceMembership.objects.create(
+            space=space, user=actor, role=SpaceMembership.Role.COORDINATOR
+        )
+    existing = set(space.memberships.values_list("user_id", flat=True))
+    SpaceMembership.objects.bulk_create(
+        SpaceMembership(space=space, user=person)
+        for person in people
+        if person.pk not in existing and person.is_active
+    )
+    return space

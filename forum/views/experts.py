@@ -18,7 +18,8 @@ from forum.models import ExpertInvitation, OfficeHourQuestion, Space
 from forum.selectors import experts as expert_selectors
 from forum.services import experts as expert_services
 from forum.views.chat import room_context
-from forum.views.forums import form_errors, forum_strings, pk_or_404
+from forum.views.forums import forum_strings, pk_or_404
+from lms.forms import add_service_errors
 from lms.models import User
 
 # --- Directory and profiles -----------------------------------------------------------------
@@ -146,7 +147,7 @@ def profile_edit(request, user_id=None):
                     photo=data.get("photo"),
                 )
             except ValidationError as error:
-                form_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The profile is saved."))
                 return redirect("forum:expert", user_id=expert.user_id)
@@ -224,7 +225,7 @@ def ask(request):
                     theme=data.get("theme"),
                 )
             except ValidationError as error:
-                form_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(
                     request,
@@ -379,7 +380,7 @@ def office_hour_new(request):
             except (ValidationError, PermissionDenied) as error:
                 if isinstance(error, PermissionDenied):
                     raise
-                form_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The session is scheduled."))
                 return redirect("forum:office_hour", session_id=session.pk)

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST
 
 from forum import forms, selectors, services
 from forum.models import Attachment, Category, DigestPreference, Post, Space, Subscription, Topic
+from lms.forms import add_service_errors
 from lms.models import User
 
 
@@ -66,16 +67,6 @@ def pk_or_404(value) -> int:
     if not str(value or "").isdigit():
         raise Http404
     return int(value)
-
-
-def form_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            for item in errors:
-                form.add_error(field if field in form.fields else None, item)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
 
 
 def forum_strings() -> dict:
@@ -197,7 +188,7 @@ def topic_new(request, slug):
                 files=data["files"],
             )
         except ValidationError as error:
-            form_errors(form, error)
+            add_service_errors(form, error)
         else:
             if created.created and data.get("is_announcement"):
                 messages.success(request, _("Your announcement is being emailed to every member."))
@@ -292,7 +283,7 @@ def reply(request, topic_id):
                 files=form.cleaned_data["files"],
             )
         except ValidationError as error:
-            form_errors(form, error)
+            add_service_errors(form, error)
         else:
             return redirect(services.post_url(created.post))
     # Errors: the same page, the text kept, the last page so the form is in context.
@@ -311,7 +302,7 @@ def post_edit(request, post_id):
         try:
             services.post_edit(actor=request.user, post=post, body=form.cleaned_data["body"])
         except ValidationError as error:
-            form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Your changes are saved."))
             return redirect(services.post_url(post))
@@ -413,7 +404,7 @@ def post_flag(request, post_id):
                 note=form.cleaned_data["note"],
             )
         except ValidationError as error:
-            form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Thank you: the moderators will look at it."))
             return redirect(services.post_url(post))
