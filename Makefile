@@ -1,7 +1,10 @@
 # RIAL Campus. `make run` serves the demo; `make test` runs every check.
 # Both create .venv and install what they need the first time.
 
-PYTHON ?= python3
+# Python 3.13 or newer (.python-version tells pyenv; elsewhere python3.13 on the PATH).
+PYTHON ?= $(shell for p in python3.13 python3.14 python3; do \
+	$$p -c 'import sys; sys.exit(sys.version_info < (3, 13))' 2>/dev/null && { echo $$p; break; }; \
+	done)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -21,7 +24,10 @@ help:
 	@echo "make messages  extract and compile translations (needs gettext)"
 
 $(STAMP): pyproject.toml requirements.lock
-	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	@[ -n "$(PYTHON)" ] || { echo "RIAL Campus needs Python 3.13 or newer (python3.13 on the PATH)" >&2; exit 1; }
+	@# A .venv made by an older Python is made again.
+	$(BIN)/python -c 'import sys; sys.exit(sys.version_info < (3, 13))' 2>/dev/null \
+		|| { rm -rf $(VENV); $(PYTHON) -m venv $(VENV); }
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev]"
 	touch $(STAMP)
@@ -36,9 +42,13 @@ demo: migrate
 
 run: demo serve
 
+# Web, worker and scheduler together (the Procfile), one Ctrl+C stops all three.
+# Links in emails point at the address served here unless BASE_URL says otherwise.
 serve: install
-	@echo "Serving RIAL Campus at http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
-	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/daphne -b $(HOST) -p $(PORT) cms.asgi:application
+	@echo "Serving RIAL Campus at http://$(HOST):$(PORT)/ with its worker and scheduler (Ctrl+C to stop)"
+	PATH="$(CURDIR)/$(BIN):$$PATH" DJANGO_SETTINGS_MODULE=cms.settings.dev HOST=$(HOST) \
+		BASE_URL="$${BASE_URL:-http://$(HOST):$(PORT)}" \
+		$(BIN)/honcho -f Procfile start --port $(PORT)
 
 lint: install
 	$(BIN)/ruff check .

@@ -61,6 +61,16 @@ INSTALLED_APPS = [
     # Accounts.
     "allauth",
     "allauth.account",
+    "allauth.mfa",
+    # Background work: the ORM queue and the periodic jobs declared in code.
+    "django_tasks",
+    "django_tasks_db",
+    "django_periodic_tasks",
+    # Not routed anywhere (Wagtail is the admin). django-tasks-db imports
+    # django-stubs-ext, which imports django.contrib.admin; django-periodic-tasks
+    # then looks at every module's objects, the lazy admin site included, which
+    # needs this app to resolve. SimpleAdminConfig autodiscovers nothing.
+    "django.contrib.admin.apps.SimpleAdminConfig",
     # Real time.
     "channels",
     # Django.
@@ -115,16 +125,33 @@ TEMPLATES = [
 FORM_RENDERER = "lms.forms_rendering.RialFormRenderer"
 
 # --- Database -------------------------------------------------------------------
+# Connections are closed at the end of every request (CONN_MAX_AGE = 0), on
+# purpose: under ASGI each request runs its view in a thread of its own, so a
+# persistent connection (CONN_MAX_AGE > 0) is one more open connection per
+# thread that ever ran a request — PostgreSQL ran out of connections and SQLite
+# out of file handles. PostgreSQL connections come from one bounded psycopg
+# pool per process instead: closing returns them to the pool, and a request
+# that finds the pool busy waits DB_POOL_TIMEOUT seconds for one.
 DATABASES = {
     "default": dj_database_url.config(
         env="DATABASE_URL",
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        # Reuse connections between requests (checked before reuse).
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
+        conn_max_age=0,
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["OPTIONS"] = {
+        "pool": {
+            "min_size": int(os.environ.get("DB_POOL_MIN_SIZE", "2")),
+            "max_size": int(os.environ.get("DB_POOL_MAX_SIZE", "10")),
+            # Seconds a request waits for a free connection before failing.
+            "timeout": float(os.environ.get("DB_POOL_TIMEOUT", "10")),
+            # A connection unused this long is closed (one per period), down to min_size.
+            "max_idle": float(os.environ.get("DB_POOL_MAX_IDLE", "30")),
+        },
+        "connect_timeout": int(os.environ.get("DB_CONNECT_TIMEOUT", "5")),
+    }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers (Daphne) and a writer work at the same time; a busy
     # timeout waits for the lock instead of failing with "database is locked".
     DATABASES["default"]["OPTIONS"] = {
@@ -161,6 +188,18 @@ if REDIS_URL:
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# --- Background work ---------------------------------------------------------------------
+# Work that touches many people or rows (emails to a cohort, announcements,
+# digests, the newsletter, CSV imports) is a task: it goes to the database queue
+# and runs in ``manage.py db_worker``. Periodic jobs are declared in code with
+# ``@scheduled_task`` in ``<app>/tasks.py`` and enqueued by one
+# ``manage.py run_scheduler`` (several schedulers never enqueue a job twice: the
+# due rows are locked with SKIP LOCKED). The Procfile runs web, worker and
+# scheduler; tests use the immediate backend (cms/settings/test.py).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+PERIODIC_TASKS_AUTOSTART = False
+PERIODIC_TASKS_SCHEDULER_INTERVAL = int(os.environ.get("SCHEDULER_INTERVAL", "15"))
 
 # --- Accounts ---------------------------------------------------------------------
 AUTH_USER_MODEL = "lms.User"

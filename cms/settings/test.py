@@ -30,5 +30,9 @@ if REDIS_URL:
     CHANNEL_LAYERS["default"]["CONFIG"]["prefix"] = prefix
     CACHES["default"]["KEY_PREFIX"] = prefix
 
+# Tasks run as soon as they are enqueued (after commit), in the test's process;
+# tests of the worker itself switch to the database backend.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
 # Private uploads (assignment files) of the test run.
 PRIVATE_MEDIA_ROOT = BASE_DIR / ".test-media" / "private"
