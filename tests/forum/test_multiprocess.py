@@ -12,14 +12,7 @@ with SQLite's in-memory database the servers could not share the data.
 
 import asyncio
 import json
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 import uuid
-from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -28,9 +21,7 @@ from django.test import Client
 
 from forum.models import Message, Room, Space, SpaceMembership
 from tests.factories import ProfileFactory
-
-ROOT = Path(__file__).resolve().parents[2]
-DAPHNE = str(Path(sys.executable).with_name("daphne"))
+from tests.processes import daphne_servers
 
 pytestmark = [
     pytest.mark.skipif(not settings.REDIS_URL, reason="needs REDIS_URL (run by .ci/run)"),
@@ -38,70 +29,13 @@ pytestmark = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_until_up(port: int, process: subprocess.Popen, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"daphne on port {port} exited with {process.returncode}")
-        try:
-            url = f"http://127.0.0.1:{port}/healthz"
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"daphne on port {port} did not come up")
-
-
 @pytest.fixture(scope="module")
 def servers(django_db_setup, tmp_path_factory):
     """Two Daphne processes on two ports, sharing the test database and Redis."""
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL: two processes cannot share an in-memory database")
-    db = connection.settings_dict
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
-        "DATABASE_URL": (
-            f"postgres://{db['USER'] or 'postgres'}@{db['HOST'] or '127.0.0.1'}:"
-            f"{db['PORT'] or 5432}/{db['NAME']}"
-        ),
-        # The same channel-layer and cache prefix as this test process.
-        "TEST_REDIS_PREFIX": settings.CHANNEL_LAYERS["default"]["CONFIG"]["prefix"],
-        "REDIS_URL": settings.REDIS_URL,
-    }
-    ports = [_free_port(), _free_port()]
-    logs = [tmp_path_factory.mktemp("daphne") / f"{port}.log" for port in ports]
-    processes = [
-        subprocess.Popen(
-            [DAPHNE, "-b", "127.0.0.1", "-p", str(port), "cms.asgi:application"],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=log.open("w"),
-        )
-        for port, log in zip(ports, logs, strict=True)
-    ]
-    try:
-        for port, process in zip(ports, processes, strict=True):
-            _wait_until_up(port, process)
+    with daphne_servers(2, tmp_path_factory.mktemp("daphne")) as ports:
         yield ports
-    finally:
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-        for log in logs:  # shown by pytest when a test failed
-            print(f"--- {log.name}\n{log.read_text()}")
 
 
 @pytest.fixture
