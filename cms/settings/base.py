@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -73,6 +74,8 @@ INSTALLED_APPS = [
     "django.contrib.admin.apps.SimpleAdminConfig",
     # Real time.
     "channels",
+    # Content-Security-Policy (the policy is under "Security headers" below).
+    "csp",
     # Django.
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -85,7 +88,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files are answered here, with their long cache and none of the
+    # headers below (they are not pages).
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above everything that may answer (redirects, errors, views), so every
+    # response of ours gets its Content-Security-Policy, Permissions-Policy and,
+    # for signed-in people, Cache-Control: private (cms/middleware.py).
+    "cms.middleware.ContentSecurityPolicyMiddleware",
+    "cms.middleware.PrivacyHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -311,6 +321,84 @@ X_FRAME_OPTIONS = "DENY"  # Wagtail marks its own preview views SAMEORIGIN
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# --- Security headers (cms/middleware.py) ----------------------------------------------------
+# Content-Security-Policy, enforced on every page. Everything comes from this
+# site: no page loads a script, style, font or frame from another host, and no
+# template has inline script or a style="" attribute, so neither script-src nor
+# style-src allows 'unsafe-inline'. A template that ever needs an inline
+# <script> gives it nonce="{{ request.csp_nonce }}" (the nonce is only sent
+# when a page asks for it). The Wagtail admin has its own policy, below.
+# Violations are reported nowhere: no report-uri, nothing leaves the browser.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        # data: for the QR code of two-factor sign-in (allauth's TOTP setup draws
+        # it as a data: image); images otherwise come from this site only.
+        "img-src": [SELF, "data:"],
+        # The chat's WebSocket: 'self' covers ws:/wss: on our own host in
+        # today's browsers (CSP 3); the middleware also names ws(s)://<host>
+        # of the request for browsers that read 'self' as http(s) only.
+        "connect-src": [SELF],
+        # No third-party player or embed: lesson videos are files served by the
+        # campus (courses/blocks.py VideoBlock) and no rich-text field enables
+        # Wagtail's "embed" feature, so no page frames anything. A course that
+        # wants YouTube/Vimeo would add exactly those hosts here.
+        "frame-src": [NONE],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# The Wagtail admin (/admin/, the secretariat only) writes inline <script> and
+# style="" itself (inline panels, date pickers, Draftail, its preview iframe),
+# which no nonce can cover: it gets this policy instead, still limited to our
+# own host. It applies to /admin/ only, never to the public pages. Wagtail's
+# preview shows pages in a same-origin frame, hence frame-src and
+# frame-ancestors 'self' here; blob: for the previews of images being uploaded.
+RIAL_ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+# Powerful browser features no page of ours uses are off, for us and for
+# anything we might ever frame; fullscreen and picture-in-picture stay for the
+# lesson videos, and WebAuthn (publickey-credentials-*) for a future security
+# key at sign-in.
+RIAL_PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": [],
+    "camera": [],
+    "display-capture": [],
+    "encrypted-media": [],
+    "fullscreen": ["self"],
+    "geolocation": [],
+    "gyroscope": [],
+    "hid": [],
+    "idle-detection": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "picture-in-picture": ["self"],
+    "publickey-credentials-create": ["self"],
+    "publickey-credentials-get": ["self"],
+    "screen-wake-lock": [],
+    "serial": [],
+    "usb": [],
+    "xr-spatial-tracking": [],
+}
+# Wagtail shows people's avatars from gravatar.com unless told not to: that
+# would be another host (blocked by the policy above, and a leak of who visits).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 LOGGING = {
     "version": 1,
