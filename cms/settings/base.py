@@ -308,6 +308,14 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "mp4", "odt", "pdf", "pptx", "txt", "vtt", "webm", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Pixels, not bytes, are what an image costs: making a rendition decodes the
+# whole picture, about 4 bytes a pixel, so 12000 x 12000 (144 million, a 17 KB
+# PNG) needs ~576 MB and seconds of CPU on every page that shows it first.
+# 40 million keeps that to ~160 MB and fits any ordinary photo (a 24-megapixel
+# camera is 6000 x 4000, an 8K video frame 33 million). The Wagtail admin
+# enforces it in its form; lms/uploads.py check_image_pixels does for every
+# other upload that makes an image (expert photos, forum and event images).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False  # people reset passwords through allauth

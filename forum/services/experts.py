@@ -152,13 +152,14 @@ def expert_profile_update(
 def _save_photo(upload, user: User):
     from wagtail.images import get_image_model
 
-    from lms.uploads import content_matches, upload_extension
+    from lms.uploads import check_image_pixels, content_matches, upload_extension
 
     if upload.size > 5 * 1024 * 1024:
         raise ValidationError({"photo": _("The photo is larger than 5 MB.")})
     extension = upload_extension(upload)
     if extension not in PHOTO_TYPES or not content_matches(upload, IMAGE_TYPES[extension]):
         raise ValidationError({"photo": _("Send a JPEG, PNG or WebP picture.")})
+    check_image_pixels(upload, field="photo")
     image_model = get_image_model()
     return image_model.objects.create(title=user.get_full_name(), file=upload)
 
