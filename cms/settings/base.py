@@ -292,6 +292,9 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 
 # --- Email ----------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Where EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend writes
+# each message (one .log file per connection), e.g. to read the demo's emails.
+EMAIL_FILE_PATH = Path(os.environ.get("EMAIL_FILE_PATH") or BASE_DIR / "sent-emails")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")

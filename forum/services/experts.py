@@ -39,7 +39,7 @@ from forum.services.forums import IMAGE_TYPES
 from lms.choices import Role, SpokenLanguage
 from lms.markup import MarkupTooLong, render_markdown
 from lms.models import RoleGrant, User, validate_time_zone
-from lms.services.notifications import in_language_of, notification_create
+from lms.services.notifications import absolute_url, in_language_of, notification_create
 
 QUESTION_RECEIVED = "expert_question"
 QUESTION_ANSWERED = "expert_answer"
@@ -693,8 +693,9 @@ def office_hour_reminders_send(*, now: datetime.datetime | None = None) -> int:
                     },
                     body=_("The room opens at the start time. Add it to your calendar: %(ics)s")
                     % {
-                        "ics": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-                        + reverse("forum:office_hour_ics", kwargs={"session_id": session.pk})
+                        "ics": absolute_url(
+                            reverse("forum:office_hour_ics", kwargs={"session_id": session.pk})
+                        )
                     },
                     url=reverse("forum:office_hour", kwargs={"session_id": session.pk}),
                     email=True,
