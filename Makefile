@@ -38,7 +38,8 @@ migrate: install
 	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py migrate --noinput
 
 demo: migrate
-	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py load_demo
+	DJANGO_SETTINGS_MODULE=cms.settings.dev BASE_URL="$${BASE_URL:-http://$(HOST):$(PORT)}" \
+		$(BIN)/python manage.py load_demo
 
 run: demo serve
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from courses.forms import ThemeChoiceField, ThemeMultipleChoiceField, themes_in_order
 from forum.models import Category, DigestPreference, Flag, Subscription
 from forum.services.forums import MAX_POST, MAX_TITLE
+from lms.uploads import LimitedImageField
 
 MARKDOWN_HELP = _(
     "Markdown: **bold**, *italics*, lists, links, > quotes. Mention a member with @ and "
@@ -227,7 +228,7 @@ class AskForm(forms.Form):
 
 class ExpertProfileForm(forms.Form):
     headline = forms.CharField(label=_("Headline"), max_length=200, required=False)
-    photo = forms.ImageField(
+    photo = LimitedImageField(
         label=_("Photo"), required=False, help_text=_("JPEG, PNG or WebP, up to 5 MB.")
     )
     bio = forms.CharField(

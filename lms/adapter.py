@@ -1,5 +1,7 @@
 """How django-allauth creates accounts and where it sends people afterwards."""
 
+from urllib.parse import urlsplit, urlunsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.signals import password_reset
 from django.conf import settings
@@ -13,6 +15,7 @@ from lms.choices import InterfaceLanguage
 from lms.http import set_language_cookie
 from lms.middleware import remember_time_zone
 from lms.models import Profile
+from lms.services.notifications import absolute_url
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -73,11 +76,27 @@ class AccountAdapter(DefaultAccountAdapter):
         return response
 
     def send_mail(self, template_prefix, email, context):
-        """Write each email in its recipient's language when we know it."""
+        """Write each email in its recipient's language when we know it.
+
+        allauth builds its links (confirmation, password reset, sign-up) on the
+        host the request came through; rebuild them on BASE_URL, like every
+        other link in our emails (``absolute_url``).
+        """
         user = context.get("user")
         language = self._preferred_language(user) if getattr(user, "pk", None) else None
+        context = {
+            key: _on_base_url(value) if key.endswith("_url") and isinstance(value, str) else value
+            for key, value in context.items()
+        }
         with translation.override(language or translation.get_language()):
             super().send_mail(template_prefix, email, context)
+
+
+def _on_base_url(url: str) -> str:
+    parts = urlsplit(url)
+    if not parts.scheme:
+        return url
+    return absolute_url(urlunsplit(("", "", parts.path, parts.query, parts.fragment)))
 
 
 @receiver(password_reset)

@@ -5,10 +5,12 @@ Pipeline, for markdown (``render_markdown``):
 1. markdown-it renders CommonMark with raw HTML **off** (a ``<script>`` typed by
    someone stays text), tables and strikethrough on, images off (they would load
    from other hosts), bare URLs linkified, headings demoted two levels so a
-   person's ``#`` never competes with the page's own ``h1``/``h2``.
-2. bleach cleans the result against an explicit allow-list of tags, attributes,
-   URL schemes (http, https, mailto) and CSS properties, and linkifies any URL
-   left bare; every link gets ``rel="nofollow ugc noopener"``.
+   person's ``#`` never competes with the page's own ``h1``/``h2``, and a table
+   column's alignment becomes a class (``align-right``), not a ``style``
+   attribute, which the Content-Security-Policy would block.
+2. bleach cleans the result against an explicit allow-list of tags, attributes
+   and URL schemes (http, https, mailto), and linkifies any URL left bare; every
+   link gets ``rel="nofollow ugc noopener"``. No ``style`` attribute survives.
 3. nh3 (ammonia) cleans it again with the same allow-list: bleach no longer
    receives security releases, nh3 is maintained, and a bug must now be in both.
 
@@ -26,7 +28,6 @@ from functools import partial
 
 import bleach
 import nh3
-from bleach.css_sanitizer import CSSSanitizer
 from bleach.linkifier import LinkifyFilter
 from django.conf import settings
 from django.db import models
@@ -66,7 +67,6 @@ ALLOWED_TAGS = frozenset(
     }
 )
 ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto"})
-ALLOWED_CSS_PROPERTIES = frozenset({"text-align"})
 LINK_REL = "nofollow ugc noopener"
 _CODE_CLASS = re.compile(r"^language-[A-Za-z0-9_+#-]{1,30}$")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
@@ -74,6 +74,7 @@ _CONTROL_AND_SPACE = re.compile(r"[\x00-\x20\x7f-\x9f]+")
 # Deeper than this, markdown-it would silently drop the rest of the text.
 _MAX_NESTING = 40
 _ALIGN = re.compile(r"^\s*text-align\s*:\s*(left|right|center)\s*;?\s*$")
+_ALIGN_CLASS = re.compile(r"^align-(left|right|center)$")
 
 
 class MarkupTooLong(ValueError):
@@ -102,7 +103,7 @@ def _bleach_attribute_allowed(tag: str, name: str, value: str) -> bool:
     if tag == "ol":
         return name == "start" and value.isdigit()
     if tag in {"th", "td"}:
-        return name == "style" and bool(_ALIGN.match(value))
+        return name == "class" and bool(_ALIGN_CLASS.match(value))
     if tag == "code":
         return name == "class" and bool(_CODE_CLASS.match(value))
     return False
@@ -115,8 +116,8 @@ def _nh3_attribute_filter(element: str, attribute: str, value: str) -> str | Non
         return value if _CODE_CLASS.match(value) else None
     if element == "ol" and attribute == "start":
         return value if value.isdigit() else None
-    if element in {"th", "td"} and attribute == "style":
-        return value if _ALIGN.match(value) else None
+    if element in {"th", "td"} and attribute == "class":
+        return value if _ALIGN_CLASS.match(value) else None
     return value
 
 
@@ -135,15 +136,14 @@ _cleaner = bleach.Cleaner(
     protocols=ALLOWED_PROTOCOLS,
     strip=True,
     strip_comments=True,
-    css_sanitizer=CSSSanitizer(allowed_css_properties=ALLOWED_CSS_PROPERTIES),
     filters=[partial(LinkifyFilter, callbacks=[_set_rel], skip_tags={"pre", "code"})],
 )
 
 _NH3_ATTRIBUTES = {
     "a": {"href", "title"},
     "ol": {"start"},
-    "th": {"style"},
-    "td": {"style"},
+    "th": {"class"},
+    "td": {"class"},
     "code": {"class"},
 }
 
@@ -153,6 +153,15 @@ def _demote_headings(state) -> None:
         if token.type in {"heading_open", "heading_close"}:
             level = int(token.tag[1])
             token.tag = f"h{min(level + 2, 6)}"
+
+
+def _align_classes(state) -> None:
+    """markdown-it aligns table cells with style="text-align:..."; use a class."""
+    for token in state.tokens:
+        if token.type in {"th_open", "td_open"} and token.attrs:
+            match = _ALIGN.match(str(token.attrs.pop("style", "")))
+            if match:
+                token.attrs["class"] = f"align-{match.group(1)}"
 
 
 def _build_markdown() -> MarkdownIt:
@@ -169,6 +178,7 @@ def _build_markdown() -> MarkdownIt:
     md.enable(["table", "strikethrough", "linkify"])
     md.disable("image")
     md.core.ruler.push("rial_demote_headings", _demote_headings)
+    md.core.ruler.push("rial_align_classes", _align_classes)
     return md
 
 
@@ -210,7 +220,6 @@ def _clean(html: str) -> SafeString:
         url_schemes=set(ALLOWED_PROTOCOLS),
         link_rel=LINK_REL,
         strip_comments=True,
-        filter_style_properties=set(ALLOWED_CSS_PROPERTIES),
     )
     return CleanedHTML(cleaned.strip())
 

@@ -109,6 +109,40 @@ def daphne_servers(count: int, log_dir: Path, **env_overrides):
             print(f"--- {log.name}\n{log.read_text()}")
 
 
+@contextmanager
+def demo_site(directory: Path, **env_overrides):
+    """Daphne serving the demo content from a SQLite file of its own; yields its base URL.
+
+    For browser tests that need what pytest-django's live server lacks (WebSockets)
+    or the whole demo. The channel layer is Redis when ``REDIS_URL`` is set.
+    """
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+        "DATABASE_URL": f"sqlite:///{directory}/demo.sqlite3",
+        "PYTHONDONTWRITEBYTECODE": "1",
+        **{key: str(value) for key, value in env_overrides.items()},
+    }
+    python = str(BIN / "python")
+    for command in (["migrate", "--noinput", "-v0"], ["load_demo", "--force", "-v0"]):
+        subprocess.run([python, "manage.py", *command], cwd=ROOT, env=env, check=True, timeout=300)
+    port = free_port()
+    log = directory / "daphne.log"
+    process = subprocess.Popen(
+        [DAPHNE, "-b", "127.0.0.1", "-p", str(port), "cms.asgi:application"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=log.open("w"),
+    )
+    try:
+        wait_until_up(port, process)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        stop(process)
+        print(f"--- {log.name}\n{log.read_text()}")  # shown by pytest when a test failed
+
+
 class PrivateRedis:
     """A ``redis-server`` of the test's own on a free port, to kill and bring back."""
 

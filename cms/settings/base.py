@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -73,6 +74,8 @@ INSTALLED_APPS = [
     "django.contrib.admin.apps.SimpleAdminConfig",
     # Real time.
     "channels",
+    # Content-Security-Policy (the policy is under "Security headers" below).
+    "csp",
     # Django.
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -85,7 +88,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files are answered here, with their long cache and none of the
+    # headers below (they are not pages).
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above everything that may answer (redirects, errors, views), so every
+    # response of ours gets its Content-Security-Policy, Permissions-Policy and,
+    # for signed-in people, Cache-Control: private (cms/middleware.py).
+    "cms.middleware.ContentSecurityPolicyMiddleware",
+    "cms.middleware.PrivacyHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -282,6 +292,9 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 
 # --- Email ----------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Where EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend writes
+# each message (one .log file per connection), e.g. to read the demo's emails.
+EMAIL_FILE_PATH = Path(os.environ.get("EMAIL_FILE_PATH") or BASE_DIR / "sent-emails")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -298,6 +311,14 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "mp4", "odt", "pdf", "pptx", "txt", "vtt", "webm", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Pixels, not bytes, are what an image costs: making a rendition decodes the
+# whole picture, about 4 bytes a pixel, so 12000 x 12000 (144 million, a 17 KB
+# PNG) needs ~576 MB and seconds of CPU on every page that shows it first.
+# 40 million keeps that to ~160 MB and fits any ordinary photo (a 24-megapixel
+# camera is 6000 x 4000, an 8K video frame 33 million). The Wagtail admin
+# enforces it in its form; lms/uploads.py check_image_pixels does for every
+# other upload that makes an image (expert photos, forum and event images).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False  # people reset passwords through allauth
@@ -311,6 +332,84 @@ X_FRAME_OPTIONS = "DENY"  # Wagtail marks its own preview views SAMEORIGIN
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# --- Security headers (cms/middleware.py) ----------------------------------------------------
+# Content-Security-Policy, enforced on every page. Everything comes from this
+# site: no page loads a script, style, font or frame from another host, and no
+# template has inline script or a style="" attribute, so neither script-src nor
+# style-src allows 'unsafe-inline'. A template that ever needs an inline
+# <script> gives it nonce="{{ request.csp_nonce }}" (the nonce is only sent
+# when a page asks for it). The Wagtail admin has its own policy, below.
+# Violations are reported nowhere: no report-uri, nothing leaves the browser.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        # data: for the QR code of two-factor sign-in (allauth's TOTP setup draws
+        # it as a data: image); images otherwise come from this site only.
+        "img-src": [SELF, "data:"],
+        # The chat's WebSocket: 'self' covers ws:/wss: on our own host in
+        # today's browsers (CSP 3); the middleware also names ws(s)://<host>
+        # of the request for browsers that read 'self' as http(s) only.
+        "connect-src": [SELF],
+        # No third-party player or embed: lesson videos are files served by the
+        # campus (courses/blocks.py VideoBlock) and no rich-text field enables
+        # Wagtail's "embed" feature, so no page frames anything. A course that
+        # wants YouTube/Vimeo would add exactly those hosts here.
+        "frame-src": [NONE],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# The Wagtail admin (/admin/, the secretariat only) writes inline <script> and
+# style="" itself (inline panels, date pickers, Draftail, its preview iframe),
+# which no nonce can cover: it gets this policy instead, still limited to our
+# own host. It applies to /admin/ only, never to the public pages. Wagtail's
+# preview shows pages in a same-origin frame, hence frame-src and
+# frame-ancestors 'self' here; blob: for the previews of images being uploaded.
+RIAL_ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+# Powerful browser features no page of ours uses are off, for us and for
+# anything we might ever frame; fullscreen and picture-in-picture stay for the
+# lesson videos, and WebAuthn (publickey-credentials-*) for a future security
+# key at sign-in.
+RIAL_PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": [],
+    "camera": [],
+    "display-capture": [],
+    "encrypted-media": [],
+    "fullscreen": ["self"],
+    "geolocation": [],
+    "gyroscope": [],
+    "hid": [],
+    "idle-detection": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "picture-in-picture": ["self"],
+    "publickey-credentials-create": ["self"],
+    "publickey-credentials-get": ["self"],
+    "screen-wake-lock": [],
+    "serial": [],
+    "usb": [],
+    "xr-spatial-tracking": [],
+}
+# Wagtail shows people's avatars from gravatar.com unless told not to: that
+# would be another host (blocked by the policy above, and a leak of who visits).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 LOGGING = {
     "version": 1,

@@ -32,7 +32,7 @@ from forum.services.forums import DOCUMENT_TYPES, IMAGE_TYPES
 from lms.markup import MarkupTooLong, render_markdown
 from lms.models import User
 from lms.services.notifications import in_language_of, notification_create
-from lms.uploads import content_matches, upload_extension
+from lms.uploads import check_image_pixels, content_matches, upload_extension
 
 # Notification titles, translated in each recipient's language when sent.
 REQUESTED = gettext_noop("%(name)s asks to join %(space)s")
@@ -376,6 +376,8 @@ def check_event_document(upload) -> None:
             {"file": _("The content of %(name)s does not match its type.") % {"name": name}}
         )
     upload.seek(0)
+    if extension in IMAGE_TYPES:
+        check_image_pixels(upload, field="file")
 
 
 def space_event_document_add(

@@ -39,7 +39,7 @@ from forum.services.forums import IMAGE_TYPES
 from lms.choices import Role, SpokenLanguage
 from lms.markup import MarkupTooLong, render_markdown
 from lms.models import RoleGrant, User, validate_time_zone
-from lms.services.notifications import in_language_of, notification_create
+from lms.services.notifications import absolute_url, in_language_of, notification_create
 
 QUESTION_RECEIVED = "expert_question"
 QUESTION_ANSWERED = "expert_answer"
@@ -152,13 +152,14 @@ def expert_profile_update(
 def _save_photo(upload, user: User):
     from wagtail.images import get_image_model
 
-    from lms.uploads import content_matches, upload_extension
+    from lms.uploads import check_image_pixels, content_matches, upload_extension
 
     if upload.size > 5 * 1024 * 1024:
         raise ValidationError({"photo": _("The photo is larger than 5 MB.")})
     extension = upload_extension(upload)
     if extension not in PHOTO_TYPES or not content_matches(upload, IMAGE_TYPES[extension]):
         raise ValidationError({"photo": _("Send a JPEG, PNG or WebP picture.")})
+    check_image_pixels(upload, field="photo")
     image_model = get_image_model()
     return image_model.objects.create(title=user.get_full_name(), file=upload)
 
@@ -692,8 +693,9 @@ def office_hour_reminders_send(*, now: datetime.datetime | None = None) -> int:
                     },
                     body=_("The room opens at the start time. Add it to your calendar: %(ics)s")
                     % {
-                        "ics": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-                        + reverse("forum:office_hour_ics", kwargs={"session_id": session.pk})
+                        "ics": absolute_url(
+                            reverse("forum:office_hour_ics", kwargs={"session_id": session.pk})
+                        )
                     },
                     url=reverse("forum:office_hour", kwargs={"session_id": session.pk}),
                     email=True,

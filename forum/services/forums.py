@@ -54,7 +54,7 @@ from lms.markup import MarkupTooLong, render_markdown
 from lms.models import User
 from lms.services.learning import ALLOWED_SUBMISSION_TYPES
 from lms.services.notifications import in_language_of, notification_create
-from lms.uploads import content_matches, upload_extension
+from lms.uploads import check_image_pixels, content_matches, upload_extension
 
 # Notification titles, translated in each recipient's language when sent.
 MENTIONED = gettext_noop("%(name)s mentioned you in “%(topic)s”")
@@ -183,6 +183,8 @@ def check_attachment(upload) -> bool:
             {"files": _("The content of %(name)s does not match its type.") % {"name": name}}
         )
     upload.seek(0)
+    if extension in IMAGE_TYPES:
+        check_image_pixels(upload, field="files")
     return extension in IMAGE_TYPES
 
 

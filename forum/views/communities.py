@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,6 +22,7 @@ from forum import forms_communities as forms
 from forum.selectors import communities as selectors
 from forum.services import communities as services
 from lms.forms import add_service_errors
+from lms.http import private_file_response
 
 
 def _community(request, slug):
@@ -346,14 +347,10 @@ def document(request, document_id):
         raise Http404
     name = item.file.name.rsplit("/", 1)[-1]
     content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-    is_image = content_type.startswith("image/")
-    response = FileResponse(
-        item.file.open("rb"),
-        as_attachment=not is_image,
+    return private_file_response(
+        request,
+        item.file,
         filename=name,
         content_type=content_type,
+        inline=content_type.startswith("image/"),
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
-    response["Cache-Control"] = "private, max-age=3600"
-    return response

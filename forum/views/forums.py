@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -24,6 +24,7 @@ from django.views.decorators.http import require_POST
 from forum import forms, selectors, services
 from forum.models import Attachment, Category, DigestPreference, Post, Space, Subscription, Topic
 from lms.forms import add_service_errors
+from lms.http import private_file_response
 from lms.models import User
 
 
@@ -420,16 +421,9 @@ def attachment(request, attachment_id):
     if item.post.deleted_at is not None:
         raise Http404
     content_type = mimetypes.guess_type(item.name)[0] or "application/octet-stream"
-    response = FileResponse(
-        item.file.open("rb"),
-        as_attachment=not item.is_image,
-        filename=item.name,
-        content_type=content_type,
+    return private_file_response(
+        request, item.file, filename=item.name, content_type=content_type, inline=item.is_image
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
-    response["Cache-Control"] = "private, max-age=3600"
-    return response
 
 
 # --- subscriptions ------------------------------------------------------------------------

@@ -89,14 +89,6 @@ def draft_checked(draft, question, choice) -> str:
     return ""
 
 
-@register.filter
-def percent(part, whole):
-    try:
-        return round(100 * part / whole) if whole else 0
-    except (TypeError, ZeroDivisionError):
-        return 0
-
-
 @register.inclusion_tag("includes/bar_chart.html")
 def bar_chart(rows, chart_id, first_label, second_label):
     """A horizontal bar chart drawn as inline SVG (no script, no other host).

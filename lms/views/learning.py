@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from courses.models import LessonPage
@@ -270,6 +271,7 @@ def notifications(request):
 
 
 @login_required
+@never_cache
 def certificate_download(request, code: str):
     certificate = selectors.learning.certificate_for(user=request.user, code=code)
     if certificate is None:

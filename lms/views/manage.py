@@ -11,6 +11,7 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from courses.models import ModulePage
@@ -278,6 +279,7 @@ def cohort_report(request, cohort_id: int):
 
 
 @secretariat_required
+@never_cache  # people's results: kept by no cache at all
 def cohort_report_csv(request, cohort_id: int, table: str):
     cohort = get_object_or_404(Cohort.objects.select_related("course__locale"), pk=cohort_id)
     tables = reports.cohort_report_tables(cohort=cohort)
@@ -296,6 +298,7 @@ def cohort_report_csv(request, cohort_id: int, table: str):
 
 @secretariat_required
 @require_safe
+@never_cache
 def cohort_certificates(request, cohort_id: int):
     cohort = get_object_or_404(Cohort.objects.select_related("course__locale"), pk=cohort_id)
     response = StreamingHttpResponse(

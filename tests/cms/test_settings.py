@@ -123,3 +123,24 @@ def test_production_settings_are_strict():
     assert result.returncode == 0, result.stderr
     debug, session_secure, csrf_secure, ssl_redirect, hsts = json.loads(result.stdout)
     assert not debug and session_secure and csrf_secure and ssl_redirect and hsts >= 31536000
+
+
+@pytest.mark.parametrize("settings_module", ["cms.settings.dev", "cms.settings.production"])
+def test_the_file_email_backend_writes_where_email_file_path_says(tmp_path, settings_module):
+    folder = tmp_path / "mail"
+    code = (
+        "import django; django.setup(); from django.core.mail import send_mail; "
+        "send_mail('Prueba', 'Hola', None, ['ana@example.org'])"
+    )
+    result = run(
+        code,
+        settings_module,
+        EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
+        EMAIL_FILE_PATH=str(folder),
+        SECRET_KEY=STRONG_KEY,
+        ALLOWED_HOSTS="campus.example.org",
+    )
+    assert result.returncode == 0, result.stderr
+    (written,) = folder.iterdir()
+    text = written.read_text()
+    assert "Subject: Prueba" in text and "To: ana@example.org" in text and "Hola" in text

@@ -12,74 +12,24 @@ written meanwhile, and receive what it missed).
 
 import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 
 from tests.e2e.conftest import axe_violations, guarded_context, sign_in
+from tests.processes import demo_site
 
 pytestmark = pytest.mark.e2e
 
-ROOT = Path(__file__).resolve().parents[2]
-DAPHNE = str(Path(sys.executable).with_name("daphne"))
 PASSWORD = "rial-demo-2026"  # the demo's published password
 ROOM = "/es/chat/taller-bogota-2022/"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def chat_site(tmp_path_factory):
     """Daphne serving the demo site; yields its base URL."""
     workdir = tmp_path_factory.mktemp("chat-site")
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
-        "DATABASE_URL": f"sqlite:///{workdir}/chat.sqlite3",
-        "TEST_REDIS_PREFIX": f"riale2e{os.getpid()}",
-    }
-    for command in (["migrate", "--noinput", "-v0"], ["load_demo", "--force", "-v0"]):
-        subprocess.run(
-            [sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, timeout=300
-        )
-    port = _free_port()
-    log = workdir / "daphne.log"
-    process = subprocess.Popen(
-        [DAPHNE, "-b", "127.0.0.1", "-p", str(port), "cms.asgi:application"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=log.open("w"),
-    )
-    base_url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base_url}/healthz", timeout=2) as response:  # noqa: S310
-                    if response.status == 200:
-                        break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"Daphne did not start:\n{log.read_text()}") from None
-                time.sleep(0.2)
+    with demo_site(workdir, TEST_REDIS_PREFIX=f"riale2e{os.getpid()}") as base_url:
         yield base_url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        print(log.read_text())  # shown when a test failed
 
 
 class FlakyNetwork:

@@ -60,3 +60,19 @@ def ask(workshop, body="¿Cómo formalizar la mesa?", **kwargs):
         token=uuid.uuid4(),
         **kwargs,
     ).topic
+
+
+def community_event(coordinator, slug="red-genero"):
+    """A community coordinated by ``coordinator``, with a virtual dialogue held today."""
+    from django.utils import timezone
+
+    from forum.models import SpaceEvent
+
+    space = Space.objects.create(kind="community", name="Red de género", slug=slug)
+    SpaceMembership.objects.create(space=space, user=coordinator, role="coordinator")
+    return SpaceEvent.objects.create(
+        space=space,
+        kind=SpaceEvent.Kind.VIRTUAL_DIALOGUE,
+        title="Diálogo",
+        starts_at=timezone.now(),
+    )

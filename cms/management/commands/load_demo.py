@@ -76,7 +76,8 @@ class Command(BaseCommand):
             "rosa.quispe@, yokasta.pena@, andrea.campbell@example.org: the gender network"
         )
         self.stdout.write("")
+        base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
         self.stdout.write(
-            "Sign in at http://127.0.0.1:8000/es/accounts/login/ "
-            "(Wagtail admin: http://127.0.0.1:8000/admin/ as secretariat@example.org)."
+            f"Sign in at {base}/es/accounts/login/ "
+            f"(Wagtail admin: {base}/admin/ as secretariat@example.org)."
         )
