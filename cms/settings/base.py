@@ -151,6 +151,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         },
         "connect_timeout": int(os.environ.get("DB_CONNECT_TIMEOUT", "5")),
     }
+    # The pool checks a connection before handing it out (one empty round trip):
+    # after PostgreSQL restarts, requests get new connections instead of a 500
+    # for every connection the pool held.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers (Daphne) and a writer work at the same time; a busy
     # timeout waits for the lock instead of failing with "database is locked".
@@ -188,6 +192,10 @@ if REDIS_URL:
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# /healthz: seconds each check (database, channel layer) may take; both run at once,
+# so the answer comes within about this long (load balancers give up after ~1 s).
+HEALTH_CHECK_TIMEOUT = float(os.environ.get("HEALTH_CHECK_TIMEOUT", "0.5"))
 
 # --- Background work ---------------------------------------------------------------------
 # Work that touches many people or rows (emails to a cohort, announcements,
