@@ -93,6 +93,16 @@ class Servers(list):
     processes: dict[int, subprocess.Popen]
 
 
+def database_connections(monitor, database: str) -> dict[str, int]:
+    """Connections to ``database`` by application name (``monitor``: a psycopg connection)."""
+    rows = monitor.execute(
+        "SELECT application_name, count(*) FROM pg_stat_activity"
+        " WHERE datname = %s AND pid <> pg_backend_pid() GROUP BY application_name",
+        [database],
+    ).fetchall()
+    return dict(rows)
+
+
 def open_files(pid: int) -> int:
     """How many file descriptors a process holds (Linux)."""
     return len(os.listdir(f"/proc/{pid}/fd"))

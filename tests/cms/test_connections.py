@@ -24,7 +24,7 @@ from django.test import Client
 from forum.models import Category, Room, Space, SpaceMembership
 from forum.services.forums import topic_create
 from tests.factories import ProfileFactory
-from tests.processes import browse, daphne_servers, open_files
+from tests.processes import browse, daphne_servers, database_connections, open_files
 
 PEOPLE = 24
 POOL = {"DB_POOL_MIN_SIZE": 1, "DB_POOL_MAX_SIZE": 4, "DB_POOL_MAX_IDLE": 1}
@@ -76,13 +76,8 @@ class ConnectionCounter(threading.Thread):
         )
 
     def count(self) -> dict[str, int]:
-        rows = self.monitor.execute(
-            "SELECT application_name, count(*) FROM pg_stat_activity"
-            " WHERE datname = %s AND application_name LIKE 'rial-daphne-%%'"
-            " GROUP BY application_name",
-            [self.database],
-        ).fetchall()
-        return dict(rows)
+        counts = database_connections(self.monitor, self.database)
+        return {name: n for name, n in counts.items() if name.startswith("rial-daphne-")}
 
     def run(self) -> None:
         while not self.done.is_set():
