@@ -146,8 +146,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
             "max_size": int(os.environ.get("DB_POOL_MAX_SIZE", "10")),
             # Seconds a request waits for a free connection before failing.
             "timeout": float(os.environ.get("DB_POOL_TIMEOUT", "10")),
-            # A connection unused this long is closed (one per period), down to min_size.
-            "max_idle": float(os.environ.get("DB_POOL_MAX_IDLE", "30")),
+            # A connection nobody used for this long is closed, one per period, down
+            # to min_size: the pool follows the load down within (max - min) periods.
+            # 1 s, measured by bench/production.py (64 signed-in people, two Daphne
+            # processes): 10 connections per process at the peak, 2 again ten seconds
+            # after (with 30 s all 10 were still open). A new connection costs ~6 ms,
+            # so following the load costs at most that per second and process.
+            "max_idle": float(os.environ.get("DB_POOL_MAX_IDLE", "1")),
         },
         "connect_timeout": int(os.environ.get("DB_CONNECT_TIMEOUT", "5")),
     }
