@@ -38,7 +38,7 @@ RIAL round; the ratio is RIAL's HTTP answers per second over the baselines'.
 Environment: ``BENCH_PRODUCTION_USERS`` (64), ``BENCH_PRODUCTION_SECONDS`` (60),
 ``BENCH_PRODUCTION_THINK_SECONDS`` (5),
 ``BENCH_PRODUCTION_CAPACITY_SECONDS`` (10 per round), ``BENCH_POSTGRES``
-(``postgres://postgres@127.0.0.1:5432``). About 3 minutes with the defaults
+(``postgres://postgres@127.0.0.1:5432``). About 3.5 minutes with the defaults
 (a minute and a half of it migrating and loading the demo).
 """
 

@@ -1,9 +1,11 @@
 """Real processes for tests that run the platform the way a deployment does.
 
 Daphne servers on free ports sharing the test database, a private
-``redis-server`` a test may kill and restart (never the machine's Redis), and
-the environment a child process needs to reach the test database and the same
-Redis prefix as the test process.
+``redis-server`` a test may kill and restart and a private PostgreSQL cluster
+it may stop and start (never the machine's services), the environment a child
+process needs to reach the test database and the same Redis prefix as the
+test process, signed-in people browsing a server, and what a process holds
+(open files, database connections).
 """
 
 import http.client
