@@ -21,6 +21,7 @@ help:
 	@echo "make run       set up and serve the demo at http://$(HOST):$(PORT) (SQLite, in-memory channels)"
 	@echo "make test      lint, Django checks, migrations check, catalogue check and the whole test suite"
 	@echo "make bench     benchmarks in bench/, with ratios against baselines from the same run"
+	@echo "               (one of them: make bench BENCH=production)"
 	@echo "make messages  extract and compile translations (needs gettext)"
 
 $(STAMP): pyproject.toml requirements.lock
@@ -85,8 +86,9 @@ test-fast: install
 e2e: install system-deps
 	$(BIN)/pytest -m e2e
 
+# All benchmarks, or some: make bench BENCH="production http_pages".
 bench: install
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py $(BENCH)
 
 messages: install
 	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py makemessages \

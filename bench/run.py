@@ -14,16 +14,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import chat_fanout, http_pages, portfolio_search  # noqa: E402
+from bench import chat_fanout, http_pages, portfolio_search, production  # noqa: E402
 
-BENCHMARKS = [http_pages, chat_fanout, portfolio_search]
+BENCHMARKS = [http_pages, chat_fanout, portfolio_search, production]
 
 
-def main() -> None:
+def main(names: list[str]) -> None:
+    """Every benchmark, or those named (``python bench/run.py production``)."""
     results_dir = ROOT / "bench" / "results"
     results_dir.mkdir(exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    for module in BENCHMARKS:
+    chosen = [m for m in BENCHMARKS if not names or m.__name__.rpartition(".")[2] in names]
+    if names and len(chosen) != len(set(names)):
+        known = ", ".join(m.__name__.rpartition(".")[2] for m in BENCHMARKS)
+        sys.exit(f"unknown benchmark in {names}; known: {known}")
+    for module in chosen:
         result = module.measure()
         result["machine"] = {
             "python": platform.python_version(),
@@ -39,4 +44,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

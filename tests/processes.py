@@ -1,20 +1,27 @@
 """Real processes for tests that run the platform the way a deployment does.
 
 Daphne servers on free ports sharing the test database, a private
-``redis-server`` a test may kill and restart (never the machine's Redis), and
-the environment a child process needs to reach the test database and the same
-Redis prefix as the test process.
+``redis-server`` a test may kill and restart and a private PostgreSQL cluster
+it may stop and start (never the machine's services), the environment a child
+process needs to reach the test database and the same Redis prefix as the
+test process, signed-in people browsing a server, and what a process holds
+(open files, database connections).
 """
 
+import http.client
 import os
 import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
+import threading
 import time
 import urllib.request
-from contextlib import contextmanager
+from collections import Counter
+from contextlib import contextmanager, suppress
+from itertools import cycle
 from pathlib import Path
 
 from django.conf import settings
@@ -82,9 +89,34 @@ def stop(process: subprocess.Popen, timeout: float = 10) -> None:
             process.wait()
 
 
+class Servers(list):
+    """The ports of the servers (a list, as before), and each port's process."""
+
+    processes: dict[int, subprocess.Popen]
+
+
+def database_connections(monitor, database: str) -> dict[str, int]:
+    """Connections to ``database`` by application name (``monitor``: a psycopg connection)."""
+    rows = monitor.execute(
+        "SELECT application_name, count(*) FROM pg_stat_activity"
+        " WHERE datname = %s AND pid <> pg_backend_pid() GROUP BY application_name",
+        [database],
+    ).fetchall()
+    return dict(rows)
+
+
+def open_files(pid: int) -> int:
+    """How many file descriptors a process holds (Linux)."""
+    return len(os.listdir(f"/proc/{pid}/fd"))
+
+
 @contextmanager
 def daphne_servers(count: int, log_dir: Path, **env_overrides):
-    """``count`` Daphne processes on free ports; yields the ports, prints their logs after."""
+    """``count`` Daphne processes on free ports; yields the ports, prints their logs after.
+
+    Each process names its PostgreSQL connections ``rial-daphne-<port>`` (libpq's
+    ``PGAPPNAME``), so a test counts them in ``pg_stat_activity``.
+    """
     env = child_env(**env_overrides)
     ports = [free_port() for _ in range(count)]
     logs = [log_dir / f"daphne-{port}.log" for port in ports]
@@ -92,7 +124,7 @@ def daphne_servers(count: int, log_dir: Path, **env_overrides):
         subprocess.Popen(
             [DAPHNE, "-b", "127.0.0.1", "-p", str(port), "cms.asgi:application"],
             cwd=ROOT,
-            env=env,
+            env={"PGAPPNAME": f"rial-daphne-{port}", **env},
             stdout=subprocess.DEVNULL,
             stderr=log.open("w"),
         )
@@ -101,7 +133,9 @@ def daphne_servers(count: int, log_dir: Path, **env_overrides):
     try:
         for port, process in zip(ports, processes, strict=True):
             wait_until_up(port, process)
-        yield ports
+        servers = Servers(ports)
+        servers.processes = dict(zip(ports, processes, strict=True))
+        yield servers
     finally:
         for process in processes:
             stop(process)
@@ -198,3 +232,133 @@ class PrivateRedis:
 
     def __exit__(self, *exc):
         self.kill()
+
+
+def browse(
+    ports: list[int],
+    cookies: list[str],
+    paths: list[str],
+    *,
+    duration: float,
+    requests: int | None = None,
+    stop: threading.Event | None = None,
+) -> Counter:
+    """One signed-in person per cookie, each on a keep-alive connection, for ``duration`` s.
+
+    Person ``i`` talks to ``ports[i % len(ports)]`` and asks for ``paths`` in turn,
+    starting at a different one, one request after the other until the time is up,
+    ``requests`` answers came back, or ``stop`` is set. Returns how many answers had
+    each status (0: no answer).
+    """
+    stop = stop or threading.Event()
+    enough = threading.Event()
+    statuses: Counter = Counter()
+    lock = threading.Lock()
+    deadline = time.monotonic() + duration
+
+    def person(index: int) -> None:
+        port = ports[index % len(ports)]
+        ring = cycle(paths[index % len(paths) :] + paths[: index % len(paths)])
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        headers = {"Cookie": cookies[index]}
+        try:
+            while time.monotonic() < deadline and not (stop.is_set() or enough.is_set()):
+                try:
+                    connection.request("GET", next(ring), headers=headers)
+                    response = connection.getresponse()
+                    response.read()
+                    status = response.status
+                except (OSError, http.client.HTTPException):
+                    connection.close()
+                    status = 0
+                with lock:
+                    statuses[status] += 1
+                    if requests is not None and statuses.total() >= requests:
+                        enough.set()
+        finally:
+            connection.close()
+
+    people = [threading.Thread(target=person, args=(i,)) for i in range(len(cookies))]
+    for thread in people:
+        thread.start()
+    for thread in people:
+        thread.join()
+    return statuses
+
+
+def _postgres_bin(name: str) -> str:
+    """A PostgreSQL server program (Debian keeps them out of the PATH), newest version first."""
+    found = shutil.which(name)
+    if found:
+        return found
+    for directory in sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True):
+        if (directory / name).exists():
+            return str(directory / name)
+    raise RuntimeError(f"{name} is not installed (Debian package postgresql)")
+
+
+class PrivatePostgres:
+    """A PostgreSQL cluster of the test's own (temp directory, free port, trust auth).
+
+    Never the machine's cluster: a test may stop and start this one. ``initdb``
+    refuses to run as root, so as root the cluster belongs to the ``postgres``
+    user (which the Debian package creates).
+    """
+
+    def __init__(self):
+        self.port = free_port()
+        self.directory = Path(tempfile.mkdtemp(prefix="rial-pg-"))
+        self.data = self.directory / "data"
+        self.log = self.directory / "server.log"
+        self.user = None
+        if os.geteuid() == 0:
+            import pwd
+
+            self.user = pwd.getpwnam("postgres")
+            os.chown(self.directory, self.user.pw_uid, self.user.pw_gid)
+
+    @property
+    def url(self) -> str:
+        return f"postgres://postgres@127.0.0.1:{self.port}/postgres"
+
+    def _run(self, *command: str, timeout: float = 60) -> None:
+        prefix = ["runuser", "-u", "postgres", "--"] if self.user else []
+        subprocess.run(
+            [*prefix, *command], check=True, timeout=timeout, capture_output=True, cwd="/"
+        )
+
+    def start(self) -> None:
+        if not self.data.exists():
+            self._run(
+                _postgres_bin("initdb"),
+                "--auth=trust",
+                "--username=postgres",
+                "--no-sync",
+                "-D",
+                str(self.data),
+            )
+        options = f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.directory} -c fsync=off"
+        self._run(
+            _postgres_bin("pg_ctl"),
+            "start",
+            "-w",
+            "-D",
+            str(self.data),
+            "-l",
+            str(self.log),
+            "-o",
+            options,
+        )
+
+    def stop(self) -> None:
+        """Stop it as an administrator would (fast: clients are disconnected)."""
+        self._run(_postgres_bin("pg_ctl"), "stop", "-w", "-m", "fast", "-D", str(self.data))
+
+    def __enter__(self):
+        self.start()
+        return self
+
+    def __exit__(self, *exc):
+        with suppress(subprocess.CalledProcessError):  # already stopped
+            self.stop()
+        shutil.rmtree(self.directory, ignore_errors=True)

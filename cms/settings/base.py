@@ -156,11 +156,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
             "max_size": int(os.environ.get("DB_POOL_MAX_SIZE", "10")),
             # Seconds a request waits for a free connection before failing.
             "timeout": float(os.environ.get("DB_POOL_TIMEOUT", "10")),
-            # A connection unused this long is closed (one per period), down to min_size.
-            "max_idle": float(os.environ.get("DB_POOL_MAX_IDLE", "30")),
+            # A connection nobody used for this long is closed, one per period, down
+            # to min_size: the pool follows the load down within (max - min) periods.
+            # 1 s, measured by bench/production.py (64 signed-in people, two Daphne
+            # processes): 10 connections per process at the peak, 2 again ten seconds
+            # after (with 30 s all 10 were still open). A new connection costs ~6 ms,
+            # so following the load costs at most that per second and process.
+            "max_idle": float(os.environ.get("DB_POOL_MAX_IDLE", "1")),
         },
         "connect_timeout": int(os.environ.get("DB_CONNECT_TIMEOUT", "5")),
     }
+    # The pool checks a connection before handing it out (one empty round trip):
+    # after PostgreSQL restarts, requests get new connections instead of a 500
+    # for every connection the pool held.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers (Daphne) and a writer work at the same time; a busy
     # timeout waits for the lock instead of failing with "database is locked".
@@ -198,6 +207,10 @@ if REDIS_URL:
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# /healthz: seconds each check (database, channel layer) may take; both run at once,
+# so the answer comes within about this long (load balancers give up after ~1 s).
+HEALTH_CHECK_TIMEOUT = float(os.environ.get("HEALTH_CHECK_TIMEOUT", "0.5"))
 
 # --- Background work ---------------------------------------------------------------------
 # Work that touches many people or rows (emails to a cohort, announcements,

@@ -18,9 +18,9 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 MEDIA_ROOT = BASE_DIR / ".test-media"
 WAGTAILADMIN_BASE_URL = "http://testserver"
-# Close each thread's connection after use: worker threads of async tests must
-# not hold the test database open when it is dropped.
-DATABASES["default"]["CONN_MAX_AGE"] = 0
+# Connections are those of a deployment (base: closed after each request, pooled
+# on PostgreSQL): the Daphne processes of tests/cms/test_connections.py run with
+# these settings and must hold what a deployment would.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Tests use their own database, in memory unless a live server needs a file.
     DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_SQLITE_NAME") or None}
