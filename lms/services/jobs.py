@@ -19,6 +19,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -97,7 +98,7 @@ def import_job_start(
                 target_id=target_id,
                 target_label=target_label[:200],
                 links=links,
-                language=translation.get_language() or "",
+                language=translation.get_language() or settings.LANGUAGE_CODE,
                 token=token,
                 digest=digest,
                 task_path=task_path,
