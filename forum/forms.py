@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from courses.forms import ThemeChoiceField, ThemeMultipleChoiceField, themes_in_order
 from forum.models import Category, DigestPreference, Flag, Subscription
 from forum.services.forums import MAX_POST, MAX_TITLE
+from lms.forms import new_token
 from lms.uploads import LimitedImageField
 
 MARKDOWN_HELP = _(
@@ -107,6 +108,8 @@ class FlagForm(forms.Form):
 
 
 class MembersImportForm(forms.Form):
+    # The same form sent twice (a double click, the page sent again) starts one import.
+    token = forms.UUIDField(widget=forms.HiddenInput, required=False, initial=new_token)
     people = forms.CharField(
         label=_("People to add"),
         required=False,

@@ -1,4 +1,5 @@
 import unicodedata
+import uuid
 import zoneinfo
 
 from allauth.account import forms as allauth_forms
@@ -240,7 +241,13 @@ class GroupForm(forms.Form):
         )
 
 
+def new_token() -> str:
+    return str(uuid.uuid4())
+
+
 class CsvImportForm(forms.Form):
+    # The same form sent twice (a double click, the page sent again) starts one import.
+    token = forms.UUIDField(widget=forms.HiddenInput, required=False, initial=new_token)
     file = forms.FileField(
         label=_("CSV file"),
         required=False,

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from lms.views import learning, manage, people, tutoring
+from lms.views import jobs, learning, manage, people, tutoring
 
 app_name = "lms"
 
@@ -40,6 +40,13 @@ urlpatterns = [
         "me/certificates/<str:code>/pdf/",
         learning.certificate_download,
         name="certificate_download",
+    ),
+    # Imports running in the background (their starter and the secretariat).
+    path("me/imports/<int:job_id>/", jobs.import_job, name="import_job"),
+    path(
+        "me/imports/<int:job_id>/progress/",
+        jobs.import_job_progress,
+        name="import_job_progress",
     ),
     # Tutors.
     path("me/tutoring/", tutoring.tutoring_index, name="tutoring"),

@@ -58,3 +58,34 @@ def world(db):
     from tests.course_fixtures import build_course
 
     return build_course()
+
+
+@pytest.fixture
+def database_tasks(settings):
+    """Tasks go to the database queue (django-tasks-db), as in production.
+
+    Returns ``run_worker()``, which runs ``manage.py db_worker --batch`` in this
+    process until the queue is empty (or for ``max_tasks`` tasks). Use it in
+    ``django_db(transaction=True)`` tests: tasks are queued when a transaction
+    commits, and the worker takes each in a transaction of its own.
+    """
+    import signal
+
+    from django.core.management import call_command
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+    def run_worker(max_tasks: int | None = None) -> None:
+        # db_worker sets its own signal handlers: give pytest's back afterwards.
+        signals = [signal.SIGINT, signal.SIGTERM, signal.SIGQUIT]
+        saved = {number: signal.getsignal(number) for number in signals}
+        args = ["db_worker", "--batch", "--no-startup-delay", "--interval", "0"]
+        if max_tasks:
+            args += ["--max-tasks", str(max_tasks)]
+        try:
+            call_command(*args, "--queue-name", "*", verbosity=0)
+        finally:
+            for number, handler in saved.items():
+                signal.signal(number, handler)
+
+    return run_worker

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_noop
 from cms.library.models import Publication
 from lms.choices import InterfaceLanguage
 from lms.models import User
-from lms.services.notifications import in_language_of, notification_create
+from lms.services.notifications import in_language_of, notification_create, notifications_fan_out
 
 SUGGESTED = gettext_noop("Document suggested for the documentation centre: %(title)s")
 PUBLISHED = gettext_noop("The document you suggested is published: %(title)s")
@@ -47,16 +47,26 @@ def publication_suggest(
         status=Publication.Status.SUGGESTED,
         suggested_by=user,
     )
-    link = reverse("cms:document_suggestions")
-    for person in User.objects.filter(role_grants__role="secretariat", is_active=True):
-        with in_language_of(person):
-            notification_create(
-                user=person,
-                kind="document_suggested",
-                title=_(SUGGESTED) % {"title": publication.title},
-                url=link,
-            )
+    from cms.tasks import publication_suggested_notify
+
+    transaction.on_commit(lambda: publication_suggested_notify.enqueue(publication.pk))
     return publication
+
+
+def publication_suggested_notify(*, publication_id: int) -> int:
+    """Tell the secretariat about a suggested document (a task's work; once each)."""
+    publication = Publication.objects.filter(pk=publication_id).first()
+    if publication is None:
+        return 0
+    return notifications_fan_out(
+        people=User.objects.filter(role_grants__role="secretariat", is_active=True),
+        kind="document_suggested",
+        key=f"publication:{publication.pk}",
+        write=lambda _person: {
+            "title": _(SUGGESTED) % {"title": publication.title},
+            "url": reverse("cms:document_suggestions"),
+        },
+    )
 
 
 @transaction.atomic

@@ -14,7 +14,6 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django_tasks import task
 
 from cms.events.models import Event
 from cms.library.models import Publication
@@ -175,7 +174,9 @@ def newsletter_send(*, actor: User, issue: Issue) -> Issue:
         issue.status = Issue.Status.SENDING
         issue.save(update_fields=["status"])
     if issue.status == Issue.Status.SENDING:
-        transaction.on_commit(lambda: send_issue.enqueue(issue.pk))
+        from cms.tasks import send_newsletter_issue
+
+        transaction.on_commit(lambda: send_newsletter_issue.enqueue(issue.pk))
     return issue
 
 
@@ -273,6 +274,22 @@ def _send(issue: Issue, user: User, *, language: str, sections: list) -> None:
         ).send()
 
 
-@task()
-def send_issue(issue_id: int) -> None:
-    deliver_issue(issue_id)
+def newsletter_compose_due() -> list[str]:
+    """What the scheduler runs daily (and ``manage.py compose_newsletter``): finish a
+    send that stopped, then compose the next issue as a draft if one is due (none
+    while a draft waits or if the last issue went out less than 14 days ago).
+    Returns what it did, one line each, for the log."""
+    done = []
+    for stuck in Issue.objects.filter(status=Issue.Status.SENDING):
+        sent = deliver_issue(stuck.pk)  # a send that stopped: finish it
+        done.append(f"Issue no. {stuck.number}: {sent} more sent.")
+    last = Issue.objects.filter(status=Issue.Status.SENT).order_by("-number").first()
+    if Issue.objects.filter(status=Issue.Status.DRAFT).exists():
+        return [*done, "A draft is waiting for the secretariat."]
+    if last and last.sent_at and timezone.now() - last.sent_at < datetime.timedelta(days=14):
+        return [*done, "The last issue is less than two weeks old."]
+    actor = User.objects.filter(is_superuser=True, is_active=True).order_by("pk").first()
+    if actor is None:
+        return [*done, "No administrator account to compose as."]
+    issue = newsletter_compose(actor=actor)
+    return [*done, f"Draft issue no. {issue.number} composed."]

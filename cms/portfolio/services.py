@@ -23,7 +23,7 @@ from cms.portfolio.models import (
 from cms.portfolio.selectors import can_edit, editors_of
 from lms.choices import InterfaceLanguage
 from lms.models import User
-from lms.services.notifications import in_language_of, notification_create
+from lms.services.notifications import notifications_fan_out
 
 TEXT_FIELDS = (
     "name",
@@ -70,8 +70,10 @@ REVIEWED = gettext_noop("Your programme “%(name)s”: %(action)s")
 TO_REVIEW = gettext_noop("Programme to review: %(name)s (%(country)s)")
 
 
-def _log(programme: Programme, action: str, actor: User | None, comment: str = "") -> None:
-    ProgrammeEvent.objects.create(
+def _log(
+    programme: Programme, action: str, actor: User | None, comment: str = ""
+) -> ProgrammeEvent:
+    return ProgrammeEvent.objects.create(
         programme=programme, action=action, actor=actor, comment=comment.strip()
     )
 
@@ -150,11 +152,9 @@ def programme_save(
         if creating:
             _log(programme, ProgrammeEvent.Action.CREATED, actor)
         if was_published:
-            _log(programme, ProgrammeEvent.Action.UPDATED, actor)
-            _tell_secretariat(programme, actor)
+            _tell(_log(programme, ProgrammeEvent.Action.UPDATED, actor))
         elif submit:
-            _log(programme, ProgrammeEvent.Action.SUBMITTED, actor)
-            _tell_secretariat(programme, actor)
+            _tell(_log(programme, ProgrammeEvent.Action.SUBMITTED, actor))
         elif not creating:
             _log(programme, ProgrammeEvent.Action.SAVED, actor)
     return programme
@@ -186,20 +186,48 @@ def _actor_country(actor: User) -> str:
     return country
 
 
-def _tell_secretariat(programme: Programme, actor: User) -> None:
+def _tell(event: ProgrammeEvent) -> None:
+    """Whoever must hear of this step hears of it from the worker, after commit."""
+    from cms.tasks import programme_event_notify
+
+    transaction.on_commit(lambda: programme_event_notify.enqueue(event.pk))
+
+
+def programme_event_notify(*, event_id: int) -> int:
+    """Tell who must hear of a step (a task's work; once each): the secretariat of
+    a programme sent for review or updated, its editors of a review decision."""
+    event = ProgrammeEvent.objects.select_related("programme").filter(pk=event_id).first()
+    if event is None:
+        return 0
+    programme = event.programme
     url = reverse("cms:programme", kwargs={"pk": programme.pk})
-    secretariat = User.objects.filter(
-        Q(role_grants__role="secretariat") | Q(is_superuser=True), is_active=True
-    ).distinct()
-    for person in secretariat.exclude(pk=actor.pk):
-        with in_language_of(person):
-            notification_create(
-                user=person,
-                kind="programme_review",
-                title=_(TO_REVIEW)
+    key = f"programme-event:{event.pk}"
+    if event.action in (ProgrammeEvent.Action.UPDATED, ProgrammeEvent.Action.SUBMITTED):
+        secretariat = User.objects.filter(
+            Q(role_grants__role="secretariat") | Q(is_superuser=True), is_active=True
+        ).distinct()
+        return notifications_fan_out(
+            people=secretariat.exclude(pk=event.actor_id),
+            kind="programme_review",
+            key=key,
+            write=lambda _person: {
+                "title": _(TO_REVIEW)
                 % {"name": programme.name, "country": programme.get_country_display()},
-                url=url,
-            )
+                "url": url,
+            },
+        )
+    return notifications_fan_out(
+        people=editors_of(programme),
+        kind="programme_reviewed",
+        key=key,
+        write=lambda _person: {
+            "title": _(REVIEWED)
+            % {"name": programme.name, "action": ProgrammeEvent.Action(event.action).label},
+            "body": event.comment,
+            "url": url,
+        },
+        email=True,
+    )
 
 
 @transaction.atomic
@@ -238,19 +266,7 @@ def programme_review(
     else:
         raise ValidationError(_("This decision does not apply to the programme as it is now."))
     programme.save(update_fields=["status", "published_at"])
-    _log(programme, event, actor, comment)
-    url = reverse("cms:programme", kwargs={"pk": programme.pk})
-    for person in editors_of(programme):
-        with in_language_of(person):
-            notification_create(
-                user=person,
-                kind="programme_reviewed",
-                title=_(REVIEWED)
-                % {"name": programme.name, "action": ProgrammeEvent.Action(event).label},
-                body=comment.strip(),
-                url=url,
-                email=True,
-            )
+    _tell(_log(programme, event, actor, comment))
     return programme
 
 

@@ -31,7 +31,11 @@ from forum.selectors.nav import nav_counts_forget
 from forum.services.forums import DOCUMENT_TYPES, IMAGE_TYPES
 from lms.markup import MarkupTooLong, render_markdown
 from lms.models import User
-from lms.services.notifications import in_language_of, notification_create
+from lms.services.notifications import (
+    in_language_of,
+    notification_create,
+    notifications_fan_out,
+)
 from lms.uploads import check_image_pixels, content_matches, upload_extension
 
 # Notification titles, translated in each recipient's language when sent.
@@ -131,7 +135,9 @@ def join_request_create(*, user: User, space: Space, message: str = "") -> JoinR
                     _("You have already asked to join; a coordinator will answer soon.")
                 )
             join_request = JoinRequest.objects.create(space=space, user=user, message=message)
-            transaction.on_commit(lambda: _tell_coordinators(join_request.pk))
+            from forum.tasks import join_request_notify
+
+            transaction.on_commit(lambda: join_request_notify.enqueue(join_request.pk))
     except IntegrityError as error:  # the same request sent twice at once
         raise ValidationError(
             _("You have already asked to join; a coordinator will answer soon.")
@@ -139,21 +145,24 @@ def join_request_create(*, user: User, space: Space, message: str = "") -> JoinR
     return join_request
 
 
-def _tell_coordinators(request_id: int) -> None:
+def join_request_notify(*, request_id: int) -> int:
+    """Tell the community's coordinators about a request to join (a task's work; once each)."""
     join_request = JoinRequest.objects.select_related("space", "user").filter(pk=request_id).first()
     if join_request is None or join_request.status != JoinRequest.Status.PENDING:
-        return
+        return 0
     space = join_request.space
-    for person in coordinators(space=space):
-        _tell(
-            person,
-            kind="community_request",
-            title=REQUESTED,
-            params={"name": join_request.user.get_full_name(), "space": space.name},
-            body=Truncator(join_request.message).chars(240),
-            link=("forum:community_requests", {"slug": space.slug}),
-            email=True,
-        )
+    return notifications_fan_out(
+        people=coordinators(space=space),
+        kind="community_request",
+        key=f"join:{join_request.pk}",
+        write=lambda _person: {
+            "title": _(REQUESTED)
+            % {"name": join_request.user.get_full_name(), "space": space.name},
+            "body": Truncator(join_request.message).chars(240),
+            "url": reverse("forum:community_requests", kwargs={"slug": space.slug}),
+        },
+        email=True,
+    )
 
 
 def join_request_decide(
@@ -313,27 +322,31 @@ def space_event_create(
         if same is not None:
             return same
         event.save()
-        transaction.on_commit(lambda: _tell_members_of_event(event.pk))
+        from forum.tasks import space_event_notify
+
+        transaction.on_commit(lambda: space_event_notify.enqueue(event.pk))
     return event
 
 
-def _tell_members_of_event(event_id: int) -> None:
-    """An in-app note to every member (the formal email channel is the announcement)."""
+def space_event_notify(*, event_id: int) -> int:
+    """An in-app note to every member (the formal email channel is the announcement):
+    a task's work, a batch of members at a time, once each."""
     event = SpaceEvent.objects.select_related("space").filter(pk=event_id).first()
     if event is None:
-        return
+        return 0
     people = User.objects.filter(space_memberships__space=event.space, is_active=True).exclude(
         pk=event.created_by_id
     )
-    for person in people:
-        _tell(
-            person,
-            kind="community_event",
-            title=NEW_EVENT,
-            params={"space": event.space.name, "title": event.title},
-            link=("forum:community_event", {"slug": event.space.slug, "event_id": event.pk}),
-            email=False,
-        )
+    link = {"slug": event.space.slug, "event_id": event.pk}
+    return notifications_fan_out(
+        people=people.order_by("pk"),
+        kind="community_event",
+        key=f"event:{event.pk}",
+        write=lambda _person: {
+            "title": _(NEW_EVENT) % {"space": event.space.name, "title": event.title},
+            "url": reverse("forum:community_event", kwargs=link),
+        },
+    )
 
 
 def space_event_update_outcome(*, actor: User, event: SpaceEvent, outcome: str) -> SpaceEvent:

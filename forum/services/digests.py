@@ -1,6 +1,7 @@
 """The email digest: new topics and answered questions in a person's spaces.
 
-``manage.py send_digests`` runs it (daily from cron or a scheduler). Each
+The scheduler runs it daily (``forum.tasks.send_digests``); ``manage.py
+send_digests`` runs it by hand. Each
 person gets at most one digest per period ("daily:2026-12-02",
 "weekly:2026-W49"): a delivery row is claimed before the email goes out, so a
 second run, or two runs at once, send nobody the same digest twice.

@@ -39,7 +39,12 @@ from forum.services.forums import IMAGE_TYPES
 from lms.choices import Role, SpokenLanguage
 from lms.markup import MarkupTooLong, render_markdown
 from lms.models import RoleGrant, User, validate_time_zone
-from lms.services.notifications import absolute_url, in_language_of, notification_create
+from lms.services.notifications import (
+    absolute_url,
+    in_language_of,
+    notification_create,
+    notifications_fan_out,
+)
 
 QUESTION_RECEIVED = "expert_question"
 QUESTION_ANSWERED = "expert_answer"
@@ -306,8 +311,10 @@ def question_ask(
                 space=space,
                 room=room,
             )
-            for person in experts:
-                _notify_expert(question, person)
+            # Every expert of the theme is told by the worker, not in this request.
+            from forum.tasks import question_notify_experts
+
+            transaction.on_commit(lambda: question_notify_experts.enqueue(question.pk))
     except IntegrityError:
         # The same form sent twice at once: the other request created it.
         existing = ExpertQuestion.objects.filter(asker=user, token=token).first()
@@ -317,18 +324,34 @@ def question_ask(
     return question
 
 
-def _notify_expert(question: ExpertQuestion, expert: User) -> None:
-    with in_language_of(expert):
-        notification_create(
-            user=expert,
-            kind=QUESTION_RECEIVED,
-            title=_("%(name)s asks: %(title)s")
-            % {"name": question.asker.get_full_name(), "title": question.title},
-            body=Truncator(question.body).chars(240),
-            url=_question_url(question),
-            email=True,
+def question_notify_experts(*, question_id: int) -> int:
+    """Tell the question's experts (one, or every expert of its theme) that it is
+    waiting for them (a task's work; once each)."""
+    question = ExpertQuestion.objects.select_related("asker").filter(pk=question_id).first()
+    if question is None:
+        return 0
+    experts = list(
+        User.objects.filter(
+            space_memberships__space_id=question.space_id,
+            space_memberships__role=SpaceMembership.Role.MODERATOR,
+            is_active=True,
         )
-    transaction.on_commit(lambda: nav_counts_forget(expert.pk))
+    )
+    told = notifications_fan_out(
+        people=experts,
+        kind=QUESTION_RECEIVED,
+        key=f"question:{question.pk}",
+        write=lambda _person: {
+            "title": _("%(name)s asks: %(title)s")
+            % {"name": question.asker.get_full_name(), "title": question.title},
+            "body": Truncator(question.body).chars(240),
+            "url": _question_url(question),
+        },
+        email=True,
+    )
+    for expert in experts:
+        nav_counts_forget(expert.pk)
+    return told
 
 
 def question_message_sent(*, message: Message, room: Room) -> None:

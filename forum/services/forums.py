@@ -19,7 +19,6 @@ from django.utils import timezone, translation
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
-from django_tasks import task
 
 from forum.models import (
     AnnouncementDelivery,
@@ -51,9 +50,11 @@ from forum.selectors.forums import (
 )
 from forum.selectors.nav import nav_counts_forget
 from lms.markup import MarkupTooLong, render_markdown
-from lms.models import User
+from lms.models import ImportJob, User
+from lms.services.jobs import Step, import_job_run, import_job_start
 from lms.services.learning import ALLOWED_SUBMISSION_TYPES
-from lms.services.notifications import in_language_of, notification_create
+from lms.services.notifications import in_language_of, notifications_fan_out
+from lms.services.people import accounts_ensure
 from lms.uploads import check_image_pixels, content_matches, upload_extension
 
 # Notification titles, translated in each recipient's language when sent.
@@ -222,22 +223,26 @@ def post_url(post: Post) -> str:
     return f"{path}?page={page}#post-{post.number}" if page > 1 else f"{path}#post-{post.number}"
 
 
-def _notify(*, user: User, kind: str, title: str, params: dict, post: Post, target: str) -> None:
-    """An in-app notification and an email, in the person's language.
+def _tell(*, people, kind: str, title: str, params: dict, post: Post, key: str) -> int:
+    """An in-app notification and an email to each person, in their language, with a
+    one-click unsubscribe from the topic (a task's work: see ``notifications_fan_out``).
 
     ``title`` is an untranslated message (marked with gettext_noop), translated
-    here in the recipient's language.
+    for each recipient.
     """
-    with in_language_of(user):
-        notification_create(
-            user=user,
-            kind=kind,
-            title=_(title) % params,
-            body=Truncator(post.body).chars(240),
-            url=post_url(post),
-            email=True,
-            unsubscribe_url=unsubscribe_url(user, target),
-        )
+    target = f"topic:{post.topic_id}"
+    return notifications_fan_out(
+        people=people,
+        kind=kind,
+        key=key,
+        write=lambda person: {
+            "title": _(title) % params,
+            "body": Truncator(post.body).chars(240),
+            "url": post_url(post),
+            "unsubscribe_url": unsubscribe_url(person, target),
+        },
+        email=True,
+    )
 
 
 def _levels(topic: Topic) -> dict[int, str]:
@@ -260,13 +265,13 @@ def _readers_among(topic: Topic, ids) -> dict[int, User]:
     }
 
 
-@task()
-def notify_post(
-    post_id: int, mentioned_ids: list[int], is_new_topic: bool, tell_watchers: bool = True
+def post_notify(
+    *, post_id: int, mentioned_ids: list[int], is_new_topic: bool, tell_watchers: bool = True
 ) -> int:
-    """Tell mentioned people and watchers about a post (a task: not in the request).
+    """Tell mentioned people and watchers about a post (a task's work, not the request's).
 
     After an edit only the newly mentioned are told (``tell_watchers=False``).
+    Each person is told once per post; a second run tells nobody again.
     """
     post = Post.objects.select_related("topic", "topic__space", "author").get(pk=post_id)
     topic = post.topic
@@ -276,37 +281,36 @@ def notify_post(
         i for i, level in levels.items() if tell_watchers and level == Subscription.Level.WATCHING
     ]
     readers = _readers_among(topic, set(mentioned) | set(watching))
-    told = {post.author_id}
-    for person_id in mentioned:
-        if person_id in told or person_id not in readers:
-            continue
-        told.add(person_id)
-        _notify(
-            user=readers[person_id],
-            kind="forum_mention",
-            title=MENTIONED,
-            params={"name": post.author.get_full_name(), "topic": topic.title},
-            post=post,
-            target=f"topic:{topic.pk}",
-        )
-    for person_id in watching:
-        if person_id in told or person_id not in readers:
-            continue
-        told.add(person_id)
-        title = NEW_TOPIC if is_new_topic else REPLIED
-        _notify(
-            user=readers[person_id],
-            kind="forum_reply",
-            title=title,
-            params={
-                "name": post.author.get_full_name(),
-                "space": topic.space.name,
-                "topic": topic.title,
-            },
-            post=post,
-            target=f"topic:{topic.pk}",
-        )
-    return len(told) - 1
+    mentioned = [i for i in dict.fromkeys(mentioned) if i != post.author_id and i in readers]
+    watching = [i for i in watching if i != post.author_id and i in readers and i not in mentioned]
+    params = {
+        "name": post.author.get_full_name(),
+        "space": topic.space.name,
+        "topic": topic.title,
+    }
+    told = _tell(
+        people=[readers[i] for i in mentioned],
+        kind="forum_mention",
+        title=MENTIONED,
+        params=params,
+        post=post,
+        key=f"post:{post.pk}:mention",
+    )
+    told += _tell(
+        people=[readers[i] for i in watching],
+        kind="forum_reply",
+        title=NEW_TOPIC if is_new_topic else REPLIED,
+        params=params,
+        post=post,
+        key=f"post:{post.pk}:reply",
+    )
+    return told
+
+
+def _enqueue_notify(post_id: int, mentioned: list[int], is_new: bool, watchers: bool = True):
+    from forum.tasks import notify_post
+
+    transaction.on_commit(lambda: notify_post.enqueue(post_id, mentioned, is_new, watchers))
 
 
 def _record_mentions(post: Post) -> list[int]:
@@ -404,8 +408,10 @@ def topic_create(
             mentioned = _record_mentions(post)
             _watch(user, topic)
             TopicRead.objects.create(topic=topic, user=user, last_read_number=1)
-            transaction.on_commit(lambda: notify_post.enqueue(post.pk, mentioned, True))
+            _enqueue_notify(post.pk, mentioned, True)
             if is_announcement:
+                from forum.tasks import send_announcement
+
                 transaction.on_commit(lambda: send_announcement.enqueue(topic.pk))
     except IntegrityError:
         existing = Post.objects.select_related("topic").filter(author=user, token=token).first()
@@ -452,7 +458,7 @@ def post_reply(*, user: User, topic: Topic, body: str, token=None, files=()) -> 
             TopicRead.objects.update_or_create(
                 topic=locked, user=user, defaults={"last_read_number": post.number}
             )
-            transaction.on_commit(lambda: notify_post.enqueue(post.pk, mentioned, False))
+            _enqueue_notify(post.pk, mentioned, False)
     except IntegrityError:
         existing = Post.objects.select_related("topic").filter(author=user, token=token).first()
         if existing is None:
@@ -492,7 +498,7 @@ def post_edit(*, actor: User, post: Post, body: str) -> Post:
     post.save(update_fields=["body", "body_html", "edited_at"])
     mentioned = _record_mentions(post)
     if mentioned:
-        transaction.on_commit(lambda: notify_post.enqueue(post.pk, mentioned, False, False))
+        _enqueue_notify(post.pk, mentioned, False, False)
     return post
 
 
@@ -557,26 +563,36 @@ def answer_accept(*, actor: User, post: Post) -> Topic:
     topic.accepted_post = post
     topic.answered_at = timezone.now()
     topic.save(update_fields=["accepted_post", "answered_at"])
-    transaction.on_commit(lambda: _after_accept(post.pk))
+    from forum.tasks import answer_accepted_notify
+
+    transaction.on_commit(lambda: answer_accepted_notify.enqueue(post.pk))
     return topic
 
 
-def _after_accept(post_id: int) -> None:
+def answer_notify(*, post_id: int) -> int:
+    """Tell the topic's watchers, its asker and the reply's author that the reply is
+    the accepted answer (a task's work); a second run tells nobody again."""
     post = Post.objects.select_related("topic", "topic__space", "author").get(pk=post_id)
     topic = post.topic
+    if topic.accepted_post_id != post.pk:
+        return 0  # taken back meanwhile
     levels = _levels(topic)
     people = {i for i, level in levels.items() if level == Subscription.Level.WATCHING}
     people |= {i for i in (post.author_id, topic.author_id) if levels.get(i) != "muted"}
-    for person in _readers_among(topic, people).values():
-        title = YOUR_ANSWER_ACCEPTED if person.pk == post.author_id else ANSWER_ACCEPTED
-        _notify(
-            user=person,
+    readers = _readers_among(topic, people)
+    author = [readers[i] for i in readers if i == post.author_id]
+    others = [person for i, person in readers.items() if i != post.author_id]
+    told = 0
+    for group, title in ((author, YOUR_ANSWER_ACCEPTED), (others, ANSWER_ACCEPTED)):
+        told += _tell(
+            people=group,
             kind="forum_answer",
             title=title,
             params={"topic": topic.title},
             post=post,
-            target=f"topic:{topic.pk}",
+            key=f"answer:{post.pk}",
         )
+    return told
 
 
 @transaction.atomic
@@ -646,22 +662,27 @@ def flag_create(*, user: User, post: Post, reason: str, note: str = "") -> Flag:
         post=post, user=user, defaults={"reason": reason, "note": note[:500]}
     )
     if created:
-        transaction.on_commit(lambda: _tell_moderators(flag.pk))
+        from forum.tasks import flag_notify
+
+        transaction.on_commit(lambda: flag_notify.enqueue(flag.pk))
     return flag
 
 
-def _tell_moderators(flag_id: int) -> None:
-    flag = Flag.objects.select_related("post__topic__space").get(pk=flag_id)
+def flag_notify(*, flag_id: int) -> int:
+    """Tell the space's moderators about a flag (a task's work; once each)."""
+    flag = Flag.objects.select_related("post__topic__space").filter(pk=flag_id).first()
+    if flag is None:
+        return 0
     space = flag.post.topic.space
-    moderators = space_moderators(space=space)
-    for person in moderators:
-        with in_language_of(person):
-            notification_create(
-                user=person,
-                kind="forum_flag",
-                title=_("A post was flagged in %(space)s") % {"space": space.name},
-                url=reverse("forum:moderation", kwargs={"slug": space.slug}),
-            )
+    return notifications_fan_out(
+        people=space_moderators(space=space),
+        kind="forum_flag",
+        key=f"flag:{flag.pk}",
+        write=lambda _person: {
+            "title": _("A post was flagged in %(space)s") % {"space": space.name},
+            "url": reverse("forum:moderation", kwargs={"slug": space.slug}),
+        },
+    )
 
 
 @transaction.atomic
@@ -706,13 +727,14 @@ def member_release(*, actor: User, space: Space, user: User) -> None:
 
 @dataclass
 class MembersImport:
-    added: list[User] = field(default_factory=list)
-    invited: list[User] = field(default_factory=list)
-    already: list[User] = field(default_factory=list)
+    """The check of a list: its problems (line, message), or the job that adds
+    everyone in it (counters on the job, filled by the worker)."""
+
     errors: list[tuple[int, str]] = field(default_factory=list)
+    job: ImportJob | None = None
 
 
-def _parse_people(text: str, result: MembersImport) -> list[tuple[int, str, str]]:
+def _parse_people(text: str, result: MembersImport) -> list[list]:
     import csv
     import io
 
@@ -738,17 +760,19 @@ def _parse_people(text: str, result: MembersImport) -> list[tuple[int, str, str]
         if email in seen:
             continue
         seen.add(email)
-        rows.append((number, email, name[:200]))
+        rows.append([number, email, name[:200]])
     if not rows and not result.errors:
         result.errors.append((0, _("The list has nobody in it.")))
     return rows
 
 
-def space_members_import(*, actor: User, space: Space, text: str) -> MembersImport:
-    """Add everyone listed (``email[,name]`` per line) to the space.
+def space_members_import(*, actor: User, space: Space, text: str, token=None) -> MembersImport:
+    """Check a list (``email[,name]`` per line) and start adding everyone to the space.
 
     People without an account get one and an invitation to set their password.
-    Every line is checked first: if one is wrong, nobody is added.
+    Every line is checked first: if one is wrong, nobody is added. Otherwise the
+    lines go to a job the worker works through (``space_members_import_run``);
+    the same form sent twice makes one job.
     """
     access = space_access(user=actor, space=space)
     if not access.can_manage_members:
@@ -757,59 +781,81 @@ def space_members_import(*, actor: User, space: Space, text: str) -> MembersImpo
     rows = _parse_people(text, result)
     if result.errors:
         return result
-    invited_ids = []
-    with transaction.atomic():
-        for _number, email, name in rows:
-            user = User.objects.filter(email__iexact=email).first()
-            if user is None:
-                user = User.objects.create_user(email, None, full_name=name)
-                user.set_unusable_password()
-                user.save(update_fields=["password"])
-                from lms.models import Profile
-
-                Profile.objects.get_or_create(user=user)
-                result.invited.append(user)
-                invited_ids.append(user.pk)
-            _membership, created = SpaceMembership.objects.get_or_create(space=space, user=user)
-            # Added by a coordinator: their request to join, if any, is answered.
-            JoinRequest.objects.filter(
-                space=space, user=user, status=JoinRequest.Status.PENDING
-            ).update(
-                status=JoinRequest.Status.APPROVED, decided_by=actor, decided_at=timezone.now()
-            )
-            if created and user not in result.invited:
-                result.added.append(user)
-            elif not created:
-                result.already.append(user)
-        for user_id in invited_ids:
-            transaction.on_commit(
-                lambda user_id=user_id: send_space_invitation(user_id=user_id, space_id=space.pk)
-            )
+    members = ["forum:members", {"slug": space.slug}]
+    result.job = import_job_start(
+        actor=actor,
+        kind=ImportJob.Kind.MEMBERS,
+        target_id=space.pk,
+        target_label=space.name,
+        links={"back": members, "again": members},
+        rows=rows,
+        task_path="forum.tasks.members_import",
+        token=token,
+    )
     return result
 
 
-def send_space_invitation(*, user_id: int, space_id: int) -> None:
-    from django.core.mail import send_mail
+def _members_step(job: ImportJob, batch: list) -> Step:
+    """Add one batch of checked lines to the space (in the worker), in bulk."""
+    space = Space.objects.get(pk=job.target_id)
+    step = Step()
+    users, created = accounts_ensure(people=[(email, name, {}) for _line, email, name in batch])
+    step.created_accounts = len(created)
+    ids = [user.pk for user in users.values()]
+    members = set(
+        SpaceMembership.objects.filter(space=space, user__in=ids).values_list("user_id", flat=True)
+    )
+    SpaceMembership.objects.bulk_create(
+        [SpaceMembership(space=space, user_id=pk) for pk in ids if pk not in members],
+        ignore_conflicts=True,
+    )
+    # Added by a coordinator: their requests to join, if any, are answered.
+    JoinRequest.objects.filter(space=space, user__in=ids, status=JoinRequest.Status.PENDING).update(
+        status=JoinRequest.Status.APPROVED, decided_by=job.created_by_id, decided_at=timezone.now()
+    )
+    for line, email, _name in batch:
+        if users[email].pk in members:
+            step.already += 1
+            continue
+        step.added += 1
+        if email in created:
+            step.emails.append([line, "invitation", users[email].pk, email])
+    return step
+
+
+def space_invitation_email(user: User, space: Space):
+    """The invitation of a new account to a space, in the person's language."""
+    from django.core.mail import EmailMessage
     from django.template.loader import render_to_string
 
     from lms.services.enrolment import invitation_link
 
-    user = User.objects.filter(pk=user_id).first()
-    space = Space.objects.filter(pk=space_id).first()
-    if user is None or space is None:
-        return
     with in_language_of(user):
         language = translation.get_language()
         body = render_to_string(
             "forum/email/invitation.txt",
             {"user": user, "space": space, "link": invitation_link(user, language)},
         )
-        send_mail(
+        return EmailMessage(
             subject="[RIAL Campus] " + _("You are invited to “%(space)s”") % {"space": space.name},
-            message=body,
-            from_email=None,
-            recipient_list=[user.email],
+            body=body,
+            to=[user.email],
         )
+
+
+def _members_emails(job: ImportJob, outbox: list) -> list:
+    space = Space.objects.get(pk=job.target_id)
+    users = User.objects.select_related("profile").in_bulk([entry[2] for entry in outbox])
+    return [
+        (entry, space_invitation_email(users[entry[2]], space))
+        for entry in outbox
+        if entry[2] in users
+    ]
+
+
+def space_members_import_run(*, job_id: int) -> ImportJob | None:
+    """Add the lines of an import job to its space (the worker's part; safe to run again)."""
+    return import_job_run(job_id=job_id, step=_members_step, emails=_members_emails)
 
 
 @transaction.atomic
@@ -892,12 +938,6 @@ def digest_preference_set(*, user: User, frequency: str) -> DigestPreference:
         user=user, defaults={"frequency": frequency}
     )
     return preference
-
-
-@task()
-def send_announcement(topic_id: int) -> int:
-    """The background task that emails an announcement (see ``announcement_send``)."""
-    return announcement_send(topic_id=topic_id)
 
 
 def announcement_send(*, topic_id: int) -> int:

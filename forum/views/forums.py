@@ -25,7 +25,8 @@ from forum import forms, selectors, services
 from forum.models import Attachment, Category, DigestPreference, Post, Space, Subscription, Topic
 from lms.forms import add_service_errors
 from lms.http import private_file_response
-from lms.models import User
+from lms.models import ImportJob, User
+from lms.selectors.jobs import import_jobs_recent
 
 
 def _space(request, slug) -> tuple[Space, selectors.SpaceAccess]:
@@ -527,20 +528,15 @@ def members(request, slug):
     if request.method == "POST" and access.can_manage_members:
         import_form = forms.MembersImportForm(request.POST, request.FILES)
         if import_form.is_valid():
+            # Every line is checked here; adding and inviting go to the worker.
             result = services.space_members_import(
-                actor=request.user, space=space, text=import_form.cleaned_data["text"]
+                actor=request.user,
+                space=space,
+                text=import_form.cleaned_data["text"],
+                token=import_form.cleaned_data["token"],
             )
             if not result.errors:
-                messages.success(
-                    request,
-                    _("%(added)s added, %(invited)s invited, %(already)s already members.")
-                    % {
-                        "added": len(result.added),
-                        "invited": len(result.invited),
-                        "already": len(result.already),
-                    },
-                )
-                return redirect("forum:members", slug=slug)
+                return redirect("lms:import_job", job_id=result.job.pk)
     # A workshop's coordinators invite those who led it to the experts network.
     invite_experts = space.kind == Space.Kind.WORKSHOP and access.can_manage_members
     experts = (
@@ -569,6 +565,11 @@ def members(request, slug):
             "rows": rows,
             "import_form": import_form,
             "result": result,
+            "recent_imports": import_jobs_recent(
+                user=request.user, kind=ImportJob.Kind.MEMBERS, target_id=space.pk
+            )
+            if access.can_manage_members
+            else [],
             "hold_form": forms.HoldForm(),
         },
         status=400 if result and result.errors else 200,

@@ -9,6 +9,7 @@ from lms.models.cohorts import (
     EnrolmentCall,
     ModuleRelease,
 )
+from lms.models.jobs import ImportJob
 from lms.models.learning import (
     LessonProgress,
     QuizAttempt,
@@ -34,6 +35,7 @@ __all__ = [
     "CohortGroup",
     "Enrolment",
     "EnrolmentCall",
+    "ImportJob",
     "LessonProgress",
     "ModuleRelease",
     "Notification",

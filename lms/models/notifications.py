@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -21,12 +22,22 @@ class Notification(models.Model):
     unsubscribe_url = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
+    # What the notification is about ("post:12:reply"), for notifications sent
+    # to many people by a task: a task run again creates none twice.
+    key = models.CharField(max_length=100, blank=True)
+    # Claimed before its email goes: nobody gets the same email twice.
+    emailed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["user", "read_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "key"], condition=~Q(key=""), name="lms_notification_key_once"
+            )
+        ]
 
     def __str__(self):
         return self.title

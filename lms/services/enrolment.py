@@ -6,19 +6,17 @@ import io
 from dataclasses import dataclass, field
 
 from allauth.account.forms import default_token_generator
-from allauth.account.models import EmailAddress
 from allauth.account.utils import user_pk_to_url_str
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django_tasks import task
 from wagtail import hooks
 
 from courses.models import CoursePage
@@ -29,13 +27,22 @@ from lms.models import (
     CohortGroup,
     Enrolment,
     EnrolmentCall,
+    ImportJob,
+    Notification,
     Profile,
     RoleGrant,
     User,
 )
 from lms.models.cohorts import normalise_institution
-from lms.services.notifications import absolute_url, in_language_of, notification_create
-from lms.services.people import clean_name
+from lms.services.jobs import Step, import_job_run, import_job_start
+from lms.services.notifications import (
+    absolute_url,
+    in_language_of,
+    language_or_default,
+    notification_email,
+    notifications_fan_out,
+)
+from lms.services.people import accounts_ensure, clean_name
 
 
 def _require_secretariat(actor: User) -> None:
@@ -140,43 +147,76 @@ def enrolment_move(*, actor: User, enrolment: Enrolment, group: CohortGroup | No
     return enrolment
 
 
-def _emptiest_group(cohort: Cohort) -> CohortGroup | None:
-    from django.db.models import Count
+def _emptiest(groups: list[CohortGroup]) -> CohortGroup | None:
+    """The group with the fewest learners (``learners`` annotated and kept up to date)."""
+    return min(groups, key=lambda group: (group.learners, group.name), default=None)
 
-    return (
-        CohortGroup.objects.filter(cohort=cohort)
-        .annotate(
+
+def _enrol_many(
+    *, cohort: Cohort, people: list[tuple[User, CohortGroup | None]]
+) -> dict[int, tuple[Enrolment, bool]]:
+    """Enrol these people, in bulk: each user id gives its enrolment and whether it
+    is new (a withdrawn learner comes back). People without a group join the
+    emptiest one. Everyone enrolled is a participant."""
+    groups = list(
+        CohortGroup.objects.filter(cohort=cohort).annotate(
             learners=Count("enrolments", filter=~Q(enrolments__status=Enrolment.Status.WITHDRAWN))
         )
-        .order_by("learners", "name")
-        .first()
     )
-
-
-def _enrol(*, cohort: Cohort, user: User, group: CohortGroup | None) -> tuple[Enrolment, bool]:
-    enrolment, created = Enrolment.objects.get_or_create(
-        cohort=cohort, user=user, defaults={"group": group or _emptiest_group(cohort)}
-    )
-    if not created and enrolment.status == Enrolment.Status.WITHDRAWN:
-        enrolment.status = Enrolment.Status.ACTIVE
-        enrolment.save(update_fields=["status"])
-        created = True
-    RoleGrant.objects.get_or_create(user=user, role=Role.PARTICIPANT)
-    return enrolment, created
-
-
-def _notify_enrolled(enrolment: Enrolment) -> None:
-    cohort = enrolment.cohort
-    with in_language_of(enrolment.user):
-        notification_create(
-            user=enrolment.user,
-            kind="enrolled",
-            title=_("You are enrolled in “%(course)s”") % {"course": cohort.course.title},
-            body=_("The course starts on %(date)s. Week 1 opens that day.")
-            % {"date": formats.date_format(cohort.starts_on, "DATE_FORMAT")},
-            url=reverse("lms:dashboard"),
-            email=True,
+    by_id = {group.pk: group for group in groups}
+    existing = {
+        enrolment.user_id: enrolment
+        for enrolment in Enrolment.objects.filter(
+            cohort=cohort, user__in=[user.pk for user, _group in people]
         )
+    }
+    new, back, outcome = [], [], {}
+    for user, group in people:
+        group = by_id.get(group.pk) if group is not None else None
+        enrolment = existing.get(user.pk)
+        if enrolment is None:
+            enrolment = Enrolment(cohort=cohort, user=user, group=group or _emptiest(groups))
+            new.append(enrolment)
+            existing[user.pk] = enrolment
+        elif enrolment.status == Enrolment.Status.WITHDRAWN:
+            enrolment.status = Enrolment.Status.ACTIVE
+            if group is not None:
+                enrolment.group = group
+            back.append(enrolment)
+        else:
+            outcome[user.pk] = (enrolment, False)
+            continue
+        if enrolment.group_id in by_id:
+            by_id[enrolment.group_id].learners += 1
+        outcome[user.pk] = (enrolment, True)
+    # Someone enrolled by another hand meanwhile keeps that enrolment.
+    Enrolment.objects.bulk_create(new, ignore_conflicts=True)
+    Enrolment.objects.bulk_update(back, ["status", "group"])
+    ids = [user.pk for user, _group in people]
+    granted = set(
+        RoleGrant.objects.filter(user__in=ids, role=Role.PARTICIPANT).values_list(
+            "user_id", flat=True
+        )
+    )
+    RoleGrant.objects.bulk_create(
+        [
+            RoleGrant(user_id=pk, role=Role.PARTICIPANT)
+            for pk in dict.fromkeys(ids)
+            if pk not in granted
+        ],
+        ignore_conflicts=True,
+    )
+    return outcome
+
+
+def _enrolled_text(cohort: Cohort) -> dict:
+    """The "you are enrolled" notification, in the active language."""
+    return {
+        "title": _("You are enrolled in “%(course)s”") % {"course": cohort.course.title},
+        "body": _("The course starts on %(date)s. Week 1 opens that day.")
+        % {"date": formats.date_format(cohort.starts_on, "DATE_FORMAT")},
+        "url": reverse("lms:dashboard"),
+    }
 
 
 # --- Applications ---------------------------------------------------------------------------
@@ -285,31 +325,65 @@ def applications_decide(
                 )
                 % {"left": max(left, 0), "chosen": needed}
             )
-    now = timezone.now()
-    for application in pending:
-        application.status = Application.Status.ACCEPTED if accept else Application.Status.REJECTED
-        application.decided_by = actor
-        application.decided_at = now
-        application.save(update_fields=["status", "decided_by", "decided_at"])
-        if accept:
-            enrolment, _created = _enrol(cohort=cohort, user=application.user, group=None)
-            _notify_enrolled(enrolment)
-            result.accepted += 1
+    status = Application.Status.ACCEPTED if accept else Application.Status.REJECTED
+    decided = [application.pk for application in pending]
+    Application.objects.filter(pk__in=decided).update(
+        status=status, decided_by=actor, decided_at=timezone.now()
+    )
+    if accept:
+        _enrol_many(cohort=cohort, people=[(application.user, None) for application in pending])
+        result.accepted = len(pending)
+    else:
+        result.rejected = len(pending)
+    if decided:
+        # Everyone is told (and emailed) by the worker, not in this request.
+        from lms.tasks import applications_notify
+
+        transaction.on_commit(lambda: applications_notify.enqueue(decided))
+    return result
+
+
+def applications_notify(*, application_ids: list[int]) -> int:
+    """Tell each person the decision on their application (a task's work): accepted
+    ones that they are enrolled, the others that there was no seat. A second run
+    tells nobody twice."""
+    applications = Application.objects.filter(
+        pk__in=application_ids,
+        status__in=[Application.Status.ACCEPTED, Application.Status.REJECTED],
+    ).select_related("user", "call__cohort__course")
+    by_decision: dict[tuple, list[Application]] = {}
+    for application in applications:
+        by_decision.setdefault((application.call, application.status), []).append(application)
+    told = 0
+    for (call, status), decided in by_decision.items():
+        if status == Application.Status.ACCEPTED:
+            cohort = call.cohort
+
+            def write(_person, cohort=cohort):
+                return _enrolled_text(cohort)
+
+            kind = "enrolled"
         else:
-            with in_language_of(application.user):
-                notification_create(
-                    user=application.user,
-                    kind="application",
-                    title=_("Your application to “%(call)s”") % {"call": call.title},
-                    body=_(
+
+            def write(_person, call=call):
+                return {
+                    "title": _("Your application to “%(call)s”") % {"call": call.title},
+                    "body": _(
                         "Thank you for applying. This time we could not offer you a seat; "
                         "we will let you know about the next calls."
                     ),
-                    url=reverse("lms:dashboard"),
-                    email=True,
-                )
-            result.rejected += 1
-    return result
+                    "url": reverse("lms:dashboard"),
+                }
+
+            kind = "application"
+        told += notifications_fan_out(
+            people=[application.user for application in decided],
+            kind=kind,
+            key=f"application:{call.pk}:{status}",
+            write=write,
+            email=True,
+        )
+    return told
 
 
 # --- Bulk enrolment by CSV ------------------------------------------------------------------------
@@ -330,10 +404,11 @@ def _country_lookup() -> dict[str, str]:
 
 @dataclass
 class ImportResult:
-    errors: list = field(default_factory=list)  # (line number, message)
-    created_accounts: int = 0
-    enrolled: int = 0
-    already_enrolled: int = 0
+    """The check of a file: its problems (line number, message), or the job that
+    enrols everyone in it (counters on the job, filled by the worker)."""
+
+    errors: list = field(default_factory=list)
+    job: ImportJob | None = None
 
     @property
     def ok(self) -> bool:
@@ -443,12 +518,8 @@ def invitation_link(user: User, language: str) -> str:
     return absolute_url(path)
 
 
-@task()
-def send_invitation(user_id: int, cohort_id: int) -> None:
-    user = User.objects.filter(pk=user_id).first()
-    cohort = Cohort.objects.select_related("course__locale").filter(pk=cohort_id).first()
-    if user is None or cohort is None:
-        return
+def invitation_email(user: User, cohort: Cohort) -> EmailMessage:
+    """The invitation of a new account to its course, in the person's language."""
     with in_language_of(user):
         language = translation.get_language()
         body = render_to_string(
@@ -460,60 +531,120 @@ def send_invitation(user_id: int, cohort_id: int) -> None:
                 "link": invitation_link(user, language),
             },
         )
-        send_mail(
+        return EmailMessage(
             subject="[RIAL Campus] "
             + _("You are invited to “%(course)s”") % {"course": cohort.course.title},
-            message=body,
-            from_email=None,
-            recipient_list=[user.email],
+            body=body,
+            to=[user.email],
         )
 
 
-def enrolments_import_csv(*, actor: User, cohort: Cohort, text: str) -> ImportResult:
-    """Enrol everyone in the file, creating accounts that do not exist yet.
+def enrolments_import_csv(*, actor: User, cohort: Cohort, text: str, token=None) -> ImportResult:
+    """Check every line of the file and start enrolling everyone in it, creating
+    accounts that do not exist yet.
 
-    Every line is checked first; if any line is wrong, nothing is saved and each
-    problem is reported with its line number.
+    If any line is wrong, nothing is saved and each problem is reported with its
+    line number. Otherwise the checked lines go to a job that the worker works
+    through (``enrolment_import_run``); the same form sent twice makes one job.
     """
     _require_secretariat(actor)
     result = ImportResult()
     rows = _parse_csv(cohort, text, result)
     if result.errors:
         return result
-    language = cohort.language
-    with transaction.atomic():
-        existing = {
-            user.email.lower(): user
-            for user in User.objects.filter(email__in=[row.email for row in rows])
-        }
-        new_users = []
-        for row in rows:
-            user = existing.get(row.email)
-            if user is None:
-                user = User.objects.create_user(row.email, None, full_name=row.name)
-                Profile.objects.create(
-                    user=user,
-                    country=row.country,
-                    institution=row.institution,
-                    preferred_language=language,
-                )
-                EmailAddress.objects.create(
-                    user=user, email=row.email, primary=True, verified=False
-                )
-                new_users.append(user)
-                result.created_accounts += 1
-            enrolment, created = _enrol(cohort=cohort, user=user, group=row.group)
-            if created:
-                result.enrolled += 1
-                if row.group is not None and enrolment.group_id != row.group.pk:
-                    enrolment.group = row.group
-                    enrolment.save(update_fields=["group"])
-                if user not in new_users:
-                    _notify_enrolled(enrolment)
-            else:
-                result.already_enrolled += 1
-        for user in new_users:
-            transaction.on_commit(
-                lambda user_id=user.pk: send_invitation.enqueue(user_id, cohort.pk)
-            )
+    result.job = import_job_start(
+        actor=actor,
+        kind=ImportJob.Kind.ENROLMENT,
+        target_id=cohort.pk,
+        target_label=cohort.name,
+        links={
+            "back": ["lms:manage_cohort", {"cohort_id": cohort.pk}],
+            "again": ["lms:manage_cohort_import", {"cohort_id": cohort.pk}],
+        },
+        rows=[
+            [row.line, row.email, row.name, row.country, row.institution, group_id]
+            for row in rows
+            for group_id in [row.group.pk if row.group else None]
+        ],
+        task_path="lms.tasks.enrolment_import",
+        token=token,
+    )
     return result
+
+
+def _enrolment_step(job: ImportJob, batch: list) -> Step:
+    """Enrol one batch of checked lines (in the worker), in bulk."""
+    cohort = Cohort.objects.select_related("course").get(pk=job.target_id)
+    step = Step()
+    language = cohort.language
+    users, created = accounts_ensure(
+        people=[
+            (email, name, {"country": c, "institution": i, "preferred_language": language})
+            for _line, email, name, c, i, _group in batch
+        ]
+    )
+    step.created_accounts = len(created)
+    groups = {group.pk: group for group in CohortGroup.objects.filter(cohort=cohort)}
+    people = []
+    for line, email, _name, _country, _institution, group_id in batch:
+        group = groups.get(group_id) if group_id else None
+        if group_id and group is None:
+            step.errors.append(
+                (line, _("The group of this line was deleted meanwhile: enrolled without it."))
+            )
+        people.append((users[email], group))
+    outcome = _enrol_many(cohort=cohort, people=people)
+    told = []
+    for line, email, *_fields in batch:
+        user = users[email]
+        _enrolment, new = outcome[user.pk]
+        if not new:
+            step.already += 1
+            continue
+        step.added += 1
+        if email in created:
+            step.emails.append([line, "invitation", user.pk, email])
+        else:
+            told.append((line, user))
+    # People who had an account are told in the campus and by email (the job
+    # sends it: claimed here, so no other task sends it again).
+    languages = dict(
+        Profile.objects.filter(user__in=[user for _line, user in told]).values_list(
+            "user_id", "preferred_language"
+        )
+    )
+    now = timezone.now()
+    notices = []
+    for _line, user in told:
+        with translation.override(language_or_default(languages.get(user.pk))):
+            notices.append(
+                Notification(user=user, kind="enrolled", emailed_at=now, **_enrolled_text(cohort))
+            )
+    Notification.objects.bulk_create(notices)
+    step.emails += [
+        [line, "notice", notice.pk, user.email]
+        for (line, user), notice in zip(told, notices, strict=True)
+    ]
+    return step
+
+
+def _enrolment_emails(job: ImportJob, outbox: list) -> list[tuple[list, EmailMessage]]:
+    cohort = Cohort.objects.select_related("course").get(pk=job.target_id)
+    users = User.objects.select_related("profile").in_bulk(
+        [entry[2] for entry in outbox if entry[1] == "invitation"]
+    )
+    notices = Notification.objects.select_related("user__profile").in_bulk(
+        [entry[2] for entry in outbox if entry[1] == "notice"]
+    )
+    messages = []
+    for entry in outbox:
+        if entry[1] == "invitation" and entry[2] in users:
+            messages.append((entry, invitation_email(users[entry[2]], cohort)))
+        elif entry[1] == "notice" and entry[2] in notices:
+            messages.append((entry, notification_email(notices[entry[2]])))
+    return messages
+
+
+def enrolment_import_run(*, job_id: int) -> ImportJob | None:
+    """Enrol the lines of an import job (the worker's part; safe to run again)."""
+    return import_job_run(job_id=job_id, step=_enrolment_step, emails=_enrolment_emails)

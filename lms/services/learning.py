@@ -28,7 +28,11 @@ from lms.models import (
     User,
 )
 from lms.selectors.learning import content_access
-from lms.services.notifications import in_language_of, notification_create
+from lms.services.notifications import (
+    in_language_of,
+    notification_create,
+    notifications_fan_out,
+)
 from lms.uploads import content_matches, upload_extension
 
 ALLOWED_SUBMISSION_TYPES = {
@@ -495,29 +499,52 @@ def reminders_send(
     )
     if len(enrolments) != len(set(enrolment_ids)):
         raise PermissionDenied(_("You can only remind the learners you follow."))
-    sent = skipped = 0
     recent = now - timezone.timedelta(hours=24)
-    course = cohort.course
-    for enrolment in enrolments:
-        if enrolment.last_reminded_at and enrolment.last_reminded_at > recent:
-            skipped += 1
-            continue
+    due = [
+        enrolment.pk
+        for enrolment in enrolments
+        if not (enrolment.last_reminded_at and enrolment.last_reminded_at > recent)
+    ]
+    # Claimed here (a double click reminds once); written and emailed by the worker.
+    Enrolment.objects.filter(pk__in=due).update(last_reminded_at=now)
+    if due:
+        from lms.tasks import reminders_notify
+
+        key = f"reminder:{now.isoformat()}"
+        transaction.on_commit(lambda: reminders_notify.enqueue(due, actor.pk, key))
+    return len(due), len(enrolments) - len(due)
+
+
+def reminders_notify(*, enrolment_ids: list[int], tutor_id: int, key: str) -> int:
+    """Write and email the reminders a tutor sent (a task's work), each in the
+    learner's language; a second run with the same key reminds nobody twice."""
+    tutor = User.objects.filter(pk=tutor_id).first()
+    enrolments = {
+        enrolment.user_id: enrolment
+        for enrolment in Enrolment.objects.filter(pk__in=enrolment_ids).select_related(
+            "user", "last_lesson", "cohort__course"
+        )
+    }
+
+    def write(person: User) -> dict:
+        enrolment = enrolments[person.pk]
+        course = enrolment.cohort.course
         target = enrolment.last_lesson or course
-        with in_language_of(enrolment.user):
-            notification_create(
-                user=enrolment.user,
-                kind="reminder",
-                title=_("Your course is waiting for you: %(course)s") % {"course": course.title},
-                body=_(
-                    "Your tutor %(tutor)s noticed you have not been on the campus for a while. "
-                    "Pick up where you left off; if something is in your way, reply to your "
-                    "tutor in the course forum."
-                )
-                % {"tutor": actor.get_full_name()},
-                url=target.url or "",
-                email=True,
+        return {
+            "title": _("Your course is waiting for you: %(course)s") % {"course": course.title},
+            "body": _(
+                "Your tutor %(tutor)s noticed you have not been on the campus for a while. "
+                "Pick up where you left off; if something is in your way, reply to your "
+                "tutor in the course forum."
             )
-        enrolment.last_reminded_at = now
-        enrolment.save(update_fields=["last_reminded_at"])
-        sent += 1
-    return sent, skipped
+            % {"tutor": tutor.get_full_name() if tutor else ""},
+            "url": target.url or "",
+        }
+
+    return notifications_fan_out(
+        people=[enrolment.user for enrolment in enrolments.values()],
+        kind="reminder",
+        key=key,
+        write=write,
+        email=True,
+    )

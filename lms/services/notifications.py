@@ -1,23 +1,43 @@
-"""In-app notifications and the emails that go with them, in the recipient's language."""
+"""In-app notifications and the emails that go with them, in the recipient's language.
 
+One notification (``notification_create``) is written in the request and its
+email goes to the worker. Notifications for many people
+(``notifications_fan_out``) are written by a task in the worker, a batch of
+people at a time; each carries a key, so a task run twice tells nobody twice,
+and each email is claimed on its row before it goes, so nobody gets it twice.
+"""
+
+import logging
+from collections.abc import Callable, Iterable
 from contextlib import contextmanager
+from itertools import batched
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django_tasks import task
 
 from lms.choices import InterfaceLanguage
 from lms.models import Notification, Profile, User
 
+logger = logging.getLogger(__name__)
+FAN_OUT_BATCH = 200
+
+
+def language_or_default(language: str | None) -> str:
+    return language if language in InterfaceLanguage.values else settings.LANGUAGE_CODE
+
 
 def recipient_language(user: User) -> str:
+    relation = User._meta.get_field("profile")
+    if relation.is_cached(user):  # fetched with select_related("profile")
+        profile = relation.get_cached_value(user)
+        return language_or_default(profile.preferred_language if profile else None)
     language = (
         Profile.objects.filter(user=user).values_list("preferred_language", flat=True).first()
     )
-    return language if language in InterfaceLanguage.values else settings.LANGUAGE_CODE
+    return language_or_default(language)
 
 
 @contextmanager
@@ -33,11 +53,8 @@ def absolute_url(path: str) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-@task()
-def send_notification_email(notification_id: int) -> None:
-    notification = Notification.objects.select_related("user").filter(pk=notification_id).first()
-    if notification is None or not notification.user.is_active:
-        return
+def notification_email(notification: Notification) -> EmailMessage:
+    """The email of a notification, in its recipient's language."""
     with in_language_of(notification.user):
         body = render_to_string(
             "lms/email/notification.txt",
@@ -50,12 +67,47 @@ def send_notification_email(notification_id: int) -> None:
         headers = {}
         if notification.unsubscribe_url:
             headers["List-Unsubscribe"] = f"<{notification.unsubscribe_url}>"
-        EmailMessage(
+        return EmailMessage(
             subject="[RIAL Campus] " + " ".join(notification.title.split()),
             body=body,
             to=[notification.user.email],
             headers=headers,
-        ).send()
+        )
+
+
+def notification_emails_send(*, notification_ids: list[int]) -> tuple[int, int]:
+    """Email these notifications (a task's work); (sent, failed).
+
+    Each email is claimed on its row before it goes: a second run, or two
+    workers at once, send nobody the same email twice. A failed email gives its
+    claim back (a later run may send it) and does not stop the others.
+    """
+    sent = failed = 0
+    notifications = Notification.objects.filter(
+        pk__in=notification_ids, emailed_at__isnull=True, user__is_active=True
+    ).select_related("user", "user__profile")
+    for notification in notifications:
+        claimed = Notification.objects.filter(pk=notification.pk, emailed_at__isnull=True).update(
+            emailed_at=timezone.now()
+        )
+        if not claimed:
+            continue
+        try:
+            notification_email(notification).send()
+        except Exception:
+            logger.exception("Email of notification %s failed", notification.pk)
+            Notification.objects.filter(pk=notification.pk).update(emailed_at=None)
+            failed += 1
+            continue
+        sent += 1
+    return sent, failed
+
+
+def _enqueue_emails(ids: list[int]) -> None:
+    from lms.tasks import send_notification_emails
+
+    for chunk in batched(ids, FAN_OUT_BATCH, strict=False):
+        send_notification_emails.enqueue(list(chunk))
 
 
 @transaction.atomic
@@ -83,8 +135,60 @@ def notification_create(
         unsubscribe_url=unsubscribe_url[:500],
     )
     if email:
-        transaction.on_commit(lambda: send_notification_email.enqueue(notification.pk))
+        transaction.on_commit(lambda: _enqueue_emails([notification.pk]))
     return notification
+
+
+def notifications_fan_out(
+    *,
+    people: Iterable[User],
+    kind: str,
+    key: str,
+    write: Callable[[User], dict],
+    email: bool = False,
+) -> int:
+    """Notify many people (a task's work, not a request's); how many were new.
+
+    ``write(person)`` is called in the person's language and returns the
+    ``title`` and optionally ``body``, ``url`` and ``unsubscribe_url``. Rows are
+    inserted a batch at a time; ``key`` (what it is about, e.g. "event:12")
+    makes a second run create nothing for people already told. The emails go
+    out in tasks of their own, a batch of notifications each.
+    """
+    created = 0
+    for chunk in batched(people, FAN_OUT_BATCH, strict=False):
+        languages = dict(
+            Profile.objects.filter(user__in=[person.pk for person in chunk]).values_list(
+                "user_id", "preferred_language"
+            )
+        )
+        rows = []
+        for person in chunk:
+            with translation.override(language_or_default(languages.get(person.pk))):
+                fields = write(person)
+            rows.append(
+                Notification(
+                    user=person,
+                    kind=kind,
+                    key=key,
+                    title=str(fields["title"])[:255],
+                    body=str(fields.get("body", "")),
+                    url=str(fields.get("url", ""))[:500],
+                    unsubscribe_url=str(fields.get("unsubscribe_url", ""))[:500],
+                )
+            )
+        with transaction.atomic():
+            before = Notification.objects.filter(user__in=chunk, key=key).count()
+            Notification.objects.bulk_create(rows, ignore_conflicts=True)
+            ids = list(
+                Notification.objects.filter(
+                    user__in=chunk, key=key, emailed_at__isnull=True
+                ).values_list("pk", flat=True)
+            )
+            created += len(chunk) - before
+        if email and ids:
+            transaction.on_commit(lambda ids=ids: _enqueue_emails(ids))
+    return created
 
 
 @transaction.atomic

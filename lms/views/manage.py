@@ -17,8 +17,9 @@ from django.views.decorators.http import require_http_methods, require_safe
 from courses.models import ModulePage
 from lms import selectors
 from lms.forms import CallForm, CsvImportForm, GroupForm, add_service_errors
-from lms.models import Application, Cohort, CohortGroup, Enrolment, EnrolmentCall
+from lms.models import Application, Cohort, CohortGroup, Enrolment, EnrolmentCall, ImportJob
 from lms.selectors import reports
+from lms.selectors.jobs import import_jobs_recent
 from lms.services import enrolment as enrolment_services
 from lms.services import learning as learning_services
 from lms.services.certificates import cohort_certificates_zip
@@ -246,25 +247,26 @@ def cohort_import(request, cohort_id: int):
     form = CsvImportForm(request.POST or None, request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():
+        # Every line is checked here; the enrolling and the emails go to the worker.
         result = enrolment_services.enrolments_import_csv(
-            actor=request.user, cohort=cohort, text=form.cleaned_data["text"]
+            actor=request.user,
+            cohort=cohort,
+            text=form.cleaned_data["text"],
+            token=form.cleaned_data["token"],
         )
         if result.ok:
-            messages.success(
-                request,
-                _(
-                    "%(enrolled)s learners enrolled (%(created)s new accounts, invited by email); "
-                    "%(already)s were already enrolled."
-                )
-                % {
-                    "enrolled": result.enrolled,
-                    "created": result.created_accounts,
-                    "already": result.already_enrolled,
-                },
-            )
-            return redirect("lms:manage_cohort", cohort_id=cohort.pk)
+            return redirect("lms:import_job", job_id=result.job.pk)
     return render(
-        request, "lms/manage/cohort_import.html", {"cohort": cohort, "form": form, "result": result}
+        request,
+        "lms/manage/cohort_import.html",
+        {
+            "cohort": cohort,
+            "form": form,
+            "result": result,
+            "recent": import_jobs_recent(
+                user=request.user, kind=ImportJob.Kind.ENROLMENT, target_id=cohort.pk
+            ),
+        },
     )
 
 

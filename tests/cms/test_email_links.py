@@ -19,7 +19,7 @@ from cms.portfolio.models import Programme
 from forum import services as forum_services
 from forum.models import SpaceMembership
 from forum.services import experts as expert_services
-from lms.services.enrolment import send_invitation
+from lms.services.enrolment import invitation_email
 from tests.factories import ProfileFactory, UserFactory
 
 # Fixtures shared with the forum tests (used as arguments below).
@@ -100,7 +100,7 @@ def test_emails_sent_by_tasks_link_to_the_served_address(
 
     world = build_course()
     invited = UserFactory(full_name="Invitada")
-    send_invitation.enqueue(invited.pk, world.cohort.pk)
+    invitation_email(invited, world.cohort).send()
 
     found = " ".join(url for message in mail.outbox for url in links(message))
     for path in [

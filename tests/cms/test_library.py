@@ -78,7 +78,9 @@ def test_documents_search_by_words_type_theme_and_language(db):
     assert titles(theme=Theme.objects.get(code="labour-inspection")) == ["Guía de inspección"]
 
 
-def test_members_suggest_and_only_the_secretariat_publishes(db, secretariat, client):
+def test_members_suggest_and_only_the_secretariat_publishes(
+    db, secretariat, client, django_capture_on_commit_callbacks
+):
     member = ProfileFactory(user__full_name="Ana Miembro").user
     data = {
         "title": "Guía",
@@ -87,7 +89,8 @@ def test_members_suggest_and_only_the_secretariat_publishes(db, secretariat, cli
         "language": "es",
         "url": "https://www.example.org/guia",
     }
-    first = services.publication_suggest(user=member, **data)
+    with django_capture_on_commit_callbacks(execute=True):
+        first = services.publication_suggest(user=member, **data)
     assert services.publication_suggest(user=member, **data).pk == first.pk  # sent twice
     assert first.status == Publication.Status.SUGGESTED
     assert Notification.objects.filter(user=secretariat, kind="document_suggested").exists()

@@ -107,34 +107,37 @@ def test_a_focal_point_edits_only_their_own_ministrys_programmes(people):
     assert selectors.can_edit(user=people["secretariat"], programme=programme)
 
 
-def test_only_the_secretariat_publishes_and_each_step_is_recorded(people, mailoutbox):
-    programme = _programme(people, submit=True)
-    assert programme.status == Programme.Status.SUBMITTED
-    for actor in (people["peru"], people["chile"]):
-        with pytest.raises(PermissionDenied):
-            services.programme_review(actor=actor, programme=programme, action="approve")
-    with pytest.raises(ValidationError):  # asking for changes needs a comment
+def test_only_the_secretariat_publishes_and_each_step_is_recorded(
+    people, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        programme = _programme(people, submit=True)
+        assert programme.status == Programme.Status.SUBMITTED
+        for actor in (people["peru"], people["chile"]):
+            with pytest.raises(PermissionDenied):
+                services.programme_review(actor=actor, programme=programme, action="approve")
+        with pytest.raises(ValidationError):  # asking for changes needs a comment
+            services.programme_review(
+                actor=people["secretariat"], programme=programme, action="changes"
+            )
         services.programme_review(
-            actor=people["secretariat"], programme=programme, action="changes"
+            actor=people["secretariat"],
+            programme=programme,
+            action="changes",
+            comment="Añadan la evaluación.",
         )
-    services.programme_review(
-        actor=people["secretariat"],
-        programme=programme,
-        action="changes",
-        comment="Añadan la evaluación.",
-    )
-    services.programme_save(
-        actor=people["peru"],
-        programme=Programme.objects.get(pk=programme.pk),
-        data={"evaluations": "Evaluación externa 2024."},
-        themes=Theme.objects.filter(code="labour-inspection"),
-        targets=["rural"],
-        submit=True,
-    )
-    published = services.programme_review(
-        actor=people["secretariat"], programme=programme, action="approve"
-    )
-    assert published.is_published and published.published_at
+        services.programme_save(
+            actor=people["peru"],
+            programme=Programme.objects.get(pk=programme.pk),
+            data={"evaluations": "Evaluación externa 2024."},
+            themes=Theme.objects.filter(code="labour-inspection"),
+            targets=["rural"],
+            submit=True,
+        )
+        published = services.programme_review(
+            actor=people["secretariat"], programme=programme, action="approve"
+        )
+        assert published.is_published and published.published_at
     steps = list(
         ProgrammeEvent.objects.filter(programme=programme).values_list("action", "actor__full_name")
     )

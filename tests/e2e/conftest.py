@@ -56,14 +56,15 @@ def browser():
         os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
-def guarded_context(browser, base_url):
+def guarded_context(browser, base_url, **options):
     """A browser context on ``base_url`` that refuses (and records) any other host.
 
     Returns the context and the list of foreign URLs asked for: any is a bug, as
-    no page may load an asset from another host.
+    no page may load an asset from another host. ``options`` go to the context
+    (``java_script_enabled=False``, say).
     """
     context = browser.new_context(
-        base_url=base_url, locale="es-ES", viewport={"width": 1280, "height": 900}
+        base_url=base_url, locale="es-ES", viewport={"width": 1280, "height": 900}, **options
     )
     context.set_default_timeout(10_000)
     foreign = []

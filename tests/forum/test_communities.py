@@ -736,11 +736,12 @@ def test_the_same_event_sent_twice_is_one_event(network):
     assert services.space_event_create(**kwargs).pk == first.pk
 
 
-def test_adding_someone_answers_their_request(network):
+def test_adding_someone_answers_their_request(network, django_capture_on_commit_callbacks):
     from forum.services import space_members_import
 
     services.join_request_create(user=network["outsider"], space=network["space"], message="")
-    space_members_import(
-        actor=network["coordinator"], space=network["space"], text=network["outsider"].email
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        space_members_import(
+            actor=network["coordinator"], space=network["space"], text=network["outsider"].email
+        )
     assert not JoinRequest.objects.filter(user=network["outsider"], status="pending").exists()

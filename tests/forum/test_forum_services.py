@@ -22,7 +22,7 @@ from forum.models import (
     Subscription,
     Topic,
 )
-from lms.models import Notification, User
+from lms.models import ImportJob, Notification, User
 from tests.factories import ProfileFactory
 from tests.forum.forum_fixtures import ask
 
@@ -329,7 +329,9 @@ def test_announcements_reach_every_member_once(workshop, django_capture_on_commi
     assert AnnouncementDelivery.objects.filter(sent_at__isnull=False).count() == 4
 
 
-def test_members_import_adds_invites_and_refuses_bad_lists_whole(workshop):
+def test_members_import_adds_invites_and_refuses_bad_lists_whole(
+    workshop, django_capture_on_commit_callbacks
+):
     existing = workshop["outsider"]
     with pytest.raises(PermissionDenied):
         services.space_members_import(actor=workshop["alice"], space=workshop["space"], text="")
@@ -337,18 +339,25 @@ def test_members_import_adds_invites_and_refuses_bad_lists_whole(workshop):
     result = services.space_members_import(
         actor=workshop["mod"], space=workshop["space"], text="nueva@example.org,Nueva\nno-es-correo"
     )
-    assert result.errors and not User.objects.filter(email="nueva@example.org").exists()
+    assert result.errors and result.job is None
+    assert not User.objects.filter(email="nueva@example.org").exists()
     text = (
         f"email,name\n{existing.email}\nNUEVA@example.org, Nueva Persona\n{workshop['alice'].email}"
     )
-    result = services.space_members_import(
-        actor=workshop["mod"], space=workshop["space"], text=text
-    )
-    assert [u.email for u in result.added] == [existing.email]
-    assert [u.email for u in result.invited] == ["nueva@example.org"]
-    assert [u.email for u in result.already] == [workshop["alice"].email]
+    with django_capture_on_commit_callbacks(execute=True):
+        result = services.space_members_import(
+            actor=workshop["mod"], space=workshop["space"], text=text
+        )
+    job = ImportJob.objects.get(pk=result.job.pk)
+    assert job.status == ImportJob.Status.DONE
+    # Added: the person who had an account and the new one; Alicia was a member.
+    assert (job.created_accounts, job.added, job.already) == (1, 2, 1)
+    assert (job.invitations_sent, job.error_count, job.done, job.total) == (1, 0, 3, 3)
+    members = set(workshop["space"].memberships.values_list("user__email", flat=True))
+    assert {existing.email, "nueva@example.org", workshop["alice"].email} <= members
     invited = User.objects.get(email="nueva@example.org")
     assert invited.full_name == "Nueva Persona" and not invited.has_usable_password()
+    assert [m.to for m in mail.outbox] == [["nueva@example.org"]]
 
 
 def test_digests_go_once_per_period_with_what_the_person_may_read(workshop):

@@ -9,7 +9,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from lms.choices import Role
-from lms.models import Application, Enrolment, EnrolmentCall, Notification, Profile, User
+from lms.models import (
+    Application,
+    Enrolment,
+    EnrolmentCall,
+    ImportJob,
+    Notification,
+    Profile,
+    User,
+)
 from lms.services import enrolment as services
 from tests.factories import ProfileFactory, UserFactory
 
@@ -160,20 +168,28 @@ def test_no_more_people_than_seats(world, secretariat):
 
 
 @pytest.mark.django_db
-def test_rejecting_in_bulk_and_deciding_twice(world, secretariat):
+def test_rejecting_in_bulk_and_deciding_twice(
+    world, secretariat, django_capture_on_commit_callbacks
+):
     call = make_call(world, secretariat)
     ids = [
         services.application_create(user=ProfileFactory().user, call=call, motivation=MOTIVATION).pk
         for _ in range(3)
     ]
-    result = services.applications_decide(
-        actor=secretariat, call=call, application_ids=ids, accept=False
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        result = services.applications_decide(
+            actor=secretariat, call=call, application_ids=ids, accept=False
+        )
     assert result.rejected == 3
-    again = services.applications_decide(
-        actor=secretariat, call=call, application_ids=ids, accept=True
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        again = services.applications_decide(
+            actor=secretariat, call=call, application_ids=ids, accept=True
+        )
     assert again.unchanged == 3 and again.accepted == 0
+    assert Notification.objects.filter(kind="application").count() == 3
+    assert len(mail.outbox) == 3
+    # The task run again (a retry) tells nobody twice.
+    assert services.applications_notify(application_ids=ids) == 0
     assert Notification.objects.filter(kind="application").count() == 3
 
 
@@ -222,7 +238,11 @@ def test_csv_enrols_everyone_and_invites_new_accounts(
             text=GOOD_CSV.format(existing=existing.email),
         )
     assert result.ok, result.errors
-    assert (result.created_accounts, result.enrolled, result.already_enrolled) == (2, 3, 0)
+    job = ImportJob.objects.get(pk=result.job.pk)
+    assert job.status == ImportJob.Status.DONE
+    assert (job.created_accounts, job.added, job.already) == (2, 3, 0)
+    assert (job.invitations_sent, job.notices_sent, job.error_count) == (2, 1, 0)
+    assert (job.done, job.total, job.rows) == (3, 3, [])
     new = User.objects.get(email="nueva.persona@example.org")
     assert new.full_name == "Nueva Persona"
     assert not new.has_usable_password()
@@ -235,6 +255,8 @@ def test_csv_enrols_everyone_and_invites_new_accounts(
     assert len(invitations) == 1
     assert "/es/accounts/password/reset/key/" in invitations[0].body
     assert Notification.objects.filter(user=existing, kind="enrolled").exists()
+    assert [m.to for m in mail.outbox if m.to == [existing.email]] == [[existing.email]]
+    assert len(mail.outbox) == 3
 
 
 @pytest.mark.django_db
@@ -266,11 +288,15 @@ def test_csv_without_learners_or_header_is_explained(world, secretariat, text):
 
 
 @pytest.mark.django_db
-def test_csv_twice_enrols_once(world, secretariat):
+def test_csv_twice_enrols_once(world, secretariat, django_capture_on_commit_callbacks):
     text = "email,name,country,institution,group\nuna@example.org,Una,CL,,A\n"
-    services.enrolments_import_csv(actor=secretariat, cohort=world.cohort, text=text)
-    result = services.enrolments_import_csv(actor=secretariat, cohort=world.cohort, text=text)
-    assert (result.enrolled, result.already_enrolled) == (0, 1)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.enrolments_import_csv(actor=secretariat, cohort=world.cohort, text=text)
+    with django_capture_on_commit_callbacks(execute=True):
+        result = services.enrolments_import_csv(actor=secretariat, cohort=world.cohort, text=text)
+    job = ImportJob.objects.get(pk=result.job.pk)
+    assert (job.added, job.already, job.invitations_sent) == (0, 1, 0)
+    assert len(mail.outbox) == 1  # the first import's invitation only
 
 
 @pytest.mark.django_db
@@ -329,15 +355,20 @@ def test_csv_with_an_unreadable_field_is_reported(world, secretariat):
 
 
 @pytest.mark.django_db
-def test_people_already_in_the_cohort_take_no_new_seat(world, secretariat):
+def test_people_already_in_the_cohort_take_no_new_seat(
+    world, secretariat, django_capture_on_commit_callbacks
+):
     call = make_call(world, secretariat, seats=1)
     enrolled = ProfileFactory().user
     application = services.application_create(user=enrolled, call=call, motivation=MOTIVATION)
-    services.enrolments_import_csv(
-        actor=secretariat,
-        cohort=call.cohort,
-        text=f"email,name,country,institution,group\n{enrolled.email},X,CL,,\n",
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.enrolments_import_csv(
+            actor=secretariat,
+            cohort=call.cohort,
+            text=f"email,name,country,institution,group\n{enrolled.email},X,CL,,\n",
+        )
+    # The only seat is taken, by the person already enrolled.
+    assert Enrolment.objects.filter(cohort=call.cohort, user=enrolled).exists()
     result = services.applications_decide(
         actor=secretariat, call=call, application_ids=[application.pk], accept=True
     )

@@ -7,7 +7,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from lms.models import Application, CohortGroup, Enrolment, EnrolmentCall, ModuleRelease
+from lms.models import (
+    Application,
+    CohortGroup,
+    Enrolment,
+    EnrolmentCall,
+    ImportJob,
+    ModuleRelease,
+)
 from tests.factories import ProfileFactory
 
 
@@ -108,19 +115,26 @@ def test_cohort_page_actions(admin, world):
 
 
 @pytest.mark.django_db
-def test_csv_import_page_reports_problems_by_line(admin, world):
+def test_csv_import_page_reports_problems_by_line(admin, world, django_capture_on_commit_callbacks):
     page = url("lms:manage_cohort_import", cohort_id=world.cohort.pk)
     response = admin.post(
         page, {"text": "email,name,country,institution,group\nmal-correo,Nombre,CL,,A\n"}
     )
     assert response.status_code == 200
     assert "mal-correo" in response.content.decode()
+    assert not ImportJob.objects.exists()
     upload = SimpleUploadedFile(
         "lista.csv", b"email,name,country,institution,group\nok@example.org,Ok,CL,,A\n"
     )
-    response = admin.post(page, {"file": upload})
-    assert response["Location"] == url("lms:manage_cohort", cohort_id=world.cohort.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin.post(page, {"file": upload})
+    job = ImportJob.objects.get()
+    assert response["Location"] == url("lms:import_job", job_id=job.pk)
     assert Enrolment.objects.filter(user__email="ok@example.org").exists()
+    html = admin.get(response["Location"]).content.decode()
+    assert 'value="1"' in html and "Personas inscritas" in html
+    back = url("lms:manage_cohort", cohort_id=world.cohort.pk)
+    assert f'href="{back}"' in html
 
 
 @pytest.mark.django_db

@@ -38,9 +38,16 @@ class Command(BaseCommand):
                 "Refusing to load demo accounts with DEBUG off: their password is public. "
                 "Use --force on a throwaway installation."
             )
-        # The demo's own activity (submissions, enrolments) would email people
-        # who do not exist: keep those emails out of the console.
-        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+        # The demo's own activity (submissions, enrolments, questions to experts)
+        # would email people who do not exist: keep those emails out of the
+        # console. Its background tasks (notifications, search and reference
+        # indexes) run here, as each transaction commits, not in the worker: the
+        # demo is complete when this command ends, and leaves nothing in the
+        # queue to email later.
+        with override_settings(
+            EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
+            TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},
+        ):
             people = accounts.ensure_people()
             created_pages = pages.ensure_pages()["pages"]
             cohort, cohort_created = courses.ensure_demo_cohort()

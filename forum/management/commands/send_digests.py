@@ -5,8 +5,9 @@ from forum.services.digests import send_digests
 
 class Command(BaseCommand):
     help = (
-        "Email the daily and weekly digests that are due. Safe to run as often as you "
-        "like: nobody gets the same digest twice."
+        "Email the daily and weekly digests that are due. The scheduler (manage.py "
+        "run_scheduler) runs this every day at 07:00 (TIME_ZONE); run it by hand to send "
+        "what is due now. Safe to run as often as you like: nobody gets the same digest twice."
     )
 
     def handle(self, *args, **options):

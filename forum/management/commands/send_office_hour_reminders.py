@@ -5,8 +5,9 @@ from forum.services.experts import office_hour_reminders_send
 
 class Command(BaseCommand):
     help = (
-        "Email subscribers of office hours that start within a day. Safe to run as often "
-        "as you like (e.g. every 15 minutes): each subscriber is reminded once."
+        "Email subscribers of office hours that start within a day. The scheduler "
+        "(manage.py run_scheduler) runs this every 15 minutes; run it by hand to send what "
+        "is due now. Safe to run as often as you like: each subscriber is reminded once."
     )
 
     def handle(self, *args, **options):

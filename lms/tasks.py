@@ -1,0 +1,50 @@
+"""Background work of lms: thin tasks over services, run by ``manage.py db_worker``.
+
+Tasks take ids, never objects, and are safe to run again (each service says
+how). The periodic ones are enqueued by ``manage.py run_scheduler``.
+"""
+
+from django.conf import settings
+from django_periodic_tasks import scheduled_task
+from django_tasks import task
+
+from lms.services import enrolment, jobs, learning, notifications
+
+
+@task()
+def send_notification_emails(notification_ids: list[int]) -> int:
+    """Email these notifications, each claimed first: nobody gets one twice."""
+    sent, failed = notifications.notification_emails_send(notification_ids=notification_ids)
+    if failed:
+        # Recorded as a failed task; the ones that failed can be sent by a new run.
+        raise RuntimeError(f"{failed} of {len(notification_ids)} emails could not be sent")
+    return sent
+
+
+@task()
+def applications_notify(application_ids: list[int]) -> int:
+    return enrolment.applications_notify(application_ids=application_ids)
+
+
+@task()
+def reminders_notify(enrolment_ids: list[int], tutor_id: int, key: str) -> int:
+    return learning.reminders_notify(enrolment_ids=enrolment_ids, tutor_id=tutor_id, key=key)
+
+
+@task()
+def enrolment_import(job_id: int) -> None:
+    enrolment.enrolment_import_run(job_id=job_id)
+
+
+@scheduled_task(cron="*/5 * * * *", name="import-jobs-resume", timezone=settings.TIME_ZONE)
+@task()
+def import_jobs_resume() -> int:
+    """Imports whose worker stopped halfway go on where they were."""
+    return jobs.import_jobs_resume()
+
+
+@scheduled_task(cron="40 3 * * *", name="import-jobs-prune", timezone=settings.TIME_ZONE)
+@task()
+def import_jobs_prune() -> int:
+    """Finished imports older than their retention period are deleted."""
+    return jobs.import_jobs_prune()
