@@ -19,6 +19,7 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
 from forum.routing import websocket_urlpatterns  # noqa: E402
+from lms.middleware import MfaWebsocketMiddleware  # noqa: E402
 
 # Everything imported so far lives as long as the process: move it out of the
 # collector's sight, and collect less often. Full collections of a large heap
@@ -33,7 +34,8 @@ application = ProtocolTypeRouter(
     {
         "http": django_asgi_app,
         "websocket": AllowedHostsOriginValidator(
-            AuthMiddlewareStack(URLRouter(websocket_urlpatterns))
+            # A session held on the two-factor pages opens no socket (lms/middleware.py).
+            AuthMiddlewareStack(MfaWebsocketMiddleware(URLRouter(websocket_urlpatterns)))
         ),
     }
 )

@@ -1,6 +1,16 @@
 import zoneinfo
+from types import SimpleNamespace
 
+from channels.db import database_sync_to_async
+from channels.security.websocket import WebsocketDenier
+from django.conf import settings
+from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.shortcuts import redirect
+from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
+from django.utils.http import urlencode
+
+from lms.mfa import Hold, hold_for
 
 SESSION_KEY = "rial_time_zone"
 
@@ -29,3 +39,104 @@ class UserTimezoneMiddleware:
         else:
             timezone.deactivate()
         return self.get_response(request)
+
+
+# --- Two-factor sign-in ---------------------------------------------------------------
+#
+# The rule (lms/mfa.py decides; these middlewares hold):
+#
+# 1. Whoever has an authenticator app must have passed it in this session. allauth
+#    asks for the code only inside its own sign-in flow; a session opened another
+#    way (Wagtail's /admin/login/ form, ``force_login``, a session opened before
+#    the app was set up) carries no "mfa" record, and such a person is held on
+#    the code page (allauth's ``mfa_reauthenticate``) until a code is accepted.
+# 2. The secretariat, staff and superusers must have an authenticator app. Until
+#    they have one they are held on the setup pages, whatever the session.
+#
+# A held person can still reach only what it takes to get out of the hold: the
+# code page (rule 1); the two-factor setup pages, the password confirmation
+# allauth asks before setting up, and the email pages (allauth refuses to set up
+# two-factor sign-in while an address is unconfirmed) (rule 2); and in both cases
+# signing out, the language switch, /healthz and static files. Everything else,
+# the Wagtail admin at /admin/ included, redirects to the page of the hold.
+# Chat sockets of a held session are refused (MfaWebsocketMiddleware).
+
+_OPEN_ALWAYS = frozenset({"account_logout", "set_language", "healthz"})
+_OPEN_WHILE = {
+    "verify": frozenset({"mfa_reauthenticate"}),
+    "setup": frozenset(
+        {
+            "mfa_index",
+            "mfa_activate_totp",
+            "mfa_view_recovery_codes",
+            "mfa_download_recovery_codes",
+            "account_reauthenticate",
+            "account_email",
+            "account_confirm_email",
+        }
+    ),
+}
+
+
+def _url_name(request) -> str | None:
+    try:
+        return resolve(request.path_info).url_name
+    except Resolver404:
+        return None
+
+
+class MfaRequiredMiddleware:
+    """Hold signed-in people on the two-factor pages until they pass (see the rule above)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and not request.path_info.startswith(settings.STATIC_URL)
+        ):
+            hold = hold_for(request, user)
+            # Templates of the setup pages say why the person is there.
+            request.rial_mfa_hold = hold
+            if hold is not None:
+                name = _url_name(request)
+                if name not in _OPEN_ALWAYS and name not in _OPEN_WHILE[hold.value]:
+                    return self._redirect(request, hold)
+        return self.get_response(request)
+
+    @staticmethod
+    def _redirect(request, hold):
+        if hold is Hold.SETUP:
+            return redirect(reverse("mfa_activate_totp"))
+        # Back to the page asked for once the code is accepted (GET only: a
+        # form posted from a session that had not passed is not replayed).
+        url = reverse("mfa_reauthenticate")
+        if request.method == "GET":
+            url += "?" + urlencode({REDIRECT_FIELD_NAME: request.get_full_path()})
+        return redirect(url)
+
+
+class MfaWebsocketMiddleware:
+    """Refuse the chat sockets of a session that must pass or set up two-factor sign-in.
+
+    ASGI middleware for the WebSocket stack (cms/asgi.py), inside
+    ``AuthMiddlewareStack`` so the session and the user are known.
+    """
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        user = scope.get("user")
+        if user is not None and user.is_authenticated:
+            held = await database_sync_to_async(_websocket_held)(scope, user)
+            if held:
+                return await WebsocketDenier()(scope, receive, send)
+        return await self.app(scope, receive, send)
+
+
+def _websocket_held(scope, user) -> bool:
+    return hold_for(SimpleNamespace(session=scope["session"]), user) is not None
