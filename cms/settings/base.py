@@ -318,6 +318,9 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False  # people reset passwords through allauth
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# No avatars from gravatar.com in the admin: no page asks another host for anything
+# (and the secretariat's email hash stays here). Wagtail shows its default avatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --- Sessions and security that hold everywhere ------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
