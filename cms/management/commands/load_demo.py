@@ -42,6 +42,8 @@ class Command(BaseCommand):
         # who do not exist: keep those emails out of the console.
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
             people = accounts.ensure_people()
+            secretariat = next(user for person, user, _c in people if person.key == "secretariat")
+            recovery_codes = accounts.ensure_two_factor(secretariat)
             created_pages = pages.ensure_pages()["pages"]
             cohort, cohort_created = courses.ensure_demo_cohort()
             spaces.ensure_spaces()
@@ -75,6 +77,21 @@ class Command(BaseCommand):
             "  valeria.castro@, guadalupe.hernandez@, sarah.thompson@, camila.fuentes@, "
             "rosa.quispe@, yokasta.pena@, andrea.campbell@example.org: the gender network"
         )
+        self.stdout.write("")
+        secret = accounts.DEMO_TOTP_SECRET
+        self.stdout.write(
+            f"Two-factor sign-in: {secretariat.email} asks for a code after the password."
+        )
+        self.stdout.write(
+            f"  Authenticator app: add the secret key {secret} (time-based, 6 digits, 30 s;"
+        )
+        self.stdout.write(f"  or in a terminal: oathtool --totp -b {secret}).")
+        if recovery_codes:
+            self.stdout.write(
+                "  Recovery codes (each works once): " + ", ".join(recovery_codes[:2])
+            )
+        else:
+            self.stdout.write("  Recovery codes: all used; make new ones on its two-factor page.")
         self.stdout.write("")
         self.stdout.write(
             "Sign in at http://127.0.0.1:8000/es/accounts/login/ "
