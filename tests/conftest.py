@@ -4,6 +4,7 @@ from django.core.cache import cache
 from lms import services
 from lms.choices import Role
 from tests.factories import PASSWORD, ProfileFactory, UserFactory
+from tests.mfa import mfa_force_login, totp_enable
 
 
 @pytest.fixture(autouse=True)
@@ -36,7 +37,17 @@ def secretariat(db):
     admin = UserFactory(full_name="Bootstrap admin", is_superuser=True, is_staff=True)
     services.role_grant(actor=admin, user=person, role=Role.SECRETARIAT)
     person.refresh_from_db()
+    # Two-factor sign-in is required for the secretariat (lms/mfa.py): sign it in
+    # with ``mfa_force_login`` (tests/mfa.py), or through the pages with a code.
+    totp_enable(person)
     return person
+
+
+@pytest.fixture
+def secretariat_client(client, secretariat):
+    """The test client signed in as the secretariat, second factor passed."""
+    mfa_force_login(client, secretariat)
+    return client
 
 
 @pytest.fixture

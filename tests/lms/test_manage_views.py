@@ -9,6 +9,7 @@ from django.utils import timezone, translation
 
 from lms.models import Application, CohortGroup, Enrolment, EnrolmentCall, ModuleRelease
 from tests.factories import ProfileFactory
+from tests.mfa import mfa_force_login
 
 
 def url(name, **kwargs):
@@ -18,7 +19,7 @@ def url(name, **kwargs):
 
 @pytest.fixture
 def admin(client, secretariat):
-    client.force_login(secretariat)
+    mfa_force_login(client, secretariat)
     return client
 
 
