@@ -73,6 +73,13 @@ class AccountAdapter(DefaultAccountAdapter):
         remember_time_zone(request, zone)
         return response
 
+    def send_notification_mail(self, template_prefix, user, context=None, email=None):
+        """Notices of account changes (password, two-factor sign-in) greet the person
+        by name and, through ``send_mail``, speak their language: allauth leaves the
+        user out of their context."""
+        context = {"user": user, **(context or {})}
+        return super().send_notification_mail(template_prefix, user, context, email)
+
     def send_mail(self, template_prefix, email, context):
         """Write each email in its recipient's language when we know it."""
         user = context.get("user")
