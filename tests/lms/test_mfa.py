@@ -396,3 +396,32 @@ def test_the_helpers_wait_for_a_fresh_code(monkeypatch):
     assert slept == [pytest.approx(1.2)]
     # RFC 6238's test vector (SHA-1, 8 digits 94287082 at 59 s) ends in these 6 digits.
     assert totp_code("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", at=59) == "287082"
+
+
+def test_cancelling_the_code_step_signs_nobody_in(client, participant):
+    totp_enable(participant)
+    client.post(es("account_login"), {"login": participant.email, "password": PASSWORD})
+    page = client.get(es("mfa_authenticate")).content.decode()
+    assert 'form="logout-from-stage"' in page
+    client.post(es("account_logout"), {"next": es("account_login")})
+    assert client.get(es("mfa_authenticate")).status_code == 302  # the step is gone
+    assert not signed_in(client)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_changes_are_confirmed_by_email_in_our_words(client, mailoutbox):
+    # Transactional: allauth sends these emails on commit, inside the request.
+    # The pages are in Spanish; the emails in the language the person chose.
+    participant = ProfileFactory(user__full_name="Ana María Torres", preferred_language="en").user
+    client.force_login(participant)
+    set_up_through_pages(client)
+    page = client.get(es("mfa_view_recovery_codes")).content.decode()
+    assert page.count('class="message message--success"') == 2  # app on, codes ready
+    client.post(es("mfa_generate_recovery_codes"))
+    client.post(es("mfa_deactivate_totp"))
+    assert [m.subject for m in mailoutbox] == ["[RIAL Campus] Your account was changed"] * 3
+    bodies = [m.body for m in mailoutbox]
+    assert "Two-factor sign-in was turned on" in bodies[0]
+    assert "New recovery codes for two-factor sign-in were generated" in bodies[1]
+    assert "Two-factor sign-in was turned off" in bodies[2]
+    assert all("Ana María Torres" in body for body in bodies)
