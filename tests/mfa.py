@@ -62,7 +62,7 @@ def mfa_force_login(client, user) -> None:
     request.session.save()
 
 
-def sign_in_through_pages(client, email, password, code, language="es"):
+def sign_in_through_pages(client, email, password, code, language="en"):
     """Sign in with the Django test client through allauth's two pages; return the last response."""
     from django.utils import translation
 

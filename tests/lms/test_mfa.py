@@ -27,8 +27,9 @@ from tests.mfa import (
 )
 
 
-def es(name, **kwargs):
-    with translation.override("es"):
+def en(name, **kwargs):
+    """Pages in English: the assertions below read their words."""
+    with translation.override("en"):
         return reverse(name, kwargs=kwargs or None)
 
 
@@ -54,7 +55,7 @@ ELSEWHERE = [
 
 def assert_held(client, target):
     """Every other page, the Wagtail admin included, redirects to ``target`` (a URL name)."""
-    for path in [*(es(name) for name in ELSEWHERE), "/admin/", "/admin/pages/"]:
+    for path in [*(en(name) for name in ELSEWHERE), "/admin/", "/admin/pages/"]:
         response = client.get(path)
         assert response.status_code == 302, path
         assert resolve(response.url.split("?")[0]).url_name == target, (path, response.url)
@@ -77,18 +78,18 @@ def bare_secretariat(db):
 
 def set_up_through_pages(client, password=PASSWORD):
     """From the setup page to a working authenticator app, as a person does it."""
-    page = client.get(es("mfa_activate_totp"))
+    page = client.get(en("mfa_activate_totp"))
     if page.status_code == 302:
         # allauth asks for the password again (within 5 minutes) before a change to sign-in.
-        assert page.url.startswith(es("account_reauthenticate"))
+        assert page.url.startswith(en("account_reauthenticate"))
         response = client.post(page.url, {"password": password})
-        assert response.status_code == 302 and response.url == es("mfa_activate_totp")
-        page = client.get(es("mfa_activate_totp"))
+        assert response.status_code == 302 and response.url == en("mfa_activate_totp")
+        page = client.get(en("mfa_activate_totp"))
     assert page.status_code == 200
     html = page.content.decode()
     secret = re.search(r'id="totp-secret">([A-Z2-7]+)<', html).group(1)
-    response = client.post(es("mfa_activate_totp"), {"code": totp_code(secret)})
-    assert response.status_code == 302 and response.url == es("mfa_view_recovery_codes")
+    response = client.post(en("mfa_activate_totp"), {"code": totp_code(secret)})
+    assert response.status_code == 302 and response.url == en("mfa_view_recovery_codes")
     return secret, html
 
 
@@ -97,11 +98,11 @@ def set_up_through_pages(client, password=PASSWORD):
 
 def test_everyone_finds_two_factor_sign_in_on_the_account_pages(client, participant):
     client.force_login(participant)
-    profile = client.get(es("lms:profile")).content.decode()
-    assert f'href="{es("mfa_index")}"' in profile
-    page = client.get(es("mfa_index"))
+    profile = client.get(en("lms:profile")).content.decode()
+    assert f'href="{en("mfa_index")}"' in profile
+    page = client.get(en("mfa_index"))
     assert page.status_code == 200
-    assert f'href="{es("mfa_activate_totp")}"' in page.content.decode()
+    assert f'href="{en("mfa_activate_totp")}"' in page.content.decode()
 
 
 def test_a_participant_sets_up_an_app_and_gets_recovery_codes(client, participant):
@@ -118,20 +119,20 @@ def test_a_participant_sets_up_an_app_and_gets_recovery_codes(client, participan
     assert mfa_records(client) == [
         {"method": "mfa", "at": mfa_records(client)[0]["at"], "id": totp.pk, "type": "totp"}
     ]
-    codes = client.get(es("mfa_view_recovery_codes")).content.decode()
+    codes = client.get(en("mfa_view_recovery_codes")).content.decode()
     listed = re.findall(r"<li><code>(\d{8})</code></li>", codes)
     assert len(listed) == 10
-    assert client.get(es("lms:profile")).status_code == 200
-    download = client.get(es("mfa_download_recovery_codes"))
+    assert client.get(en("lms:profile")).status_code == 200
+    download = client.get(en("mfa_download_recovery_codes"))
     assert download["Content-Disposition"] == 'attachment; filename="recovery-codes.txt"'
     assert download.content.decode().split() == listed
 
 
 def test_a_wrong_code_does_not_set_up_anything(client, participant):
     client.force_login(participant)
-    client.post(client.get(es("mfa_activate_totp")).url, {"password": PASSWORD})
-    client.get(es("mfa_activate_totp"))
-    response = client.post(es("mfa_activate_totp"), {"code": "000000"})
+    client.post(client.get(en("mfa_activate_totp")).url, {"password": PASSWORD})
+    client.get(en("mfa_activate_totp"))
+    response = client.post(en("mfa_activate_totp"), {"code": "000000"})
     assert response.status_code == 200
     html = response.content.decode()
     assert "That code is not valid." in html
@@ -144,19 +145,19 @@ def test_a_wrong_code_does_not_set_up_anything(client, participant):
 
 def test_signing_in_asks_for_the_code_and_accepts_the_app_code(client, participant):
     totp_enable(participant)
-    response = client.post(es("account_login"), {"login": participant.email, "password": PASSWORD})
-    assert response.status_code == 302 and response.url == es("mfa_authenticate")
+    response = client.post(en("account_login"), {"login": participant.email, "password": PASSWORD})
+    assert response.status_code == 302 and response.url == en("mfa_authenticate")
     assert not signed_in(client)
-    page = client.get(es("mfa_authenticate")).content.decode()
+    page = client.get(en("mfa_authenticate")).content.decode()
     assert 'autocomplete="one-time-code"' in page
-    response = client.post(es("mfa_authenticate"), {"code": totp_code(SECRET)})
+    response = client.post(en("mfa_authenticate"), {"code": totp_code(SECRET)})
     assert response.status_code == 302
     assert signed_in(client)
     assert [r["method"] for r in client.session["account_authentication_methods"]] == [
         "password",
         "mfa",
     ]
-    assert client.get(es("lms:profile")).status_code == 200
+    assert client.get(en("lms:profile")).status_code == 200
 
 
 def test_a_wrong_code_gives_a_clear_error_and_nothing_else(client, participant):
@@ -172,14 +173,14 @@ def test_a_wrong_code_gives_a_clear_error_and_nothing_else(client, participant):
     )
     assert 'aria-invalid="true"' in html
     assert not signed_in(client)
-    assert client.get(es("lms:profile")).status_code == 302
+    assert client.get(en("lms:profile")).status_code == 302
 
 
 def test_an_app_code_is_accepted_once(client, participant):
     totp_enable(participant)
     code = totp_code(SECRET)
     assert signed_in_with(client, participant, code)
-    client.post(es("account_logout"))
+    client.post(en("account_logout"))
     again = Client()
     if totp_code(SECRET) != code:
         pytest.skip("the 30-second step changed between the two sign-ins")
@@ -195,7 +196,7 @@ def signed_in_with(client, user, code, password=PASSWORD) -> bool:
 def test_a_recovery_code_signs_in_once(client, participant):
     codes = totp_enable(participant)
     assert signed_in_with(client, participant, codes[3])
-    client.post(es("account_logout"))
+    client.post(en("account_logout"))
     assert not signed_in(client)
     response = sign_in_through_pages(client, participant.email, PASSWORD, codes[3])
     assert response.status_code == 200
@@ -203,7 +204,7 @@ def test_a_recovery_code_signs_in_once(client, participant):
     assert not signed_in(client)
     # Another unused code still works, and the page counts what is left.
     assert signed_in_with(client, participant, codes[4])
-    page = client.get(es("mfa_index")).content.decode()
+    page = client.get(en("mfa_index")).content.decode()
     assert "8 of 10 recovery codes are unused." in page
 
 
@@ -211,23 +212,24 @@ def test_a_recovery_code_signs_in_once(client, participant):
 
 
 def test_the_secretariat_is_held_on_the_setup_page_until_done(client, bare_secretariat):
-    client.post(es("account_login"), {"login": bare_secretariat.email, "password": PASSWORD})
+    client.post(en("account_login"), {"login": bare_secretariat.email, "password": PASSWORD})
     assert signed_in(client)
     assert_held(client, "mfa_activate_totp")
     # What it takes to get out stays open.
-    assert client.get(es("mfa_index")).status_code == 200
+    assert client.get(en("mfa_index")).status_code == 200
     assert client.get("/healthz").status_code == 200
     assert client.get("/static/css/site.css").status_code == 200
     response = client.post("/i18n/setlang/", {"language": "pt", "next": "/pt/"})
     assert response.status_code == 302 and response.url == "/pt/"
-    setup = client.get(es("mfa_activate_totp"))
+    client.post("/i18n/setlang/", {"language": "en", "next": "/en/"})
+    setup = client.get(en("mfa_activate_totp"))
     assert setup.status_code == 302  # allauth first asks for the password again
     client.post(setup.url, {"password": PASSWORD})
-    page = client.get(es("mfa_activate_totp")).content.decode()
+    page = client.get(en("mfa_activate_totp")).content.decode()
     assert "required for the Technical Secretariat and administrators" in page
     set_up_through_pages(client)
-    assert client.get(es("lms:manage")).status_code == 200
-    assert client.get(es("lms:profile")).status_code == 200
+    assert client.get(en("lms:manage")).status_code == 200
+    assert client.get(en("lms:profile")).status_code == 200
 
 
 def test_a_superuser_is_held_too_even_through_force_login(client, db):
@@ -235,21 +237,21 @@ def test_a_superuser_is_held_too_even_through_force_login(client, db):
     client.force_login(admin)
     assert_held(client, "mfa_activate_totp")
     set_up_through_pages(client)
-    assert client.get(es("lms:profile")).status_code == 200
+    assert client.get(en("lms:profile")).status_code == 200
     assert client.get("/admin/").status_code == 200
 
 
 def test_a_participant_is_not_forced(client, participant):
-    response = client.post(es("account_login"), {"login": participant.email, "password": PASSWORD})
+    response = client.post(en("account_login"), {"login": participant.email, "password": PASSWORD})
     assert response.status_code == 302 and signed_in(client)
     for name in ELSEWHERE[:2]:
-        assert client.get(es(name)).status_code == 200
+        assert client.get(en(name)).status_code == 200
 
 
 def test_a_held_person_can_sign_out(client, bare_secretariat):
     client.force_login(bare_secretariat)
-    assert client.get(es("account_logout")).status_code == 200
-    response = client.post(es("account_logout"))
+    assert client.get(en("account_logout")).status_code == 200
+    response = client.post(en("account_logout"))
     assert response.status_code == 302
     assert not signed_in(client)
 
@@ -258,17 +260,17 @@ def test_force_login_is_not_enough_for_someone_with_an_app(client, secretariat):
     # secretariat (tests/conftest.py) has an authenticator app.
     client.force_login(secretariat)
     assert_held(client, "mfa_reauthenticate")
-    target = es("mfa_reauthenticate")
-    response = client.get(es("lms:manage"))
-    assert response.url == f"{target}?next=%2Fes%2Fmanage%2F"
+    target = en("mfa_reauthenticate")
+    response = client.get(en("lms:manage"))
+    assert response.url == f"{target}?next=%2Fen%2Fmanage%2F"
     page = client.get(response.url).content.decode()
     assert "This session has not passed two-factor sign-in yet." in page
-    assert 'action="/es/accounts/logout/"' in page
-    wrong = client.post(target, {"code": "1", "next": "/es/manage/"})
+    assert 'action="/en/accounts/logout/"' in page
+    wrong = client.post(target, {"code": "1", "next": "/en/manage/"})
     assert wrong.status_code == 200 and "That code is not valid." in wrong.content.decode()
-    response = client.post(target, {"code": totp_code(SECRET), "next": "/es/manage/"})
-    assert response.status_code == 302 and response.url == "/es/manage/"
-    assert client.get(es("lms:manage")).status_code == 200
+    response = client.post(target, {"code": totp_code(SECRET), "next": "/en/manage/"})
+    assert response.status_code == 302 and response.url == "/en/manage/"
+    assert client.get(en("lms:manage")).status_code == 200
 
 
 def test_the_wagtail_login_form_does_not_skip_the_second_factor(client, secretariat):
@@ -280,9 +282,9 @@ def test_the_wagtail_login_form_does_not_skip_the_second_factor(client, secretar
 
 
 def test_a_session_opened_before_the_role_is_held_at_once(client, participant):
-    response = client.post(es("account_login"), {"login": participant.email, "password": PASSWORD})
+    response = client.post(en("account_login"), {"login": participant.email, "password": PASSWORD})
     assert response.status_code == 302
-    assert client.get(es("lms:profile")).status_code == 200
+    assert client.get(en("lms:profile")).status_code == 200
     admin = UserFactory(is_superuser=True, is_staff=True)
     services.role_grant(actor=admin, user=participant, role=Role.SECRETARIAT)
     assert_held(client, "mfa_activate_totp")
@@ -290,11 +292,11 @@ def test_a_session_opened_before_the_role_is_held_at_once(client, participant):
 
 def test_turning_the_app_off_holds_the_secretariat_until_a_new_one(client, secretariat):
     mfa_force_login(client, secretariat)
-    client.get(es("mfa_deactivate_totp"))  # asks for a code first (a recent confirmation)
-    client.post(es("mfa_reauthenticate"), {"code": totp_code(SECRET)})
-    page = client.get(es("mfa_deactivate_totp")).content.decode()
+    client.get(en("mfa_deactivate_totp"))  # asks for a code first (a recent confirmation)
+    client.post(en("mfa_reauthenticate"), {"code": totp_code(SECRET)})
+    page = client.get(en("mfa_deactivate_totp")).content.decode()
     assert "you will have to set up an authenticator app again right away" in page
-    assert client.post(es("mfa_deactivate_totp")).status_code == 302
+    assert client.post(en("mfa_deactivate_totp")).status_code == 302
     assert not Authenticator.objects.filter(user=secretariat).exists()
     assert_held(client, "mfa_activate_totp")
 
@@ -400,11 +402,11 @@ def test_the_helpers_wait_for_a_fresh_code(monkeypatch):
 
 def test_cancelling_the_code_step_signs_nobody_in(client, participant):
     totp_enable(participant)
-    client.post(es("account_login"), {"login": participant.email, "password": PASSWORD})
-    page = client.get(es("mfa_authenticate")).content.decode()
+    client.post(en("account_login"), {"login": participant.email, "password": PASSWORD})
+    page = client.get(en("mfa_authenticate")).content.decode()
     assert 'form="logout-from-stage"' in page
-    client.post(es("account_logout"), {"next": es("account_login")})
-    assert client.get(es("mfa_authenticate")).status_code == 302  # the step is gone
+    client.post(en("account_logout"), {"next": en("account_login")})
+    assert client.get(en("mfa_authenticate")).status_code == 302  # the step is gone
     assert not signed_in(client)
 
 
@@ -415,13 +417,30 @@ def test_changes_are_confirmed_by_email_in_our_words(client, mailoutbox):
     participant = ProfileFactory(user__full_name="Ana María Torres", preferred_language="en").user
     client.force_login(participant)
     set_up_through_pages(client)
-    page = client.get(es("mfa_view_recovery_codes")).content.decode()
+    page = client.get(en("mfa_view_recovery_codes")).content.decode()
     assert page.count('class="message message--success"') == 2  # app on, codes ready
-    client.post(es("mfa_generate_recovery_codes"))
-    client.post(es("mfa_deactivate_totp"))
+    client.post(en("mfa_generate_recovery_codes"))
+    client.post(en("mfa_deactivate_totp"))
     assert [m.subject for m in mailoutbox] == ["[RIAL Campus] Your account was changed"] * 3
     bodies = [m.body for m in mailoutbox]
     assert "Two-factor sign-in was turned on" in bodies[0]
     assert "New recovery codes for two-factor sign-in were generated" in bodies[1]
     assert "Two-factor sign-in was turned off" in bodies[2]
     assert all("Ana María Torres" in body for body in bodies)
+
+
+def test_an_unconfirmed_address_is_confirmed_first_without_leaving_the_hold(
+    client, bare_secretariat
+):
+    from allauth.account.models import EmailAddress
+
+    # A change of address waiting for confirmation: allauth will not set up an app.
+    EmailAddress.objects.create(user=bare_secretariat, email="nueva@example.org", verified=False)
+    client.force_login(bare_secretariat)
+    client.post(client.get(en("mfa_activate_totp")).url, {"password": PASSWORD})
+    response = client.get(en("mfa_activate_totp"))
+    assert response.status_code == 302 and response.url == en("mfa_index")
+    page = client.get(en("mfa_index")).content.decode()
+    assert "Confirm your email address before setting up two-factor sign-in" in page
+    assert client.get(en("account_email")).status_code == 200  # to resend or cancel it
+    assert_held(client, "mfa_activate_totp")
