@@ -4,7 +4,7 @@ from django.core.cache import cache
 from lms import services
 from lms.choices import Role
 from tests.factories import PASSWORD, ProfileFactory, UserFactory
-from tests.mfa import mfa_force_login, totp_enable
+from tests.mfa import totp_enable
 
 
 @pytest.fixture(autouse=True)
@@ -41,13 +41,6 @@ def secretariat(db):
     # with ``mfa_force_login`` (tests/mfa.py), or through the pages with a code.
     totp_enable(person)
     return person
-
-
-@pytest.fixture
-def secretariat_client(client, secretariat):
-    """The test client signed in as the secretariat, second factor passed."""
-    mfa_force_login(client, secretariat)
-    return client
 
 
 @pytest.fixture
