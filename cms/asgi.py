@@ -14,11 +14,11 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.production")
 # Build the Django application first: it sets up apps before consumers import models.
 django_asgi_app = get_asgi_application()
 
-from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
 from forum.routing import websocket_urlpatterns  # noqa: E402
+from lms.middleware import MfaAuthMiddlewareStack  # noqa: E402
 
 # Everything imported so far lives as long as the process: move it out of the
 # collector's sight, and collect less often. Full collections of a large heap
@@ -33,7 +33,9 @@ application = ProtocolTypeRouter(
     {
         "http": django_asgi_app,
         "websocket": AllowedHostsOriginValidator(
-            AuthMiddlewareStack(URLRouter(websocket_urlpatterns))
+            # channels' session and user, where a session held on the two-factor
+            # pages counts as signed out (lms/middleware.py).
+            MfaAuthMiddlewareStack(URLRouter(websocket_urlpatterns))
         ),
     }
 )

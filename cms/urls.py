@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views
+from lms.views import mfa as lms_mfa_views
 from lms.views import people as lms_people_views
 
 urlpatterns = [
@@ -16,6 +17,9 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    # allauth's page to set up an authenticator app, at its own address, with our
+    # additions (lms/views/mfa.py): it must come before allauth's to be the one served.
+    path("accounts/2fa/totp/activate/", lms_mfa_views.activate_totp, name="mfa_activate_totp"),
     path("accounts/", include("allauth.urls")),
     path("", include("lms.urls")),
     path("", include("forum.urls")),

@@ -9,8 +9,9 @@ class LmsConfig(AppConfig):
     default = True
 
     def ready(self):
-        # Connects the allauth signal receivers defined next to the adapter.
-        from lms import adapter  # noqa: F401
+        # Connects the allauth signal receivers defined next to the adapter, and
+        # those that forget cached two-factor answers.
+        from lms import adapter, mfa  # noqa: F401
 
 
 class RialUsersAppConfig(WagtailUsersAppConfig):

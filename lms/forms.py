@@ -3,6 +3,8 @@ import uuid
 import zoneinfo
 
 from allauth.account import forms as allauth_forms
+from allauth.mfa.base import forms as mfa_forms
+from allauth.mfa.totp import forms as totp_forms
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -111,6 +113,36 @@ class AddEmailForm(RelabelMixin, allauth_forms.AddEmailForm):
 class ReauthenticateForm(RelabelMixin, allauth_forms.ReauthenticateForm):
     labels = {"password": _("Password")}
     autocomplete = {"password": "current-password"}
+
+
+class CodeMixin(RelabelMixin):
+    """The one field of allauth's two-factor forms: a short code of digits."""
+
+    labels = {"code": _("Code")}
+    code_help = _(
+        "The 6 digits your authenticator app shows for RIAL Campus. "
+        "Without your phone, type one of your recovery codes."
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].help_text = self.code_help
+        # Phones show the digit keypad; "one-time-code" lets them offer the code.
+        self.fields["code"].widget.attrs.update(
+            {"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}
+        )
+
+
+class MfaAuthenticateForm(CodeMixin, mfa_forms.AuthenticateForm):
+    """The second step of signing in: a code from the app, or a recovery code."""
+
+
+class MfaReauthenticateForm(CodeMixin, mfa_forms.ReauthenticateForm):
+    """The same, asked again before a sensitive change or on a session that lacks it."""
+
+
+class ActivateTOTPForm(CodeMixin, totp_forms.ActivateTOTPForm):
+    code_help = _("The 6 digits the app shows now.")
 
 
 class ProfileForm(forms.Form):

@@ -4,6 +4,7 @@ from django.core.cache import cache
 from lms import services
 from lms.choices import Role
 from tests.factories import PASSWORD, ProfileFactory, UserFactory
+from tests.mfa import totp_enable
 
 
 @pytest.fixture(autouse=True)
@@ -36,6 +37,9 @@ def secretariat(db):
     admin = UserFactory(full_name="Bootstrap admin", is_superuser=True, is_staff=True)
     services.role_grant(actor=admin, user=person, role=Role.SECRETARIAT)
     person.refresh_from_db()
+    # Two-factor sign-in is required for the secretariat (lms/mfa.py): sign it in
+    # with ``mfa_force_login`` (tests/mfa.py), or through the pages with a code.
+    totp_enable(person)
     return person
 
 

@@ -1,6 +1,9 @@
 from dataclasses import dataclass, field
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP
 from django.db import transaction
 
 from lms import services as lms_services
@@ -8,6 +11,10 @@ from lms.choices import Role
 from lms.models import Profile, ProfileLanguage, User
 
 DEMO_PASSWORD = "rial-demo-2026"
+# Two-factor sign-in is required for the secretariat (lms/mfa.py), the demo's
+# included: its authenticator app uses this published secret (add it to any
+# authenticator app), and load_demo prints two unused recovery codes. Demo only.
+DEMO_TOTP_SECRET = "RIALCAMPUSDEMOTOTPSECRETKEYAAAAA"
 
 
 @dataclass(frozen=True)
@@ -119,6 +126,18 @@ def ensure_person(person: DemoPerson) -> tuple[User, bool]:
     for role in person.roles:
         lms_services.role_grant(actor=granter, user=user, role=role)
     return user, True
+
+
+@transaction.atomic
+def ensure_two_factor(user: User) -> list[str]:
+    """Give ``user`` the demo authenticator app and recovery codes if missing.
+
+    Returns the unused recovery codes. What a tester changed (codes used or made
+    anew, another app set up) is left as it is.
+    """
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, DEMO_TOTP_SECRET)
+    return RecoveryCodes.activate(user).get_unused_codes()
 
 
 def ensure_people() -> list[tuple[DemoPerson, User, bool]]:

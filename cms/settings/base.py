@@ -105,6 +105,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # After allauth's: holds the secretariat, staff and superusers on the two-factor
+    # setup page until they have an authenticator app, and anyone who has one on
+    # the code page until this session has passed it (lms/middleware.py).
+    "lms.middleware.MfaRequiredMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -259,6 +263,18 @@ ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[RIAL Campus] "
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_NOTIFICATIONS = True
+# Two-factor sign-in (allauth.mfa): an authenticator app (TOTP) and recovery codes,
+# offered to everyone on the account pages, required for the secretariat, staff and
+# superusers (lms/mfa.py says who and when; lms/middleware.py holds them).
+MFA_ADAPTER = "lms.adapter.MFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_FORMS = {
+    "authenticate": "lms.forms.MfaAuthenticateForm",
+    "reauthenticate": "lms.forms.MfaReauthenticateForm",
+    "activate_totp": "lms.forms.ActivateTOTPForm",
+}
+# The name authenticator apps show next to the code.
+MFA_TOTP_ISSUER = "RIAL Campus"
 # allauth's rate limits stay on (its defaults); they count in the default cache,
 # which is Redis as soon as REDIS_URL is set, so every worker shares them.
 ACCOUNT_RATE_LIMITS = {}
@@ -336,6 +352,9 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False  # people reset passwords through allauth
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# No avatars from gravatar.com in the admin: no page asks another host for anything
+# (and the secretariat's email hash stays here). Wagtail shows its default avatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --- Sessions and security that hold everywhere ------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

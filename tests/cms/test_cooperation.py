@@ -13,6 +13,7 @@ from cms.cooperation.models import Beneficiary, Call, Proposal, Score
 from courses.models import Theme
 from lms.choices import Role
 from tests.factories import ProfileFactory, UserFactory
+from tests.mfa import mfa_force_login
 
 pytestmark = pytest.mark.django_db
 
@@ -148,7 +149,7 @@ def test_pages(call, client, secretariat):
     with translation.override("es"):
         page = reverse("cms:proposal", kwargs={"pk": proposal.pk})
     assert client.get(page).status_code == 404  # not selected: for the parties only
-    client.force_login(secretariat)
+    mfa_force_login(client, secretariat)
     assert client.get(page).status_code == 200
 
 

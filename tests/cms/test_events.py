@@ -13,6 +13,7 @@ from cms.events import selectors, services
 from cms.events.models import Event, EventRegistration
 from forum.models import Space
 from tests.factories import ProfileFactory
+from tests.mfa import mfa_force_login
 
 pytestmark = pytest.mark.django_db
 
@@ -129,7 +130,7 @@ def test_the_admin_reads_times_in_the_events_time_zone(db, secretariat, client):
     """Whoever types 09:00 for a Bogotá workshop means 09:00 in Bogotá."""
     secretariat.profile.time_zone = "America/New_York"
     secretariat.profile.save()
-    client.force_login(secretariat)
+    mfa_force_login(client, secretariat)
     data = {
         "title": "Taller",
         "slug": "taller-admin",

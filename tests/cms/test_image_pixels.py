@@ -25,6 +25,7 @@ from lms.uploads import check_image_pixels, image_pixels
 
 # Fixtures shared with the forum tests (used as arguments below).
 from tests.forum.forum_fixtures import ask, community_event, no_flood, workshop  # noqa: F401
+from tests.mfa import mfa_force_login
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_flood")]
 
@@ -205,7 +206,7 @@ def test_event_documents_refuse_the_attack(user, bomb):
 
 
 def test_the_wagtail_admin_refuses_the_attack(client, secretariat, bomb):
-    client.force_login(secretariat)
+    mfa_force_login(client, secretariat)
     images = get_image_model().objects.count()
     response = client.post(
         "/admin/images/add/",

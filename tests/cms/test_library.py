@@ -13,6 +13,7 @@ from courses.models import Theme
 from lms.models import Notification
 from lms.services.people import role_grant
 from tests.factories import ProfileFactory
+from tests.mfa import mfa_force_login, totp_enable
 
 pytestmark = pytest.mark.django_db
 
@@ -140,7 +141,8 @@ def test_the_documents_page_costs_the_same_for_many(db, client, django_assert_ma
 def test_the_secretariat_edits_the_documentation_centre_in_the_admin(db, secretariat, client):
     person = ProfileFactory(user__full_name="Nueva Secretaría").user
     role_grant(actor=secretariat, user=person, role="secretariat")
-    client.force_login(person)
+    totp_enable(person)  # required for the secretariat (lms/mfa.py)
+    mfa_force_login(client, person)
     _publication("En el admin")
     response = client.get("/admin/snippets/cms/publication/")
     assert response.status_code == 200 and "En el admin" in response.content.decode()

@@ -12,6 +12,7 @@ from cms.newsletter import services
 from cms.newsletter.models import Delivery, Issue, Subscription
 from cms.portfolio.models import Programme, ProgrammeTranslation
 from tests.factories import ProfileFactory
+from tests.mfa import mfa_force_login
 
 pytestmark = pytest.mark.django_db
 
@@ -147,7 +148,7 @@ def test_drafts_are_for_the_secretariat(news, secretariat, client):
     assert client.get(url("newsletter_issue", number=issue.number)).status_code == 404
     client.force_login(ProfileFactory().user)
     assert client.get(url("newsletter_edit", number=issue.number)).status_code == 403
-    client.force_login(secretariat)
+    mfa_force_login(client, secretariat)
     assert client.get(url("newsletter_edit", number=issue.number)).status_code == 200
 
 

@@ -7,6 +7,7 @@ from django.core.management import call_command
 from wagtail.models import Locale
 
 from cms.models import HomePage, StandardPage
+from tests.mfa import mfa_force_login
 
 LANGUAGES = ["es", "en", "pt", "fr"]
 
@@ -197,7 +198,7 @@ def test_secretariat_edits_the_home_page_and_translates_pages_in_wagtail(client,
     from django.urls import reverse
 
     home = HomePage.objects.get(locale__language_code="es")
-    client.force_login(secretariat)
+    mfa_force_login(client, secretariat)
     assert client.get(reverse("wagtailadmin_pages:edit", args=[home.pk])).status_code == 200
     response = client.get(reverse("simple_translation:submit_page_translation", args=[home.pk]))
     assert response.status_code == 200

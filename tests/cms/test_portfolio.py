@@ -12,6 +12,7 @@ from courses.models import Area, Theme
 from lms.choices import Role
 from lms.models import Notification
 from tests.factories import ProfileFactory, UserFactory
+from tests.mfa import mfa_force_login
 
 pytestmark = pytest.mark.django_db
 
@@ -328,7 +329,7 @@ def test_a_ministry_says_it_would_like_to_learn_from_a_programme(people, client)
     ] == (1, 1)
     client.force_login(people["chile"])
     assert client.get(reverse("cms:supply_demand")).status_code == 403
-    client.force_login(people["secretariat"])
+    mfa_force_login(client, people["secretariat"])
     assert "Chile" in client.get(reverse("cms:supply_demand")).content.decode()
 
 

@@ -20,6 +20,7 @@ from forum.services import communities as community_services
 
 # Fixtures shared with the forum tests (used as arguments below).
 from tests.forum.forum_fixtures import ask, community_event, no_flood, workshop  # noqa: F401
+from tests.mfa import mfa_force_login
 
 pytestmark = pytest.mark.django_db
 
@@ -139,7 +140,7 @@ def test_signed_in_pages_are_private_and_keep_the_policy(
         assert_permissions_policy(response)
         assert_private(response)
     # The secretariat's own pages too, the cohort report with its bars among them.
-    client.force_login(secretariat)
+    mfa_force_login(client, secretariat)
     response = client.get(es("lms:manage_cohort_report", cohort_id=world.cohort.pk))
     assert response.status_code == 200
     assert_public_policy(response)
@@ -198,7 +199,7 @@ def test_a_secure_request_names_the_secure_socket():
 
 
 def test_the_wagtail_admin_has_its_own_narrower_exception(client, secretariat, demo_pages):
-    client.force_login(secretariat)
+    mfa_force_login(client, secretariat)
     for path in ["/admin/", "/admin/pages/"]:
         response = client.get(path)
         assert response.status_code == 200, path
@@ -307,7 +308,7 @@ def test_people_data_downloads_are_never_stored(client, secretariat):
     from tests.course_fixtures import build_course
 
     world = build_course()
-    client.force_login(secretariat)
+    mfa_force_login(client, secretariat)
     response = client.get(
         es("lms:manage_cohort_report_csv", cohort_id=world.cohort.pk, table="learners")
     )

@@ -143,6 +143,7 @@ PAGES_SIGNED_IN = [
     "account_email",
     "account_change_password",
     "account_logout",
+    "mfa_index",
     "forum:experts",
     "forum:office_hours",
     "forum:questions",
@@ -165,9 +166,6 @@ PAGES_SIGNED_IN = [
 @pytest.mark.parametrize("language", ["es", "pt", "fr"])
 def test_pages_show_no_english_left_over(client, demo_pages, language):
     from django.urls import reverse
-
-    same_on_purpose = {entry.msgid for entry in catalogue(language) if entry.msgid == entry.msgstr}
-    same_on_purpose |= {"RIAL Campus", "Español", "English", "Português", "Français", "RIAL"}
 
     def render(path_for):
         pages = {}
@@ -206,7 +204,70 @@ def test_pages_show_no_english_left_over(client, demo_pages, language):
         other[name] = client.get(path_for(language)(name)).content.decode()
 
     personal = {"Zoe Quiroga", "Zoe", "Ministerio X", "Analista", person.email}
+    assert_no_english_left_over(english, other, language, personal)
+
+
+def assert_no_english_left_over(english: dict, other: dict, language: str, personal: set) -> None:
+    """No text of a page in ``language`` is also on the same page in English."""
+    same_on_purpose = {entry.msgid for entry in catalogue(language) if entry.msgid == entry.msgstr}
+    same_on_purpose |= {"RIAL Campus", "Español", "English", "Português", "Français", "RIAL"}
     for name, html in other.items():
         leftovers = (texts(html) & texts(english[name])) - same_on_purpose - personal
         leftovers = {text for text in leftovers if "@" not in text}
         assert not leftovers, f"{name} in {language} still shows English: {sorted(leftovers)}"
+
+
+# The two-factor pages (allauth.mfa with templates/mfa/): the sign-in step, the
+# setup page, the recovery codes, turning it off, the code asked again.
+PAGES_TWO_FACTOR = [
+    "mfa_index",
+    "mfa_view_recovery_codes",
+    "mfa_generate_recovery_codes",
+    "mfa_deactivate_totp",
+    "mfa_reauthenticate",
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["es", "pt", "fr"])
+def test_two_factor_pages_show_no_english_left_over(demo_pages, language):
+    from django.test import Client
+    from django.urls import reverse
+
+    from tests.factories import PASSWORD
+    from tests.mfa import mfa_force_login, totp_enable
+
+    with_app = ProfileFactory(user__full_name="Zoe Quiroga").user
+    totp_enable(with_app)
+    without_app = ProfileFactory(user__full_name="Zoe Quiroga").user
+    admin = ProfileFactory(user__full_name="Zoe Quiroga", user__is_staff=True).user
+    totp_enable(admin)
+
+    def render(lang):
+        with translation.override(lang):
+            url = {name: reverse(name) for name in [*PAGES_TWO_FACTOR, "mfa_activate_totp"]}
+            login, authenticate = reverse("account_login"), reverse("mfa_authenticate")
+            confirm = reverse("account_reauthenticate")
+        pages = {}
+        client = Client()
+        client.post(login, {"login": with_app.email, "password": PASSWORD})
+        pages["mfa_authenticate"] = client.get(authenticate).content.decode()
+        client = Client()
+        mfa_force_login(client, with_app)
+        client.post(confirm, {"password": PASSWORD})  # a recent confirmation, as allauth asks
+        for name in PAGES_TWO_FACTOR:
+            pages[name] = client.get(url[name]).content.decode()
+        client = Client()
+        client.force_login(without_app)
+        client.post(confirm, {"password": PASSWORD})
+        pages["mfa_activate_totp"] = client.get(url["mfa_activate_totp"]).content.decode()
+        client = Client()
+        client.force_login(admin)  # held until this session passes a code
+        pages["held"] = client.get(url["mfa_reauthenticate"]).content.decode()
+        return pages
+
+    english, other = render("en"), render(language)
+    for name, html in other.items():
+        assert "<form" in html, name
+    personal = {"Zoe Quiroga", "Zoe", with_app.email, without_app.email, admin.email}
+    assert_no_english_left_over(english, other, language, personal)

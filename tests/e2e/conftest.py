@@ -114,10 +114,38 @@ def axe_violations(page, impacts=("serious", "critical")):
     ]
 
 
-def sign_in(page, email, password, language="es"):
+def sign_in(page, email, password, language="es", totp_secret=None):
+    """Sign in through the pages; when the account asks for a second step, type
+    the code its authenticator app would show (the secret is read from the
+    database unless given, e.g. for a server on another database)."""
     labels = {"es": ("Correo electrónico", "Contraseña", "Iniciar sesión")}[language]
     page.goto(f"/{language}/accounts/login/")
     page.get_by_label(labels[0]).fill(email)
     page.get_by_label(labels[1]).fill(password)
     page.get_by_role("button", name=labels[2]).click()
     page.wait_for_load_state("load")
+    if "/accounts/2fa/authenticate/" in page.url:
+        pass_second_factor(page, totp_secret or authenticator_secret(email), labels[2])
+
+
+def authenticator_secret(email):
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.utils import decrypt
+
+    authenticator = Authenticator.objects.get(user__email=email, type=Authenticator.Type.TOTP)
+    return decrypt(authenticator.data["secret"])
+
+
+def pass_second_factor(page, secret, button="Iniciar sesión"):
+    """Type the app's code on the two-factor step. A code is accepted once: when
+    this person already used the current one, wait for the next 30 seconds."""
+    from tests.mfa import next_period_code, totp_code
+
+    def submit(code):
+        page.locator('input[name="code"]').fill(code)
+        with page.expect_navigation():
+            page.get_by_role("button", name=button).click()
+        return "/accounts/2fa/authenticate/" not in page.url
+
+    if not submit(totp_code(secret)):
+        assert submit(next_period_code(secret)), page.url

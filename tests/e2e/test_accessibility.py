@@ -4,6 +4,7 @@ import pytest
 
 from tests.e2e.conftest import E2E, axe_violations
 from tests.factories import PASSWORD, ProfileFactory
+from tests.mfa import totp_enable
 
 pytestmark = E2E
 
@@ -79,6 +80,7 @@ def test_course_and_management_pages_pass_axe(page, site_content, browser, live_
     admin = UserFactory(is_superuser=True, is_staff=True)
     secretariat = ProfileFactory().user
     people.role_grant(actor=admin, user=secretariat, role=Role.SECRETARIAT)
+    totp_enable(secretariat)  # required for the secretariat (lms/mfa.py)
 
     # A learner: catalogue, module, a closed module, notifications, applying.
     sign_in(page, world.learner.email, PASSWORD)

@@ -13,6 +13,7 @@ from lms.services import people
 from tests.course_fixtures import build_course
 from tests.e2e.conftest import E2E, axe_violations, sign_in
 from tests.factories import PASSWORD, ProfileFactory, UserFactory
+from tests.mfa import totp_enable
 
 pytestmark = E2E
 
@@ -39,6 +40,7 @@ def course_world(site_content):
     admin = UserFactory(is_superuser=True, is_staff=True)
     secretariat = ProfileFactory(user__full_name="Secretaría RIAL").user
     people.role_grant(actor=admin, user=secretariat, role=Role.SECRETARIAT)
+    totp_enable(secretariat)  # required for the secretariat (lms/mfa.py)
     newcomer = ProfileFactory(user__full_name="Valeria Quispe", country="BO").user
     return world, call, cohort, secretariat, newcomer
 

@@ -8,6 +8,7 @@ from cms.asgi import application
 from forum.models import Room, Space, SpaceMembership
 from lms.choices import Role
 from tests.factories import ProfileFactory, UserFactory
+from tests.mfa import sign_in
 
 
 @pytest.fixture(autouse=True)
@@ -43,7 +44,7 @@ def community(db):
 
 def session_cookie(user) -> str:
     client = Client()
-    client.force_login(user)
+    sign_in(client, user)
     return client.cookies["sessionid"].value
 
 

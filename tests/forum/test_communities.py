@@ -28,6 +28,7 @@ from forum.selectors import communities as selectors
 from forum.services import communities as services
 from lms.models import Notification
 from tests.factories import ProfileFactory
+from tests.mfa import mfa_force_login
 
 pytestmark = pytest.mark.django_db
 
@@ -460,7 +461,7 @@ def test_coordinators_export_the_roster_as_csv_for_excel(client, network, secret
     assert "Camila Fuentes Gómez" in text and network["shows"].email in text
     assert "'+56 2 2753 0400" in text  # never read as a formula
     assert network["hides"].email not in text and "630 6000" not in text
-    client.force_login(secretariat)
+    mfa_force_login(client, secretariat)
     assert client.get(url("community_roster_csv", slug="red-genero")).status_code == 200
 
 

@@ -29,6 +29,7 @@ from forum.services import experts as expert_services
 from lms.choices import Role
 from lms.models import Notification, ProfileLanguage
 from tests.factories import ProfileFactory
+from tests.mfa import mfa_force_login
 
 pytestmark = pytest.mark.django_db
 
@@ -181,7 +182,7 @@ def test_hidden_profiles_are_not_found_by_others(network, client):
     ExpertProfile.objects.filter(user=network["marie"]).update(is_listed=False)
     client.force_login(network["official"])
     assert client.get(reverse("forum:expert", args=[network["marie"].pk])).status_code == 404
-    client.force_login(network["secretariat"])
+    mfa_force_login(client, network["secretariat"])
     assert client.get(reverse("forum:expert", args=[network["marie"].pk])).status_code == 200
 
 

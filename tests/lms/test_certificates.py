@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from lms.models import Enrolment
 from lms.services.certificates import certificate_issue, certificate_pdf
 from tests.factories import ProfileFactory
+from tests.mfa import mfa_force_login
 
 
 @pytest.fixture
@@ -91,7 +92,7 @@ def test_the_secretariat_downloads_a_cohorts_certificates_as_one_zip(
     download = url("lms:manage_cohort_certificates", cohort_id=world.cohort.pk)
     client.force_login(world.tutor)
     assert client.get(download).status_code == 403
-    client.force_login(secretariat)
+    mfa_force_login(client, secretariat)
     response = client.get(download)
     assert response.status_code == 200
     data = b"".join(response.streaming_content)

@@ -15,6 +15,7 @@ from lms.services import enrolment as services
 from lms.services import jobs
 from tests.factories import ProfileFactory, UserFactory
 from tests.mail import DyingBackend
+from tests.mfa import mfa_force_login, totp_enable
 
 HEADER = "email,name,country,institution,group\n"
 
@@ -45,7 +46,7 @@ def test_an_enrolment_file_is_a_job_that_the_worker_does(
 ):
     run_worker = database_tasks
     existing = ProfileFactory(user__email="existe@example.org", preferred_language="en").user
-    client.force_login(secretariat)
+    mfa_force_login(client, secretariat)
     page = url("lms:manage_cohort_import", cohort_id=world.cohort.pk)
     token = client.get(page).context["form"]["token"].value()
     data = {"token": token, "text": csv_of(["nueva@example.org", existing.email, "otra@x.org"])}
@@ -107,11 +108,12 @@ def test_only_the_person_who_started_it_and_the_secretariat_see_a_job(
         client.force_login(person)
         assert [client.get(page).status_code for page in pages] == [404, 404]
     other_secretariat = UserFactory(roles=["secretariat"])
-    client.force_login(other_secretariat)
+    totp_enable(other_secretariat)
+    mfa_force_login(client, other_secretariat)
     assert [client.get(page).status_code for page in pages] == [200, 200]
     client.logout()
     assert client.get(pages[1]).status_code == 302  # to sign in
-    client.force_login(secretariat)
+    mfa_force_login(client, secretariat)
     assert client.get(url("lms:import_job", job_id=job.pk + 1)).status_code == 404
 
 
@@ -127,7 +129,7 @@ def test_a_refused_email_is_a_problem_of_its_line_and_the_others_go(
     [[line, message]] = job.errors
     assert line == 3 and "b@refused.example" in message
     assert sorted(m.to[0] for m in mail.outbox) == ["a@example.org", "c@example.org"]
-    client.force_login(secretariat)
+    mfa_force_login(client, secretariat)
     progress = client.get(url("lms:import_job_progress", job_id=job.pk)).json()
     assert progress["error_count"] == 1
     assert progress["errors"][0]["line"] == 3
@@ -285,7 +287,7 @@ def test_the_worker_queries_per_batch_and_per_email_sent(
 def test_the_validating_request_costs_the_same_for_5_and_500_lines(
     client, world, secretariat, django_assert_max_num_queries
 ):
-    client.force_login(secretariat)
+    mfa_force_login(client, secretariat)
     page = url("lms:manage_cohort_import", cohort_id=world.cohort.pk)
     for count in (5, 500):
         emails = [f"l{count}-{number}@example.org" for number in range(count)]
@@ -300,7 +302,7 @@ def test_the_import_page_lists_recent_imports(client, world, secretariat):
     services.enrolments_import_csv(
         actor=secretariat, cohort=world.cohort, text=csv_of(["s@example.org"])
     )
-    client.force_login(secretariat)
+    mfa_force_login(client, secretariat)
     html = client.get(url("lms:manage_cohort_import", cohort_id=world.cohort.pk)).content.decode()
     job = ImportJob.objects.get()
     assert f'href="{url("lms:import_job", job_id=job.pk)}"' in html

@@ -16,6 +16,7 @@ from lms.models import (
     ModuleRelease,
 )
 from tests.factories import ProfileFactory
+from tests.mfa import mfa_force_login
 
 
 def url(name, **kwargs):
@@ -25,7 +26,7 @@ def url(name, **kwargs):
 
 @pytest.fixture
 def admin(client, secretariat):
-    client.force_login(secretariat)
+    mfa_force_login(client, secretariat)
     return client
 
 

@@ -10,6 +10,7 @@ from lms.models import Enrolment
 from lms.selectors.reports import cohort_report, csv_safe
 from lms.services.learning import lesson_complete, survey_submit
 from tests.factories import ProfileFactory
+from tests.mfa import mfa_force_login
 
 
 def url(name, **kwargs):
@@ -66,7 +67,7 @@ def test_free_text_shows_from_three_respondents(busy_world, django_capture_on_co
 
 @pytest.mark.django_db
 def test_report_page_draws_charts_locally(client, busy_world, secretariat):
-    client.force_login(secretariat)
+    mfa_force_login(client, secretariat)
     response = client.get(url("lms:manage_cohort_report", cohort_id=busy_world.cohort.pk))
     assert response.status_code == 200
     html = response.content.decode()
@@ -87,7 +88,7 @@ def test_report_is_for_the_secretariat(client, busy_world):
 @pytest.mark.django_db
 @pytest.mark.parametrize("table", ["learners", "countries", "modules", "survey"])
 def test_report_csv_downloads(client, busy_world, secretariat, table):
-    client.force_login(secretariat)
+    mfa_force_login(client, secretariat)
     response = client.get(
         url("lms:manage_cohort_report_csv", cohort_id=busy_world.cohort.pk, table=table)
     )
@@ -101,7 +102,7 @@ def test_report_csv_downloads(client, busy_world, secretariat, table):
 
 @pytest.mark.django_db
 def test_unknown_csv_table_is_not_found(client, busy_world, secretariat):
-    client.force_login(secretariat)
+    mfa_force_login(client, secretariat)
     response = client.get(
         url("lms:manage_cohort_report_csv", cohort_id=busy_world.cohort.pk, table="passwords")
     )
@@ -119,7 +120,7 @@ def test_csv_safe():
 def test_report_query_count_is_bounded(
     client, busy_world, secretariat, django_assert_max_num_queries
 ):
-    client.force_login(secretariat)
+    mfa_force_login(client, secretariat)
     page = url("lms:manage_cohort_report", cohort_id=busy_world.cohort.pk)
     client.get(page)
     with django_assert_max_num_queries(25):

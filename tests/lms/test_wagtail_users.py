@@ -5,11 +5,12 @@ from django.urls import reverse
 
 from lms.choices import Role
 from lms.models import Profile, RoleGrant, User
+from tests.mfa import mfa_force_login
 
 
 @pytest.fixture
 def admin_client(client, secretariat):
-    client.force_login(secretariat)
+    mfa_force_login(client, secretariat)
     return client
 
 

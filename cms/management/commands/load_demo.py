@@ -49,6 +49,8 @@ class Command(BaseCommand):
             TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},
         ):
             people = accounts.ensure_people()
+            secretariat = next(user for person, user, _c in people if person.key == "secretariat")
+            recovery_codes = accounts.ensure_two_factor(secretariat)
             created_pages = pages.ensure_pages()["pages"]
             cohort, cohort_created = courses.ensure_demo_cohort()
             spaces.ensure_spaces()
@@ -84,6 +86,21 @@ class Command(BaseCommand):
         )
         self.stdout.write("")
         base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        secret = accounts.DEMO_TOTP_SECRET
+        self.stdout.write(
+            f"Two-factor sign-in: {secretariat.email} asks for a code after the password."
+        )
+        self.stdout.write(
+            f"  Authenticator app: add the secret key {secret} (time-based, 6 digits, 30 s;"
+        )
+        self.stdout.write(f"  or in a terminal: oathtool --totp -b {secret}).")
+        if recovery_codes:
+            self.stdout.write(
+                "  Recovery codes (each works once): " + ", ".join(recovery_codes[:2])
+            )
+        else:
+            self.stdout.write("  Recovery codes: all used; make new ones on its two-factor page.")
+        self.stdout.write("")
         self.stdout.write(
             f"Sign in at {base}/es/accounts/login/ "
             f"(Wagtail admin: {base}/admin/ as secretariat@example.org)."

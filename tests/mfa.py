@@ -1,0 +1,82 @@
+"""Two-factor sign-in in tests: give people an authenticator app, and pass it honestly.
+
+The secretariat, staff and superusers must have an authenticator app and pass
+it in every session (lms/mfa.py); the test settings do not turn that off. Tests
+give them an app (``totp_enable``) and either sign in through allauth's pages
+(``sign_in_through_pages``) or, for the Django test client, ``mfa_force_login``:
+``force_login`` followed by the records allauth's sign-in writes in the session
+after the password and after an accepted code.
+"""
+
+import base64
+import hashlib
+import hmac
+import struct
+import time
+
+from allauth.account.internal.flows.login import record_authentication
+from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP
+from django.test import RequestFactory
+from django.urls import reverse
+
+# A fixed secret, so tests can compute codes (base32, as authenticator apps take it).
+SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+PERIOD = 30
+
+
+def totp_code(secret: str, at: float | None = None) -> str:
+    """The code an authenticator app shows for ``secret`` (RFC 6238: SHA-1, 6 digits, 30 s)."""
+    counter = int((time.time() if at is None else at) // PERIOD)
+    key = base64.b32decode(secret.replace(" ", "").upper())
+    digest = hmac.new(key, struct.pack(">Q", counter), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    value = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
+    return f"{value % 1_000_000:06d}"
+
+
+def next_period_code(secret: str) -> str:
+    """Wait for the next 30-second step and return its code (a code is accepted once)."""
+    now = time.time()
+    time.sleep(PERIOD - now % PERIOD + 0.2)
+    return totp_code(secret)
+
+
+def totp_enable(user, secret: str = SECRET) -> list[str]:
+    """Give ``user`` an authenticator app with ``secret`` and recovery codes; return the codes."""
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, secret)
+    return RecoveryCodes.activate(user).get_unused_codes()
+
+
+def mfa_force_login(client, user) -> None:
+    """``force_login``, then what allauth records when a person signs in with password and code."""
+    client.force_login(user)
+    request = RequestFactory().get("/")
+    request.session = client.session
+    request.user = user
+    authenticator = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)
+    record_authentication(request, user, "password", email=user.email)
+    record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type)
+    request.session.save()
+
+
+def sign_in_through_pages(client, email, password, code, language="en"):
+    """Sign in with the Django test client through allauth's two pages; return the last response."""
+    from django.utils import translation
+
+    with translation.override(language):
+        login_url = reverse("account_login")
+        code_url = reverse("mfa_authenticate")
+    response = client.post(login_url, {"login": email, "password": password})
+    assert response.status_code == 302 and response.url == code_url, response
+    return client.post(code_url, {"code": code})
+
+
+def sign_in(client, user) -> None:
+    """``force_login`` for anyone: with the second factor passed when the person has an app."""
+    if Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        mfa_force_login(client, user)
+    else:
+        client.force_login(user)
