@@ -12,6 +12,7 @@ import sqlite3
 
 import pytest
 
+from cms.demo.accounts import DEMO_TOTP_SECRET
 from tests.e2e.conftest import axe_violations, guarded_context, sign_in
 from tests.processes import demo_site
 
@@ -159,7 +160,7 @@ def test_the_secretariat_works_in_the_admin_under_its_policy(browser, site):
     secretariat = Watched(browser, base_url)
     page = secretariat.page
     try:
-        sign_in(page, "secretariat@example.org", PASSWORD)
+        sign_in(page, "secretariat@example.org", PASSWORD, totp_secret=DEMO_TOTP_SECRET)
         secretariat.visit("/es/manage/")
         secretariat.visit(f"/es/manage/cohorts/{cohort}/report/")
         assert axe_violations(page) == []

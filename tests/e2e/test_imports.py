@@ -17,6 +17,7 @@ from lms.models import Enrolment, ImportJob
 from lms.services import jobs
 from tests.e2e.conftest import E2E, axe_violations, guarded_context, sign_in
 from tests.factories import PASSWORD, ProfileFactory, UserFactory
+from tests.mfa import totp_enable
 
 pytestmark = E2E
 
@@ -45,6 +46,7 @@ def test_the_secretariat_follows_an_enrolment_import_live(
     world = build_course()
     secretariat = UserFactory(full_name="Secretaría Técnica", roles=[Role.SECRETARIAT])
     ProfileFactory(user=secretariat)
+    totp_enable(secretariat)
     run_worker()  # the search and reference index updates of the course's pages
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
