@@ -50,6 +50,7 @@ from forum.selectors.forums import (
     space_readers,
 )
 from forum.selectors.nav import nav_counts_forget
+from forum.services.sockets import chat_access_changed
 from lms.markup import MarkupTooLong, render_markdown
 from lms.models import User
 from lms.services.learning import ALLOWED_SUBMISSION_TYPES
@@ -690,6 +691,8 @@ def member_hold(*, actor: User, space: Space, user: User, days: int) -> SpaceHol
         user=user,
         defaults={"until": timezone.now() + datetime.timedelta(days=days), "by": actor},
     )
+    # Open chat sockets in the space's rooms become read-only.
+    chat_access_changed(space=space, users=[user])
     return hold
 
 
@@ -697,6 +700,7 @@ def member_hold(*, actor: User, space: Space, user: User, days: int) -> SpaceHol
 def member_release(*, actor: User, space: Space, user: User) -> None:
     _require_moderator(space_access(user=actor, space=space))
     SpaceHold.objects.filter(space=space, user=user).delete()
+    chat_access_changed(space=space, users=[user])
 
 
 # --- members ----------------------------------------------------------------------------------
@@ -779,6 +783,8 @@ def space_members_import(*, actor: User, space: Space, text: str) -> MembersImpo
                 result.added.append(user)
             elif not created:
                 result.already.append(user)
+        # A reader of the space's open rooms who became a member writes now.
+        chat_access_changed(space=space, users=result.added)
         for user_id in invited_ids:
             transaction.on_commit(
                 lambda user_id=user_id: send_space_invitation(user_id=user_id, space_id=space.pk)
@@ -816,6 +822,8 @@ def space_member_remove(*, actor: User, space: Space, user: User) -> None:
     if not access.can_manage_members:
         raise PermissionDenied(_("Only the secretariat and coordinators remove members."))
     SpaceMembership.objects.filter(space=space, user=user).delete()
+    # Their open chat sockets in the space's rooms close (or become read-only).
+    chat_access_changed(space=space, users=[user])
 
 
 # --- subscriptions, unsubscribe, digests, announcements ---------------------------------------
