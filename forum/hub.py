@@ -103,10 +103,12 @@ class RoomHub:
         self.channel = await self.layer.new_channel()
         loop = asyncio.get_running_loop()
         self._start_reader()
-        self.watchdog = loop.create_task(self._watch())
-        self.housekeeper = loop.create_task(self._housekeep())
         for group in (CONTROL_GROUP, self.ping_group):
             await self._group_add(group)
+        # Only now: a ping sent before its group was joined would look lost.
+        self.heard = time.monotonic()
+        self.watchdog = loop.create_task(self._watch())
+        self.housekeeper = loop.create_task(self._housekeep())
 
     def _start_reader(self) -> None:
         self.reader_started = time.monotonic()

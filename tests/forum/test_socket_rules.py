@@ -12,12 +12,14 @@ real Redis: test_multiprocess.py and test_redis_restart.py.)
 
 import asyncio
 import json
+import time
 import uuid
 
 import pytest
 from channels.db import database_sync_to_async
 from channels.layers import get_channel_layer
 from channels.testing import WebsocketCommunicator
+from django.contrib.auth.hashers import make_password
 from django.test import Client
 from django.urls import reverse
 from wagtail import hooks
@@ -28,7 +30,7 @@ from forum import services
 from forum.hub import get_hub
 from forum.models import Message, SpaceMembership
 from lms.choices import Role
-from lms.models import Enrolment
+from lms.models import Enrolment, User
 from tests.factories import PASSWORD, UserFactory
 from tests.forum.conftest import drain, open_socket, receive_until
 from tests.forum.test_experts import _ask, network  # noqa: F401 (a fixture)
@@ -171,6 +173,24 @@ async def test_a_password_set_elsewhere_closes_every_session(community):
         alice.save()
 
     await database_sync_to_async(reset_by_admin)()
+    frames, code = await closed(socket)
+    assert code == 4401
+    _error(frames, "signed_out")
+
+
+@pytest.mark.parametrize("signal", ["password_changed", "password_set", "password_reset"])
+async def test_allauths_password_signals_close_sessions_the_new_password_ended(community, signal):
+    from allauth.account import signals
+
+    alice = community["alice"]
+    socket, _ = await hello(await database_sync_to_async(signed_in)(alice))
+
+    def new_password_then_signal():
+        # Written without a save signal: only allauth's signal tells the chat.
+        User.objects.filter(pk=alice.pk).update(password=make_password("nueva-clave-larga-5"))
+        getattr(signals, signal).send(sender=User, request=None, user=alice)
+
+    await database_sync_to_async(new_password_then_signal)()
     frames, code = await closed(socket)
     assert code == 4401
     _error(frames, "signed_out")
@@ -457,15 +477,18 @@ def quick_watchdog(monkeypatch):
     monkeypatch.setattr(hub_module, "STRAGGLER_SECONDS", 0.1)
 
 
-async def caught_up_then_live(alice, bruno, *, next_id):
+async def caught_up_then_live(alice, bruno, *, heard, next_id):
     """Both sockets are told to catch up, then live again without a restart: Alicia's
-    next message reaches Bruno. Bruno's gap frame."""
-    gap, _ = await receive_until(bruno, "gap", timeout=3)
+    next message reaches Bruno. ``heard``: the last message id Bruno's socket got."""
+    gap, seen = await receive_until(bruno, "gap", timeout=3)
+    # "after": the last message this socket was sent (here, live or not).
+    assert gap["after"] == max([heard, *(f["id"] for f in seen if f["type"] == "message")])
     await receive_until(alice, "gap", timeout=3)
     await alice.send_json_to(say("de nuevo en vivo"))
-    message, _ = await receive_until(bruno, "message", timeout=2)
-    assert message["id"] == next_id
-    return gap
+    message = {}
+    while message.get("id") != next_id:  # a message from before may come first
+        message, _ = await receive_until(bruno, "message", timeout=2)
+    assert "de nuevo en vivo" in message["body_html"]
 
 
 async def test_lost_groups_are_joined_again_and_sockets_told_to_catch_up(community, quick_watchdog):
@@ -476,11 +499,14 @@ async def test_lost_groups_are_joined_again_and_sockets_told_to_catch_up(communi
     await drain(alice)
 
     # What a Redis restart does: every group membership is gone.
-    get_channel_layer().groups.clear()
+    layer = get_channel_layer()
+    if hasattr(layer, "groups"):  # in memory
+        layer.groups.clear()
+    else:  # Redis: every key of the test's prefix, and the connections
+        await layer.flush()
     await alice.send_json_to(say("dos"))
 
-    gap = await caught_up_then_live(alice, bruno, next_id=3)
-    assert gap["after"] == 1  # the last message Bruno's socket was sent
+    await caught_up_then_live(alice, bruno, heard=1, next_id=3)
     await alice.disconnect()
     await bruno.disconnect()
     # A client that catches up (?after=1) gets the one it missed.
@@ -516,6 +542,36 @@ async def test_a_message_sent_while_the_layer_fails_is_saved_and_acknowledged(
         while not get_hub().lost:
             await asyncio.sleep(0.01)
     monkeypatch.setattr(layer, "group_send", working)
-    await caught_up_then_live(alice, bruno, next_id=2)
+    await caught_up_then_live(alice, bruno, heard=1, next_id=2)
     await alice.disconnect()
     await bruno.disconnect()
+
+
+async def test_an_announcement_made_while_a_socket_connects_still_reaches_it():
+    """Access is read at the handshake, then the socket joins the hub: an
+    announcement that arrives in between is applied when it joins."""
+    from types import SimpleNamespace
+
+    class Connecting:
+        user = SimpleNamespace(pk=7)
+        room = SimpleNamespace(pk=3, space_id=5)
+        session_key = "la-sesion"
+        ended = None
+
+        async def end(self, reason):
+            self.ended = reason
+
+    hub = hub_module.RoomHub()
+    socket, other = Connecting(), Connecting()
+    other.session_key = "otra-sesion"
+    checked_at = time.monotonic()
+    await hub._dispatch({"type": "chat.sessions", "users": [7], "ended": ["la-sesion"]})
+    for connecting in (socket, other):
+        await hub.join(3, connecting, checked_at)
+    await asyncio.gather(*hub.checks)
+    assert (socket.ended, other.ended) == ("signed_out", None)
+    # Announcements older than the handshake's check are not applied again.
+    late = Connecting()
+    await hub.join(3, late, time.monotonic())
+    await asyncio.gather(*hub.checks)
+    assert late.ended is None
