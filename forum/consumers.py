@@ -40,8 +40,7 @@ from urllib.parse import parse_qs
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer, WebsocketConsumer
 from django.utils import translation
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from forum import selectors, services
 from forum.events import dumps, group_event, message_payload, user_payload
@@ -51,15 +50,16 @@ MAX_FRAME = 16 * 1024  # a 4,000-character message in JSON stays well below
 CATCH_UP_LIMIT = 500
 TYPING_EVERY = 2.0  # seconds between two typing events of one socket
 
+# What an ``access`` frame says.
+WRITES = _("You can write in this room now.")
+READS_ONLY = _("You can read this room but not write in it.")
 # Why a socket is closed for good: the error code, its close code and its message.
 ENDINGS = {
-    "signed_out": (4401, gettext_lazy("You were signed out. Sign in again to keep chatting.")),
-    "no_access": (4403, gettext_lazy("You no longer have access to this room.")),
+    "signed_out": (4401, _("You were signed out. Sign in again to keep chatting.")),
+    "no_access": (4403, _("You no longer have access to this room.")),
     "too_many_sockets": (
         4429,
-        gettext_lazy(
-            "You have too many chat windows open. Close some of them, then reload this page."
-        ),
+        _("You have too many chat windows open. Close some of them, then reload this page."),
     ),
 }
 
@@ -161,7 +161,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
             return
         self.ended = True  # the hub delivers nothing more, frames received are ignored
         code, message = ENDINGS[reason]
-        await self._error(reason, self._text(str, message))
+        await self._error(reason, self._text(message))
         await self.close(code=code)
 
     async def access_changed(self, role: str | None) -> None:
@@ -174,10 +174,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
         self.access = access
         if (access.can_write, access.can_moderate) == before:
             return
-        if access.can_write:
-            message = self._text(_, "You can write in this room now.")
-        else:
-            message = self._text(_, "You can read this room but not write in it.")
+        message = self._text(WRITES if access.can_write else READS_ONLY)
         await self._send(
             {
                 "type": "access",
@@ -209,9 +206,10 @@ class ChatConsumer(AsyncWebsocketConsumer):
     async def _error(self, code: str, message: str):
         await self._send({"type": "error", "code": code, "message": message})
 
-    def _text(self, callable_, *args):
+    def _text(self, message) -> str:
+        """A (lazy) translatable message in the person's language."""
         with translation.override(self.language or translation.get_language()):
-            return str(callable_(*args))
+            return str(message)
 
     async def _catch_up(self, after: int):
         # Access was checked at this connection's handshake, just before.
@@ -230,17 +228,17 @@ class ChatConsumer(AsyncWebsocketConsumer):
         if self.ended:
             return
         if bytes_data is not None or text_data is None:
-            await self._error("invalid", self._text(_, "Send JSON text frames."))
+            await self._error("invalid", self._text(_("Send JSON text frames.")))
             return
         if len(text_data) > MAX_FRAME:
-            await self._error("invalid", self._text(_, "The frame is too large."))
+            await self._error("invalid", self._text(_("The frame is too large.")))
             return
         try:
             frame = json.loads(text_data)
         except ValueError:
             frame = None
         if not isinstance(frame, dict) or not isinstance(frame.get("type"), str):
-            await self._error("invalid", self._text(_, "Send a JSON object with a type."))
+            await self._error("invalid", self._text(_("Send a JSON object with a type.")))
             return
         handler = {
             "message": self._on_message,
@@ -249,14 +247,14 @@ class ChatConsumer(AsyncWebsocketConsumer):
             "delete": self._on_delete,
         }.get(frame["type"])
         if handler is None:
-            await self._error("invalid", self._text(_, "Unknown frame type."))
+            await self._error("invalid", self._text(_("Unknown frame type.")))
             return
         await handler(frame)
 
     async def _on_message(self, frame):
         body, client_id = frame.get("body"), frame.get("client_id")
         if not isinstance(body, str) or not isinstance(client_id, str):
-            await self._error("invalid", self._text(_, "A message needs a client_id and a body."))
+            await self._error("invalid", self._text(_("A message needs a client_id and a body.")))
             return
         try:
             created, payload = await database_sync_to_async(self._send_message)(client_id, body)
@@ -286,7 +284,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
         valid_limit = isinstance(limit, int) and not isinstance(limit, bool) and 1 <= limit <= 100
         if not valid_before or not valid_limit:
             await self._error(
-                "invalid", self._text(_, "History needs an integer before and a limit of 1 to 100.")
+                "invalid", self._text(_("History needs an integer before and a limit of 1 to 100."))
             )
             return
         # Read access is checked again each time.
@@ -322,7 +320,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
     async def _on_delete(self, frame):
         seq = frame.get("id")
         if not isinstance(seq, int) or isinstance(seq, bool):
-            await self._error("invalid", self._text(_, "Delete needs the message id."))
+            await self._error("invalid", self._text(_("Delete needs the message id.")))
             return
         try:
             await database_sync_to_async(self._delete)(seq)
