@@ -783,8 +783,6 @@ def space_members_import(*, actor: User, space: Space, text: str) -> MembersImpo
                 result.added.append(user)
             elif not created:
                 result.already.append(user)
-        # A reader of the space's open rooms who became a member writes now.
-        chat_access_changed(space=space, users=result.added)
         for user_id in invited_ids:
             transaction.on_commit(
                 lambda user_id=user_id: send_space_invitation(user_id=user_id, space_id=space.pk)
