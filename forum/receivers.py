@@ -14,6 +14,7 @@ from django.db.models.signals import post_delete, post_save
 
 from forum.selectors.chat import CURRENT_ENROLMENT
 from forum.services.sockets import chat_access_changed, chat_sessions_check, chat_sessions_ended
+from lms.choices import Role
 from lms.models import CohortGroup, Enrolment, RoleGrant, User
 
 
@@ -58,16 +59,21 @@ def enrolment_changed(sender, instance, created=False, **kwargs):
         chat_access_changed(space=space, users=[instance.user_id])
 
 
-def group_changed(sender, instance, **kwargs):
-    """A group's tutor changed: tutors moderate the cohort's rooms (rare: check them all)."""
+def group_changed(sender, instance, created=False, **kwargs):
+    """A group's tutor changed or the group went: tutors moderate the cohort's rooms
+    (rare: check them all). A new group only adds a moderator."""
+    if created:
+        return
     space = _cohort_space(instance.cohort_id)
     if space is not None:
         chat_access_changed(space=space)
 
 
 def role_changed(sender, instance, **kwargs):
-    """A role granted or revoked (the secretariat moderates every space)."""
-    chat_access_changed(users=[instance.user_id])
+    """The secretariat role granted or revoked: it moderates every space. (Other
+    roles do not open rooms.)"""
+    if instance.role == Role.SECRETARIAT:
+        chat_access_changed(users=[instance.user_id])
 
 
 def connect() -> None:
