@@ -1,11 +1,36 @@
 """The chat's WebSocket consumer: authenticate, parse, validate, call a service, relay.
 
-Contract (clients and tests depend on these names), at /ws/chat/<room>/:
+Contract (clients and tests depend on these names), at /ws/chat/<room>/[?after=<id>]:
 
 client -> server: message {client_id, body} | history {before, limit} | typing |
 delete {id}
 server -> client: hello | message | history | typing | presence | deleted | gap |
-error {code: rate_limited|too_long|invalid|forbidden|muted, message}
+access {can_write, can_moderate, message} |
+error {code: rate_limited|too_long|invalid|forbidden|muted|signed_out|no_access|
+too_many_sockets, message}
+
+- ``gap {after}``: frames may have been missed after message ``after`` (the
+  catch-up stopped at 500, or the channel layer failed and came back):
+  reconnect with ``?after=<the last id shown>``.
+- ``access``: the person's rights in the room changed while connected (put on
+  hold, a question closed, made a member): ``message`` says so in their
+  language; the composer follows ``can_write``.
+- The handshake is refused (HTTP 403) without a session, without read access,
+  for an unknown room, or from another origin: scheme, host and port must be
+  the site's own (or in CSRF_TRUSTED_ORIGINS).
+
+Close codes after which the client must not reconnect by itself, each sent
+after an ``error`` frame with the same code:
+
+- 4401 ``signed_out``: the session ended (logout, a new password, the account
+  deactivated). A client may try once more: a renewed session (the password
+  changed in this browser) connects again, an ended one is refused.
+- 4403 ``no_access``: the person may no longer read the room (removed from its
+  space, the room closed to them); also after ``history`` once access is lost.
+- 4429 ``too_many_sockets``: the person already has RIAL_CHAT_MAX_SOCKETS chat
+  connections open (all server processes together).
+
+Any other close (network, server restart) means: reconnect with ``?after=``.
 """
 
 import json
@@ -15,15 +40,28 @@ from urllib.parse import parse_qs
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer, WebsocketConsumer
 from django.utils import translation
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from forum import selectors, services
-from forum.events import dumps, group_event, group_name, message_payload, user_payload
+from forum.events import dumps, group_event, message_payload, user_payload
 from forum.hub import get_hub
 
 MAX_FRAME = 16 * 1024  # a 4,000-character message in JSON stays well below
 CATCH_UP_LIMIT = 500
 TYPING_EVERY = 2.0  # seconds between two typing events of one socket
+
+# What an ``access`` frame says.
+WRITES = _("You can write in this room now.")
+READS_ONLY = _("You can read this room but not write in it.")
+# Why a socket is closed for good: the error code, its close code and its message.
+ENDINGS = {
+    "signed_out": (4401, _("You were signed out. Sign in again to keep chatting.")),
+    "no_access": (4403, _("You no longer have access to this room.")),
+    "too_many_sockets": (
+        4429,
+        _("You have too many chat windows open. Close some of them, then reload this page."),
+    ),
+}
 
 
 class UnknownPathConsumer(WebsocketConsumer):
@@ -33,45 +71,63 @@ class UnknownPathConsumer(WebsocketConsumer):
     logs as an error; a refusal is what a client that mistyped a URL deserves.
     """
 
+    channel_layer_alias = None  # nothing to receive: no channel-layer reader
+
     def connect(self):
         self.close()
 
 
-def _load_room(user, slug):
+def _open(user, slug, channel_name):
+    """The room, the person's access and data, and whether one more socket is allowed."""
     access = selectors.room_access(user=user, slug=slug)
     if access is None or not access.can_read:
         return None
+    allowed = services.presence_join(user=user, room=access.room, channel_name=channel_name)
     language = getattr(getattr(user, "profile", None), "preferred_language", None)
-    return access, user_payload(user), language
+    return access, user_payload(user), language, allowed
 
 
 class ChatConsumer(AsyncWebsocketConsumer):
+    # No channel of its own: the hub of the process reads the channel layer for
+    # every socket (forum/hub.py), so a failing layer does not kill sockets.
+    channel_layer_alias = None
+
     async def connect(self):
         user = self.scope.get("user")
         self.room = None
+        self.ended = False
+        self.joined = False
+        self.sent_up_to = 0  # the last message id sent to this socket
         if user is None or not user.is_authenticated:
             await self.close()  # before accept: the handshake answers 403
             return
-        loaded = await database_sync_to_async(_load_room)(
-            user, self.scope["url_route"]["kwargs"]["slug"]
+        hub = get_hub()
+        self.channel_name = hub.socket_name()
+        self.session_key = self.scope["session"].session_key
+        checked_at = time.monotonic()
+        opened = await database_sync_to_async(_open)(
+            user, self.scope["url_route"]["kwargs"]["slug"], self.channel_name
         )
-        if loaded is None:
+        if opened is None:
             await self.close()
             return
-        self.access, self.user_data, self.language = loaded
+        self.access, self.user_data, self.language, allowed = opened
         self.room = self.access.room
         self.user = user
         self.last_typing = 0.0
         await self.accept()
+        if not allowed:
+            await self.end("too_many_sockets")
+            return
         # Join before reading the backlog: nothing can fall between the two.
-        hub = get_hub()
-        await hub.join(self.room.pk, self)
+        await hub.join(self.room.pk, self, checked_at)
+        self.joined = True
         # Read after joining: a message committed meanwhile is either counted
         # here or arrives through the hub.
-        last_seq = await database_sync_to_async(services.presence_join)(
-            user=user, room=self.room, channel_name=self.channel_name
-        )
+        last_seq = await database_sync_to_async(selectors.room_last_seq)(room=self.room)
         hub.presence_changed(self.room.pk)
+        after = self._after()
+        self.sent_up_to = last_seq if after is None else after
         await self._send(
             {
                 "type": "hello",
@@ -82,11 +138,11 @@ class ChatConsumer(AsyncWebsocketConsumer):
                 "can_moderate": self.access.can_moderate,
             }
         )
-        after = self._after()
         if after is not None:
             await self._catch_up(after)
 
     async def disconnect(self, code):
+        self.ended = True
         if self.room is None:
             return
         hub = get_hub()
@@ -94,7 +150,43 @@ class ChatConsumer(AsyncWebsocketConsumer):
         await database_sync_to_async(services.presence_leave)(
             room=self.room, channel_name=self.channel_name
         )
-        hub.presence_changed(self.room.pk)
+        if self.joined:
+            hub.presence_changed(self.room.pk)
+
+    # --- called by the hub --------------------------------------------------------------------
+
+    async def end(self, reason: str) -> None:
+        """Close for good: an ``error`` frame saying why, then the close code."""
+        if self.ended:
+            return
+        self.ended = True  # the hub delivers nothing more, frames received are ignored
+        code, message = ENDINGS[reason]
+        await self._error(reason, self._text(message))
+        await self.close(code=code)
+
+    async def access_changed(self, role: str | None) -> None:
+        """The person's role now: close without read access, else tell a change of rights."""
+        access = selectors.RoomAccess(room=self.room, role=role)
+        if not access.can_read:
+            await self.end("no_access")
+            return
+        before = (self.access.can_write, self.access.can_moderate)
+        self.access = access
+        if (access.can_write, access.can_moderate) == before:
+            return
+        message = self._text(WRITES if access.can_write else READS_ONLY)
+        await self._send(
+            {
+                "type": "access",
+                "can_write": access.can_write,
+                "can_moderate": access.can_moderate,
+                "message": message,
+            }
+        )
+
+    async def gap(self) -> None:
+        """Frames were lost (the channel layer failed): the client catches up."""
+        await self._send({"type": "gap", "after": self.sent_up_to})
 
     # --- helpers ----------------------------------------------------------------------------
 
@@ -114,34 +206,39 @@ class ChatConsumer(AsyncWebsocketConsumer):
     async def _error(self, code: str, message: str):
         await self._send({"type": "error", "code": code, "message": message})
 
-    def _text(self, callable_, *args):
+    def _text(self, message) -> str:
+        """A (lazy) translatable message in the person's language."""
         with translation.override(self.language or translation.get_language()):
-            return str(callable_(*args))
+            return str(message)
 
     async def _catch_up(self, after: int):
+        # Access was checked at this connection's handshake, just before.
         messages = await database_sync_to_async(selectors.messages_after)(
             room=self.room, after=after, limit=CATCH_UP_LIMIT + 1
         )
         for message in messages[:CATCH_UP_LIMIT]:
             await self._send(message_payload(message, self.room.slug))
+            self.sent_up_to = max(self.sent_up_to, message.seq)
         if len(messages) > CATCH_UP_LIMIT:
             await self._send({"type": "gap", "after": messages[CATCH_UP_LIMIT - 1].seq})
 
     # --- frames from the client ---------------------------------------------------------------
 
     async def receive(self, text_data=None, bytes_data=None):
+        if self.ended:
+            return
         if bytes_data is not None or text_data is None:
-            await self._error("invalid", self._text(_, "Send JSON text frames."))
+            await self._error("invalid", self._text(_("Send JSON text frames.")))
             return
         if len(text_data) > MAX_FRAME:
-            await self._error("invalid", self._text(_, "The frame is too large."))
+            await self._error("invalid", self._text(_("The frame is too large.")))
             return
         try:
             frame = json.loads(text_data)
         except ValueError:
             frame = None
         if not isinstance(frame, dict) or not isinstance(frame.get("type"), str):
-            await self._error("invalid", self._text(_, "Send a JSON object with a type."))
+            await self._error("invalid", self._text(_("Send a JSON object with a type.")))
             return
         handler = {
             "message": self._on_message,
@@ -150,14 +247,14 @@ class ChatConsumer(AsyncWebsocketConsumer):
             "delete": self._on_delete,
         }.get(frame["type"])
         if handler is None:
-            await self._error("invalid", self._text(_, "Unknown frame type."))
+            await self._error("invalid", self._text(_("Unknown frame type.")))
             return
         await handler(frame)
 
     async def _on_message(self, frame):
         body, client_id = frame.get("body"), frame.get("client_id")
         if not isinstance(body, str) or not isinstance(client_id, str):
-            await self._error("invalid", self._text(_, "A message needs a client_id and a body."))
+            await self._error("invalid", self._text(_("A message needs a client_id and a body.")))
             return
         try:
             created, payload = await database_sync_to_async(self._send_message)(client_id, body)
@@ -166,9 +263,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
             return
         if created:
             # Committed: publish from the loop (one layer message per process).
-            await self.channel_layer.group_send(
-                group_name(self.room.pk), group_event(self.room.pk, payload)
-            )
+            await get_hub().publish(self.room.pk, group_event(self.room.pk, payload))
         else:
             # A repeated client_id: the original, to this socket only.
             await self._send(payload)
@@ -189,12 +284,17 @@ class ChatConsumer(AsyncWebsocketConsumer):
         valid_limit = isinstance(limit, int) and not isinstance(limit, bool) and 1 <= limit <= 100
         if not valid_before or not valid_limit:
             await self._error(
-                "invalid", self._text(_, "History needs an integer before and a limit of 1 to 100.")
+                "invalid", self._text(_("History needs an integer before and a limit of 1 to 100."))
             )
             return
-        messages, has_more = await database_sync_to_async(selectors.messages_before)(
-            room=self.room, before=before, limit=limit
+        # Read access is checked again each time.
+        page = await database_sync_to_async(selectors.room_history)(
+            user=self.user, room=self.room, before=before, limit=limit
         )
+        if page is None:
+            await self.end("no_access")
+            return
+        messages, has_more = page
         await self._send(
             {
                 "type": "history",
@@ -210,8 +310,8 @@ class ChatConsumer(AsyncWebsocketConsumer):
         if now - self.last_typing < TYPING_EVERY:
             return
         self.last_typing = now
-        await self.channel_layer.group_send(
-            group_name(self.room.pk),
+        await get_hub().publish(
+            self.room.pk,
             group_event(
                 self.room.pk, {"type": "typing", "user": self.user_data}, origin=self.channel_name
             ),
@@ -220,7 +320,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
     async def _on_delete(self, frame):
         seq = frame.get("id")
         if not isinstance(seq, int) or isinstance(seq, bool):
-            await self._error("invalid", self._text(_, "Delete needs the message id."))
+            await self._error("invalid", self._text(_("Delete needs the message id.")))
             return
         try:
             await database_sync_to_async(self._delete)(seq)
@@ -230,5 +330,3 @@ class ChatConsumer(AsyncWebsocketConsumer):
     def _delete(self, seq):
         with translation.override(self.language or translation.get_language()):
             services.chat_message_delete(actor=self.user, room=self.room, seq=seq)
-
-    # Per-connection channel-layer events are not used: the hub delivers room events.

@@ -2,15 +2,25 @@
 
 A message is turned into JSON text once, here, and that text goes to every
 listener as it is: nothing per listener but a socket write.
+
+Besides room events, the hub of every server process listens to one control
+group (``CONTROL_GROUP``): services announce there that someone's session or
+access changed, and each hub checks its own open sockets again.
 """
 
 import json
+import logging
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 
 from forum.models import Message, Room
 from lms.models import User
+
+logger = logging.getLogger(__name__)
+
+# Every process's hub is in this group (forum.hub); announcements go there.
+CONTROL_GROUP = "chat.control"
 
 
 def user_payload(user: User) -> dict:
@@ -42,13 +52,20 @@ def dumps(payload: dict) -> str:
 
 
 def group_event(room_id: int, payload: dict, *, origin: str = "") -> dict:
-    """A channel-layer message carrying the already serialised text."""
-    return {
+    """A channel-layer message carrying the already serialised text.
+
+    A message's id travels beside the text (``seq``): a hub delivers each
+    message once and knows how far each socket got.
+    """
+    event = {
         "type": "room.event",
         "room": room_id,
         "text": dumps(payload),
         "origin": origin,
     }
+    if payload.get("type") == "message":
+        event["seq"] = payload["id"]
+    return event
 
 
 def group_name(room_id: int) -> str:
@@ -58,7 +75,18 @@ def group_name(room_id: int) -> str:
 def broadcast(room: Room | int, payload: dict, *, origin: str = "") -> None:
     """Send to everyone in the room, from synchronous code (services, after commit)."""
     room_id = room if isinstance(room, int) else room.pk
-    layer = get_channel_layer()
-    async_to_sync(layer.group_send)(
-        group_name(room_id), group_event(room_id, payload, origin=origin)
-    )
+    _send(group_name(room_id), group_event(room_id, payload, origin=origin))
+
+
+def announce(message: dict) -> None:
+    """Tell the hub of every server process (from synchronous code, after commit)."""
+    _send(CONTROL_GROUP, message)
+
+
+def _send(group: str, message: dict) -> None:
+    # What was committed stays committed when the channel layer is down: the
+    # hubs notice the outage themselves and tell their sockets to catch up.
+    try:
+        async_to_sync(get_channel_layer().group_send)(group, message)
+    except Exception:
+        logger.warning("chat: the channel layer refused a %s event", message["type"], exc_info=True)

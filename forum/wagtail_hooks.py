@@ -4,7 +4,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from forum.models import Space
-from forum.services import space_ensure_for_cohort
+from forum.services import chat_access_changed, space_ensure_for_cohort
 
 
 @hooks.register("rial_cohort_created")
@@ -18,6 +18,27 @@ def cohort_questions(cohort):
     from forum.selectors.forums import waiting_questions
 
     return waiting_questions(cohort=cohort)
+
+
+@hooks.register("after_edit_snippet")
+def space_edited(request, instance):
+    """The secretariat changed a space (its members, its rooms, who reads it): open
+    chat sockets in its rooms are checked again."""
+    if isinstance(instance, Space):
+        chat_access_changed(space=instance)
+
+
+@hooks.register("before_delete_snippet")
+def space_deleting(request, instances):
+    # A deleted row loses its primary key: remember which spaces go.
+    request.rial_deleted_spaces = [item.pk for item in instances if isinstance(item, Space)]
+
+
+@hooks.register("after_delete_snippet")
+def space_deleted(request, instances):
+    """Sockets in the rooms of a deleted space close."""
+    for space_id in getattr(request, "rial_deleted_spaces", []):
+        chat_access_changed(space=space_id)
 
 
 class SpaceViewSet(SnippetViewSet):

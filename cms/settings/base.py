@@ -472,6 +472,9 @@ RIAL_CHAT_RATE_LIMIT = (
     int(os.environ.get("CHAT_RATE_COUNT", "5")),
     int(os.environ.get("CHAT_RATE_SECONDS", "5")),
 )
+# Chat: at most this many open chat connections per person, on all server
+# processes together (tabs, devices); one more gets the error too_many_sockets.
+RIAL_CHAT_MAX_SOCKETS = int(os.environ.get("CHAT_MAX_SOCKETS", "20"))
 # Experts: answers that helped, published with the asker's consent, become topics
 # of this category of this (public) space.
 RIAL_EXPERT_QA_SPACE = "rial"

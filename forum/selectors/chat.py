@@ -2,10 +2,14 @@
 
 import datetime
 from dataclasses import dataclass
+from importlib import import_module
 
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.db.models import Exists, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare
 
 from forum.models import (
     ExpertQuestion,
@@ -199,6 +203,88 @@ def messages_before(*, room: Room, before: int | None, limit: int) -> tuple[list
     )
     has_more = len(page) > limit
     return list(reversed(page[:limit])), has_more
+
+
+def room_last_seq(*, room: Room) -> int:
+    """The id of the room's last message now (0: none yet)."""
+    return Room.objects.filter(pk=room.pk).values_list("last_seq", flat=True).get()
+
+
+def room_history(
+    *, user: User, room: Room, before: int | None, limit: int
+) -> tuple[list[Message], bool] | None:
+    """``messages_before`` for someone who may still read the room (None: they may not)."""
+    if not RoomAccess(room=room, role=room_role(user=user, room=room)).can_read:
+        return None
+    return messages_before(room=room, before=before, limit=limit)
+
+
+def open_socket_count(*, user: User) -> int:
+    """How many chat connections the person has open, on every server process."""
+    since = timezone.now() - datetime.timedelta(seconds=PRESENCE_SECONDS)
+    return RoomPresence.objects.filter(user=user, last_seen__gte=since).count()
+
+
+def socket_roles(*, pairs: set[tuple[int, int]]) -> dict[tuple[int, int], str | None]:
+    """Each (person id, room id)'s role now, for open sockets checked again (None: no access).
+
+    The same rule as ``room_role``, on fresh rows: a person deactivated or a
+    room deleted since the socket opened has no access.
+    """
+    users = (
+        User.objects.filter(pk__in={user_id for user_id, _room in pairs}, is_active=True)
+        .prefetch_related("role_grants")
+        .in_bulk()
+    )
+    rooms = (
+        Room.objects.filter(pk__in={room_id for _user, room_id in pairs})
+        .select_related("space")
+        .in_bulk()
+    )
+    return {
+        (user_id, room_id): room_role(user=users[user_id], room=rooms[room_id])
+        if user_id in users and room_id in rooms
+        else None
+        for user_id, room_id in pairs
+    }
+
+
+def sessions_still_valid(*, sessions: dict[str, int]) -> set[str]:
+    """Which of these sessions (key: the id of the person it signed in) still sign them in.
+
+    What ``django.contrib.auth.get_user`` checks, for many sessions at once:
+    the session exists and has not expired (logout and a renewed key end it),
+    it signed in the same person through a configured backend, the person is
+    active, and their password has not changed since (the session hash, also
+    under ``SECRET_KEY_FALLBACKS``).
+    """
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    if hasattr(store, "get_model_class"):  # sessions in the database: one query
+        rows = store.get_model_class().objects.filter(
+            session_key__in=list(sessions), expire_date__gt=timezone.now()
+        )
+        data = {row.session_key: store().decode(row.session_data) for row in rows}
+    else:
+        data = {key: store(session_key=key).load() for key in sessions}
+    people = User.objects.filter(pk__in=set(sessions.values()), is_active=True).in_bulk()
+    valid = set()
+    for key, user_id in sessions.items():
+        session, person = data.get(key) or {}, people.get(user_id)
+        if (
+            person is not None
+            and str(session.get(SESSION_KEY)) == str(user_id)
+            and session.get(BACKEND_SESSION_KEY) in settings.AUTHENTICATION_BACKENDS
+            and _hash_verified(session.get(HASH_SESSION_KEY), person)
+        ):
+            valid.add(key)
+    return valid
+
+
+def _hash_verified(session_hash: str | None, user: User) -> bool:
+    if not session_hash:
+        return False
+    hashes = [user.get_session_auth_hash(), *user.get_session_auth_fallback_hash()]
+    return any(constant_time_compare(session_hash, candidate) for candidate in hashes)
 
 
 def present_users(*, room: Room | int) -> list[User]:

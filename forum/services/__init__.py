@@ -122,6 +122,11 @@ from forum.services.forums import (
     unsubscribe_url,
     workshop_space_ensure,
 )
+from forum.services.sockets import (
+    chat_access_changed,
+    chat_sessions_check,
+    chat_sessions_ended,
+)
 
 __all__ = [
     "ANSWER_ACCEPTED",
@@ -165,8 +170,11 @@ __all__ = [
     "answer_notify",
     "answer_unaccept",
     "category_default",
+    "chat_access_changed",
     "chat_message_delete",
     "chat_message_send",
+    "chat_sessions_check",
+    "chat_sessions_ended",
     "check_attachment",
     "check_event_document",
     "community_leave",

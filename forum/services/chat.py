@@ -2,6 +2,7 @@
 permission first, broadcasts only after the transaction commits."""
 
 import datetime
+import logging
 import time
 import uuid
 from dataclasses import dataclass
@@ -22,6 +23,16 @@ from lms.markup import MarkupTooLong, render_markdown
 from lms.models import Cohort, User
 
 MAX_BODY = 4000
+
+logger = logging.getLogger(__name__)
+CACHE_WARNING_EVERY = 60  # seconds between two warnings that the cache is down
+_cache_warned = [0.0]
+
+
+def _cache_down(what: str) -> None:
+    if time.monotonic() - _cache_warned[0] > CACHE_WARNING_EVERY:
+        _cache_warned[0] = time.monotonic()
+        logger.warning("chat rate limit %s: the cache does not answer", what, exc_info=True)
 
 
 class ChatError(Exception):
@@ -50,8 +61,14 @@ def _rate_limit(*, user: User, room: Room) -> None:
     now = time.time()
     current = int(now // window)
     key = f"rial:chat:rate:{room.pk}:{user.pk}:"
-    previous_count = cache.get(key + str(current - 1), 0)
-    current_count = cache.get(key + str(current), 0)
+    try:
+        previous_count = cache.get(key + str(current - 1), 0)
+        current_count = cache.get(key + str(current), 0)
+    except Exception:
+        # The shared cache (Redis) is down: the chat goes on, unlimited meanwhile,
+        # rather than refusing every message.
+        _cache_down("skipped")
+        return
     elapsed = (now % window) / window
     if previous_count * (1 - elapsed) + current_count >= count:
         raise ChatError("rate_limited", _("You are sending messages too fast. Wait a few seconds."))
@@ -60,6 +77,8 @@ def _rate_limit(*, user: User, room: Room) -> None:
     except ValueError:
         cache.add(key + str(current), 0, timeout=window * 3)
         cache.incr(key + str(current))
+    except Exception:
+        _cache_down("not counted")
 
 
 def chat_message_send(
@@ -201,17 +220,23 @@ def presence_payload(*, room_id: int) -> dict:
 
 
 @transaction.atomic
-def presence_join(*, user: User, room: Room, channel_name: str) -> int:
-    """Count the connection as present; returns the room's last message id now.
+def presence_join(*, user: User, room: Room, channel_name: str) -> bool:
+    """Count the connection as present, unless the person already has
+    ``RIAL_CHAT_MAX_SOCKETS`` open on all server processes together (False).
 
-    The consumer announces presence through the hub, which coalesces the
-    announcements of a burst of connections into one.
+    The person's row stays locked until commit: connections opened at the same
+    time on two processes are counted one after the other. The consumer
+    announces presence through the hub, which coalesces the announcements of a
+    burst of connections into one.
     """
+    list(User.objects.select_for_update().filter(pk=user.pk).values_list("pk", flat=True))
+    if selectors.open_socket_count(user=user) >= settings.RIAL_CHAT_MAX_SOCKETS:
+        return False
     RoomPresence.objects.update_or_create(
         channel_name=channel_name,
         defaults={"room": room, "user": user, "last_seen": timezone.now()},
     )
-    return Room.objects.filter(pk=room.pk).values_list("last_seq", flat=True).get()
+    return True
 
 
 @transaction.atomic

@@ -29,6 +29,7 @@ from forum.selectors.communities import (
 )
 from forum.selectors.nav import nav_counts_forget
 from forum.services.forums import DOCUMENT_TYPES, IMAGE_TYPES
+from forum.services.sockets import chat_access_changed
 from lms.markup import MarkupTooLong, render_markdown
 from lms.models import User
 from lms.services.notifications import (
@@ -189,6 +190,8 @@ def join_request_decide(
             SpaceMembership.objects.get_or_create(
                 space=space, user_id=locked.user_id, defaults={"role": SpaceMembership.Role.MEMBER}
             )
+        if approve:
+            chat_access_changed(space=space, users=[locked.user_id])
         transaction.on_commit(lambda: _tell_requester(locked.pk, reason))
         transaction.on_commit(lambda: nav_counts_forget(locked.user_id))
     return locked
@@ -246,6 +249,7 @@ def community_leave(*, user: User, space: Space) -> None:
                 )
         membership.delete()
         transaction.on_commit(lambda: nav_counts_forget(user.pk))
+        chat_access_changed(space=space, users=[user])
 
 
 def membership_contact_update(

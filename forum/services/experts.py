@@ -36,6 +36,7 @@ from forum.models import (
 from forum.selectors import experts as selectors
 from forum.selectors.nav import nav_counts_forget
 from forum.services.forums import IMAGE_TYPES
+from forum.services.sockets import chat_access_changed
 from lms.choices import Role, SpokenLanguage
 from lms.markup import MarkupTooLong, render_markdown
 from lms.models import RoleGrant, User, validate_time_zone
@@ -425,6 +426,8 @@ def question_close(*, user: User, question: ExpertQuestion) -> ExpertQuestion:
         question.status = ExpertQuestion.Status.CLOSED
         question.closed_at = timezone.now()
         question.save(update_fields=["status", "closed_at"])
+        # Nobody writes in a closed question's room: its open sockets become read-only.
+        chat_access_changed(room=question.room_id)
     return question
 
 
@@ -440,6 +443,7 @@ def question_reopen(*, user: User, question: ExpertQuestion) -> ExpertQuestion:
         )
         question.closed_at = None
         question.save(update_fields=["status", "closed_at"])
+        chat_access_changed(room=question.room_id)
     return question
 
 
@@ -591,6 +595,7 @@ def office_hour_subscribe(*, user: User, session: OfficeHour) -> OfficeHourSubsc
     subscription, _created = OfficeHourSubscription.objects.get_or_create(
         session=session, user=user
     )
+    chat_access_changed(room=session.room_id, users=[user])
     return subscription
 
 
@@ -598,6 +603,7 @@ def office_hour_subscribe(*, user: User, session: OfficeHour) -> OfficeHourSubsc
 def office_hour_unsubscribe(*, user: User, session: OfficeHour) -> None:
     _not_ended(session)
     OfficeHourSubscription.objects.filter(session=session, user=user).delete()
+    chat_access_changed(room=session.room_id, users=[user])
 
 
 @transaction.atomic

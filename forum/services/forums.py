@@ -49,6 +49,7 @@ from forum.selectors.forums import (
     space_readers,
 )
 from forum.selectors.nav import nav_counts_forget
+from forum.services.sockets import chat_access_changed
 from lms.markup import MarkupTooLong, render_markdown
 from lms.models import ImportJob, User
 from lms.services.jobs import Step, import_job_run, import_job_start
@@ -713,6 +714,8 @@ def member_hold(*, actor: User, space: Space, user: User, days: int) -> SpaceHol
         user=user,
         defaults={"until": timezone.now() + datetime.timedelta(days=days), "by": actor},
     )
+    # Open chat sockets in the space's rooms become read-only.
+    chat_access_changed(space=space, users=[user])
     return hold
 
 
@@ -720,6 +723,7 @@ def member_hold(*, actor: User, space: Space, user: User, days: int) -> SpaceHol
 def member_release(*, actor: User, space: Space, user: User) -> None:
     _require_moderator(space_access(user=actor, space=space))
     SpaceHold.objects.filter(space=space, user=user).delete()
+    chat_access_changed(space=space, users=[user])
 
 
 # --- members ----------------------------------------------------------------------------------
@@ -805,10 +809,12 @@ def _members_step(job: ImportJob, batch: list) -> Step:
     members = set(
         SpaceMembership.objects.filter(space=space, user__in=ids).values_list("user_id", flat=True)
     )
+    added = [pk for pk in ids if pk not in members]
     SpaceMembership.objects.bulk_create(
-        [SpaceMembership(space=space, user_id=pk) for pk in ids if pk not in members],
-        ignore_conflicts=True,
+        [SpaceMembership(space=space, user_id=pk) for pk in added], ignore_conflicts=True
     )
+    # A reader of an open space who becomes a member writes without reconnecting.
+    chat_access_changed(space=space, users=added)
     # Added by a coordinator: their requests to join, if any, are answered.
     JoinRequest.objects.filter(space=space, user__in=ids, status=JoinRequest.Status.PENDING).update(
         status=JoinRequest.Status.APPROVED, decided_by=job.created_by_id, decided_at=timezone.now()
@@ -864,6 +870,8 @@ def space_member_remove(*, actor: User, space: Space, user: User) -> None:
     if not access.can_manage_members:
         raise PermissionDenied(_("Only the secretariat and coordinators remove members."))
     SpaceMembership.objects.filter(space=space, user=user).delete()
+    # Their open chat sockets in the space's rooms close (or become read-only).
+    chat_access_changed(space=space, users=[user])
 
 
 # --- subscriptions, unsubscribe, digests, announcements ---------------------------------------

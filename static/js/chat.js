@@ -8,6 +8,11 @@
 // - What the person writes goes to an outbox with a client_id and stays there
 //   until the server echoes it: after a disconnection it is sent again with the
 //   same client_id, which the server recognises, so nothing is lost or doubled.
+// - The server may close the socket for good (forum/consumers.py): 4401 the
+//   session ended (one more try: a session renewed in this browser gets in),
+//   4403 no access to the room any more, 4429 too many chat windows. The page
+//   then says why, in the server's words, and stops reconnecting. An "access"
+//   frame changes what the person may do (the composer becomes read-only).
 // - The page works without this script (server-rendered history, plain form).
 (function () {
     "use strict";
@@ -46,10 +51,40 @@
     var typingPeople = {};
     var lastTypingSent = 0;
     var readTimer = null;
+    var ENDINGS = { 4401: true, 4403: true, 4429: true };  // close codes: do not come back
+    var ended = false;          // closed for good: no more reconnecting
+    var endMessage = "";        // why, from the server's error frame
+    var checkingSession = false; // after 4401, one more try before giving up
 
     function setStatus(state, text) {
         statusLine.dataset.state = state;
         statusLine.textContent = text;
+    }
+
+    // What the person may do changed: say so where they write (or read).
+    function notice(text) {
+        if (errorLine) { errorLine.textContent = text; } else { statusLine.textContent = text; }
+    }
+
+    function setComposer(writable) {
+        if (!form) { return; }
+        textarea.readOnly = !writable;
+        form.querySelectorAll("button").forEach(function (button) { button.disabled = !writable; });
+    }
+
+    function setModeration(moderates) {
+        canModerate = moderates;
+        if (!moderates) {
+            log.querySelectorAll(".chat__delete").forEach(function (button) { button.remove(); });
+        }
+    }
+
+    // Closed for good (signed out, no access, too many windows): say why, stop.
+    function end(text) {
+        ended = true;
+        clearTimeout(retryTimer);
+        setStatus("ended", text);
+        setComposer(false);
     }
 
     function atBottom() {
@@ -287,6 +322,10 @@
     }
 
     function onError(frame) {
+        if (["signed_out", "no_access", "too_many_sockets"].indexOf(frame.code) >= 0) {
+            endMessage = frame.message;  // the close follows
+            return;
+        }
         if (errorLine) { errorLine.textContent = frame.message; }
         if (["rate_limited", "too_long", "muted", "forbidden"].indexOf(frame.code) >= 0 && outbox.length) {
             // The last message sent was refused: give its text back.
@@ -296,15 +335,27 @@
         }
     }
 
+    function onAccess(frame) {
+        canWrite = frame.can_write;
+        setComposer(canWrite);
+        setModeration(frame.can_moderate);
+        notice(frame.message);
+    }
+
     function onFrame(event) {
+        if (event.target !== socket) { return; }  // a socket replaced meanwhile
         lastTraffic = Date.now();
         var frame;
         try { frame = JSON.parse(event.data); } catch (e) { return; }
         switch (frame.type) {
             case "hello":
                 retries = 0;
+                checkingSession = false;
                 setStatus("online", strings.connected);
                 if (errorLine) { errorLine.textContent = ""; }
+                canWrite = frame.can_write;
+                setComposer(canWrite);
+                setModeration(frame.can_moderate);
                 // ?after=<lastId> in the URL brings what was missed while away.
                 flushOutbox();
                 break;
@@ -313,7 +364,10 @@
             case "presence": onPresence(frame); break;
             case "typing": onTyping(frame); break;
             case "deleted": onDeleted(frame); break;
-            case "gap": reconnect(0); break;
+            // Frames were missed: reconnect with ?after=. Spread over a second, as
+            // every window of a server may be told at once.
+            case "gap": reconnect(Math.random() * 1000); break;
+            case "access": onAccess(frame); break;
             case "error": onError(frame); break;
         }
     }
@@ -327,18 +381,36 @@
 
     function connect() {
         clearTimeout(retryTimer);
+        if (ended) { return; }
         if (socket && (socket.readyState === WebSocket.OPEN || socket.readyState === WebSocket.CONNECTING)) { return; }
-        setStatus("connecting", retries ? strings.reconnecting : strings.connecting);
+        if (!checkingSession) {
+            setStatus("connecting", retries ? strings.reconnecting : strings.connecting);
+        }
         historyPurpose = [];
         socket = new WebSocket(url());
         socket.addEventListener("message", onFrame);
-        socket.addEventListener("close", function () {
-            socket = null;
-            reconnect(Math.min(30000, 1000 * Math.pow(2, retries)) * (0.5 + Math.random() / 2));
-        });
+        socket.addEventListener("close", onClose);
+    }
+
+    function onClose(event) {
+        if (event.target !== socket) { return; }  // replaced on purpose (reconnect)
+        socket = null;
+        if (ended) { return; }
+        if (event.code === 4401 && !checkingSession) {
+            // A password changed in this browser renews its session: try once.
+            checkingSession = true;
+            retryTimer = setTimeout(connect, 0);
+            return;
+        }
+        if (ENDINGS[event.code] || checkingSession) {
+            end(endMessage || statusLine.textContent);
+            return;
+        }
+        reconnect(Math.min(30000, 1000 * Math.pow(2, retries)) * (0.5 + Math.random() / 2));
     }
 
     function reconnect(delay) {
+        if (ended) { return; }
         if (socket) { var old = socket; socket = null; try { old.close(); } catch (e) { /* closed already */ } }
         clearTimeout(retryTimer);
         retries += 1;
@@ -379,7 +451,9 @@
     }, 5000);
 
     window.addEventListener("online", function () { reconnect(0); });
-    window.addEventListener("offline", function () { setStatus("offline", strings.offline); });
+    window.addEventListener("offline", function () {
+        if (!ended) { setStatus("offline", strings.offline); }
+    });
     document.addEventListener("visibilitychange", function () {
         if (document.visibilityState === "visible") {
             if (!socket) { connect(); }
@@ -409,7 +483,7 @@
         form.addEventListener("submit", function (event) {
             event.preventDefault();
             var body = textarea.value;
-            if (!body.trim()) { return; }
+            if (!body.trim() || !canWrite || ended) { return; }
             errorLine.textContent = "";
             var item = { client_id: newId(), body: body };
             item.element = renderMessage({ author: { name: "", roles: [] }, body: body }, true);

@@ -10,11 +10,14 @@ connection while the laptop is offline (it must reconnect, resend what was
 written meanwhile, and receive what it missed).
 """
 
+import contextlib
 import os
 import re
 
 import pytest
+from django.utils import translation
 
+from forum.consumers import ENDINGS
 from tests.e2e.conftest import axe_violations, guarded_context, sign_in
 from tests.processes import demo_site
 
@@ -41,9 +44,11 @@ class FlakyNetwork:
         self.drop_message_ids: set[int] = set()
         self.dropped: list[int] = []
         self.sockets = []
+        self.attempts = 0
         context.route_web_socket(re.compile(r".*/ws/chat/.*"), self._route)
 
     def _route(self, ws):
+        self.attempts += 1
         if self.offline:
             ws.close()
             return
@@ -80,6 +85,17 @@ def _open_room(browser, base_url, email):
     page.goto(ROOM)
     _wait_online(page)
     return context, page, network, foreign
+
+
+@contextlib.contextmanager
+def _in_room(browser, base_url, email):
+    """(context, page, network) of someone in the room; closed after, nothing foreign."""
+    context, page, network, foreign = _open_room(browser, base_url, email)
+    try:
+        yield context, page, network
+    finally:
+        context.close()
+    assert not foreign
 
 
 def _wait_online(page):
@@ -188,3 +204,45 @@ def test_chat_pages_pass_axe_and_work_with_the_keyboard(browser, chat_site):
     finally:
         context.close()
     assert not foreign
+
+
+SPACE = "taller-dialogo-social-bogota-2022"
+
+
+def test_the_page_follows_a_hold_and_stops_after_a_logout(browser, chat_site):
+    with (
+        _in_room(browser, chat_site, "learner2@example.org") as (diego_ctx, diego, diego_net),
+        _in_room(browser, chat_site, "expert@example.org") as (_ctx, moderator, _net),
+    ):
+        composer = diego.get_by_label("Su mensaje")
+        row = moderator.locator("tr", has_text="Diego Armando Salazar")
+
+        # The workshop's moderator puts Diego on hold: his open page becomes
+        # read-only at once and says why, in his language.
+        moderator.goto(f"/es/forums/{SPACE}/members/")
+        row.get_by_role("button", name=re.compile("Poner en pausa")).click()
+        diego.wait_for_function("document.getElementById('chat-body').readOnly")
+        assert diego.locator("#chat-error").inner_text() == (
+            "Puede leer esta sala pero no escribir en ella."
+        )
+        assert diego.get_by_role("button", name="Enviar").is_disabled()
+
+        # Released: he writes again without reloading.
+        row.get_by_role("button", name=re.compile("Permitir publicar de nuevo")).click()
+        diego.wait_for_function("!document.getElementById('chat-body').readOnly")
+        _say(diego, "Vuelvo a escribir")
+        moderator.goto(ROOM)
+        moderator.locator("#chat-log .chat__body", has_text="Vuelvo a escribir").wait_for()
+
+        # He signs out in another tab: the chat says so and stops reconnecting.
+        other_tab = diego_ctx.new_page()
+        other_tab.goto("/es/accounts/logout/")
+        other_tab.get_by_role("button", name="Cerrar sesión").click()
+        diego.wait_for_selector('#chat-status[data-state="ended"]')
+        with translation.override("es"):  # Diego's language
+            signed_out = str(ENDINGS["signed_out"][1])
+        assert diego.locator("#chat-status").inner_text() == signed_out
+        assert composer.evaluate("element => element.readOnly")
+        attempts = diego_net.attempts
+        diego.wait_for_timeout(3000)
+        assert diego_net.attempts == attempts

@@ -4,24 +4,28 @@ This is how the platform runs when one process is not enough: each process
 holds some of the sockets, and the Redis layer carries room events between
 them. The test starts two real Daphne servers against the test database,
 connects real WebSocket clients (the ``websockets`` library) to each, and
-checks that messages, typing and presence cross between processes, and that a
+checks that messages, typing and presence cross between processes, that a
 client that reconnects to the other process with ``?after=`` gets what it
-missed. It needs ``REDIS_URL`` and PostgreSQL (``.ci/run`` provides both);
+missed, and that a logout or a removal made through one process closes the
+sockets the other process holds. It needs ``REDIS_URL`` and PostgreSQL (``.ci/run`` provides both);
 with SQLite's in-memory database the servers could not share the data.
 """
 
 import asyncio
-import json
-import uuid
+import time
 
 import pytest
 from django.conf import settings
 from django.db import connection
-from django.test import Client
+from django.urls import reverse
+from django.utils import translation
 
 from forum.models import Message, Room, Space, SpaceMembership
 from tests.factories import ProfileFactory
-from tests.processes import daphne_servers
+from tests.forum.live import Browser, Peer
+from tests.forum.live import say as _say
+from tests.forum.live import session_cookie as _cookie
+from tests.processes import PrivateRedis, daphne_servers
 
 pytestmark = [
     pytest.mark.skipif(not settings.REDIS_URL, reason="needs REDIS_URL (run by .ci/run)"),
@@ -31,10 +35,19 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def servers(django_db_setup, tmp_path_factory):
-    """Two Daphne processes on two ports, sharing the test database and Redis."""
+    """Two Daphne processes on two ports, sharing the test database and a Redis.
+
+    The Redis is a private one: the test process empties its own Redis
+    database before and after every test (tests/conftest.py clears the cache),
+    which to the servers would look like a Redis restart each time.
+    """
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL: two processes cannot share an in-memory database")
-    with daphne_servers(2, tmp_path_factory.mktemp("daphne")) as ports:
+    directory = tmp_path_factory.mktemp("daphne")
+    with (
+        PrivateRedis(directory) as redis,
+        daphne_servers(2, directory, REDIS_URL=redis.url) as ports,
+    ):
         yield ports
 
 
@@ -47,59 +60,6 @@ def room_with_two_members():
     for person in (alice, bruno):
         SpaceMembership.objects.create(space=space, user=person)
     return room, alice, bruno
-
-
-def _cookie(user) -> str:
-    client = Client()
-    client.force_login(user)
-    return f"sessionid={client.cookies['sessionid'].value}"
-
-
-class Peer:
-    """A real WebSocket client that keeps every frame it receives, in order."""
-
-    def __init__(self, port: int, slug: str, cookie: str, after: int | None = None):
-        query = f"?after={after}" if after is not None else ""
-        self.url = f"ws://127.0.0.1:{port}/ws/chat/{slug}/{query}"
-        self.origin = f"http://127.0.0.1:{port}"
-        self.cookie = cookie
-        self.frames: list[dict] = []
-
-    async def __aenter__(self):
-        from websockets.asyncio.client import connect
-
-        self.socket = await connect(
-            self.url, origin=self.origin, additional_headers={"Cookie": self.cookie}
-        )
-        await self.wait_for(lambda f: f["type"] == "hello")
-        return self
-
-    async def __aexit__(self, *exc):
-        await self.socket.close()
-
-    async def send(self, payload: dict) -> None:
-        await self.socket.send(json.dumps(payload))
-
-    async def wait_for(self, predicate, timeout: float = 10) -> dict:
-        for frame in self.frames:
-            if predicate(frame):
-                return frame
-        try:
-            async with asyncio.timeout(timeout):
-                while True:
-                    frame = json.loads(await self.socket.recv())
-                    self.frames.append(frame)
-                    if predicate(frame):
-                        return frame
-        except TimeoutError:
-            raise AssertionError(f"{self.url} waited in vain; it got {self.frames}") from None
-
-    def messages(self) -> list[dict]:
-        return [f for f in self.frames if f["type"] == "message"]
-
-
-def _say(body: str) -> dict:
-    return {"type": "message", "client_id": str(uuid.uuid4()), "body": body}
 
 
 def _present(names):
@@ -174,3 +134,66 @@ def test_reconnecting_to_the_other_process_catches_up(servers, room_with_two_mem
     assert list(
         Message.objects.filter(room=room).order_by("seq").values_list("seq", flat=True)
     ) == [1, 2, 3, 4, 5]
+
+
+def _error_then_close(peer) -> tuple[str, int]:
+    errors = [f for f in peer.frames if f["type"] == "error"]
+    return errors[-1]["code"] if errors else "", peer.socket.close_code
+
+
+def test_a_logout_on_one_process_closes_the_socket_on_the_other(servers, room_with_two_members):
+    room, alice, bruno = room_with_two_members
+    port_a, port_b = servers
+    alice_cookie, bruno_cookie = _cookie(alice), _cookie(bruno)
+    with translation.override("es"):
+        logout = reverse("account_logout")
+
+    async def scenario():
+        async with (
+            Peer(port_b, room.slug, alice_cookie) as alice_on_b,
+            Peer(port_b, room.slug, bruno_cookie) as bruno_on_b,
+        ):
+            browser = Browser(port_a, alice_cookie)
+            assert await asyncio.to_thread(browser.submit, logout, logout, {}) == 302
+            assert await alice_on_b.wait_closed() == 4401
+            assert _error_then_close(alice_on_b) == ("signed_out", 4401)
+            # Bruno's socket on the same process is still live.
+            await bruno_on_b.send(_say("¿Alicia?"))
+            await bruno_on_b.wait_for(lambda f: f["type"] == "message")
+
+    asyncio.run(scenario())
+
+
+def test_a_removal_on_one_process_closes_the_socket_on_the_other_within_a_second(
+    servers, room_with_two_members
+):
+    room, alice, bruno = room_with_two_members
+    port_a, port_b = servers
+    coordinator = ProfileFactory(user__full_name="Coordinadora Ruiz").user
+    SpaceMembership.objects.create(space=room.space, user=coordinator, role="coordinator")
+    with translation.override("es"):
+        members = reverse("forum:members", kwargs={"slug": room.space.slug})
+        action = reverse("forum:member_action", kwargs={"slug": room.space.slug})
+
+    bruno_cookie, alice_cookie = _cookie(bruno), _cookie(alice)
+    coordinator_cookie = _cookie(coordinator)
+
+    async def scenario():
+        async with (
+            Peer(port_b, room.slug, bruno_cookie) as bruno_on_b,
+            Peer(port_b, room.slug, alice_cookie) as alice_on_b,
+        ):
+            browser = Browser(port_a, coordinator_cookie)
+            status = await asyncio.to_thread(
+                browser.submit, members, action, {"user": bruno.pk, "action": "remove"}
+            )
+            removed = time.monotonic()
+            assert status == 302
+            assert await bruno_on_b.wait_closed(timeout=5) == 4403
+            assert time.monotonic() - removed < 1.0
+            assert _error_then_close(bruno_on_b) == ("no_access", 4403)
+            await alice_on_b.send(_say("Seguimos"))
+            await alice_on_b.wait_for(lambda f: f["type"] == "message")
+
+    asyncio.run(scenario())
+    assert not SpaceMembership.objects.filter(space=room.space, user=bruno).exists()

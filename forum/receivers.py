@@ -1,0 +1,87 @@
+"""Open chat sockets follow sessions and the rules that lms and allauth change.
+
+Logout, a new password and a deactivated account end sessions; a withdrawn
+enrolment, a cohort's tutors and a person's roles change who may read and
+write a room. Those changes are made by Django, allauth and lms, which do not
+know forum (lms must not import it), so forum listens here and announces them
+after commit (forum.services.sockets); the hub of every process checks its
+sockets again. Connected in ForumConfig.ready().
+"""
+
+from allauth.account.signals import password_changed, password_reset, password_set
+from django.contrib.auth.signals import user_logged_out
+from django.db.models.signals import post_delete, post_save
+
+from forum.selectors.chat import CURRENT_ENROLMENT
+from forum.services.sockets import chat_access_changed, chat_sessions_check, chat_sessions_ended
+from lms.choices import Role
+from lms.models import CohortGroup, Enrolment, RoleGrant, User
+
+
+def logged_out(sender, request=None, user=None, **kwargs):
+    """Sent before the session is flushed: its key still names it."""
+    session = getattr(request, "session", None)
+    if user is not None and session is not None:
+        chat_sessions_ended(user=user, session_keys=[session.session_key])
+
+
+def password_changed_anyhow(sender, request=None, user=None, **kwargs):
+    """allauth changed, set or reset the password: other sessions no longer sign in."""
+    if user is not None:
+        chat_sessions_check(user=user)
+
+
+def user_saved(sender, instance, created=False, **kwargs):
+    """Deactivated, or a new password saved outside allauth (the Wagtail admin, a
+    command): ``set_password`` keeps the new password in ``_password`` until the
+    save is over."""
+    if not created and (not instance.is_active or instance._password is not None):
+        chat_sessions_check(user=instance)
+
+
+def _cohort_space(cohort_id: int):
+    from forum.models import Space
+
+    return Space.objects.filter(cohort_id=cohort_id).values_list("pk", flat=True).first()
+
+
+def enrolment_changed(sender, instance, created=False, **kwargs):
+    """A withdrawn or deleted enrolment takes the learner out of the cohort's rooms.
+
+    A new or current enrolment only adds access: nobody has a socket to close,
+    and a 10,000-line import announces nothing.
+    """
+    deleted = kwargs.get("signal") is post_delete
+    if not deleted and (created or instance.status in CURRENT_ENROLMENT):
+        return
+    space = _cohort_space(instance.cohort_id)
+    if space is not None:
+        chat_access_changed(space=space, users=[instance.user_id])
+
+
+def group_changed(sender, instance, created=False, **kwargs):
+    """A group's tutor changed or the group went: tutors moderate the cohort's rooms
+    (rare: check them all). A new group only adds a moderator."""
+    if created:
+        return
+    space = _cohort_space(instance.cohort_id)
+    if space is not None:
+        chat_access_changed(space=space)
+
+
+def role_changed(sender, instance, **kwargs):
+    """The secretariat role granted or revoked: it moderates every space. (Other
+    roles do not open rooms.)"""
+    if instance.role == Role.SECRETARIAT:
+        chat_access_changed(users=[instance.user_id])
+
+
+def connect() -> None:
+    user_logged_out.connect(logged_out, dispatch_uid="forum.chat.logged_out")
+    for signal in (password_changed, password_set, password_reset):
+        signal.connect(password_changed_anyhow, dispatch_uid="forum.chat.password")
+    post_save.connect(user_saved, sender=User, dispatch_uid="forum.chat.user_saved")
+    for signal in (post_save, post_delete):
+        signal.connect(enrolment_changed, sender=Enrolment, dispatch_uid="forum.chat.enrolment")
+        signal.connect(group_changed, sender=CohortGroup, dispatch_uid="forum.chat.group")
+        signal.connect(role_changed, sender=RoleGrant, dispatch_uid="forum.chat.role")
