@@ -37,12 +37,12 @@ import json
 import time
 from urllib.parse import parse_qs
 
-from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer, WebsocketConsumer
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from forum import selectors, services
+from forum.db import chat_db
 from forum.events import dumps, group_event, message_payload, user_payload
 from forum.hub import get_hub
 
@@ -105,7 +105,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
         self.channel_name = hub.socket_name()
         self.session_key = self.scope["session"].session_key
         checked_at = time.monotonic()
-        opened = await database_sync_to_async(_open)(
+        opened = await chat_db(_open)(
             user, self.scope["url_route"]["kwargs"]["slug"], self.channel_name
         )
         if opened is None:
@@ -124,7 +124,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
         self.joined = True
         # Read after joining: a message committed meanwhile is either counted
         # here or arrives through the hub.
-        last_seq = await database_sync_to_async(selectors.room_last_seq)(room=self.room)
+        last_seq = await chat_db(selectors.room_last_seq)(room=self.room)
         hub.presence_changed(self.room.pk)
         after = self._after()
         self.sent_up_to = last_seq if after is None else after
@@ -147,9 +147,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
             return
         hub = get_hub()
         await hub.leave(self.room.pk, self)
-        await database_sync_to_async(services.presence_leave)(
-            room=self.room, channel_name=self.channel_name
-        )
+        await chat_db(services.presence_leave)(room=self.room, channel_name=self.channel_name)
         if self.joined:
             hub.presence_changed(self.room.pk)
 
@@ -213,7 +211,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
 
     async def _catch_up(self, after: int):
         # Access was checked at this connection's handshake, just before.
-        messages = await database_sync_to_async(selectors.messages_after)(
+        messages = await chat_db(selectors.messages_after)(
             room=self.room, after=after, limit=CATCH_UP_LIMIT + 1
         )
         for message in messages[:CATCH_UP_LIMIT]:
@@ -257,7 +255,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
             await self._error("invalid", self._text(_("A message needs a client_id and a body.")))
             return
         try:
-            created, payload = await database_sync_to_async(self._send_message)(client_id, body)
+            created, payload = await chat_db(self._send_message)(client_id, body)
         except services.ChatError as error:
             await self._error(error.code, error.message)
             return
@@ -288,7 +286,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
             )
             return
         # Read access is checked again each time.
-        page = await database_sync_to_async(selectors.room_history)(
+        page = await chat_db(selectors.room_history)(
             user=self.user, room=self.room, before=before, limit=limit
         )
         if page is None:
@@ -323,7 +321,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
             await self._error("invalid", self._text(_("Delete needs the message id.")))
             return
         try:
-            await database_sync_to_async(self._delete)(seq)
+            await chat_db(self._delete)(seq)
         except services.ChatError as error:
             await self._error(error.code, error.message)
 

@@ -34,9 +34,9 @@ import uuid
 import weakref
 from collections import defaultdict, deque
 
-from channels.db import database_sync_to_async
 from channels.layers import get_channel_layer
 
+from forum.db import chat_db
 from forum.events import CONTROL_GROUP, group_event, group_name
 
 logger = logging.getLogger(__name__)
@@ -189,7 +189,7 @@ class RoomHub:
             await asyncio.sleep(PRESENCE_DEBOUNCE_SECONDS)
             # From here on, a new arrival schedules a new announcement.
             forget()
-            payload = await database_sync_to_async(presence_payload)(room_id=room_id)
+            payload = await chat_db(presence_payload)(room_id=room_id)
             await self.publish(room_id, group_event(room_id, payload))
         except asyncio.CancelledError:
             raise
@@ -312,7 +312,7 @@ class RoomHub:
             return valid, roles
 
         try:
-            valid, roles = await database_sync_to_async(read)()
+            valid, roles = await chat_db(read)()
         except Exception:
             logger.exception("chat hub could not check %s sockets", len(consumers))
             return
@@ -458,7 +458,7 @@ class RoomHub:
         try:
             from forum.services import presence_refresh
 
-            await database_sync_to_async(presence_refresh)(
+            await chat_db(presence_refresh)(
                 channel_names=[consumer.channel_name for consumer in consumers]
             )
             # A session that ended unannounced (expired, or while the layer was down).

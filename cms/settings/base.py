@@ -467,6 +467,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 # Forums: seconds a member waits between two posts in a space; attachment size.
 RIAL_FORUM_FLOOD_SECONDS = int(os.environ.get("FORUM_FLOOD_SECONDS", "15"))
 RIAL_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
+# Chat: threads of each web process that run the chat's database calls
+# (forum/db.py); keep it below DB_POOL_MAX_SIZE so pages always find a connection.
+RIAL_CHAT_DB_THREADS = int(os.environ.get("CHAT_DB_THREADS", "4"))
 # Chat: at most this many messages per person per room in this many seconds.
 RIAL_CHAT_RATE_LIMIT = (
     int(os.environ.get("CHAT_RATE_COUNT", "5")),

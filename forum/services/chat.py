@@ -124,10 +124,20 @@ def chat_message_send(
         body_html = render_markdown(body)
     except MarkupTooLong as error:
         raise ChatError("too_long", _("The message is too long.")) from error
+    # The sender's read marker exists before the room is locked (an INSERT that
+    # does nothing when it is there). Created under the lock, it could wait for
+    # the same row inserted by room_mark_read, whose deferred foreign-key check
+    # waits for the room's lock at commit: PostgreSQL found that deadlock under
+    # load (bench/production.py).
+    RoomRead.objects.bulk_create(
+        [RoomRead(room=room, user=user, last_read_seq=0)], ignore_conflicts=True
+    )
     try:
         with transaction.atomic():
             # The room row is locked until commit: numbers follow commit order.
-            locked = Room.objects.select_for_update().get(pk=room.pk)
+            # NO KEY UPDATE: rows that only point at the room (presence, reads,
+            # messages of other senders) check their foreign key without waiting.
+            locked = Room.objects.select_for_update(no_key=True).get(pk=room.pk)
             seq = locked.last_seq + 1
             message = Message.objects.create(
                 room=locked,
@@ -138,9 +148,9 @@ def chat_message_send(
                 body_html=body_html,
             )
             Room.objects.filter(pk=room.pk).update(last_seq=seq)
-            # One statement in the common case (the sender has read the room before).
-            if not RoomRead.objects.filter(room=locked, user=user).update(last_read_seq=seq):
-                RoomRead.objects.create(room=locked, user=user, last_read_seq=seq)
+            RoomRead.objects.filter(room=locked, user=user, last_read_seq__lt=seq).update(
+                last_read_seq=seq
+            )
             if room.space.kind == Space.Kind.QUESTION:
                 question_message_sent(message=message, room=locked)
             payload = message_payload(message, room.slug)
