@@ -7,4 +7,4 @@ class CmsConfig(AppConfig):
     verbose_name = _("Site and portal")
 
     def ready(self):
-        from cms import signal_handlers  # noqa: F401
+        from cms import checks, signal_handlers  # noqa: F401

@@ -21,6 +21,7 @@ def _environment(settings: str, env: dict) -> dict:
         "ALLOWED_HOSTS",
         "DEBUG",
         "DJANGO_ALLOW_ASYNC_UNSAFE",
+        "BASE_URL",
     }
     clean = {k: v for k, v in os.environ.items() if k not in ignored}
     clean.update({"DJANGO_SETTINGS_MODULE": settings, **env})
@@ -106,9 +107,23 @@ def test_production_passes_the_deployment_checklist():
         settings="cms.settings.production",
         SECRET_KEY=STRONG_KEY,
         ALLOWED_HOSTS="campus.example.org",
+        BASE_URL="https://campus.example.org",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize("base_url", [None, "http://127.0.0.1:8000", "http://campus.example.org"])
+def test_the_deployment_checklist_asks_for_the_public_address(base_url):
+    """Emails link to BASE_URL: a deployment without its public https address warns."""
+    env = {"SECRET_KEY": STRONG_KEY, "ALLOWED_HOSTS": "campus.example.org"}
+    if base_url is not None:
+        env["BASE_URL"] = base_url
+    result = manage(
+        "check", "--deploy", "--fail-level", "WARNING", settings="cms.settings.production", **env
+    )
+    assert result.returncode != 0
+    assert "rial.W001" in result.stdout + result.stderr
 
 
 def test_production_settings_are_strict():
