@@ -1,6 +1,7 @@
 from django.utils.functional import SimpleLazyObject
 
 from cms.navigation import main_navigation
+from lms.choices import Role
 
 
 def _unread(request) -> int:
@@ -14,7 +15,7 @@ def _is_tutor(request) -> bool:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return False
-    return user.is_secretariat or user.has_role("tutor")
+    return user.is_secretariat or user.has_role(Role.TUTOR)
 
 
 def _nav_counts(request) -> dict[str, int]:

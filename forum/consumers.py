@@ -45,6 +45,7 @@ from forum import selectors, services
 from forum.db import chat_db
 from forum.events import dumps, group_event, message_payload, user_payload
 from forum.hub import get_hub
+from lms.selectors.people import person_language
 
 MAX_FRAME = 16 * 1024  # a 4,000-character message in JSON stays well below
 CATCH_UP_LIMIT = 500
@@ -83,7 +84,7 @@ def _open(user, slug, channel_name):
     if access is None or not access.can_read:
         return None
     allowed = services.presence_join(user=user, room=access.room, channel_name=channel_name)
-    language = getattr(getattr(user, "profile", None), "preferred_language", None)
+    language = person_language(user, default=None)
     return access, user_payload(user), language, allowed
 
 

@@ -4,12 +4,14 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from cms.cooperation.models import Call, Proposal, Score
+from lms.choices import Role
 from lms.models import User
+from lms.selectors.people import person_country
 
 
 def country_of(user: User) -> str:
     """The ministry a person speaks for (their profile's country)."""
-    return getattr(getattr(user, "profile", None), "country", "") or ""
+    return person_country(user)
 
 
 def current_call() -> Call | None:
@@ -32,7 +34,7 @@ def parties(proposal: Proposal) -> set[str]:
 
 def is_party(*, user: User, proposal: Proposal) -> bool:
     """A focal point of one of the ministries taking part."""
-    return user.has_role("focal_point") and country_of(user) in parties(proposal)
+    return user.has_role(Role.FOCAL_POINT) and country_of(user) in parties(proposal)
 
 
 def can_see(*, user: User, proposal: Proposal) -> bool:
@@ -66,7 +68,7 @@ def proposals_for(*, user: User):
     if not user.is_secretariat:
         mine = Q(submitted_by=user)
         country = country_of(user)
-        if user.has_role("focal_point") and country:
+        if user.has_role(Role.FOCAL_POINT) and country:
             mine |= Q(providing_country=country) | Q(beneficiaries__country=country)
         proposals = proposals.filter(mine).distinct()
     return proposals.order_by("-call__year", "-created_at")

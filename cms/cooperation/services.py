@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from cms.cooperation.models import CRITERIA, MAX_SCORE, Beneficiary, Call, Proposal, Score
 from cms.cooperation.selectors import can_report, country_of
-from lms.choices import Country
+from lms.choices import Country, Role
 from lms.models import User
 
 RESULT_KINDS = {
@@ -38,7 +38,7 @@ def proposal_submit(
 ) -> Proposal:
     """A ministry's focal point proposes an activity. Every field is checked before
     anything is written: a refused proposal leaves nothing behind."""
-    if not (user.has_role("focal_point") or user.is_secretariat):
+    if not (user.has_role(Role.FOCAL_POINT) or user.is_secretariat):
         raise PermissionDenied(_("The focal points of the ministries submit proposals."))
     errors = {}
     if not call.is_open():
@@ -98,7 +98,7 @@ def proposal_submit(
 @transaction.atomic
 def proposal_confirm(*, user: User, proposal: Proposal) -> Proposal:
     """The providing ministry (one of its focal points) confirms it will provide."""
-    if not user.has_role("focal_point") or country_of(user) != proposal.providing_country:
+    if not user.has_role(Role.FOCAL_POINT) or country_of(user) != proposal.providing_country:
         raise PermissionDenied(_("Only the providing ministry confirms."))
     if proposal.submitted_by_id == user.pk:
         raise PermissionDenied(_("Another focal point of the providing ministry confirms."))

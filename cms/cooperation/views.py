@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from cms.cooperation import forms, selectors, services
 from cms.cooperation.models import CRITERIA, Proposal
+from lms.choices import Role
 from lms.forms import add_service_errors
 from lms.markup import render_markdown
 
@@ -29,7 +30,7 @@ def call(request):
             "can_propose": current is not None
             and current.is_open()
             and user.is_authenticated
-            and (user.has_role("focal_point") or user.is_secretariat),
+            and (user.has_role(Role.FOCAL_POINT) or user.is_secretariat),
         },
     )
 
@@ -39,7 +40,7 @@ def propose(request):
     current = selectors.current_call()
     if current is None or not current.is_open():
         raise Http404
-    if not (request.user.has_role("focal_point") or request.user.is_secretariat):
+    if not (request.user.has_role(Role.FOCAL_POINT) or request.user.is_secretariat):
         raise PermissionDenied(_("The focal points of the ministries submit proposals."))
     form = forms.ProposalForm()
     if request.method == "POST":
@@ -88,7 +89,7 @@ def proposal(request, pk):
             else None,
             "can_confirm": item.status == Proposal.Status.SUBMITTED
             and user.is_authenticated
-            and user.has_role("focal_point")
+            and user.has_role(Role.FOCAL_POINT)
             and selectors.country_of(user) == item.providing_country,
             "report_form": forms.ReportForm(
                 initial={"results": item.results, "kinds": item.results_kinds.split(",")}

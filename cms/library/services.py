@@ -11,6 +11,7 @@ from django.utils.translation import gettext_noop
 from cms.library.models import Publication
 from lms.choices import InterfaceLanguage
 from lms.models import User
+from lms.selectors.people import secretariat_people
 from lms.services.notifications import in_language_of, notification_create, notifications_fan_out
 
 SUGGESTED = gettext_noop("Document suggested for the documentation centre: %(title)s")
@@ -59,7 +60,7 @@ def publication_suggested_notify(*, publication_id: int) -> int:
     if publication is None:
         return 0
     return notifications_fan_out(
-        people=User.objects.filter(role_grants__role="secretariat", is_active=True),
+        people=secretariat_people(),
         kind="document_suggested",
         key=f"publication:{publication.pk}",
         write=lambda _person: {

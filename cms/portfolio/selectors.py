@@ -14,8 +14,9 @@ from cms.portfolio.models import (
     fold,
 )
 from courses.models import Area, Theme
-from lms.choices import Country
+from lms.choices import Country, Role
 from lms.models import User
+from lms.selectors.people import focal_points_of, person_country
 
 PER_PAGE = 20
 
@@ -26,15 +27,14 @@ def can_edit(*, user: User, programme: Programme) -> bool:
         return False
     if user.is_secretariat:
         return True
-    country = getattr(getattr(user, "profile", None), "country", "")
-    return user.has_role("focal_point") and country == programme.country
+    country = person_country(user)
+    return user.has_role(Role.FOCAL_POINT) and country == programme.country
 
 
 def editors_of(programme: Programme):
     """Who hears about the review: the focal points of its ministry and whoever wrote it."""
     return User.objects.filter(
-        Q(role_grants__role="focal_point", profile__country=programme.country)
-        | Q(pk=programme.created_by_id),
+        Q(pk__in=focal_points_of(programme.country).values("pk")) | Q(pk=programme.created_by_id),
         is_active=True,
     ).distinct()
 
@@ -124,7 +124,7 @@ def history(*, programme: Programme):
 
 
 def interest_of(*, user: User, programme: Programme) -> bool:
-    country = getattr(getattr(user, "profile", None), "country", "")
+    country = person_country(user)
     return (
         bool(country)
         and ProgrammeInterest.objects.filter(programme=programme, country=country).exists()
@@ -141,7 +141,7 @@ def ministry_programmes(*, user: User):
     """The programmes of the person's ministry (all of them for the secretariat)."""
     programmes = Programme.objects.all()
     if not user.is_secretariat:
-        country = getattr(getattr(user, "profile", None), "country", "")
+        country = person_country(user)
         programmes = programmes.filter(Q(country=country) | Q(created_by=user))
     return programmes.order_by("-updated_at", "-pk")
 

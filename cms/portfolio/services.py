@@ -6,7 +6,6 @@ programme's life is recorded (ProgrammeEvent) with who and when.
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,8 +20,9 @@ from cms.portfolio.models import (
     Target,
 )
 from cms.portfolio.selectors import can_edit, editors_of
-from lms.choices import InterfaceLanguage
+from lms.choices import InterfaceLanguage, Role
 from lms.models import User
+from lms.selectors.people import person_country, secretariat_people
 from lms.services.notifications import notifications_fan_out
 
 TEXT_FIELDS = (
@@ -106,7 +106,7 @@ def programme_save(
     whole form; a draft needs only a name. A published programme stays published
     when its ministry updates it; the change is recorded and the secretariat told."""
     creating = programme is None
-    if creating and not (actor.is_secretariat or actor.has_role("focal_point")):
+    if creating and not (actor.is_secretariat or actor.has_role(Role.FOCAL_POINT)):
         raise PermissionDenied(_("Focal points and the secretariat submit programmes."))
     targets = [code for code in targets if code in Target.values]
     themes = list(themes)
@@ -178,7 +178,7 @@ def _check_shapes(programme: Programme) -> None:
 
 
 def _actor_country(actor: User) -> str:
-    country = getattr(getattr(actor, "profile", None), "country", "")
+    country = person_country(actor)
     if not country:
         raise ValidationError(
             {"country": _("Add your country to your profile: programmes belong to a ministry.")}
@@ -203,9 +203,7 @@ def programme_event_notify(*, event_id: int) -> int:
     url = reverse("cms:programme", kwargs={"pk": programme.pk})
     key = f"programme-event:{event.pk}"
     if event.action in (ProgrammeEvent.Action.UPDATED, ProgrammeEvent.Action.SUBMITTED):
-        secretariat = User.objects.filter(
-            Q(role_grants__role="secretariat") | Q(is_superuser=True), is_active=True
-        ).distinct()
+        secretariat = secretariat_people()
         return notifications_fan_out(
             people=secretariat.exclude(pk=event.actor_id),
             kind="programme_review",
@@ -316,9 +314,9 @@ def programme_interest_set(*, user: User, programme: Programme, interested: bool
     programme, or takes it back. Saying it twice records it once."""
     if not programme.is_published:
         raise PermissionDenied(_("This programme is not published."))
-    if not user.has_role("focal_point"):
+    if not user.has_role(Role.FOCAL_POINT):
         raise PermissionDenied(_("Your ministry's focal points speak for it."))
-    country = getattr(getattr(user, "profile", None), "country", "")
+    country = person_country(user)
     if not country:
         raise ValidationError(_("Add your country to your profile to speak for your ministry."))
     if country == programme.country:

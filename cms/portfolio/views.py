@@ -11,8 +11,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cms.portfolio import forms, selectors, services
+from lms.choices import Role
 from lms.forms import add_service_errors
 from lms.markup import render_markdown
+from lms.selectors.people import person_country
 
 
 def portfolio(request):
@@ -101,8 +103,8 @@ def programme(request, pk):
             "interested_countries": selectors.interested_countries(programme=item)
             if editor
             else [],
-            "can_show_interest": user.is_authenticated and user.has_role("focal_point"),
-            "own_country": getattr(getattr(user, "profile", None), "country", "") == item.country,
+            "can_show_interest": user.is_authenticated and user.has_role(Role.FOCAL_POINT),
+            "own_country": person_country(user) == item.country,
         },
     )
 
@@ -112,7 +114,8 @@ def programme_edit(request, pk=None):
     item = _programme(request, pk) if pk else None
     if item is not None and not selectors.can_edit(user=request.user, programme=item):
         raise PermissionDenied(_("Only your ministry's focal points edit this programme."))
-    if item is None and not (request.user.is_secretariat or request.user.has_role("focal_point")):
+    may_submit = request.user.is_secretariat or request.user.has_role(Role.FOCAL_POINT)
+    if item is None and not may_submit:
         raise PermissionDenied(_("Focal points and the secretariat submit programmes."))
     secretariat = request.user.is_secretariat
     form = forms.ProgrammeForm(instance=item, secretariat=secretariat)
@@ -147,7 +150,7 @@ def programme_edit(request, pk=None):
 
 @login_required
 def mine(request):
-    if not (request.user.is_secretariat or request.user.has_role("focal_point")):
+    if not (request.user.is_secretariat or request.user.has_role(Role.FOCAL_POINT)):
         raise PermissionDenied(_("Focal points and the secretariat submit programmes."))
     page = Paginator(selectors.ministry_programmes(user=request.user), 30).get_page(
         request.GET.get("page")

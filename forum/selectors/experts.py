@@ -19,6 +19,7 @@ from forum.models import (
     SpaceMembership,
 )
 from lms.models import User
+from lms.selectors.people import person_time_zone
 
 EXPERTS_PER_PAGE = 24
 TRANSCRIPT_MAX = 5000  # messages shown on an ended session's page
@@ -33,7 +34,7 @@ def user_zone_named(zone: str) -> zoneinfo.ZoneInfo:
 
 def user_zone(user: User) -> zoneinfo.ZoneInfo:
     """The person's time zone (their profile's), for showing session times."""
-    return user_zone_named(getattr(getattr(user, "profile", None), "time_zone", ""))
+    return user_zone_named(person_time_zone(user))
 
 
 def askable_experts():

@@ -29,7 +29,9 @@ from forum.selectors.chat import (
     readable_spaces_filter,
     space_role,
 )
+from lms.choices import Role
 from lms.models import User
+from lms.selectors.people import secretariat_people
 
 NEW_TOPIC_DAYS = 14  # a topic nobody opened counts as new this long
 TOPICS_PER_PAGE = 30
@@ -69,7 +71,9 @@ class SpaceAccess:
     def can_accept(self, topic: Topic) -> bool:
         if not topic.is_question:
             return False
-        return topic.author_id == self.user.pk or self.can_moderate or self.user.has_role("expert")
+        if topic.author_id == self.user.pk or self.can_moderate:
+            return True
+        return self.user.has_role(Role.EXPERT)
 
     def can_hold(self, person: User, role: str | None) -> bool:
         """Moderators hold members (not readers, not other moderators, not themselves)."""
@@ -122,7 +126,7 @@ def space_readers(*, space: Space):
     """Everyone who may read the space, as one queryset (for notifying many at once)."""
     if space.readable_by_all:
         return User.objects.filter(is_active=True)
-    who = Q(space_memberships__space=space) | Q(role_grants__role="secretariat")
+    who = Q(space_memberships__space=space) | Q(pk__in=secretariat_people().values("pk"))
     if space.cohort_id:
         who |= Q(
             enrolments__cohort_id=space.cohort_id, enrolments__status__in=CURRENT_ENROLMENT

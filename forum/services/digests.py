@@ -19,6 +19,7 @@ from forum.models import DigestDelivery, DigestPreference, Topic
 from forum.selectors.chat import readable_spaces_filter
 from forum.services.forums import post_url, unsubscribe_url
 from lms.models import User
+from lms.selectors.people import secretariat_people
 from lms.services.notifications import absolute_url, in_language_of
 
 PERIODS = {
@@ -64,7 +65,7 @@ def send_digests(*, now: datetime.datetime | None = None) -> int:
         .filter(
             Q(space_memberships__isnull=False)
             | Q(enrolments__isnull=False)
-            | Q(role_grants__role="secretariat")
+            | Q(pk__in=secretariat_people().values("pk"))
         )
         .distinct()
     )

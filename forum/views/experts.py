@@ -1,6 +1,5 @@
 """Pages of the experts network: directory, profiles, questions, office hours."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -21,6 +20,7 @@ from forum.views.chat import room_context
 from forum.views.forums import forum_strings, pk_or_404
 from lms.forms import add_service_errors
 from lms.models import User
+from lms.selectors.people import person_time_zone
 
 # --- Directory and profiles -----------------------------------------------------------------
 
@@ -361,7 +361,7 @@ def office_hours(request):
 def office_hour_new(request):
     if not hasattr(request.user, "expert_profile"):
         raise PermissionDenied(_("Office hours are for experts of the network."))
-    zone = getattr(getattr(request.user, "profile", None), "time_zone", settings.TIME_ZONE)
+    zone = person_time_zone(request.user)
     form = forms.OfficeHourForm(initial={"time_zone": zone, "duration_minutes": 60})
     if request.method == "POST":
         form = forms.OfficeHourForm(request.POST)

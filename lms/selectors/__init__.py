@@ -4,6 +4,22 @@ People selectors are re-exported here; the others live in ``lms.selectors.learni
 and ``lms.selectors.reports``.
 """
 
-from lms.selectors.people import profile_for_user, user_with_roles
+from lms.selectors.people import (
+    focal_points_of,
+    person_country,
+    person_language,
+    person_time_zone,
+    profile_for_user,
+    secretariat_people,
+    user_with_roles,
+)
 
-__all__ = ["profile_for_user", "user_with_roles"]
+__all__ = [
+    "focal_points_of",
+    "person_country",
+    "person_language",
+    "person_time_zone",
+    "profile_for_user",
+    "secretariat_people",
+    "user_with_roles",
+]

@@ -1,7 +1,9 @@
 """Reads about people, returning only what the acting user may see."""
 
-from django.db.models import Prefetch
+from django.conf import settings
+from django.db.models import Prefetch, Q, QuerySet
 
+from lms.choices import Role
 from lms.models import Profile, ProfileLanguage, User
 
 
@@ -21,3 +23,41 @@ def profile_for_user(*, user: User) -> Profile:
 
 def user_with_roles(*, user_id: int) -> User | None:
     return User.objects.prefetch_related("role_grants").filter(pk=user_id).first()
+
+
+def person_country(user) -> str:
+    """The person's ministry, as the ISO code of its country ("" when unknown or anonymous).
+
+    A focal point acts for this country's ministry; programmes, proposals and
+    needs are "theirs" when their country matches.
+    """
+    profile = getattr(user, "profile", None) if getattr(user, "is_authenticated", False) else None
+    return (getattr(profile, "country", "") or "") if profile is not None else ""
+
+
+def person_time_zone(user) -> str:
+    """The zone the person reads dates in: their profile's, else the site's."""
+    profile = getattr(user, "profile", None) if getattr(user, "is_authenticated", False) else None
+    return (getattr(profile, "time_zone", "") or "") or settings.TIME_ZONE
+
+
+def person_language(user, default: str | None = settings.LANGUAGE_CODE) -> str | None:
+    """The language of the person's emails and notifications (``default`` when they
+    have no profile yet)."""
+    profile = getattr(user, "profile", None) if getattr(user, "is_authenticated", False) else None
+    return (getattr(profile, "preferred_language", "") or "") or default
+
+
+def secretariat_people() -> QuerySet[User]:
+    """Everyone ``User.is_secretariat`` is true for and who can sign in:
+    superusers and holders of the secretariat role."""
+    return User.objects.filter(
+        Q(role_grants__role=Role.SECRETARIAT) | Q(is_superuser=True), is_active=True
+    ).distinct()
+
+
+def focal_points_of(country: str) -> QuerySet[User]:
+    """Active focal points of one country's ministry."""
+    return User.objects.filter(
+        role_grants__role=Role.FOCAL_POINT, profile__country=country, is_active=True
+    ).distinct()
