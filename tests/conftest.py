@@ -1,3 +1,6 @@
+import gc
+import time
+
 import pytest
 from django.core.cache import cache
 
@@ -13,6 +16,45 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _test_database_let_go(request, django_db_setup, django_db_blocker):
+    """Before pytest-django drops the PostgreSQL test database, nobody may hold it.
+
+    A Daphne process a test just stopped, or a thread of this process that still
+    holds a pooled connection, makes ``DROP DATABASE`` fail ("being accessed by
+    other users") and leaves the database behind on the server. At the end of the
+    run this closes this process's connections, gives a server a few seconds to
+    notice clients that went away, and names whoever still holds it.
+    """
+    yield
+    from django.db import connections
+
+    gc.collect()  # threads that ended give their connections back
+    connections.close_all()
+    database = connections["default"]
+    if database.vendor != "postgresql":
+        return
+    import psycopg
+
+    params = database.get_connection_params()
+    params["dbname"] = "postgres"
+    params.pop("pool", None)
+    name = database.settings_dict["NAME"]
+    holders = []
+    with django_db_blocker.unblock(), psycopg.connect(**params, autocommit=True) as monitor:
+        for _ in range(50):
+            holders = monitor.execute(
+                "SELECT pid, application_name, state, left(query, 120) FROM pg_stat_activity"
+                " WHERE datname = %s AND pid <> pg_backend_pid()",
+                [name],
+            ).fetchall()
+            if not holders:
+                return
+            time.sleep(0.2)
+    terminal = request.config.get_terminal_writer()
+    terminal.line(f"The test database {name} is still held by: {holders}", yellow=True)
 
 
 @pytest.fixture
