@@ -9,9 +9,6 @@ demo's busiest topic and its space's topic list.
 """
 
 import asyncio
-import os
-import secrets
-import socket
 import subprocess
 import sys
 import tempfile
@@ -19,16 +16,11 @@ import time
 import urllib.request
 from pathlib import Path
 
+from bench.common import daphne, production_env
 from bench.loadgen import run_load
+from tests.processes import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
-DAPHNE = str(Path(sys.executable).with_name("daphne"))
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_until_up(url: str, timeout: float = 30) -> None:
@@ -45,7 +37,7 @@ def wait_until_up(url: str, timeout: float = 30) -> None:
 
 def start(app: str, port: int, env: dict) -> subprocess.Popen:
     return subprocess.Popen(
-        [DAPHNE, "-b", "127.0.0.1", "-p", str(port), app],
+        daphne(port, app),
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -102,23 +94,6 @@ def signed_in(env: dict) -> tuple[str, int, str]:
         .split()
     )
     return out[0], int(out[1]), out[2]
-
-
-def production_env(workdir: str) -> dict:
-    """Production settings, as deployed, minus HTTPS (the load is plain HTTP)."""
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(64),
-        "DEBUG": "false",
-        "SECURE_SSL_REDIRECT": "false",
-        "DATABASE_URL": f"sqlite:///{workdir}/bench.sqlite3",
-        "STATIC_ROOT": f"{workdir}/static",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "LOG_LEVEL": "WARNING",
-    }
-    env.pop("REDIS_URL", None)
-    return env
 
 
 def measure(connections: int = 16, duration: float = 6.0) -> dict:

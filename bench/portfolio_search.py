@@ -30,8 +30,10 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from bench.http_pages import free_port, prepare_site, production_env, start, wait_until_up
+from bench.common import production_env
+from bench.http_pages import prepare_site, start, wait_until_up
 from bench.loadgen import run_load
+from tests.processes import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -10,7 +10,8 @@ cms/settings/base.py unless ``DB_POOL_*`` are set in the environment.
 
 ``USERS`` signed-in people (members of the demo workshop and learners of the
 demo cohort), half on each process, each with one keep-alive HTTP connection
-and one chat socket in the workshop's room, for ``DURATION`` seconds:
+and one chat socket in the workshop's room, for ``DURATION`` seconds (what they
+do is ``bench.production_load``, with its constants):
 
 - browse: the home page, a lesson, the workshop's forum, its three busiest
   topics, the chat room page, the experts directory, in turn, reading each for
@@ -43,46 +44,35 @@ Environment: ``BENCH_PRODUCTION_USERS`` (64), ``BENCH_PRODUCTION_SECONDS`` (60),
 """
 
 import asyncio
-import itertools
 import json
 import os
-import random
-import secrets
 import shutil
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import uuid
-from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlencode
 
 import psycopg
-from websockets.asyncio.client import connect
-from websockets.exceptions import ConnectionClosed, InvalidHandshake
 
-from bench.loadgen import _read_response
+from bench import common
+from bench.common import (
+    closing_line,
+    daphne,
+    manage,
+    rss_mb,
+    wait_for_http,
+)
+from bench.production_load import CHAT_EVERY, REPLY_EVERY, THINK, load_round, summary
 from tests.processes import PrivateRedis, database_connections, free_port, stop
 
-ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
 USERS = int(os.environ.get("BENCH_PRODUCTION_USERS", "64"))
 DURATION = float(os.environ.get("BENCH_PRODUCTION_SECONDS", "60"))
 CAPACITY = float(os.environ.get("BENCH_PRODUCTION_CAPACITY_SECONDS", "10"))
 POSTGRES = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 WEB_PROCESSES = 2
 AFTER = 10.0  # seconds after the load when connections are counted again
-CHAT_EVERY = 6.0  # seconds between two chat messages of one person
-REPLY_EVERY = 20.0  # seconds between two forum replies of one person
-# Seconds a person reads a page before the next (0.5x to 1.5x of it); 0: back to back,
-# which measures what the site sustains rather than whether it keeps up.
-THINK = float(os.environ.get("BENCH_PRODUCTION_THINK_SECONDS", "5"))
-GRACE = 3.0  # seconds to wait for the last chat deliveries
-CONNECT_CONCURRENCY = 8  # chat handshakes in flight while everyone joins
-REQUEST_TIMEOUT = 30.0
 ANSWER = {"page": 200, "reply": 302}
 
 
@@ -90,32 +80,15 @@ ANSWER = {"page": 200, "reply": 302}
 
 
 def production_env(workdir: Path, database: str, redis_url: str, ports: list[int]) -> dict:
-    origins = ",".join(f"http://127.0.0.1:{port}" for port in ports)
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(64),
-        "DEBUG": "false",
-        "SECURE_SSL_REDIRECT": "false",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "CSRF_TRUSTED_ORIGINS": origins,
-        "DATABASE_URL": f"{POSTGRES}/{database}",
-        "REDIS_URL": redis_url,
-        "STATIC_ROOT": str(workdir / "static"),
-        "MEDIA_ROOT": str(workdir / "media"),
-        "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
-        "LOG_LEVEL": "WARNING",
-        "PYTHONDONTWRITEBYTECODE": "1",
-    }
-    env.pop("TEST_REDIS_PREFIX", None)
-    return env
-
-
-def manage(env: dict, *args: str) -> str:
-    """Run ``manage.py ARGS`` (or ``python -m ...``) with the site's settings; its output."""
-    command = [sys.executable, *args] if args[0] == "-m" else [sys.executable, "manage.py", *args]
-    done = subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True, text=True)
-    return done.stdout
+    return common.production_env(
+        workdir,
+        database_url=f"{POSTGRES}/{database}",
+        redis_url=redis_url,
+        CSRF_TRUSTED_ORIGINS=",".join(f"http://127.0.0.1:{port}" for port in ports),
+        MEDIA_ROOT=str(workdir / "media"),
+        EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
+        PYTHONDONTWRITEBYTECODE="1",
+    )
 
 
 POOL_SCRIPT = (
@@ -128,7 +101,7 @@ def prepare(env: dict) -> tuple[dict, dict]:
     """Migrate (collecting static files meanwhile), load the demo, make the people."""
     static = subprocess.Popen(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=ROOT,
+        cwd=common.ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
     )
@@ -141,47 +114,9 @@ def prepare(env: dict) -> tuple[dict, dict]:
     return site, pool
 
 
-def daphne(port: int, application: str) -> list[str]:
-    return [str(BIN / "daphne"), "-b", "127.0.0.1", "-p", str(port), application]
-
-
 def start(name: str, command: list[str], env: dict, log: Path) -> subprocess.Popen:
-    with open(log, "ab") as stderr:
-        return subprocess.Popen(
-            command,
-            cwd=ROOT,
-            env={**env, "PGAPPNAME": name},
-            stdout=subprocess.DEVNULL,
-            stderr=stderr,
-        )
-
-
-def wait_for_http(port: int, process: subprocess.Popen, path: str = "/", timeout=60) -> None:
-    async def ask():
-        reader, writer = await asyncio.open_connection("127.0.0.1", port)
-        writer.write(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
-        status = await _read_response(reader)
-        writer.close()
-        return status
-
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"server on port {port} exited with {process.returncode}")
-        try:
-            if asyncio.run(ask()) == 200:
-                return
-        except OSError:
-            pass
-        time.sleep(0.2)
-    raise RuntimeError(f"server on port {port} did not come up")
-
-
-def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return round(int(line.split()[1]) / 1024, 1)
-    return 0.0
+    """A process of the site, its database connections named ``name`` (``PGAPPNAME``)."""
+    return common.spawn(command, {**env, "PGAPPNAME": name}, log)
 
 
 class ConnectionCounter(threading.Thread):
@@ -233,254 +168,7 @@ class ConnectionCounter(threading.Thread):
         self.monitor.close()
 
 
-# --- the people ----------------------------------------------------------------------------------
-
-
-@dataclass
-class Tally:
-    """What all the people of one round saw."""
-
-    pages: list = field(default_factory=list)  # ms, pages answered 200
-    replies: list = field(default_factory=list)  # ms, replies answered 302
-    chat: list = field(default_factory=list)  # ms, every delivery of a chat message
-    errors: Counter = field(default_factory=Counter)
-    sent_at: dict = field(default_factory=dict)  # client_id -> perf_counter
-    chat_sent: int = 0
-    chat_delivered: int = 0
-    sockets: int = 0
-    started: float = 0.0  # perf_counter when everyone had joined and began
-    ended: float = 0.0  # perf_counter when the last person stopped
-    seconds: float = 0.0
-
-
-@dataclass
-class Person:
-    index: int
-    port: int
-    cookie: str
-    csrf: str
-    reader: asyncio.StreamReader | None = None
-    writer: asyncio.StreamWriter | None = None
-    ws: object = None
-    listening: asyncio.Task | None = None
-
-    async def http(self, method: str, path: str, body: bytes = b"") -> int:
-        if self.writer is None:
-            self.reader, self.writer = await asyncio.open_connection("127.0.0.1", self.port)
-        head = (
-            f"{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{self.port}\r\n"
-            f"Cookie: {self.cookie}\r\nConnection: keep-alive\r\n"
-        )
-        if body:
-            head += (
-                "Content-Type: application/x-www-form-urlencoded\r\n"
-                f"Content-Length: {len(body)}\r\n"
-            )
-        self.writer.write(head.encode() + b"\r\n" + body)
-        return await asyncio.wait_for(_read_response(self.reader), REQUEST_TIMEOUT)
-
-    def hang_up(self) -> None:
-        if self.writer is not None:
-            self.writer.close()
-        self.reader = self.writer = None
-
-    def leave(self) -> None:
-        """Close everything at once (the listener first: its socket's end is no error)."""
-        if self.listening is not None:
-            self.listening.cancel()
-        if self.ws is not None:
-            self.ws.transport.abort()
-        self.hang_up()
-
-
-async def listen(person: Person, tally: Tally) -> None:
-    try:
-        async for text in person.ws:
-            now = time.perf_counter()
-            if text.startswith(('{"type":"message"', '{"type": "message"')):
-                sent = tally.sent_at.get(json.loads(text).get("client_id"))
-                if sent is not None:
-                    tally.chat.append((now - sent) * 1000)
-                    tally.chat_delivered += 1
-            elif text.startswith(('{"type":"error"', '{"type": "error"')):
-                tally.errors[f"chat error {json.loads(text).get('code')}"] += 1
-    except ConnectionClosed:
-        pass
-    # Only the server closes sockets: the load generator cancels this task first.
-    tally.errors["chat socket closed by the server"] += 1
-
-
-async def join(person: Person, room: str, rial: bool, tally: Tally) -> None:
-    for attempt in range(3):
-        try:
-            person.ws = await connect(
-                f"ws://127.0.0.1:{person.port}/ws/chat/{room}/",
-                origin=f"http://127.0.0.1:{person.port}",
-                additional_headers={"Cookie": person.cookie},
-                compression=None,
-                ping_interval=None,
-                open_timeout=60,
-                max_size=2**22,
-            )
-            break
-        except (OSError, TimeoutError, InvalidHandshake):
-            tally.errors["chat handshake failed"] += 1
-            if attempt == 2:
-                raise
-            await asyncio.sleep(0.5)
-    if rial:  # RIAL says hello first; the baseline only echoes
-        async with asyncio.timeout(60):
-            while not (await person.ws.recv()).startswith(('{"type":"hello"', '{"type": "hello"')):
-                pass
-    person.listening = asyncio.create_task(listen(person, tally))
-
-
-async def chat(person: Person, end: float, tally: Tally) -> None:
-    """Say something in the room every ``CHAT_EVERY`` seconds (the first after a random wait)."""
-    rng = random.Random(-person.index)
-    await asyncio.sleep(rng.uniform(0, CHAT_EVERY))
-    for n in itertools.count():
-        if time.perf_counter() >= end:
-            return
-        client_id = str(uuid.uuid4())
-        body = f"Mensaje {n} de la persona {person.index}: ¿seguimos el jueves?"
-        frame = json.dumps({"type": "message", "client_id": client_id, "body": body})
-        tally.sent_at[client_id] = time.perf_counter()
-        try:
-            await person.ws.send(frame)
-            tally.chat_sent += 1
-        except ConnectionClosed:
-            tally.errors["chat send on a closed socket"] += 1
-        await asyncio.sleep(CHAT_EVERY)
-
-
-async def browse(
-    person: Person, site: dict, end: float, tally: Tally, posting: bool, think: float
-) -> None:
-    """Pages in turn, ``think`` seconds apart on average; a reply every ``REPLY_EVERY`` s."""
-    rng = random.Random(person.index)
-    now = time.perf_counter()
-    next_page = now + rng.uniform(0, think)
-    next_reply = now + rng.uniform(0, REPLY_EVERY) if posting else end
-    pages = site["pages"]
-    turn = person.index % len(pages)
-    ring = itertools.cycle(pages[turn:] + pages[:turn])
-    topics = itertools.cycle(site["topics"][person.index % len(site["topics"]) :] + site["topics"])
-    for n in itertools.count():
-        now = time.perf_counter()
-        due = min(next_page, next_reply)
-        if due >= end:
-            return
-        if due > now:
-            await asyncio.sleep(due - now)
-            continue
-        if next_reply <= now:
-            next_reply = now + REPLY_EVERY
-            kind, method, path = "reply", "POST", f"/es/forums/t/{next(topics)}/reply/"
-            form = {
-                "csrfmiddlewaretoken": person.csrf,
-                "token": str(uuid.uuid4()),
-                "body": f"Respuesta {n} de la persona {person.index}: gracias, lo comparto.",
-            }
-            body = urlencode(form).encode()
-        else:
-            kind, method, path, body = "page", "GET", next(ring), b""
-        started = time.perf_counter()
-        try:
-            status = await person.http(method, path, body)
-        except (OSError, TimeoutError, ConnectionError, asyncio.IncompleteReadError, ValueError):
-            person.hang_up()
-            tally.errors[f"{kind}: no answer"] += 1
-            status = None
-        took = (time.perf_counter() - started) * 1000
-        if status == site["answer"][kind]:
-            (tally.pages if kind == "page" else tally.replies).append(took)
-        elif status is not None:
-            tally.errors[f"{kind}: {status} {path}"] += 1
-        if kind == "page":
-            next_page = time.perf_counter() + think * rng.uniform(0.5, 1.5)
-
-
-async def load_round(
-    ports: list[int],
-    site: dict,
-    duration: float,
-    rial: bool,
-    posting: bool = True,
-    think: float = THINK,
-    on_start=None,
-) -> Tally:
-    """Everyone joins the chat room, then browses (and posts) for ``duration`` seconds."""
-    tally = Tally()
-    people = [
-        Person(
-            index=i,
-            port=ports[i % len(ports)],
-            cookie=f"sessionid={site['sessions'][i]}; csrftoken={csrf}",
-            csrf=csrf,
-        )
-        for i, csrf in ((i, secrets.token_hex(16)) for i in range(len(site["sessions"])))
-    ]
-    gate = asyncio.Semaphore(CONNECT_CONCURRENCY)
-
-    async def gated_join(person: Person) -> None:
-        async with gate:
-            await join(person, site["room"], rial, tally)
-
-    try:
-        await asyncio.gather(*(gated_join(person) for person in people))
-        tally.sockets = sum(person.ws is not None for person in people)
-        await asyncio.sleep(1.0)  # presence frames of the joins go by
-        if on_start is not None:
-            on_start()
-        tally.started = time.perf_counter()
-        end = tally.started + duration
-        await asyncio.gather(
-            *(browse(p, site, end, tally, posting, think) for p in people),
-            *(chat(p, end, tally) for p in people if posting),
-        )
-        tally.ended = time.perf_counter()
-        tally.seconds = tally.ended - tally.started
-        if posting:
-            await asyncio.sleep(GRACE)  # the last chat deliveries
-    finally:
-        for person in people:
-            person.leave()
-    return tally
-
-
 # --- measuring -----------------------------------------------------------------------------------
-
-
-def percentile(values: list, p: float) -> float:
-    if not values:
-        return 0.0
-    ordered = sorted(values)
-    return round(ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))], 1)
-
-
-def summary(tally: Tally, expected_listeners: int) -> dict:
-    answered = len(tally.pages) + len(tally.replies)
-    expected = tally.chat_sent * expected_listeners
-    return {
-        "http_answers": answered,
-        "http_per_s": round(answered / tally.seconds, 1) if tally.seconds else 0.0,
-        "pages": len(tally.pages),
-        "pages_p50_ms": percentile(tally.pages, 50),
-        "pages_p99_ms": percentile(tally.pages, 99),
-        "replies": len(tally.replies),
-        "replies_p50_ms": percentile(tally.replies, 50),
-        "replies_p99_ms": percentile(tally.replies, 99),
-        "chat_sent": tally.chat_sent,
-        "chat_deliveries": tally.chat_delivered,
-        "chat_expected": expected,
-        "chat_p50_ms": percentile(tally.chat, 50),
-        "chat_p99_ms": percentile(tally.chat, 99),
-        "sockets": tally.sockets,
-        "errors": sum(tally.errors.values()) + max(0, expected - tally.chat_delivered),
-        "error_kinds": dict(tally.errors.most_common(10)),
-        "seconds": round(tally.seconds, 1),
-    }
 
 
 def rss_of(processes: dict[str, subprocess.Popen]) -> dict[str, float]:
@@ -690,10 +378,7 @@ def report(result: dict) -> str:
     for target in result["targets"].values():
         verdict = "MET " if target["met"] else "MISS"
         lines.append(f"{verdict} {target['target']} -> {target['value']}")
-    before, after = result["load_average_1m"]
-    lines.append(
-        f"wall time {result['wall_s']:g}s; load average {before:g} before, {after:g} after"
-    )
+    lines.append(closing_line(result))
     return "\n".join(lines)
 
 

@@ -264,7 +264,7 @@ class GroupForm(forms.Form):
     tutor = forms.ModelChoiceField(label=_("Tutor"), queryset=None, required=False)
 
     def __init__(self, *args, **kwargs):
-        from lms.selectors.learning import tutors_available
+        from lms.selectors.tutoring import tutors_available
 
         super().__init__(*args, **kwargs)
         self.fields["tutor"].queryset = tutors_available()

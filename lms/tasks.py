@@ -9,6 +9,7 @@ from django_periodic_tasks import scheduled_task
 from django_tasks import task
 
 from lms.services import enrolment, jobs, learning, notifications
+from lms.services.enrolment_import import enrolment_import_run
 
 
 @task()
@@ -33,7 +34,7 @@ def reminders_notify(enrolment_ids: list[int], tutor_id: int, key: str) -> int:
 
 @task()
 def enrolment_import(job_id: int) -> None:
-    enrolment.enrolment_import_run(job_id=job_id)
+    enrolment_import_run(job_id=job_id)
 
 
 @scheduled_task(cron="*/5 * * * *", name="import-jobs-resume", timezone=settings.TIME_ZONE)

@@ -15,9 +15,15 @@ from courses.models import (
     ModulePage,
     course_outline,
 )
-from lms import selectors
 from lms.models import Application, Enrolment
-from lms.selectors.learning import content_access, course_enrolment
+from lms.selectors.dashboards import open_calls
+from lms.selectors.learning import (
+    CURRENT,
+    content_access,
+    course_enrolment,
+    is_course_staff,
+    lesson_state,
+)
 from lms.services.learning import lesson_visit
 
 
@@ -37,7 +43,7 @@ def course_content_gate(page, request, serve_args, serve_kwargs):
         "access": access,
         "course": access.course,
         "module": access.module,
-        "calls": selectors.learning.open_calls(course=access.course) if access.course else [],
+        "calls": open_calls(course=access.course) if access.course else [],
     }
     response = TemplateResponse(request, "lms/content_closed.html", context, status=status)
     response["Cache-Control"] = "private, no-store"
@@ -56,9 +62,7 @@ def lesson_context(page: LessonPage, request):
     access = _access(page, request)
     context = {"access": access}
     if access.enrolment is not None:
-        context["lesson_state"] = selectors.learning.lesson_state(
-            enrolment=access.enrolment, lesson=page
-        )
+        context["lesson_state"] = lesson_state(enrolment=access.enrolment, lesson=page)
         context["cohort"] = access.enrolment.cohort
     outline = course_outline(page.course) if page.course else []
     context["course_outline"] = outline
@@ -89,7 +93,7 @@ def module_context(page: ModulePage, request):
 def course_context(page: CoursePage, request):
     user = request.user
     context = {
-        "calls": list(selectors.learning.open_calls(course=page)),
+        "calls": list(open_calls(course=page)),
         "enrolment": None,
         "applications": {},
         "is_staff": False,
@@ -100,17 +104,17 @@ def course_context(page: CoursePage, request):
             application.call_id: application
             for application in Application.objects.filter(user=user, call__in=context["calls"])
         }
-        context["is_staff"] = selectors.learning.is_course_staff(user=user, course=page)
+        context["is_staff"] = is_course_staff(user=user, course=page)
     return context
 
 
 @hooks.register("rial_course_index_context")
 def course_index_context(page: CourseIndexPage, request):
     user = request.user
-    context = {"open_calls": list(selectors.learning.open_calls())}
+    context = {"open_calls": list(open_calls())}
     if user.is_authenticated:
         context["my_course_ids"] = set(
-            Enrolment.objects.filter(user=user, status__in=selectors.learning.CURRENT).values_list(
+            Enrolment.objects.filter(user=user, status__in=CURRENT).values_list(
                 "cohort__course_id", flat=True
             )
         )

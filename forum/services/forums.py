@@ -834,7 +834,7 @@ def space_invitation_email(user: User, space: Space):
     from django.core.mail import EmailMessage
     from django.template.loader import render_to_string
 
-    from lms.services.enrolment import invitation_link
+    from lms.services.people import invitation_link
 
     with in_language_of(user):
         language = translation.get_language()

@@ -1,7 +1,10 @@
 """Reads about people and learning, returning only what the acting user may see.
 
-People selectors are re-exported here; the others live in ``lms.selectors.learning``
-and ``lms.selectors.reports``.
+People selectors are re-exported here; the others live in their modules:
+``lms.selectors.learning`` (content access, requirements, a lesson's state),
+``lms.selectors.dashboards`` (the learner's dashboard, open calls),
+``lms.selectors.tutoring`` (tutors' cohorts, learners and reviews),
+``lms.selectors.certificates``, ``lms.selectors.jobs`` and ``lms.selectors.reports``.
 """
 
 from lms.selectors.people import (

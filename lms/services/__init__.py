@@ -4,8 +4,10 @@ after commit.
 
 The people services are re-exported here for short imports
 (``from lms import services; services.profile_update(...)``); the others live
-in their modules: ``lms.services.enrolment``, ``lms.services.learning``,
-``lms.services.certificates``, ``lms.services.notifications``.
+in their modules: ``lms.services.cohorts`` (calls, cohorts, groups),
+``lms.services.enrolment`` (applications, enrolling), ``lms.services.enrolment_import``
+(enrolling from a CSV file), ``lms.services.learning``, ``lms.services.certificates``,
+``lms.services.jobs``, ``lms.services.notifications``.
 """
 
 from lms.services.people import (

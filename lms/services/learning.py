@@ -13,7 +13,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.models import LessonPage, ModulePage
-from lms import selectors
 from lms.markup import MarkupTooLong, render_markdown
 from lms.models import (
     Cohort,
@@ -28,6 +27,7 @@ from lms.models import (
     User,
 )
 from lms.selectors.learning import content_access
+from lms.selectors.tutoring import can_review, tutored_enrolments
 from lms.services.notifications import (
     in_language_of,
     notification_create,
@@ -338,7 +338,7 @@ def submission_review(
     *, reviewer: User, submission: Submission, feedback: str, grade: int | None
 ) -> Submission:
     """The tutor returns feedback (and a grade); the learner is told in their language."""
-    if not selectors.learning.can_review(user=reviewer, submission=submission):
+    if not can_review(user=reviewer, submission=submission):
         raise PermissionDenied(_("Only the learner's tutor or the secretariat gives feedback."))
     feedback = (feedback or "").strip()
     if not feedback:
@@ -491,7 +491,7 @@ def reminders_send(
     click or a second tutor does not flood anyone.
     """
     now = now or timezone.now()
-    allowed = selectors.learning.tutored_enrolments(user=actor, cohort=cohort)
+    allowed = tutored_enrolments(user=actor, cohort=cohort)
     enrolments = list(
         allowed.filter(pk__in=enrolment_ids, status=Enrolment.Status.ACTIVE)
         .select_related("user", "last_lesson")

@@ -1,4 +1,4 @@
-"""Writes about people: profiles, languages and roles.
+"""Writes about people: profiles, languages, roles and accounts made for them.
 
 Every function takes keyword-only arguments, runs in one transaction and checks
 who is acting before it writes.
@@ -10,11 +10,13 @@ from collections.abc import Iterable
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from lms.choices import InterfaceLanguage, Role, SpokenLanguage
 from lms.models import Profile, ProfileLanguage, RoleGrant, User, validate_time_zone
+from lms.services.notifications import absolute_url
 
 SECRETARIAT_GROUP = "Technical Secretariat"
 
@@ -248,6 +250,20 @@ def email_confirm_by_reset(*, user: User) -> None:
     EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=False).update(
         verified=True
     )
+
+
+def invitation_link(user: User, language: str) -> str:
+    """The address where a new account chooses its password (a reset link), in ``language``."""
+    from allauth.account.forms import default_token_generator
+    from allauth.account.utils import user_pk_to_url_str
+
+    key = default_token_generator.make_token(user)
+    with translation.override(language):
+        path = reverse(
+            "account_reset_password_from_key",
+            kwargs={"uidb36": user_pk_to_url_str(user), "key": key},
+        )
+    return absolute_url(path)
 
 
 @transaction.atomic

@@ -12,9 +12,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from courses.models import LessonPage
-from lms import selectors
 from lms.forms import ApplicationForm, add_service_errors
 from lms.models import Application, EnrolmentCall, Profile
+from lms.selectors import dashboards
+from lms.selectors.certificates import certificate_for, certificate_public
+from lms.selectors.tutoring import submission_for
 from lms.services import enrolment as enrolment_services
 from lms.services import learning as learning_services
 from lms.services.certificates import certificate_filename, certificate_pdf
@@ -50,10 +52,10 @@ def dashboard(request):
         request,
         "lms/dashboard.html",
         {
-            "courses": selectors.learning.learner_courses(user=user),
-            "applications": selectors.learning.learner_applications(user=user),
-            "notifications": selectors.learning.unread_notifications(user=user),
-            "open_calls": selectors.learning.open_calls(),
+            "courses": dashboards.learner_courses(user=user),
+            "applications": dashboards.learner_applications(user=user),
+            "notifications": dashboards.unread_notifications(user=user),
+            "open_calls": dashboards.open_calls(),
         },
     )
 
@@ -246,7 +248,7 @@ def survey_submit(request, lesson_id: int, block_id: str):
 
 @login_required
 def submission_file(request, submission_id: int):
-    submission = selectors.learning.submission_for(user=request.user, submission_id=submission_id)
+    submission = submission_for(user=request.user, submission_id=submission_id)
     if submission is None or not submission.file:
         raise Http404
     response = FileResponse(
@@ -273,7 +275,7 @@ def notifications(request):
 @login_required
 @never_cache
 def certificate_download(request, code: str):
-    certificate = selectors.learning.certificate_for(user=request.user, code=code)
+    certificate = certificate_for(user=request.user, code=code)
     if certificate is None:
         raise Http404
     response = HttpResponse(certificate_pdf(certificate), content_type="application/pdf")
@@ -285,7 +287,7 @@ def certificate_verify(request, code: str = ""):
     code = (code or request.GET.get("code", "")).strip().upper()
     if len(code) > 30:
         return HttpResponseBadRequest()
-    certificate = selectors.learning.certificate_public(code=code) if code else None
+    certificate = certificate_public(code=code) if code else None
     status = 200 if certificate or not code else 404
     return render(
         request,

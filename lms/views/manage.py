@@ -15,14 +15,16 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from courses.models import ModulePage
-from lms import selectors
 from lms.forms import CallForm, CsvImportForm, GroupForm, add_service_errors
 from lms.models import Application, Cohort, CohortGroup, Enrolment, EnrolmentCall, ImportJob
 from lms.selectors import reports
 from lms.selectors.jobs import import_jobs_recent
+from lms.selectors.tutoring import cohort_with_groups, tutors_available
+from lms.services import cohorts as cohort_services
 from lms.services import enrolment as enrolment_services
 from lms.services import learning as learning_services
 from lms.services.certificates import cohort_certificates_zip
+from lms.services.enrolment_import import enrolments_import_csv
 
 PAGE_SIZE = 50
 
@@ -66,7 +68,7 @@ def call_create(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            call = enrolment_services.call_create(
+            call = cohort_services.call_create(
                 actor=request.user,
                 course=data["course"],
                 title=data["title"],
@@ -171,7 +173,7 @@ def cohort_detail(request, cohort_id: int):
         action = request.POST.get("action")
         try:
             if action == "group" and group_form.is_valid():
-                enrolment_services.group_create(
+                cohort_services.group_create(
                     actor=request.user,
                     cohort=cohort,
                     name=group_form.cleaned_data["name"],
@@ -184,12 +186,8 @@ def cohort_detail(request, cohort_id: int):
                     CohortGroup, pk=_int_or_none(request.POST.get("group")), cohort=cohort
                 )
                 tutor_id = _int_or_none(request.POST.get("tutor"))
-                tutor = (
-                    selectors.learning.tutors_available().filter(pk=tutor_id).first()
-                    if tutor_id
-                    else None
-                )
-                enrolment_services.group_set_tutor(actor=request.user, group=group, tutor=tutor)
+                tutor = tutors_available().filter(pk=tutor_id).first() if tutor_id else None
+                cohort_services.group_set_tutor(actor=request.user, group=group, tutor=tutor)
                 messages.success(request, _("Tutor changed."))
                 return redirect("lms:manage_cohort", cohort_id=cohort.pk)
             if action == "move":
@@ -202,9 +200,7 @@ def cohort_detail(request, cohort_id: int):
                     if group_id
                     else None
                 )
-                enrolment_services.enrolment_move(
-                    actor=request.user, enrolment=enrolment, group=group
-                )
+                cohort_services.enrolment_move(actor=request.user, enrolment=enrolment, group=group)
                 messages.success(request, _("Learner moved."))
                 return redirect("lms:manage_cohort", cohort_id=cohort.pk)
             if action == "open_module":
@@ -226,9 +222,9 @@ def cohort_detail(request, cohort_id: int):
         "lms/manage/cohort_detail.html",
         {
             "cohort": cohort,
-            "groups": selectors.learning.cohort_with_groups(cohort=cohort),
+            "groups": cohort_with_groups(cohort=cohort),
             "group_form": group_form,
-            "tutors": selectors.learning.tutors_available(),
+            "tutors": tutors_available(),
             "enrolments": Paginator(
                 cohort.enrolments.select_related("user__profile", "group").order_by(
                     "user__full_name", "pk"
@@ -248,7 +244,7 @@ def cohort_import(request, cohort_id: int):
     result = None
     if request.method == "POST" and form.is_valid():
         # Every line is checked here; the enrolling and the emails go to the worker.
-        result = enrolment_services.enrolments_import_csv(
+        result = enrolments_import_csv(
             actor=request.user,
             cohort=cohort,
             text=form.cleaned_data["text"],

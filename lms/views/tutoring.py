@@ -12,14 +12,14 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail import hooks
 
-from lms import selectors
 from lms.forms import FeedbackForm, InactiveFilterForm, add_service_errors
+from lms.selectors import tutoring
 from lms.services import learning as learning_services
 
 
 @login_required
 def tutoring_index(request):
-    cohorts = selectors.learning.tutor_cohorts(user=request.user)
+    cohorts = tutoring.tutor_cohorts(user=request.user)
     if not request.user.is_secretariat and not cohorts.exists():
         raise PermissionDenied(_("You do not tutor any group."))
     return render(request, "lms/tutoring_index.html", {"cohorts": cohorts})
@@ -27,12 +27,12 @@ def tutoring_index(request):
 
 @login_required
 def tutoring_cohort(request, cohort_id: int):
-    cohort = selectors.learning.cohort_for_staff(user=request.user, cohort_id=cohort_id)
+    cohort = tutoring.cohort_for_staff(user=request.user, cohort_id=cohort_id)
     if cohort is None:
         raise Http404
     form = InactiveFilterForm(request.GET or None)
     inactive = form.cleaned_data.get("inactive") if form.is_valid() else None
-    outline, rows = selectors.learning.tutor_dashboard(
+    outline, rows = tutoring.tutor_dashboard(
         user=request.user, cohort=cohort, inactive_days=inactive
     )
     return render(
@@ -45,7 +45,7 @@ def tutoring_cohort(request, cohort_id: int):
             "form": form,
             "inactive": inactive,
             "quiz_titles": rows[0].quiz_scores if rows else [],
-            "to_review": selectors.learning.submissions_to_review(user=request.user, cohort=cohort),
+            "to_review": tutoring.submissions_to_review(user=request.user, cohort=cohort),
             # The forum (a later app) answers through a hook: lms does not import it.
             "questions": [
                 question
@@ -60,7 +60,7 @@ def tutoring_cohort(request, cohort_id: int):
 @login_required
 @require_POST
 def send_reminders(request, cohort_id: int):
-    cohort = selectors.learning.cohort_for_staff(user=request.user, cohort_id=cohort_id)
+    cohort = tutoring.cohort_for_staff(user=request.user, cohort_id=cohort_id)
     if cohort is None:
         raise Http404
     ids = [int(value) for value in request.POST.getlist("enrolment") if value.isdigit()]
@@ -102,10 +102,10 @@ def send_reminders(request, cohort_id: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def submission_review(request, submission_id: int):
-    submission = selectors.learning.submission_for(user=request.user, submission_id=submission_id)
+    submission = tutoring.submission_for(user=request.user, submission_id=submission_id)
     if submission is None:
         raise Http404
-    if not selectors.learning.can_review(user=request.user, submission=submission):
+    if not tutoring.can_review(user=request.user, submission=submission):
         # The learner themself: their own work is on the lesson page.
         return redirect(submission.lesson.url)
     initial = {"feedback": submission.feedback, "grade": submission.grade}

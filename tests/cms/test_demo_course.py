@@ -6,7 +6,8 @@ from django.core.management import call_command
 from cms.demo.content.gbv_course import COURSE
 from courses.models import CoursePage, course_outline
 from lms.models import Cohort, Enrolment, EnrolmentCall, QuizAttempt, Submission
-from lms.selectors.learning import course_activities, tutor_dashboard
+from lms.selectors.learning import course_activities
+from lms.selectors.tutoring import tutor_dashboard
 
 
 @pytest.fixture

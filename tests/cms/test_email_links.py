@@ -19,7 +19,7 @@ from cms.portfolio.models import Programme
 from forum import services as forum_services
 from forum.models import SpaceMembership
 from forum.services import experts as expert_services
-from lms.services.enrolment import invitation_email
+from lms.services.enrolment_import import invitation_email
 from tests.factories import ProfileFactory, UserFactory
 
 # Fixtures shared with the forum tests (used as arguments below).

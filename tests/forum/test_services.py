@@ -60,7 +60,7 @@ def test_a_new_call_makes_its_cohorts_space(world, secretariat):
     from django.utils import timezone
 
     from forum.models import Space
-    from lms.services.enrolment import call_create
+    from lms.services.cohorts import call_create
 
     now = timezone.now()
     call = call_create(

@@ -18,6 +18,7 @@ from lms.models import (
     Profile,
     User,
 )
+from lms.services import cohorts, enrolment_import
 from lms.services import enrolment as services
 from tests.factories import ProfileFactory, UserFactory
 
@@ -36,7 +37,7 @@ def make_call(world, secretariat, **overrides):
         "time_zone": "America/Lima",
     }
     data.update(overrides)
-    return services.call_create(**data)
+    return cohorts.call_create(**data)
 
 
 MOTIVATION = "Trabajo en la inspección y quiero aplicar el convenio en mi unidad."
@@ -232,7 +233,7 @@ def test_csv_enrols_everyone_and_invites_new_accounts(
 ):
     existing = ProfileFactory(user__email="existe@example.org").user
     with django_capture_on_commit_callbacks(execute=True):
-        result = services.enrolments_import_csv(
+        result = enrolment_import.enrolments_import_csv(
             actor=secretariat,
             cohort=world.cohort,
             text=GOOD_CSV.format(existing=existing.email),
@@ -268,7 +269,9 @@ def test_csv_with_a_bad_line_saves_nothing_and_reports_each_problem(world, secre
         "otra@example.org,,Narnia,,Z\n"
         "bien@example.org,Repetida,CL,,\n"
     )
-    result = services.enrolments_import_csv(actor=secretariat, cohort=world.cohort, text=text)
+    result = enrolment_import.enrolments_import_csv(
+        actor=secretariat, cohort=world.cohort, text=text
+    )
     assert not result.ok
     lines = sorted({line for line, _message in result.errors})
     assert lines == [3, 4, 5]
@@ -283,7 +286,9 @@ def test_csv_with_a_bad_line_saves_nothing_and_reports_each_problem(world, secre
     "text", ["", "nombre,correo\nx,y\n", "email,name,country,institution,group\n"]
 )
 def test_csv_without_learners_or_header_is_explained(world, secretariat, text):
-    result = services.enrolments_import_csv(actor=secretariat, cohort=world.cohort, text=text)
+    result = enrolment_import.enrolments_import_csv(
+        actor=secretariat, cohort=world.cohort, text=text
+    )
     assert not result.ok and result.errors
 
 
@@ -291,9 +296,11 @@ def test_csv_without_learners_or_header_is_explained(world, secretariat, text):
 def test_csv_twice_enrols_once(world, secretariat, django_capture_on_commit_callbacks):
     text = "email,name,country,institution,group\nuna@example.org,Una,CL,,A\n"
     with django_capture_on_commit_callbacks(execute=True):
-        services.enrolments_import_csv(actor=secretariat, cohort=world.cohort, text=text)
+        enrolment_import.enrolments_import_csv(actor=secretariat, cohort=world.cohort, text=text)
     with django_capture_on_commit_callbacks(execute=True):
-        result = services.enrolments_import_csv(actor=secretariat, cohort=world.cohort, text=text)
+        result = enrolment_import.enrolments_import_csv(
+            actor=secretariat, cohort=world.cohort, text=text
+        )
     job = ImportJob.objects.get(pk=result.job.pk)
     assert (job.added, job.already, job.invitations_sent) == (0, 1, 0)
     assert len(mail.outbox) == 1  # the first import's invitation only
@@ -302,7 +309,9 @@ def test_csv_twice_enrols_once(world, secretariat, django_capture_on_commit_call
 @pytest.mark.django_db
 def test_semicolon_csv_from_spreadsheets_is_read(world, secretariat):
     text = "\ufeffemail;name;country;institution;group\r\nuna@example.org;Una;Chile;;A\r\n"
-    result = services.enrolments_import_csv(actor=secretariat, cohort=world.cohort, text=text)
+    result = enrolment_import.enrolments_import_csv(
+        actor=secretariat, cohort=world.cohort, text=text
+    )
     assert result.ok, result.errors
 
 
@@ -313,7 +322,7 @@ def test_invited_people_choose_a_password_and_their_address_is_confirmed(
     import re
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.enrolments_import_csv(
+        enrolment_import.enrolments_import_csv(
             actor=secretariat,
             cohort=world.cohort,
             text="email,name,country,institution,group\ninvitada@example.org,Invitada,CL,,A\n",
@@ -336,12 +345,12 @@ def test_invited_people_choose_a_password_and_their_address_is_confirmed(
 @pytest.mark.django_db
 def test_groups_need_a_tutor_with_the_tutor_role(world, secretariat):
     with pytest.raises(ValidationError):
-        services.group_create(
+        cohorts.group_create(
             actor=secretariat, cohort=world.cohort, name="B", tutor=UserFactory(roles=[])
         )
     with pytest.raises(ValidationError):
-        services.group_create(actor=secretariat, cohort=world.cohort, name="a", tutor=None)
-    group = services.group_create(
+        cohorts.group_create(actor=secretariat, cohort=world.cohort, name="a", tutor=None)
+    group = cohorts.group_create(
         actor=secretariat, cohort=world.cohort, name="B", tutor=world.tutor
     )
     assert group.tutor == world.tutor
@@ -350,7 +359,9 @@ def test_groups_need_a_tutor_with_the_tutor_role(world, secretariat):
 @pytest.mark.django_db
 def test_csv_with_an_unreadable_field_is_reported(world, secretariat):
     text = 'email,name,country,institution,group\nx@example.org,"' + "a" * 200_000 + '",CL,,A\n'
-    result = services.enrolments_import_csv(actor=secretariat, cohort=world.cohort, text=text)
+    result = enrolment_import.enrolments_import_csv(
+        actor=secretariat, cohort=world.cohort, text=text
+    )
     assert not result.ok
 
 
@@ -362,7 +373,7 @@ def test_people_already_in_the_cohort_take_no_new_seat(
     enrolled = ProfileFactory().user
     application = services.application_create(user=enrolled, call=call, motivation=MOTIVATION)
     with django_capture_on_commit_callbacks(execute=True):
-        services.enrolments_import_csv(
+        enrolment_import.enrolments_import_csv(
             actor=secretariat,
             cohort=call.cohort,
             text=f"email,name,country,institution,group\n{enrolled.email},X,CL,,\n",

@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from django_tasks_db.models import DBTaskResult
 
 from lms.models import Enrolment, ImportJob, Notification, User
-from lms.services import enrolment as services
+from lms.services import enrolment_import as services
 from lms.services import jobs
 from tests.factories import ProfileFactory, UserFactory
 from tests.mail import DyingBackend

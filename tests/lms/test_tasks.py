@@ -12,14 +12,14 @@ from django_tasks_db.models import DBTaskResult
 
 from lms import tasks
 from lms.models import Enrolment, Notification
-from lms.services import enrolment, learning
+from lms.services import cohorts, enrolment, learning
 from lms.services.notifications import notification_create, notification_emails_send
 from tests.factories import ProfileFactory
 
 
 def make_call(world, secretariat):
     now = timezone.now()
-    return enrolment.call_create(
+    return cohorts.call_create(
         actor=secretariat,
         course=world.course,
         title="Convocatoria",

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from lms.models import Enrolment, LessonProgress, QuizAttempt, Submission
-from lms.selectors.learning import tutor_dashboard, tutored_enrolments
+from lms.selectors.tutoring import tutor_dashboard, tutored_enrolments
 from tests.course_fixtures import build_course
 from tests.factories import ProfileFactory, UserFactory
 

@@ -1,0 +1,174 @@
+"""What the benchmarks share: the site's production environment, running ``manage.py``,
+starting server processes and waiting for them, the chat socket's handshake,
+percentiles and the closing line of a report.
+
+Free ports and stopping a process come from ``tests.processes``, as in the tests.
+"""
+
+import asyncio
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from websockets.asyncio.client import connect
+from websockets.exceptions import InvalidHandshake
+
+from bench.loadgen import _read_response
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+DAPHNE = str(BIN / "daphne")
+
+# The first bytes of a chat frame of each type, as the server writes it (compact or not).
+MESSAGE_HEADS = ('{"type":"message"', '{"type": "message"')
+HELLO_HEADS = ('{"type":"hello"', '{"type": "hello"')
+ERROR_HEADS = ('{"type":"error"', '{"type": "error"')
+
+
+# --- the site and its processes -------------------------------------------------------------------
+
+
+def production_env(
+    workdir, *, database_url: str = "", redis_url: str = "", **settings: str
+) -> dict:
+    """``cms.settings.production`` as deployed, with a fresh SECRET_KEY, minus HTTPS (the
+    load is plain HTTP). A throwaway SQLite database in ``workdir`` unless ``database_url``
+    says otherwise; the in-memory channel layer unless ``redis_url`` names a Redis."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(64),
+        "DEBUG": "false",
+        "SECURE_SSL_REDIRECT": "false",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DATABASE_URL": database_url or f"sqlite:///{workdir}/bench.sqlite3",
+        "STATIC_ROOT": f"{workdir}/static",
+        "LOG_LEVEL": "WARNING",
+        **settings,
+    }
+    if redis_url:
+        env["REDIS_URL"] = redis_url
+        env.pop("TEST_REDIS_PREFIX", None)
+    else:
+        env.pop("REDIS_URL", None)
+    return env
+
+
+def manage(env: dict, *args: str) -> str:
+    """Run ``manage.py ARGS`` (or ``python -m ...``) with the site's settings; its output."""
+    command = [sys.executable, *args] if args[0] == "-m" else [sys.executable, "manage.py", *args]
+    done = subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True, text=True)
+    return done.stdout
+
+
+def daphne(port, application: str) -> list[str]:
+    return [DAPHNE, "-b", "127.0.0.1", "-p", str(port), application]
+
+
+def spawn(command: list[str], env: dict, log: Path) -> subprocess.Popen:
+    """Start a server process in the project, its errors appended to ``log``."""
+    with open(log, "ab") as stderr:
+        return subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=stderr
+        )
+
+
+def wait_for_port(port: int, process: subprocess.Popen, timeout: float = 60) -> None:
+    """Until the process accepts connections on ``port``."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server on port {port} exited with {process.returncode}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"server on port {port} did not come up")
+
+
+def wait_for_http(port: int, process: subprocess.Popen, path: str = "/", timeout=60) -> None:
+    """Until the process answers ``GET path`` with 200."""
+
+    async def ask():
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        writer.write(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
+        status = await _read_response(reader)
+        writer.close()
+        return status
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server on port {port} exited with {process.returncode}")
+        try:
+            if asyncio.run(ask()) == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"server on port {port} did not come up")
+
+
+def server_errors(log: Path, offset: int) -> list[str]:
+    """Error lines servers wrote to their stderr during one run (their log from ``offset``)."""
+    with open(log, "rb") as handle:
+        handle.seek(offset)
+        text = handle.read().decode("utf-8", "replace")
+    # "2026-01-01 10:00:00,000 ERROR logger message": keep what follows the timestamp
+    return [line[line.index(" ERROR ") + 1 :] for line in text.splitlines() if " ERROR " in line]
+
+
+def rss_mb(pid: int) -> float:
+    """A process's resident memory (Linux)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    return 0.0
+
+
+# --- the load -------------------------------------------------------------------------------------
+
+
+async def chat_connect(
+    port: int, path: str, headers: dict, on_failure, close_timeout: float = 10, give_up=()
+):
+    """A chat socket, as a browser opens it; a failed handshake is retried twice (after
+    ``on_failure()``), except the ``give_up`` errors."""
+    for attempt in range(3):
+        try:
+            return await connect(
+                f"ws://127.0.0.1:{port}{path}",
+                origin=f"http://127.0.0.1:{port}",
+                additional_headers=headers,
+                compression=None,
+                ping_interval=None,
+                open_timeout=60,
+                close_timeout=close_timeout,
+                max_size=2**22,
+            )
+        except (OSError, TimeoutError, InvalidHandshake) as error:
+            on_failure()
+            if attempt == 2 or isinstance(error, give_up):
+                raise
+            await asyncio.sleep(0.5)
+
+
+# --- the numbers ----------------------------------------------------------------------------------
+
+
+def percentile(ordered: list, p: float) -> float:
+    """The p-th percentile of values already sorted (nearest rank)."""
+    if not ordered:
+        return 0.0
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def closing_line(result: dict) -> str:
+    """How long the benchmark took, and how busy the machine was before and after."""
+    before, after = result["load_average_1m"]
+    return f"wall time {result['wall_s']:g}s; load average {before:g} before, {after:g} after"

@@ -1,0 +1,161 @@
+"""What the learner's dashboard shows: progress per course, its calendar, applications,
+unread notifications and the calls open now."""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from courses.models import CoursePage, LessonPage, ModulePage, course_outline
+from lms.models import (
+    Application,
+    Certificate,
+    Cohort,
+    Enrolment,
+    EnrolmentCall,
+    LessonProgress,
+    ModuleRelease,
+    Notification,
+    User,
+)
+from lms.selectors.learning import CURRENT, completion_requirements, module_opens_at
+
+
+@dataclass
+class ModuleProgress:
+    module: ModulePage
+    is_open: bool
+    opens_at: datetime.datetime | None
+    lessons: int
+    done: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.lessons) if self.lessons else 0
+
+
+@dataclass
+class CalendarItem:
+    when: datetime.datetime
+    kind: str  # live_session, deadline
+    title: str
+    lesson: LessonPage
+    url: str = ""
+
+
+@dataclass
+class CourseSummary:
+    enrolment: Enrolment
+    modules: list
+    continue_lesson: LessonPage | None
+    calendar: list
+    requirements: list
+    certificate: Certificate | None
+    week: int
+
+
+def calendar_items(*, cohort: Cohort, lessons: list[LessonPage]) -> list[CalendarItem]:
+    items = []
+    for lesson in lessons:
+        for _block_id, kind, value in lesson.blocks_of({"live_session", "assignment"}):
+            if kind == "live_session" and value.starts_at:
+                items.append(
+                    CalendarItem(
+                        value.starts_at,
+                        "live_session",
+                        value["title"],
+                        lesson,
+                        value.get("join_url") or "",
+                    )
+                )
+            elif kind == "assignment" and value.get("due_week"):
+                due = cohort.week_start_at(int(value["due_week"]) + 1) - datetime.timedelta(
+                    minutes=1
+                )
+                items.append(CalendarItem(due, "deadline", value["title"], lesson))
+    return sorted(items, key=lambda item: item.when)
+
+
+def learner_courses(*, user: User) -> list[CourseSummary]:
+    """Everything the learner dashboard shows, for each current enrolment."""
+    enrolments = list(
+        Enrolment.objects.filter(user=user, status__in=CURRENT)
+        .select_related("cohort__course__locale", "group__tutor", "last_lesson")
+        .order_by("-cohort__starts_on")
+    )
+    if not enrolments:
+        return []
+    certificates = {
+        certificate.enrolment_id: certificate
+        for certificate in Certificate.objects.filter(enrolment__in=enrolments)
+    }
+    done = defaultdict(set)
+    for enrolment_id, lesson_id in LessonProgress.objects.filter(
+        enrolment__in=enrolments, completed_at__isnull=False
+    ).values_list("enrolment_id", "lesson_id"):
+        done[enrolment_id].add(lesson_id)
+    released = defaultdict(set)
+    for cohort_id, module_id in ModuleRelease.objects.filter(
+        cohort__in={e.cohort_id for e in enrolments}
+    ).values_list("cohort_id", "module_id"):
+        released[cohort_id].add(module_id)
+
+    now = timezone.now()
+    summaries = []
+    for enrolment in enrolments:
+        cohort = enrolment.cohort
+        outline = course_outline(cohort.course)
+        modules = []
+        first_open_lesson = None
+        for module, lessons in outline:
+            opens_at = module_opens_at(cohort=cohort, module=module, released=released[cohort.pk])
+            is_open = opens_at is None or now >= opens_at
+            if is_open and first_open_lesson is None:
+                first_open_lesson = next(
+                    (lesson for lesson in lessons if lesson.pk not in done[enrolment.pk]), None
+                )
+            modules.append(
+                ModuleProgress(
+                    module=module,
+                    is_open=is_open,
+                    opens_at=opens_at,
+                    lessons=len(lessons),
+                    done=sum(1 for lesson in lessons if lesson.pk in done[enrolment.pk]),
+                )
+            )
+        lesson_pages = list(LessonPage.objects.descendant_of(cohort.course).live().order_by("path"))
+        summaries.append(
+            CourseSummary(
+                enrolment=enrolment,
+                modules=modules,
+                continue_lesson=enrolment.last_lesson or first_open_lesson,
+                calendar=calendar_items(cohort=cohort, lessons=lesson_pages),
+                requirements=completion_requirements(enrolment=enrolment),
+                certificate=certificates.get(enrolment.pk),
+                week=cohort.current_week(now),
+            )
+        )
+    return summaries
+
+
+def learner_applications(*, user: User):
+    return (
+        Application.objects.filter(user=user)
+        .select_related("call__course", "call__cohort")
+        .order_by("-created_at")
+    )
+
+
+def unread_notifications(*, user: User, limit: int = 20):
+    return Notification.objects.filter(user=user, read_at__isnull=True)[:limit]
+
+
+def open_calls(*, course: CoursePage | None = None, now=None):
+    now = now or timezone.now()
+    calls = EnrolmentCall.objects.filter(opens_at__lte=now, closes_at__gt=now).select_related(
+        "course", "cohort"
+    )
+    if course is not None:
+        calls = calls.filter(course=course)
+    return calls.order_by("closes_at")
