@@ -3,8 +3,8 @@
 import pytest
 from django.core.management import call_command
 
-from cms.demo.content.gbv_course import COURSE
 from courses.models import CoursePage, course_outline
+from demo.content.gbv_course import COURSE
 from lms.models import Cohort, Enrolment, EnrolmentCall, QuizAttempt, Submission
 from lms.selectors.learning import course_activities, tutor_dashboard
 

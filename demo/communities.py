@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from fpdf import FPDF
 
-from cms.demo.accounts import DemoPerson, ensure_person
+from demo.accounts import DemoPerson, ensure_person
 from forum.models import (
     Category,
     JoinRequest,

@@ -9,8 +9,8 @@ import zoneinfo
 from django.db import transaction
 from django.utils import timezone
 
-from cms.demo.accounts import DemoPerson, ensure_person
 from courses.models import Theme
+from demo.accounts import DemoPerson, ensure_person
 from forum.models import (
     ExpertProfile,
     ExpertQuestion,

@@ -1,6 +1,6 @@
 """The demo course "Gender-based violence at work" (es, en), its catalogue pages,
 a running Spanish cohort with a tutor and learners at different points, and two
-open calls. Text lives in cms/demo/content/gbv_course.py.
+open calls. Text lives in demo/content/gbv_course.py.
 """
 
 import datetime
@@ -11,9 +11,9 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
-from cms.demo.accounts import DEMO_PASSWORD
-from cms.demo.content.gbv_course import COURSE
 from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage, Theme
+from demo.accounts import DEMO_PASSWORD
+from demo.content.gbv_course import COURSE
 from lms.choices import Role
 from lms.models import (
     Cohort,

@@ -1,4 +1,4 @@
-"""Demo portfolio: the programmes written for the demo (cms/demo/portfolio_data.py),
+"""Demo portfolio: the programmes written for the demo (demo/portfolio_data.py),
 published by the secretariat with their translations, a few in review, and the
 interest some ministries showed."""
 
@@ -7,7 +7,6 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from cms.demo.portfolio_data import PROGRAMMES
 from cms.portfolio.models import (
     Programme,
     ProgrammeEvent,
@@ -16,6 +15,7 @@ from cms.portfolio.models import (
     ProgrammeTranslation,
 )
 from courses.models import Theme
+from demo.portfolio_data import PROGRAMMES
 from lms.models import User
 
 TEXT = (

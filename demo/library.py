@@ -1,5 +1,5 @@
 """Demo documentation centre: the telework repository (instruments written for
-the demo from cms/demo/portfolio_data.py) and a few publications, one of them a
+the demo from demo/portfolio_data.py) and a few publications, one of them a
 workshop's results document to download, and one suggestion waiting."""
 
 import datetime
@@ -8,10 +8,10 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from wagtail.documents import get_document_model
 
-from cms.demo.communities import outcome_pdf
-from cms.demo.portfolio_data import TELEWORK_INSTRUMENTS
 from cms.library.models import Instrument, Publication, Repository
 from courses.models import Theme
+from demo.communities import outcome_pdf
+from demo.portfolio_data import TELEWORK_INSTRUMENTS
 from lms.models import User
 
 REPOSITORIES = [
