@@ -1,3 +1,5 @@
+"""The demo accounts (demo/data/accounts.toml) and how any demo person is made."""
+
 from dataclasses import dataclass, field
 
 from allauth.account.models import EmailAddress
@@ -6,6 +8,7 @@ from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP
 from django.db import transaction
 
+from demo.files import read_toml
 from lms import services as lms_services
 from lms.choices import Role
 from lms.models import Profile, ProfileLanguage, User
@@ -32,68 +35,15 @@ class DemoPerson:
     superuser: bool = False
 
 
-PEOPLE = [
-    DemoPerson(
-        key="learner",
-        email="learner@example.org",
-        full_name="María Fernanda Rojas Solano",
-        country="CR",
-        institution="Ministerio de Trabajo y Seguridad Social de Costa Rica",
-        position="Inspectora de trabajo",
-        preferred_language="es",
-        time_zone="America/Costa_Rica",
-        languages=("es", "en"),
-    ),
-    DemoPerson(
-        key="tutor",
-        email="tutor@example.org",
-        full_name="Carlos Alberto Mendoza",
-        country="AR",
-        institution="Ministerio de Capital Humano de Argentina, Secretaría de Trabajo",
-        position="Coordinador de formación",
-        preferred_language="es",
-        time_zone="America/Argentina/Buenos_Aires",
-        languages=("es", "pt"),
-        roles=(Role.PARTICIPANT, Role.TUTOR),
-    ),
-    DemoPerson(
-        key="expert",
-        email="expert@example.org",
-        full_name="Patrícia Alves de Souza",
-        country="BR",
-        institution="Ministério do Trabalho e Emprego do Brasil",
-        position="Especialista em igualdade de gênero no trabalho",
-        preferred_language="pt",
-        time_zone="America/Sao_Paulo",
-        languages=("pt", "es", "en"),
-        roles=(Role.PARTICIPANT, Role.EXPERT),
-    ),
-    DemoPerson(
-        key="focal_point",
-        email="focal@example.org",
-        full_name="Jean-Baptiste Pierre",
-        country="HT",
-        institution="Ministère des Affaires Sociales et du Travail d'Haïti",
-        position="Point focal genre",
-        preferred_language="fr",
-        time_zone="America/Port-au-Prince",
-        languages=("fr", "ht", "en"),
-        roles=(Role.PARTICIPANT, Role.FOCAL_POINT),
-    ),
-    DemoPerson(
-        key="secretariat",
-        email="secretariat@example.org",
-        full_name="Laura Jiménez, RIAL Technical Secretariat",
-        country="US",
-        institution="Organization of American States, Department of Human Development, Education and Employment",
-        position="RIAL coordinator",
-        preferred_language="en",
-        time_zone="America/New_York",
-        languages=("en", "es", "fr", "pt"),
-        roles=(Role.PARTICIPANT, Role.SECRETARIAT),
-        superuser=True,
-    ),
-]
+def person_from(record: dict) -> DemoPerson:
+    """A person as the data files write one (lists where the dataclass keeps tuples)."""
+    return DemoPerson(
+        **record | {"languages": tuple(record["languages"]), "roles": tuple(record["roles"])}
+    )
+
+
+# The demo accounts load_demo lists, in demo/data/accounts.toml.
+PEOPLE = [person_from(record) for record in read_toml("accounts.toml")["people"]]
 
 
 @transaction.atomic

@@ -1,6 +1,9 @@
 """Demo experts network: two experts with profiles, office hours (one past with its
 transcript, one coming up with subscribers and queued questions) and questions
-to experts, one answered and marked helpful, one waiting."""
+to experts, one answered and marked helpful, one waiting.
+
+People, texts and times are in demo/data/experts.toml.
+"""
 
 import datetime
 import uuid
@@ -10,7 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from courses.models import Theme
-from demo.accounts import DemoPerson, ensure_person
+from demo.accounts import ensure_person, person_from
+from demo.files import read_toml
 from forum.models import (
     ExpertProfile,
     ExpertQuestion,
@@ -24,54 +28,10 @@ from forum.models import (
     SpaceMembership,
 )
 from forum.services import experts as expert_services
-from lms.choices import Role
 from lms.markup import render_markdown
 from lms.models import User
 
-SECOND_EXPERT = DemoPerson(
-    key="expert2",
-    email="expert2@example.org",
-    full_name="Marie-Claude Tremblay",
-    country="CA",
-    institution="Employment and Social Development Canada, Labour Program",
-    position="Senior policy advisor, occupational health and safety",
-    preferred_language="fr",
-    time_zone="America/Toronto",
-    languages=("fr", "en", "es"),
-    roles=(Role.PARTICIPANT,),
-)
-
-PROFILES = {
-    "expert@example.org": {
-        "headline": "Especialista en violencia y acoso en el mundo del trabajo (Convenio 190)",
-        "bio": (
-            "Auditora fiscal del trabajo durante quince años. Coordinó la elaboración de "
-            "protocolos de atención de denuncias de acoso en ministerios de trabajo de la "
-            "región y acompaña a los puntos focales de género de la RIAL.\n\n"
-            "Temas de trabajo: **prevención**, ruta de denuncia, inspección con enfoque de "
-            "género y reparación."
-        ),
-        "themes": ["violence-harassment", "gender-equality", "labour-inspection"],
-        "workshops": ["taller-dialogo-social-bogota-2022"],
-        "seminars": (
-            "Seminario virtual «El Convenio 190 en la práctica de la inspección» (2024)\n"
-            "Taller subregional del Cono Sur sobre igualdad de género (Montevideo, 2023)"
-        ),
-        "availability": "Responde en dos días hábiles. Horas de consulta una vez al mes.",
-    },
-    "expert2@example.org": {
-        "headline": "Conseillère en santé et sécurité au travail et en télétravail",
-        "bio": (
-            "Conseillère principale au Programme du travail. A dirigé la révision des "
-            "lignes directrices fédérales sur le télétravail et la prévention des risques "
-            "psychosociaux.\n\nTravaille en français, anglais et espagnol."
-        ),
-        "themes": ["occupational-safety-health", "telework", "working-conditions"],
-        "workshops": [],
-        "seminars": "Hemispheric seminar on telework regulation (virtual, 2023)",
-        "availability": "Office hours every other month; written questions answered weekly.",
-    },
-}
+EXPERTS = read_toml("experts.toml")
 
 
 def _user(email: str) -> User:
@@ -83,7 +43,7 @@ def _profile(email: str, granter: User) -> ExpertProfile:
     profile = ExpertProfile.objects.filter(user=user).first()
     if profile is not None:
         return profile
-    data = PROFILES[email]
+    data = EXPERTS["profiles"][email]
     profile = expert_services.expert_grant(actor=granter, user=user)
     expert_services.expert_profile_update(
         actor=granter,
@@ -154,132 +114,95 @@ def _queue(session: OfficeHour, items) -> list[OfficeHourQuestion]:
     return questions
 
 
+def _office_hour(spec: dict, starts_at: datetime.datetime) -> OfficeHour:
+    session = _session(
+        expert=_user(spec["expert"]),
+        topic=spec["topic"],
+        description=spec["description"],
+        language=spec["language"],
+        starts_at=starts_at,
+        zone=spec["time_zone"],
+    )
+    questions = _queue(
+        session,
+        [
+            (_user(q["author"]), q["body"], [_user(email) for email in q["voters"]])
+            for q in spec["questions"]
+        ],
+    )
+    for line in spec.get("transcript", []):
+        message = _message(
+            session.room,
+            _user(line["author"]),
+            line["body"],
+            session.starts_at + datetime.timedelta(minutes=line["minute"]),
+        )
+        if "answers" in line:
+            question = questions[line["answers"] - 1]
+            question.answered_at = message.created_at
+            question.answer_seq = message.seq
+            question.save(update_fields=["answered_at", "answer_seq"])
+    return session
+
+
+def _question(spec: dict, now: datetime.datetime) -> None:
+    expert = _user(spec["expert"]) if "expert" in spec else None
+    question = expert_services.question_ask(
+        user=_user(spec["author"]),
+        title=spec["title"],
+        body=spec["body"],
+        expert=expert,
+        theme=Theme.objects.get(code=spec["theme"]) if "theme" in spec else None,
+    )
+    asked_at = question.created_at
+    if "days_ago" in spec:
+        asked_at = now - datetime.timedelta(days=spec["days_ago"])
+        ExpertQuestion.objects.filter(pk=question.pk).update(created_at=asked_at)
+    if "answer" in spec:
+        reply = _message(
+            question.room,
+            expert,
+            spec["answer"]["body"],
+            asked_at + datetime.timedelta(hours=spec["answer"]["hours_later"]),
+        )
+        ExpertQuestion.objects.filter(pk=question.pk).update(
+            status=ExpertQuestion.Status.ANSWERED,
+            first_answer_at=reply.created_at,
+            answered_by=expert,
+            helpful_message=reply,
+        )
+
+
 @transaction.atomic
 def ensure_experts() -> None:
     if OfficeHour.objects.exists():
         return
-    ensure_person(SECOND_EXPERT)
+    ensure_person(person_from(EXPERTS["second_expert"]))
     granter = User.objects.filter(is_superuser=True).order_by("pk").first()
-    patricia = _profile("expert@example.org", granter).user
-    marie = _profile("expert2@example.org", granter).user
-    learner = _user("learner@example.org")
-    diego = _user("learner2@example.org")
-    lucia = _user("learner4@example.org")
-    marcelo = _user("learner7@example.org")
+    for email in EXPERTS["profiles"]:
+        _profile(email, granter)
     now = timezone.now().replace(second=0, microsecond=0)
 
     # A past session, with its transcript.
-    past = _session(
-        expert=marie,
-        topic="Teletrabajo: derecho a la desconexión y riesgos psicosociales",
-        description="Sesión abierta sobre cómo regular y fiscalizar el teletrabajo.",
-        language="es",
-        starts_at=now - datetime.timedelta(days=16, hours=2),
-        zone="America/Toronto",
-    )
-    asked = _queue(
-        past,
-        [
-            (
-                diego,
-                "¿Cómo verifica la inspección el derecho a la desconexión sin entrar al hogar?",
-                [learner, lucia],
-            ),
-            (marcelo, "¿Qué indicadores usan para los riesgos psicosociales?", [diego]),
-        ],
-    )
-    start = past.starts_at
-    _message(
-        past.room,
-        marie,
-        "Bienvenidas y bienvenidos. Empiezo por la pregunta más votada.",
-        start + datetime.timedelta(minutes=2),
-    )
-    answer = _message(
-        past.room,
-        marie,
-        "La inspección revisa **registros de jornada** y las políticas de la empresa; "
-        "la visita al domicilio solo con consentimiento. En Canadá usamos cuestionarios "
-        "a las personas trabajadoras.",
-        start + datetime.timedelta(minutes=6),
-    )
-    asked[0].answered_at = answer.created_at
-    asked[0].answer_seq = answer.seq
-    asked[0].save(update_fields=["answered_at", "answer_seq"])
-    _message(
-        past.room,
-        diego,
-        "¡Muy claro, gracias! ¿Pueden compartir el cuestionario?",
-        start + datetime.timedelta(minutes=9),
-    )
-    second = _message(
-        past.room,
-        marie,
-        "Sí, lo dejo en el foro. Sobre indicadores: horas fuera de jornada, "
-        "ausentismo y encuestas de carga mental.",
-        start + datetime.timedelta(minutes=15),
-    )
-    asked[1].answered_at = second.created_at
-    asked[1].answer_seq = second.seq
-    asked[1].save(update_fields=["answered_at", "answer_seq"])
+    past = EXPERTS["office_hours"]["past"]
+    _office_hour(past, now - datetime.timedelta(days=past["days_ago"], hours=past["hours_ago"]))
 
     # A session coming up, with subscribers and queued questions.
-    upcoming = _session(
-        expert=patricia,
-        topic="Protocolos para atender denuncias de violencia y acoso en el trabajo",
-        description=(
-            "Cómo diseñar la ruta de denuncia en el ministerio: recepción, "
-            "confidencialidad, plazos y coordinación con la inspección."
-        ),
-        language="es",
-        starts_at=(now + datetime.timedelta(days=3))
-        .astimezone(zoneinfo.ZoneInfo("America/Sao_Paulo"))
-        .replace(hour=14, minute=0),
-        zone="America/Sao_Paulo",
+    coming = EXPERTS["office_hours"]["coming"]
+    local_day = (now + datetime.timedelta(days=coming["in_days"])).astimezone(
+        zoneinfo.ZoneInfo(coming["time_zone"])
     )
-    _queue(
-        upcoming,
-        [
-            (
-                learner,
-                "¿Qué plazos máximos recomiendan para la primera respuesta a una denuncia?",
-                [diego, lucia],
-            ),
-            (lucia, "¿Cómo proteger a las personas denunciantes frente a represalias?", []),
-        ],
-    )
+    at = coming["local_time"]
+    _office_hour(coming, local_day.replace(hour=at.hour, minute=at.minute))
 
     # Questions to experts: one answered and marked helpful, one waiting.
-    question = expert_services.question_ask(
-        user=learner,
-        title="¿Cómo incorporar el Convenio 190 en el protocolo interno del ministerio?",
-        body="Estamos revisando nuestro protocolo de 2019. ¿Por dónde conviene empezar?",
-        expert=patricia,
-    )
-    asked_at = now - datetime.timedelta(days=5)
-    ExpertQuestion.objects.filter(pk=question.pk).update(created_at=asked_at)
-    reply = _message(
-        question.room,
-        patricia,
-        "Empiece por la **definición amplia** de violencia y acoso del artículo 1 y por "
-        "incluir a terceros (usuarios, proveedores). Le comparto un modelo.",
-        asked_at + datetime.timedelta(hours=5),
-    )
-    ExpertQuestion.objects.filter(pk=question.pk).update(
-        status=ExpertQuestion.Status.ANSWERED,
-        first_answer_at=reply.created_at,
-        answered_by=patricia,
-        helpful_message=reply,
-    )
-    expert_services.question_ask(
-        user=diego,
-        title="¿Hay guías para inspeccionar el teletrabajo en plataformas?",
-        body="Buscamos experiencias de otros ministerios para el plan de inspección 2027.",
-        theme=Theme.objects.get(code="telework"),
-    )
+    for spec in EXPERTS["questions"]:
+        _question(spec, now)
     # The experts answer in the network's public room too.
-    SpaceMembership.objects.get_or_create(
-        space=Space.objects.get(slug="rial"),
-        user=marie,
-        defaults={"role": SpaceMembership.Role.MODERATOR},
-    )
+    room = EXPERTS["public_room"]
+    for email in room["moderators"]:
+        SpaceMembership.objects.get_or_create(
+            space=Space.objects.get(slug=room["space"]),
+            user=_user(email),
+            defaults={"role": SpaceMembership.Role.MODERATOR},
+        )

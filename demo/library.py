@@ -1,6 +1,6 @@
 """Demo documentation centre: the telework repository (instruments written for
-the demo from demo/portfolio_data.py) and a few publications, one of them a
-workshop's results document to download, and one suggestion waiting."""
+the demo) and a few publications, one of them a workshop's results document to
+download, and one suggestion waiting. Texts in demo/data/library/."""
 
 import datetime
 
@@ -11,85 +11,12 @@ from wagtail.documents import get_document_model
 from cms.library.models import Instrument, Publication, Repository
 from courses.models import Theme
 from demo.communities import outcome_pdf
-from demo.portfolio_data import TELEWORK_INSTRUMENTS
+from demo.files import read_toml
 from lms.models import User
 
-REPOSITORIES = [
-    {
-        "slug": "teletrabajo",
-        "name_es": "Leyes y regulaciones de teletrabajo",
-        "name_en": "Telework laws and regulations",
-        "name_pt": "Leis e regulamentos de teletrabalho",
-        "name_fr": "Lois et règlements sur le télétravail",
-        "sort_order": 1,
-    },
-    {
-        "slug": "trabajo-domestico",
-        "name_es": "Trabajo doméstico remunerado",
-        "name_en": "Paid domestic work",
-        "name_pt": "Trabalho doméstico remunerado",
-        "name_fr": "Travail domestique rémunéré",
-        "sort_order": 2,
-    },
-]
-
-PUBLICATIONS = [
-    # title, kind, language, date, themes, summary, with a file
-    (
-        "Resultados del Taller hemisférico sobre diálogo social (Bogotá, 2022)",
-        "results",
-        "es",
-        "2022-10-20",
-        ["social-dialogue", "collective-bargaining"],
-        "Conclusiones y compromisos de los ministerios para fortalecer las mesas tripartitas.",
-        True,
-    ),
-    (
-        "Resultados del Taller hemisférico sobre educación y trabajo (Buenos Aires, 2023)",
-        "results",
-        "es",
-        "2023-09-14",
-        ["skills-training", "youth-employment"],
-        "Cómo articular la formación profesional con los servicios públicos de empleo.",
-        True,
-    ),
-    (
-        "La inspección del trabajo frente a la violencia y el acoso: guía práctica",
-        "publication",
-        "es",
-        "2024-05-02",
-        ["labour-inspection", "violence-harassment"],
-        "Procedimientos para recibir, investigar y sancionar denuncias bajo el Convenio 190.",
-        False,
-    ),
-    (
-        "Telework in the Caribbean: a comparative study",
-        "study",
-        "en",
-        "2023-03-10",
-        ["telework", "working-conditions"],
-        "How ten Caribbean labour ministries regulate and inspect telework.",
-        False,
-    ),
-    (
-        "Curso virtual: servicios públicos de empleo con enfoque de género",
-        "training",
-        "es",
-        "2025-02-01",
-        ["employment-services", "gender-equality"],
-        "Oferta de formación de 6 semanas para funcionarias y funcionarios de los ministerios.",
-        False,
-    ),
-    (
-        "Gravação: diálogo virtual sobre economia do cuidado",
-        "recording",
-        "pt",
-        "2026-04-26",
-        ["gender-equality", "domestic-work"],
-        "Gravação completa do diálogo virtual da rede de pontos focais de gênero.",
-        False,
-    ),
-]
+REPOSITORIES = read_toml("library/repositories.toml")["repositories"]
+TELEWORK = read_toml("library/telework.toml")["instruments"]
+PUBLICATIONS = read_toml("library/publications.toml")
 
 
 @transaction.atomic
@@ -103,17 +30,17 @@ def ensure_library() -> int:
             country=item["country"],
             title=item["title"],
             kind=item["kind"],
-            date=datetime.date.fromisoformat(item["date"]),
+            date=item["date"],
             summary=item["summary"],
             url=item["url"],
         )
-        for item in TELEWORK_INSTRUMENTS
+        for item in TELEWORK
     )
     Document = get_document_model()
-    for title, kind, language, date, themes, summary, with_file in PUBLICATIONS:
-        when = datetime.date.fromisoformat(date)
+    for spec in PUBLICATIONS["publications"]:
+        title, kind, when, summary = spec["title"], spec["kind"], spec["date"], spec["summary"]
         document = None
-        if with_file:
+        if spec["with_file"]:
             content = outcome_pdf(
                 title, datetime.datetime.combine(when, datetime.time(12)), [summary]
             )
@@ -123,21 +50,17 @@ def ensure_library() -> int:
         publication = Publication.objects.create(
             title=title,
             kind=kind,
-            language=language,
+            language=spec["language"],
             date=when,
             summary=summary,
-            url="" if with_file else "https://www.example.org/rial/" + kind,
+            url="" if spec["with_file"] else "https://www.example.org/rial/" + kind,
             document=document,
         )
-        publication.themes.set(Theme.objects.filter(code__in=themes))
-    member = User.objects.filter(email="learner@example.org").first()
+        publication.themes.set(Theme.objects.filter(code__in=spec["themes"]))
+    suggestion = PUBLICATIONS["suggestion"]
     Publication.objects.create(
-        title="Guía de teletrabajo seguro del Ministerio de Trabajo de Costa Rica",
-        kind="publication",
-        language="es",
-        url="https://www.example.org/guia-teletrabajo",
-        summary="Una guía breve que usamos en las inspecciones; puede servir a otros.",
+        **{k: v for k, v in suggestion.items() if k != "suggested_by"},
         status=Publication.Status.SUGGESTED,
-        suggested_by=member,
+        suggested_by=User.objects.filter(email=suggestion["suggested_by"]).first(),
     )
-    return len(PUBLICATIONS)
+    return len(PUBLICATIONS["publications"])

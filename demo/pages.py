@@ -1,285 +1,25 @@
-"""The home page and the "About RIAL" page, in Spanish, English, Portuguese and French."""
+"""The home page and the "About RIAL" page, in Spanish, English, Portuguese and French.
+
+Texts in demo/data/pages/: ``home.toml``, and ``about.<language>.md``.
+"""
 
 from django.db import transaction
 from wagtail.models import Collection, Locale, Page, Site
 
 from cms.models import HomePage, StandardPage
-
-HOME = {
-    "es": {
-        "title": "RIAL Campus",
-        "slug": "inicio",
-        "hero_title": "Aprender y cooperar entre ministerios de trabajo de las Américas",
-        "hero_intro": (
-            "RIAL Campus reúne los cursos con tutoría, los foros que continúan los talleres "
-            "hemisféricos y el apoyo en vivo de personas expertas de la Red Interamericana "
-            "para la Administración Laboral."
-        ),
-        "signup": "Crear una cuenta",
-        "about": "Conocer la RIAL",
-        "highlights_title": "Lo que puede hacer aquí",
-        "highlights": [
-            (
-                "course",
-                "Cursos con tutoría",
-                "Cursos en línea de diez semanas, por cohortes y en su idioma, con actividades "
-                "sincrónicas y asincrónicas, una tutora o un tutor siempre disponible y un "
-                "certificado verificable.",
-            ),
-            (
-                "forum",
-                "Foros de seguimiento",
-                "Después de cada taller hemisférico, la conversación sigue en un espacio propio "
-                "con quienes participaron.",
-            ),
-            (
-                "chat",
-                "Salas con personas expertas",
-                "Pregunte en vivo a quienes dirigieron los seminarios; sus respuestas quedan "
-                "disponibles para toda la red.",
-            ),
-            (
-                "portfolio",
-                "Portafolio de programas",
-                "Los programas que los ministerios ofrecen compartir por medio de la "
-                "cooperación horizontal.",
-            ),
-        ],
-        "cta_title": "¿Trabaja en un ministerio de trabajo de las Américas?",
-        "cta_text": "Cree su cuenta con su correo institucional y complete su perfil.",
-    },
-    "en": {
-        "title": "RIAL Campus",
-        "slug": "home",
-        "hero_title": "Learning and cooperation among the ministries of labour of the Americas",
-        "hero_intro": (
-            "RIAL Campus brings together tutored courses, the forums that carry on the "
-            "hemispheric workshops, and live support from experts of the Inter-American "
-            "Network for Labor Administration."
-        ),
-        "signup": "Create an account",
-        "about": "About RIAL",
-        "highlights_title": "What you can do here",
-        "highlights": [
-            (
-                "course",
-                "Tutored courses",
-                "Ten-week online courses, in cohorts and in your language, with live and "
-                "self-paced activities, a tutor always within reach and a certificate anyone "
-                "can verify.",
-            ),
-            (
-                "forum",
-                "Follow-up forums",
-                "After each hemispheric workshop the conversation continues in a space of its "
-                "own with everyone who took part.",
-            ),
-            (
-                "chat",
-                "Rooms with experts",
-                "Ask the people who led the seminars, live; their answers stay available to "
-                "the whole network.",
-            ),
-            (
-                "portfolio",
-                "Portfolio of programmes",
-                "The programmes ministries offer to share with each other through horizontal "
-                "cooperation.",
-            ),
-        ],
-        "cta_title": "Do you work at a ministry of labour in the Americas?",
-        "cta_text": "Create your account with your work email and complete your profile.",
-    },
-    "pt": {
-        "title": "RIAL Campus",
-        "slug": "pagina-inicial",
-        "hero_title": "Aprender e cooperar entre os ministérios do trabalho das Américas",
-        "hero_intro": (
-            "O RIAL Campus reúne os cursos com tutoria, os fóruns que dão continuidade às "
-            "oficinas hemisféricas e o apoio ao vivo de especialistas da Rede Interamericana "
-            "para a Administração Trabalhista."
-        ),
-        "signup": "Criar uma conta",
-        "about": "Conhecer a RIAL",
-        "highlights_title": "O que você pode fazer aqui",
-        "highlights": [
-            (
-                "course",
-                "Cursos com tutoria",
-                "Cursos on-line de dez semanas, por turmas e no seu idioma, com atividades "
-                "síncronas e assíncronas, um tutor sempre disponível e um certificado "
-                "verificável.",
-            ),
-            (
-                "forum",
-                "Fóruns de acompanhamento",
-                "Depois de cada oficina hemisférica, a conversa continua em um espaço próprio "
-                "com quem participou.",
-            ),
-            (
-                "chat",
-                "Salas com especialistas",
-                "Pergunte ao vivo a quem conduziu os seminários; as respostas ficam disponíveis "
-                "para toda a rede.",
-            ),
-            (
-                "portfolio",
-                "Portfólio de programas",
-                "Os programas que os ministérios se oferecem para compartilhar por meio da "
-                "cooperação horizontal.",
-            ),
-        ],
-        "cta_title": "Você trabalha em um ministério do trabalho das Américas?",
-        "cta_text": "Crie sua conta com o seu e-mail institucional e complete o seu perfil.",
-    },
-    "fr": {
-        "title": "RIAL Campus",
-        "slug": "accueil",
-        "hero_title": "Apprendre et coopérer entre ministères du travail des Amériques",
-        "hero_intro": (
-            "RIAL Campus réunit les cours avec tutorat, les forums qui prolongent les "
-            "ateliers hémisphériques et l'appui en direct d'experts du Réseau interaméricain "
-            "pour l'administration du travail."
-        ),
-        "signup": "Créer un compte",
-        "about": "Découvrir le RIAL",
-        "highlights_title": "Ce que vous pouvez faire ici",
-        "highlights": [
-            (
-                "course",
-                "Cours avec tutorat",
-                "Des cours en ligne de dix semaines, par cohortes et dans votre langue, avec "
-                "des activités synchrones et asynchrones, un tuteur toujours joignable et un "
-                "certificat vérifiable.",
-            ),
-            (
-                "forum",
-                "Forums de suivi",
-                "Après chaque atelier hémisphérique, la conversation se poursuit dans un espace "
-                "propre avec celles et ceux qui y ont participé.",
-            ),
-            (
-                "chat",
-                "Salons avec des experts",
-                "Posez vos questions en direct aux personnes qui ont animé les séminaires ; "
-                "leurs réponses restent accessibles à tout le réseau.",
-            ),
-            (
-                "portfolio",
-                "Portefeuille de programmes",
-                "Les programmes que les ministères proposent de partager entre eux par la "
-                "coopération horizontale.",
-            ),
-        ],
-        "cta_title": "Vous travaillez dans un ministère du travail des Amériques ?",
-        "cta_text": "Créez votre compte avec votre adresse professionnelle et complétez votre profil.",
-    },
-}
-
-ABOUT = {
-    "es": {
-        "title": "Acerca de la RIAL",
-        "slug": "acerca-de-la-rial",
-        "introduction": (
-            "La Red Interamericana para la Administración Laboral (RIAL) es el mecanismo de "
-            "cooperación y asistencia técnica de la Conferencia Interamericana de Ministros "
-            "de Trabajo (CIMT) de la OEA."
-        ),
-        "paragraphs": [
-            "<p>La RIAL fortalece las capacidades institucionales y humanas de los "
-            "ministerios de trabajo de las Américas mediante el intercambio de conocimientos "
-            "y experiencias. Sus miembros son los ministerios de trabajo de los Estados "
-            "miembros de la OEA, junto con sus órganos consultivos de trabajadores (COSATE) "
-            "y de empleadores (CEATAL) y organismos internacionales aliados.</p>",
-            "<p>Sus herramientas son los talleres hemisféricos, las actividades de "
-            "cooperación bilateral entre ministerios, el portafolio de programas, los cursos "
-            "en línea y los foros virtuales. La Secretaría Técnica de la RIAL funciona en el "
-            "Departamento de Desarrollo Humano, Educación y Empleo de la OEA.</p>",
-        ],
-        "quote": (
-            "Ningún ministerio tiene que empezar desde cero: casi siempre otro ya lo ha "
-            "intentado y puede contar qué funcionó."
-        ),
-        "attribution": "Secretaría Técnica de la RIAL",
-    },
-    "en": {
-        "title": "About RIAL",
-        "slug": "about-rial",
-        "introduction": (
-            "The Inter-American Network for Labor Administration (RIAL) is the cooperation "
-            "and technical assistance mechanism of the Inter-American Conference of Ministers "
-            "of Labour (IACML) of the OAS."
-        ),
-        "paragraphs": [
-            "<p>RIAL strengthens the institutional and human capacities of the ministries of "
-            "labour of the Americas through the exchange of knowledge and experience. Its "
-            "members are the ministries of labour of the OAS member states, together with "
-            "their workers' (COSATE) and employers' (CEATAL) advisory bodies and partner "
-            "international organisations.</p>",
-            "<p>Its tools are hemispheric workshops, bilateral cooperation between "
-            "ministries, the portfolio of programmes, online courses and virtual forums. The "
-            "RIAL Technical Secretariat sits in the OAS Department of Human Development, "
-            "Education and Employment.</p>",
-        ],
-        "quote": (
-            "No ministry has to start from scratch: another one has almost always tried "
-            "already and can tell what worked."
-        ),
-        "attribution": "RIAL Technical Secretariat",
-    },
-    "pt": {
-        "title": "Sobre a RIAL",
-        "slug": "sobre-a-rial",
-        "introduction": (
-            "A Rede Interamericana para a Administração Trabalhista (RIAL) é o mecanismo de "
-            "cooperação e assistência técnica da Conferência Interamericana de Ministros do "
-            "Trabalho (CIMT) da OEA."
-        ),
-        "paragraphs": [
-            "<p>A RIAL fortalece as capacidades institucionais e humanas dos ministérios do "
-            "trabalho das Américas por meio do intercâmbio de conhecimentos e experiências. "
-            "Seus membros são os ministérios do trabalho dos Estados membros da OEA, "
-            "juntamente com seus órgãos consultivos de trabalhadores (COSATE) e de "
-            "empregadores (CEATAL) e organizações internacionais parceiras.</p>",
-            "<p>Suas ferramentas são as oficinas hemisféricas, a cooperação bilateral entre "
-            "ministérios, o portfólio de programas, os cursos on-line e os fóruns virtuais. "
-            "A Secretaria Técnica da RIAL funciona no Departamento de Desenvolvimento Humano, "
-            "Educação e Emprego da OEA.</p>",
-        ],
-        "quote": (
-            "Nenhum ministério precisa começar do zero: quase sempre outro já tentou e pode "
-            "contar o que funcionou."
-        ),
-        "attribution": "Secretaria Técnica da RIAL",
-    },
-    "fr": {
-        "title": "À propos du RIAL",
-        "slug": "a-propos-du-rial",
-        "introduction": (
-            "Le Réseau interaméricain pour l'administration du travail (RIAL) est le "
-            "mécanisme de coopération et d'assistance technique de la Conférence "
-            "interaméricaine des ministres du Travail (CIMT) de l'OEA."
-        ),
-        "paragraphs": [
-            "<p>Le RIAL renforce les capacités institutionnelles et humaines des ministères "
-            "du travail des Amériques par l'échange de connaissances et d'expériences. Ses "
-            "membres sont les ministères du travail des États membres de l'OEA, avec leurs "
-            "organes consultatifs des travailleurs (COSATE) et des employeurs (CEATAL) et des "
-            "organisations internationales partenaires.</p>",
-            "<p>Ses outils sont les ateliers hémisphériques, la coopération bilatérale entre "
-            "ministères, le portefeuille de programmes, les cours en ligne et les forums "
-            "virtuels. Le Secrétariat technique du RIAL est rattaché au Département du "
-            "développement humain, de l'éducation et de l'emploi de l'OEA.</p>",
-        ],
-        "quote": (
-            "Aucun ministère n'a à partir de zéro : presque toujours, un autre a déjà essayé "
-            "et peut dire ce qui a fonctionné."
-        ),
-        "attribution": "Secrétariat technique du RIAL",
-    },
-}
+from demo.files import markdown_paragraphs, read_markdown, read_toml
 
 LANGUAGES = ["es", "en", "pt", "fr"]
+
+
+def _about_text(code: str) -> dict:
+    """The About page's fields (front matter) and its paragraphs (Markdown body)."""
+    fields, body = read_markdown(f"pages/about.{code}.md")
+    return fields | {"paragraphs": markdown_paragraphs(body)}
+
+
+HOME = read_toml("pages/home.toml")
+ABOUT = {code: _about_text(code) for code in LANGUAGES}
 
 
 def _home_fields(code: str, about_page: Page | None) -> dict:
@@ -303,9 +43,15 @@ def _home_fields(code: str, about_page: Page | None) -> dict:
         "highlights": [
             {
                 "type": "highlight",
-                "value": {"title": title, "text": body, "icon": icon, "page": None, "url": ""},
+                "value": {
+                    "title": highlight["title"],
+                    "text": highlight["text"],
+                    "icon": highlight["icon"],
+                    "page": None,
+                    "url": "",
+                },
             }
-            for icon, title, body in text["highlights"]
+            for highlight in text["highlights"]
         ],
         "body": [
             {

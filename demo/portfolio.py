@@ -1,6 +1,10 @@
-"""Demo portfolio: the programmes written for the demo (demo/portfolio_data.py),
-published by the secretariat with their translations, a few in review, and the
-interest some ministries showed."""
+"""Demo portfolio: the programmes written for the demo (demo/data/portfolio/, one file
+per programme, in the order of their numbers), published by the secretariat with
+their translations, a few in review, and the interest some ministries showed.
+
+The ministries named are those of the region, but the programmes, people, figures
+and e-mail addresses are plausible fiction and reproduce no real document.
+"""
 
 import datetime
 
@@ -15,7 +19,7 @@ from cms.portfolio.models import (
     ProgrammeTranslation,
 )
 from courses.models import Theme
-from demo.portfolio_data import PROGRAMMES
+from demo.files import numbered, read_toml
 from lms.models import User
 
 TEXT = (
@@ -44,22 +48,18 @@ TEXT = (
     "share_bilateral",
     "duration_months",
 )
-IN_REVIEW = 3  # the last few wait for the secretariat
-INTEREST = {  # programme index -> countries that would like to learn from it
-    0: ["CR", "HN", "PY"],
-    1: ["GT"],
-    4: ["DO", "PE", "JM"],
-    7: ["CL"],
-    10: ["SV", "BO"],
-    15: ["UY"],
-}
+# Each file: the programme's fields in its own language, its themes and target groups,
+# ``translation`` (name, needs, description, objectives in another language) if any,
+# ``interest`` (countries that would like to learn from it) and ``in_review`` (waits
+# for the secretariat). Files sort by the number that starts their names.
+PROGRAMMES = [read_toml(path) for path in numbered("portfolio")]
 
 
 def _programme(spec: dict, themes: dict, secretariat: User, published_at) -> Programme:
     submitted = published_at is not None
     programme = Programme.objects.create(
-        **{name: spec[name] for name in TEXT},
-        start_date=datetime.date.fromisoformat(spec["start"]) if spec.get("start") else None,
+        **{name: spec.get(name) for name in TEXT},
+        start_date=spec.get("start"),
         consent_publish=True,
         status=Programme.Status.PUBLISHED if submitted else Programme.Status.SUBMITTED,
         created_by=None,
@@ -108,12 +108,11 @@ def ensure_portfolio() -> int:
     now = timezone.now()
     created = []
     for index, spec in enumerate(PROGRAMMES):
-        in_review = index >= len(PROGRAMMES) - IN_REVIEW
+        in_review = spec.get("in_review", False)
         published_at = None if in_review else now - datetime.timedelta(days=5 * index + 1)
         created.append(_programme(spec, themes, secretariat, published_at))
-    for index, countries in INTEREST.items():
-        programme = created[index]
-        for country in countries:
+    for spec, programme in zip(PROGRAMMES, created, strict=True):
+        for country in spec.get("interest", []):
             if country != programme.country:
                 ProgrammeInterest.objects.create(
                     programme=programme, country=country, user=secretariat

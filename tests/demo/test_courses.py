@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from courses.models import CoursePage, course_outline
-from demo.content.gbv_course import COURSE
+from demo.courses import COURSE
 from lms.models import Cohort, Enrolment, EnrolmentCall, QuizAttempt, Submission
 from lms.selectors.learning import course_activities, tutor_dashboard
 

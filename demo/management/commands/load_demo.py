@@ -4,9 +4,9 @@ from django.test.utils import override_settings
 
 from demo import (
     accounts,
+    cohorts,
     communities,
     cooperation,
-    courses,
     events,
     experts,
     forums,
@@ -52,7 +52,7 @@ class Command(BaseCommand):
             secretariat = next(user for person, user, _c in people if person.key == "secretariat")
             recovery_codes = accounts.ensure_two_factor(secretariat)
             created_pages = pages.ensure_pages()["pages"]
-            cohort, cohort_created = courses.ensure_demo_cohort()
+            cohort, cohort_created = cohorts.ensure_demo_cohort()
             spaces.ensure_spaces()
             forums.ensure_forums()
             communities.ensure_communities()
