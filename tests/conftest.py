@@ -93,7 +93,7 @@ def user_client(client, user):
 
 @pytest.fixture
 def demo_pages(db):
-    from cms.demo.pages import ensure_pages
+    from demo.pages import ensure_pages
 
     ensure_pages()
 

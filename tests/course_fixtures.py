@@ -8,8 +8,8 @@ from django.utils import timezone
 from wagtail.documents.models import Document
 from wagtail.models import Locale
 
-from cms.demo.pages import ensure_site
 from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
+from demo.pages import ensure_site
 from lms.choices import Role
 from lms.models import Cohort, CohortGroup, Enrolment, EnrolmentCall
 from tests.factories import ProfileFactory, UserFactory

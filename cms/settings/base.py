@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "forum",
     "lms",
     "courses",
+    "demo",
     # Wagtail. ``lms.apps.RialUsersAppConfig`` replaces ``wagtail.users`` so the
     # secretariat edits full names and RIAL roles in the Wagtail admin.
     "wagtail.contrib.forms",

@@ -33,7 +33,7 @@ PROCESSES = 2
 
 def _people_and_pages(count: int) -> tuple[list[str], list[str]]:
     """``count`` signed-in members of a workshop space, and the pages they read."""
-    from cms.demo.pages import ensure_pages
+    from demo.pages import ensure_pages
 
     ensure_pages()
     space = Space.objects.create(kind="workshop", name="Taller de Lima", slug="lima")

@@ -158,8 +158,8 @@ def test_load_demo_leaves_nothing_in_the_queue(database_tasks, settings):
 
     from django.apps import apps
 
-    from cms.demo.pages import ensure_site
     from cms.newsletter.models import Issue
+    from demo.pages import ensure_site
     from lms.models import Notification
 
     # What the migrations made and emptying the database between tests removed.

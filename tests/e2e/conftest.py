@@ -92,7 +92,7 @@ def page(browser, live_server):
 
 @pytest.fixture
 def site_content(db):
-    from cms.demo.pages import ensure_pages, ensure_site
+    from demo.pages import ensure_pages, ensure_site
 
     ensure_site()
     ensure_pages()

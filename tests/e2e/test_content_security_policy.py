@@ -12,7 +12,7 @@ import sqlite3
 
 import pytest
 
-from cms.demo.accounts import DEMO_TOTP_SECRET
+from demo.accounts import DEMO_TOTP_SECRET
 from tests.e2e.conftest import axe_violations, guarded_context, sign_in
 from tests.processes import demo_site
 

@@ -651,9 +651,9 @@ def test_pages_cost_the_same_for_10_and_50_members(
 
 
 def test_the_demo_network_is_complete_and_loads_twice(settings):
-    from cms.demo.accounts import ensure_people
-    from cms.demo.communities import ensure_communities
-    from cms.demo.spaces import ensure_spaces
+    from demo.accounts import ensure_people
+    from demo.communities import ensure_communities
+    from demo.spaces import ensure_spaces
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     ensure_people()

@@ -369,7 +369,7 @@ def test_the_demo_secretariat_has_an_app_with_a_published_secret(settings, demo_
 
     from django.core.management import call_command
 
-    from cms.demo.accounts import DEMO_TOTP_SECRET
+    from demo.accounts import DEMO_TOTP_SECRET
 
     settings.DEBUG = True
     out = StringIO()

@@ -1,0 +1,163 @@
+"""The demo course's cohorts: a running Spanish cohort with a tutor and learners at
+different points, and two open calls (Spanish and English).
+
+Names, learners and calls are in demo/data/courses/cohorts.toml; the course
+itself comes from demo/courses.py.
+"""
+
+import datetime
+import uuid
+
+from django.db import transaction
+from django.utils import timezone
+
+from courses.models import CoursePage, LessonPage
+from demo.accounts import DemoPerson, ensure_person
+from demo.courses import ensure_course
+from demo.files import read_toml
+from lms.models import Cohort, CohortGroup, Enrolment, EnrolmentCall, LessonProgress, User
+from lms.services import learning as learning_services
+
+COHORTS = read_toml("courses/cohorts.toml")
+RUNNING = COHORTS["running"]
+
+
+def _monday(day: datetime.date) -> datetime.date:
+    return day - datetime.timedelta(days=day.weekday())
+
+
+def demo_cohort_start() -> datetime.date:
+    return _monday(timezone.localdate()) - datetime.timedelta(weeks=RUNNING["weeks_ago"])
+
+
+def _learner(spec: dict) -> User:
+    """The learner's account: one of accounts.toml's, or made here with its profile."""
+    if "full_name" not in spec:
+        return User.objects.get(email=spec["email"])
+    profile = COHORTS["learner_profile"]
+    person = DemoPerson(
+        key=spec["email"].partition("@")[0],
+        email=spec["email"],
+        full_name=spec["full_name"],
+        country=spec["country"],
+        institution=spec["institution"],
+        position=profile["position"],
+        preferred_language=profile["preferred_language"],
+        time_zone=profile["time_zone"],
+        languages=tuple(profile["languages"]),
+    )
+    return ensure_person(person)[0]
+
+
+def _play(cohort: Cohort, user: User, *, lessons_done: int, quiz: str | None, submit: bool):
+    """Bring a demo learner to a plausible point in the course, through the services."""
+    lessons = list(LessonPage.objects.descendant_of(cohort.course).live().order_by("path"))
+    for lesson in lessons[:lessons_done]:
+        learning_services.lesson_complete(user=user, lesson=lesson)
+    for lesson in lessons:
+        for block_id, kind, value in lesson.activities():
+            if kind == "quiz" and value["mode"] == "graded" and quiz and not value["final"]:
+                questions = list(value["questions"])
+                answers = {}
+                for index, question in enumerate(questions):
+                    right = [i for i, c in enumerate(question["choices"]) if c["correct"]]
+                    # "good" answers all; "fair" misses the last two.
+                    if quiz == "good" or index < len(questions) - 2:
+                        answers[index] = right
+                    else:
+                        answers[index] = [(right[0] + 1) % len(question["choices"])]
+                learning_services.quiz_attempt_submit(
+                    user=user, lesson=lesson, block_id=block_id, answers=answers, token=uuid.uuid4()
+                )
+            if kind == "assignment" and submit:
+                learning_services.submission_create(
+                    user=user,
+                    lesson=lesson,
+                    block_id=block_id,
+                    text=RUNNING["submission"],
+                    token=uuid.uuid4(),
+                )
+
+
+@transaction.atomic
+def ensure_demo_cohort() -> tuple[Cohort, bool]:
+    start = demo_cohort_start()
+    courses = ensure_course(start)
+    cohort = Cohort.objects.filter(name=RUNNING["name"]).first()
+    if cohort is not None:
+        _ensure_calls(courses)
+        return cohort, False
+    now = timezone.now()
+    weeks_ago = RUNNING["weeks_ago"]
+    call = EnrolmentCall.objects.create(
+        course=courses["es"],
+        **RUNNING["call"],
+        opens_at=now - datetime.timedelta(weeks=weeks_ago + 6),
+        closes_at=now - datetime.timedelta(weeks=weeks_ago + 1),
+    )
+    cohort = Cohort.objects.create(
+        course=courses["es"],
+        call=call,
+        name=RUNNING["name"],
+        starts_on=start,
+        time_zone=RUNNING["time_zone"],
+    )
+    tutor = User.objects.get(email=RUNNING["tutor"])
+    group = CohortGroup.objects.create(cohort=cohort, name=RUNNING["group"], tutor=tutor)
+    for spec in COHORTS["learners"]:
+        user = _learner(spec)
+        Enrolment.objects.create(
+            cohort=cohort,
+            user=user,
+            group=group,
+            enrolled_at=now - datetime.timedelta(weeks=weeks_ago + 1),
+        )
+        _play(
+            cohort,
+            user,
+            lessons_done=spec["lessons_done"],
+            quiz=spec.get("quiz"),
+            submit=spec.get("submit", False),
+        )
+    # Some learners have been away for a while: the tutor's "inactive" filter finds them.
+    for spec in COHORTS["learners"]:
+        if "away_days" not in spec:
+            continue
+        enrolment = Enrolment.objects.get(cohort=cohort, user__email=spec["email"])
+        when = now - datetime.timedelta(days=spec["away_days"])
+        Enrolment.objects.filter(pk=enrolment.pk).update(last_activity_at=when)
+        LessonProgress.objects.filter(enrolment=enrolment).update(
+            first_visited_at=when, last_visited_at=when, completed_at=when
+        )
+    _ensure_calls(courses)
+    return cohort, True
+
+
+def _ensure_calls(courses: dict[str, CoursePage]) -> None:
+    """Calls open now, so a new account can apply (Spanish and English)."""
+    now = timezone.now()
+    next_monday = _monday(timezone.localdate()) + datetime.timedelta(weeks=5)
+    for spec in COHORTS["open_calls"]:
+        if EnrolmentCall.objects.filter(title=spec["title"]).exists():
+            continue
+        course = courses[spec["language"]]
+        call = EnrolmentCall.objects.create(
+            course=course,
+            title=spec["title"],
+            description=spec["description"],
+            opens_at=now - datetime.timedelta(days=2),
+            closes_at=now + datetime.timedelta(weeks=3),
+            seats=spec["seats"],
+        )
+        cohort = Cohort.objects.create(
+            course=course,
+            call=call,
+            name=spec["cohort"],
+            starts_on=next_monday,
+            time_zone=spec["time_zone"],
+        )
+        CohortGroup.objects.create(
+            cohort=cohort,
+            name=spec["group"],
+            tutor=User.objects.filter(email=spec["tutor"]).first(),
+        )
