@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from cms.demo.accounts import DemoPerson, ensure_person
 from courses.models import Theme
+from forum import services as expert_services
 from forum.models import (
     ExpertProfile,
     ExpertQuestion,
@@ -23,7 +24,6 @@ from forum.models import (
     Space,
     SpaceMembership,
 )
-from forum.services import experts as expert_services
 from lms.choices import Role
 from lms.markup import render_markdown
 from lms.models import User

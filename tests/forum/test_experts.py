@@ -10,7 +10,8 @@ from django.utils import timezone, translation
 from icalendar import Calendar
 
 from courses.models import Theme
-from forum import selectors, services
+from forum import access, selectors, services
+from forum import services as expert_services
 from forum.models import (
     ExpertInvitation,
     ExpertProfile,
@@ -25,7 +26,6 @@ from forum.models import (
     Topic,
 )
 from forum.selectors import experts as expert_selectors
-from forum.services import experts as expert_services
 from lms.choices import Role
 from lms.models import Notification, ProfileLanguage
 from tests.factories import ProfileFactory
@@ -231,8 +231,8 @@ def test_a_question_to_one_expert_opens_a_private_room_and_notifies_them(
     assert "¿Cómo aplicar el Convenio 190?" in notification.title
     assert [m.to for m in mailoutbox] == [[network["patricia"].email]]
     # Private: nobody else reads it, and it is not a forum.
-    assert selectors.room_role(user=network["other"], room=question.room) is None
-    assert selectors.room_role(user=network["marie"], room=question.room) is None
+    assert access.room_role(user=network["other"], room=question.room) is None
+    assert access.room_role(user=network["marie"], room=question.room) is None
     assert expert_selectors.question_for(user=network["other"], question_id=question.pk) is None
     spaces = selectors.readable_spaces(user=network["official"])
     assert question.space not in list(spaces)
@@ -454,7 +454,7 @@ def test_scheduling_checks_time_length_and_who(network):
 def test_the_room_opens_at_the_start_time_and_only_for_subscribers(network):
     session = _session(network["patricia"])
     expert_services.office_hour_subscribe(user=network["official"], session=session)
-    role = expert_selectors.office_hour_role
+    role = access.office_hour_role
     before = session.starts_at - datetime.timedelta(minutes=1)
     during = session.starts_at + datetime.timedelta(minutes=1)
     after = session.ends_at + datetime.timedelta(minutes=1)
@@ -690,7 +690,7 @@ def test_the_session_page_shows_the_viewers_time_and_the_sessions_own(network, c
 
 def test_the_secretariat_reads_a_question_but_does_not_answer_it(network):
     question = _ask(network, expert=network["patricia"])
-    assert selectors.room_role(user=network["secretariat"], room=question.room) == "reader"
+    assert access.room_role(user=network["secretariat"], room=question.room) == "reader"
     with pytest.raises(services.ChatError) as error:
         _say(network["secretariat"], question.room, "Respondo yo")
     assert error.value.code == "forbidden"

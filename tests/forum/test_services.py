@@ -3,7 +3,7 @@ import uuid
 import pytest
 from django.core.exceptions import ValidationError
 
-from forum import selectors, services
+from forum import access, selectors, services
 from forum.models import Message, Room, RoomRead
 from tests.factories import ProfileFactory
 
@@ -33,17 +33,17 @@ def test_broadcast_happens_only_after_commit(community, django_capture_on_commit
 @pytest.mark.django_db
 def test_space_roles(community, world, secretariat):
     space = community["space"]
-    assert selectors.space_role(user=community["alice"], space=space) == "member"
-    assert selectors.space_role(user=community["mod"], space=space) == "moderator"
-    assert selectors.space_role(user=community["outsider"], space=space) is None
-    assert selectors.space_role(user=secretariat, space=space) == "moderator"
+    assert access.space_role(user=community["alice"], space=space) == "member"
+    assert access.space_role(user=community["mod"], space=space) == "moderator"
+    assert access.space_role(user=community["outsider"], space=space) is None
+    assert access.space_role(user=secretariat, space=space) == "moderator"
     space.readable_by_all = True
     space.save()
-    assert selectors.space_role(user=community["outsider"], space=space) == "reader"
+    assert access.space_role(user=community["outsider"], space=space) == "reader"
     cohort_space = services.space_ensure_for_cohort(cohort=world.cohort)
-    assert selectors.space_role(user=world.learner, space=cohort_space) == "member"
-    assert selectors.space_role(user=world.tutor, space=cohort_space) == "moderator"
-    assert selectors.space_role(user=community["alice"], space=cohort_space) is None
+    assert access.space_role(user=world.learner, space=cohort_space) == "member"
+    assert access.space_role(user=world.tutor, space=cohort_space) == "moderator"
+    assert access.space_role(user=community["alice"], space=cohort_space) is None
 
 
 @pytest.mark.django_db
