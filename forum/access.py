@@ -259,10 +259,6 @@ class SpaceAccess:
         if not self.can_moderate:
             raise PermissionDenied(_("Only the moderators of this space can do this."))
 
-    def require_manage_members(self, refusal: str) -> None:
-        if not self.can_manage_members:
-            raise PermissionDenied(refusal)
-
 
 def space_access(*, user: User, space: Space) -> SpaceAccess:
     role = space_role(user=user, space=space)
@@ -291,12 +287,10 @@ def access_space(
     Spaces without a forum (``KindRules.has_forum``: questions to experts,
     office hours) live on their own pages and are not found here.
     """
-    if slug is not None:
-        lookup = {"slug": slug}
-    elif space_id is not None:
-        lookup = {"pk": space_id}
-    else:
-        lookup = {"cohort_id": cohort_id}
+    lookups = {"slug": slug, "pk": space_id, "cohort_id": cohort_id}
+    lookup = {field: value for field, value in lookups.items() if value is not None}
+    if len(lookup) != 1:
+        raise TypeError("access_space takes one of slug, space_id and cohort_id")
     space = Space.objects.forums().filter(**lookup).first()
     if space is None:
         raise Http404

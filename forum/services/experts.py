@@ -105,7 +105,7 @@ def _save_photo(upload, user: User):
 @transaction.atomic
 def expert_invite(*, actor: User, space: Space, user: User) -> ExpertInvitation:
     """A workshop's coordinator invites someone who led it to join the experts."""
-    if space.kind != Space.Kind.WORKSHOP:
+    if not space.rules.invites_experts:
         raise ValidationError(_("Only a workshop's space invites its experts."))
     is_coordinator = SpaceMembership.objects.filter(
         space=space, user=actor, role=SpaceMembership.Role.COORDINATOR

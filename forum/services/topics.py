@@ -29,7 +29,7 @@ from forum.models import (
     Topic,
     TopicRead,
 )
-from forum.selectors.forums import mentioned_people, page_of
+from forum.selectors.forums import handle, mentioned_people, page_of
 from forum.selectors.nav import nav_counts_forget
 from forum.services.moderation import post_hide
 from forum.services.text import form_token
@@ -324,8 +324,6 @@ def post_reply(*, user: User, topic: Topic, body: str, token=None, files=()) -> 
 
 def quote_text(post: Post) -> str:
     """Markdown that quotes a post, for the reply box."""
-    from forum.selectors.forums import handle
-
     lines = post.body.strip().splitlines() or [""]
     quoted = "\n".join(f"> {line}" if line else ">" for line in lines)
     return f"@{handle(post.author)}:\n{quoted}\n\n"

@@ -171,7 +171,7 @@ def _topic_page(request, topic, access, reply_form=None, status=200):
     posts = selectors.topic_posts(topic=topic)
     page = Paginator(posts, selectors.POSTS_PER_PAGE).get_page(request.GET.get("page"))
     post_list = list(page.object_list)
-    for post in post_list:  # what this person may do with each post, decided by the selector
+    for post in post_list:  # what this person may do with each post (forum.access)
         post.can_edit = access.can_edit(post)
         post.can_delete = access.can_delete(post, topic)
         post.can_flag = access.can_flag(post)

@@ -10,6 +10,7 @@ from django.http import Http404
 from forum import access, services
 from forum.access import access_attachment, access_category, access_post, access_space, access_topic
 from forum.models import Room, Space
+from tests.factories import CohortFactory
 from tests.forum.forum_fixtures import ask
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_flood")]
@@ -20,6 +21,21 @@ def test_every_kind_of_space_declares_its_rules():
     assert set(Space.kinds(has_forum=False)) == {Space.Kind.QUESTION, Space.Kind.OFFICE_HOURS}
     assert Space.kinds(private=True) == [Space.Kind.QUESTION]
     assert set(access.ROOM_RULES) >= {rules.rooms for rules in Space.RULES.values()}
+
+
+def test_space_roles(community, world, secretariat):
+    space = community["space"]
+    assert access.space_role(user=community["alice"], space=space) == "member"
+    assert access.space_role(user=community["mod"], space=space) == "moderator"
+    assert access.space_role(user=community["outsider"], space=space) is None
+    assert access.space_role(user=secretariat, space=space) == "moderator"
+    space.readable_by_all = True
+    space.save()
+    assert access.space_role(user=community["outsider"], space=space) == "reader"
+    cohort_space = services.space_ensure_for_cohort(cohort=world.cohort)
+    assert access.space_role(user=world.learner, space=cohort_space) == "member"
+    assert access.space_role(user=world.tutor, space=cohort_space) == "moderator"
+    assert access.space_role(user=community["alice"], space=cohort_space) is None
 
 
 def test_a_space_is_found_only_by_those_who_may_read_it(workshop):
@@ -91,6 +107,11 @@ def test_the_membership_rule_answers_alike_for_one_person_and_for_many(workshop,
     readable = Space.objects.filter(access.readable_spaces_filter(world.learner))
     assert space in readable and workshop["space"] not in readable
     assert world.tutor in set(access.space_moderators(space=space))
+    # A learner of another cohort of the same course is not a member.
+    other = services.space_ensure_for_cohort(cohort=CohortFactory(course=world.course))
+    assert access.space_role(user=world.learner, space=other) is None
+    assert world.learner not in set(access.space_readers(space=other))
+    assert other not in Space.objects.filter(access.readable_spaces_filter(world.learner))
 
 
 def test_rooms_follow_the_rule_their_space_declares(workshop):
