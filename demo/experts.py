@@ -15,6 +15,7 @@ from django.utils import timezone
 from courses.models import Theme
 from demo.accounts import ensure_person, person_from
 from demo.files import read_toml
+from forum import services as expert_services
 from forum.models import (
     ExpertProfile,
     ExpertQuestion,
@@ -27,7 +28,6 @@ from forum.models import (
     Space,
     SpaceMembership,
 )
-from forum.services import experts as expert_services
 from lms.markup import render_markdown
 from lms.models import User
 

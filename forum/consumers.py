@@ -42,6 +42,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from forum import selectors, services
+from forum.access import RoomAccess, room_access
 from forum.db import chat_db
 from forum.events import dumps, group_event, message_payload, user_payload
 from forum.hub import get_hub
@@ -80,7 +81,7 @@ class UnknownPathConsumer(WebsocketConsumer):
 
 def _open(user, slug, channel_name):
     """The room, the person's access and data, and whether one more socket is allowed."""
-    access = selectors.room_access(user=user, slug=slug)
+    access = room_access(user=user, slug=slug)
     if access is None or not access.can_read:
         return None
     allowed = services.presence_join(user=user, room=access.room, channel_name=channel_name)
@@ -165,7 +166,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
 
     async def access_changed(self, role: str | None) -> None:
         """The person's role now: close without read access, else tell a change of rights."""
-        access = selectors.RoomAccess(room=self.room, role=role)
+        access = RoomAccess(room=self.room, role=role)
         if not access.can_read:
             await self.end("no_access")
             return

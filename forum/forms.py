@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from courses.forms import ThemeChoiceField, ThemeMultipleChoiceField, themes_in_order
 from forum.models import Category, DigestPreference, Flag, Subscription
-from forum.services.forums import MAX_POST, MAX_TITLE
+from forum.services.topics import MAX_POST, MAX_TITLE
 from lms.forms import new_token
 from lms.uploads import LimitedImageField
 

@@ -12,7 +12,7 @@ from allauth.account.signals import password_changed, password_reset, password_s
 from django.contrib.auth.signals import user_logged_out
 from django.db.models.signals import post_delete, post_save
 
-from forum.selectors.chat import CURRENT_ENROLMENT
+from forum.access import CURRENT_ENROLMENT
 from forum.services.sockets import chat_access_changed, chat_sessions_check, chat_sessions_ended
 from lms.choices import Role
 from lms.models import CohortGroup, Enrolment, RoleGrant, User

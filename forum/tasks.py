@@ -1,8 +1,8 @@
 """Background work of forum: thin tasks over services, run by ``manage.py db_worker``.
 
 Tasks take ids, never objects, and are safe to run again: notifications carry a
-key (nobody is told twice), announcement, digest and reminder emails are
-claimed per person before they go. The periodic ones are enqueued by
+key (nobody is told twice), announcement, digest and reminder emails go once
+each (``lms.services.delivery.deliver_once``). The periodic ones are enqueued by
 ``manage.py run_scheduler``.
 """
 
@@ -10,14 +10,23 @@ from django.conf import settings
 from django_periodic_tasks import scheduled_task
 from django_tasks import task
 
-from forum.services import communities, digests, experts, forums
+from forum.services import (
+    announcements,
+    communities,
+    digests,
+    members,
+    moderation,
+    office_hours,
+    questions,
+    subscriptions,
+)
 
 
 @task()
 def notify_post(
     post_id: int, mentioned_ids: list[int], is_new_topic: bool, tell_watchers: bool = True
 ) -> int:
-    return forums.post_notify(
+    return subscriptions.post_notify(
         post_id=post_id,
         mentioned_ids=mentioned_ids,
         is_new_topic=is_new_topic,
@@ -27,27 +36,27 @@ def notify_post(
 
 @task()
 def send_announcement(topic_id: int) -> int:
-    return forums.announcement_send(topic_id=topic_id)
+    return announcements.announcement_send(topic_id=topic_id)
 
 
 @task()
 def answer_accepted_notify(post_id: int) -> int:
-    return forums.answer_notify(post_id=post_id)
+    return subscriptions.answer_notify(post_id=post_id)
 
 
 @task()
 def flag_notify(flag_id: int) -> int:
-    return forums.flag_notify(flag_id=flag_id)
+    return moderation.flag_notify(flag_id=flag_id)
 
 
 @task()
 def members_import(job_id: int) -> None:
-    forums.space_members_import_run(job_id=job_id)
+    members.space_members_import_run(job_id=job_id)
 
 
 @task()
 def question_notify_experts(question_id: int) -> int:
-    return experts.question_notify_experts(question_id=question_id)
+    return questions.question_notify_experts(question_id=question_id)
 
 
 @task()
@@ -71,4 +80,4 @@ def send_digests() -> int:
 @scheduled_task(cron="*/15 * * * *", name="office-hour-reminders", timezone=settings.TIME_ZONE)
 @task()
 def send_office_hour_reminders() -> int:
-    return experts.office_hour_reminders_send()
+    return office_hours.office_hour_reminders_send()

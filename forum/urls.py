@@ -1,6 +1,6 @@
 from django.urls import path
 
-from forum.views import chat, communities, experts, forums
+from forum.views import chat, communities, experts, forums, moderation, subscriptions
 
 app_name = "forum"
 
@@ -86,9 +86,9 @@ urlpatterns = [
     # Forums
     path("forums/", forums.index, name="index"),
     path("forums/search/", forums.search, name="search"),
-    path("forums/subscribe/", forums.subscribe, name="subscribe"),
-    path("forums/digest/", forums.digest, name="digest"),
-    path("forums/unsubscribe/<str:token>/", forums.unsubscribe, name="unsubscribe"),
+    path("forums/subscribe/", subscriptions.subscribe, name="subscribe"),
+    path("forums/digest/", subscriptions.digest, name="digest"),
+    path("forums/unsubscribe/<str:token>/", subscriptions.unsubscribe, name="unsubscribe"),
     path("forums/cohort/<int:cohort_id>/", forums.cohort_space, name="cohort_space"),
     path("forums/t/<int:topic_id>/", forums.topic, name="topic"),
     path("forums/t/<int:topic_id>/unread/", forums.topic_unread, name="topic_unread"),
@@ -104,8 +104,8 @@ urlpatterns = [
     path("forums/files/<int:attachment_id>/", forums.attachment, name="attachment"),
     path("forums/<slug:slug>/", forums.space, name="space"),
     path("forums/<slug:slug>/new/", forums.topic_new, name="topic_new"),
-    path("forums/<slug:slug>/moderation/", forums.moderation, name="moderation"),
-    path("forums/<slug:slug>/members/", forums.members, name="members"),
-    path("forums/<slug:slug>/members/action/", forums.member_action, name="member_action"),
+    path("forums/<slug:slug>/moderation/", moderation.moderation, name="moderation"),
+    path("forums/<slug:slug>/members/", moderation.members, name="members"),
+    path("forums/<slug:slug>/members/action/", moderation.member_action, name="member_action"),
     path("forums/<slug:slug>/invite-expert/", experts.invite, name="expert_invite"),
 ]

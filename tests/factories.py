@@ -1,8 +1,11 @@
 import factory
 from allauth.account.models import EmailAddress
+from django.utils import timezone
+from django.utils.text import slugify
 
+from forum.models import Category, Space, Topic
 from lms.choices import Role
-from lms.models import Profile, RoleGrant, User
+from lms.models import Cohort, Profile, RoleGrant, User
 
 PASSWORD = "a-long-test-password-42"
 
@@ -39,3 +42,51 @@ class ProfileFactory(factory.django.DjangoModelFactory):
     institution = "Ministerio del Trabajo y Previsión Social de Chile"
     position = "Analista"
     preferred_language = "es"
+
+
+class CohortFactory(factory.django.DjangoModelFactory):
+    """A cohort of a course (pass ``course``: a published CoursePage) starting today."""
+
+    class Meta:
+        model = Cohort
+
+    course = None
+    name = factory.Sequence(lambda n: f"Cohorte {n}")
+    starts_on = factory.LazyFunction(timezone.localdate)
+    time_zone = "America/Bogota"
+
+
+class SpaceFactory(factory.django.DjangoModelFactory):
+    """A space (a workshop's follow-up unless ``kind`` says otherwise), nobody in it yet."""
+
+    class Meta:
+        model = Space
+
+    kind = Space.Kind.WORKSHOP
+    name = factory.Sequence(lambda n: f"Espacio {n}")
+    slug = factory.Sequence(lambda n: f"espacio-{n}")
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    """A part of a space's forum; its address comes from its name."""
+
+    class Meta:
+        model = Category
+
+    space = factory.SubFactory(SpaceFactory)
+    name = "General"
+    slug = factory.LazyAttribute(lambda category: slugify(category.name))
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    """A topic row as its first post leaves it (``post_count`` 1), without the post:
+    for lists and digests; ``forum.services.topic_create`` writes real ones."""
+
+    class Meta:
+        model = Topic
+
+    category = factory.SubFactory(CategoryFactory)
+    space = factory.SelfAttribute("category.space")
+    author = factory.SubFactory(UserFactory)
+    title = factory.Sequence(lambda n: f"Tema {n}")
+    post_count = 1

@@ -1,14 +1,13 @@
 """Writes about the newsletter: compose, edit, send (in the background), unsubscribe."""
 
 import datetime
-import logging
 import zoneinfo
 
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMessage
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Max
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -20,9 +19,9 @@ from cms.library.models import Publication
 from cms.newsletter.models import LANGUAGES, Delivery, Issue, Item, Subscription
 from cms.portfolio.models import Programme
 from lms.models import EnrolmentCall, User
+from lms.services.delivery import RowLedger, deliver_once
 from lms.services.notifications import absolute_url
 
-logger = logging.getLogger(__name__)
 UNSUBSCRIBE_SALT = "rial-newsletter-unsubscribe"
 FIRST_PERIOD_DAYS = 14
 
@@ -190,10 +189,11 @@ def deliver_issue(issue_id: int, *, send=None) -> int:
     """Email the issue to every subscriber who has not had it.
 
     Each person is claimed (a Delivery row) before their email goes and marked
-    sent after. A failed email gives the claim back (the next run retries that
-    person) and leaves the issue "sending"; a run killed halfway leaves claimed
-    people claimed, so running it again (the secretariat's "Resume sending", or
-    ``manage.py compose_newsletter`` from cron) never sends anyone a second copy.
+    sent after (``lms.services.delivery.deliver_once``). A failed email gives
+    the claim back (the next run retries that person) and leaves the issue
+    "sending"; a run killed halfway leaves claimed people claimed, so running it
+    again (the secretariat's "Resume sending", or ``manage.py
+    compose_newsletter`` from cron) never sends anyone a second copy.
     """
     issue = Issue.objects.filter(pk=issue_id).first()
     if issue is None or issue.status == Issue.Status.DRAFT:
@@ -201,30 +201,25 @@ def deliver_issue(issue_id: int, *, send=None) -> int:
     send = send or _send
     items = [item for item in issue.items.all() if item.include]
     sections_by_language: dict[str, list] = {}
-    sent = failed = 0
-    for user in subscribers().exclude(pk__in=Delivery.objects.filter(issue=issue).values("user")):
-        try:
-            with transaction.atomic():
-                delivery = Delivery.objects.create(issue=issue, user=user)
-        except IntegrityError:
-            continue  # another worker has this person
+
+    def send_to(user: User) -> None:
         language = _language(user)
         if language not in sections_by_language:
             sections_by_language[language] = _sections(items, language)
-        try:
-            send(issue, user, language=language, sections=sections_by_language[language])
-        except Exception:
-            logger.exception("Newsletter %s to user %s failed", issue.number, user.pk)
-            delivery.delete()  # not sent: the next run tries again
-            failed += 1
-            continue
-        Delivery.objects.filter(pk=delivery.pk).update(sent_at=timezone.now())
-        sent += 1
-    if not failed:
+        send(issue, user, language=language, sections=sections_by_language[language])
+
+    done = deliver_once(
+        subscribers().exclude(pk__in=Delivery.objects.filter(issue=issue).values("user")),
+        ledger=RowLedger(Delivery, row=lambda user: {"issue": issue, "user": user}),
+        send=send_to,
+        keep_going=True,
+        what=f"Newsletter {issue.number}",
+    )
+    if not done.failed:
         Issue.objects.filter(pk=issue.pk, status=Issue.Status.SENDING).update(
             status=Issue.Status.SENT, sent_at=timezone.now()
         )
-    return sent
+    return done.sent
 
 
 def _language(user: User) -> str:

@@ -1,7 +1,6 @@
-"""Reads about spaces and rooms, filtered by what the acting person may see."""
+"""Reads about chat rooms, filtered by what the acting person may see (``forum.access``)."""
 
 import datetime
-from dataclasses import dataclass
 from importlib import import_module
 
 from django.conf import settings
@@ -11,149 +10,11 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 
-from forum.models import (
-    ExpertQuestion,
-    Message,
-    OfficeHour,
-    Room,
-    RoomMute,
-    RoomPresence,
-    RoomRead,
-    Space,
-    SpaceHold,
-    SpaceMembership,
-)
-from lms.models import CohortGroup, Enrolment, User
+from forum.access import RoomAccess, readable_spaces_filter, room_role, space_people
+from forum.models import Message, Room, RoomMute, RoomPresence, RoomRead, Space, SpaceMembership
+from lms.models import User
 
-WRITERS = {"member", "moderator", "coordinator"}
-MODERATORS = {"moderator", "coordinator"}
-CURRENT_ENROLMENT = [Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED]
 PRESENCE_SECONDS = 180
-
-
-def space_role(*, user: User, space: Space) -> str | None:
-    """coordinator, moderator, member, reader (read only) or None (no access)."""
-    if user is None or not user.is_authenticated:
-        return None
-    membership = (
-        SpaceMembership.objects.filter(space=space, user=user)
-        .values_list("role", flat=True)
-        .first()
-    )
-    if membership in MODERATORS:
-        return membership
-    if user.is_secretariat:
-        return "moderator"
-    if space.cohort_id:
-        if CohortGroup.objects.filter(cohort_id=space.cohort_id, tutor=user).exists():
-            return "moderator"
-        if Enrolment.objects.filter(
-            cohort_id=space.cohort_id, user=user, status__in=CURRENT_ENROLMENT
-        ).exists():
-            return "member"
-    if membership:
-        return membership
-    if space.readable_by_all:
-        return "reader"
-    return None
-
-
-@dataclass
-class RoomAccess:
-    room: Room
-    role: str | None
-
-    @property
-    def can_read(self) -> bool:
-        return self.role is not None
-
-    @property
-    def can_write(self) -> bool:
-        return self.role in WRITERS
-
-    @property
-    def can_moderate(self) -> bool:
-        return self.role in MODERATORS
-
-
-def room_access(*, user: User, slug: str) -> RoomAccess | None:
-    """The room at this address and the person's role in it (None: no such room)."""
-    room = Room.objects.select_related("space").filter(slug=slug).first()
-    if room is None:
-        return None
-    return RoomAccess(room=room, role=room_role(user=user, room=room))
-
-
-def room_role(*, user: User, room: Room) -> str | None:
-    """The person's role in the space, a reader of a public room, a reader while on hold.
-
-    An office-hours room follows its session (open at the start time, for
-    subscribers); a closed question's room is read-only.
-    """
-    kind = room.space.kind
-    if kind == Space.Kind.OFFICE_HOURS:
-        from forum.selectors.experts import office_hour_role
-
-        session = OfficeHour.objects.filter(room=room).first()
-        if session is not None:
-            return office_hour_role(user=user, session=session)
-    if kind == Space.Kind.QUESTION:
-        return question_room_role(user=user, room=room)
-    role = space_role(user=user, space=room.space)
-    if role is None and room.is_public and user.is_authenticated:
-        return "reader"
-    if role in WRITERS and role not in MODERATORS and held_until(user=user, space=room.space):
-        return "reader"
-    return role
-
-
-def question_room_role(*, user: User, room: Room) -> str | None:
-    """A question to experts: the asker writes, its experts moderate, the secretariat
-    only reads (to look after the network, not to answer in the experts' name);
-    nobody writes once the question is closed."""
-    if not user.is_authenticated:
-        return None
-    role = (
-        SpaceMembership.objects.filter(space_id=room.space_id, user=user)
-        .values_list("role", flat=True)
-        .first()
-    )
-    if role is None:
-        return "reader" if user.is_secretariat else None
-    closed = ExpertQuestion.objects.filter(room=room, status=ExpertQuestion.Status.CLOSED).exists()
-    return "reader" if closed else role
-
-
-def held_until(*, user: User, space: Space):
-    """Until when a moderator holds this person in the space (None: not held)."""
-    if not user.is_authenticated:
-        return None
-    return (
-        SpaceHold.objects.filter(space=space, user=user, until__gt=timezone.now())
-        .values_list("until", flat=True)
-        .first()
-    )
-
-
-def readable_spaces_filter(user: User, prefix: str = "") -> Q:
-    """A Q on Space (or on a model with ``space`` when prefix="space__") for this person.
-
-    Everything for the secretariat: callers test ``user.is_secretariat`` first
-    when they OR this with more (an empty Q ORed with X is just X).
-    """
-    if user.is_secretariat:
-        return Q()
-    cohort = OuterRef(f"{prefix}cohort_id")
-    space_id = OuterRef(f"{prefix}pk" if prefix == "" else f"{prefix}id")
-    enrolled = Enrolment.objects.filter(cohort_id=cohort, user=user, status__in=CURRENT_ENROLMENT)
-    tutoring = CohortGroup.objects.filter(cohort_id=cohort, tutor=user)
-    member = SpaceMembership.objects.filter(space_id=space_id, user=user)
-    return (
-        Q(Exists(member))
-        | Q(Exists(enrolled))
-        | Q(Exists(tutoring))
-        | Q(**{f"{prefix}readable_by_all": True})
-    )
 
 
 def readable_rooms(*, user: User):
@@ -167,7 +28,7 @@ def readable_rooms(*, user: User):
     else:
         # Questions to experts are private between the asker and the experts.
         mine = SpaceMembership.objects.filter(space_id=OuterRef("space_id"), user=user)
-        rooms = rooms.filter(~Q(space__kind=Space.Kind.QUESTION) | Q(Exists(mine)))
+        rooms = rooms.filter(~Q(space__kind__in=Space.kinds(private=True)) | Q(Exists(mine)))
     read = RoomRead.objects.filter(room_id=OuterRef("pk"), user=user).values("last_read_seq")[:1]
     return rooms.annotate(unread=F("last_seq") - Coalesce(Subquery(read), Value(0))).order_by(
         "space__name", "name"
@@ -304,9 +165,7 @@ def present_users(*, room: Room | int) -> list[User]:
 
 def room_members(*, room: Room):
     """People who may write in the room, for the moderators' mute form."""
-    from forum.selectors.forums import space_people
-
-    if room.space.kind == Space.Kind.OFFICE_HOURS:
+    if room.space.rules.rooms == "session":
         # A session's room: its subscribers.
         return User.objects.filter(office_hour_subscriptions__session__room=room).order_by(
             "full_name", "email"

@@ -20,6 +20,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from forum.access import COORDINATOR, MODERATORS
 from forum.models import (
     JoinRequest,
     Room,
@@ -39,14 +40,12 @@ PAST_EVENTS = 12  # past events shown on the community page
 ROSTER_PER_PAGE = 100
 RECENT_DECISIONS = 20
 
-COORDINATOR = SpaceMembership.Role.COORDINATOR
-
 
 @dataclass
 class CommunityAccess:
     """A person's place in a community and what it lets them do.
 
-    ``can_manage`` matches ``SpaceAccess.can_manage_members`` in the forum:
+    ``can_manage`` matches ``SpaceAccess.can_manage_members`` (``forum.access``):
     the secretariat, or a coordinator of the space.
     """
 
@@ -72,8 +71,7 @@ class CommunityAccess:
     def can_announce(self) -> bool:
         """As in the forum: coordinators, moderators and the secretariat."""
         return self.is_secretariat or (
-            self.membership is not None
-            and self.membership.role in {COORDINATOR, SpaceMembership.Role.MODERATOR}
+            self.membership is not None and self.membership.role in MODERATORS
         )
 
     @property

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
+from forum.access import MODERATOR
 from forum.models import (
     ExpertInvitation,
     ExpertProfile,
@@ -161,25 +162,6 @@ def office_hour(*, session_id: int) -> OfficeHour | None:
     )
 
 
-def office_hour_role(*, user: User, session: OfficeHour, now=None) -> str | None:
-    """The room opens at the start time, for the expert and the subscribers only;
-    when the session ends it is the transcript: everyone signed in reads it."""
-    if user is None or not user.is_authenticated:
-        return None
-    state = session.state(now)
-    if state == "ended":
-        return "reader"
-    if state == "upcoming":
-        return None
-    if user.pk == session.expert_id:
-        return "moderator"
-    if OfficeHourSubscription.objects.filter(session=session, user=user).exists():
-        return "member"
-    if user.is_secretariat:
-        return "reader"
-    return None
-
-
 def is_subscribed(*, user: User, session: OfficeHour) -> bool:
     return (
         user.is_authenticated
@@ -241,7 +223,7 @@ def questions_received(*, user: User):
     """Questions sent to this expert, or to a theme of theirs (they are in its space)."""
     return (
         ExpertQuestion.objects.filter(
-            space__memberships__user=user, space__memberships__role="moderator"
+            space__memberships__user=user, space__memberships__role=MODERATOR
         )
         .select_related("asker", "theme", "answered_by", "room")
         .order_by("-created_at")

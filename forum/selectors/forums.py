@@ -12,126 +12,14 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.text import slugify
 
-from forum.models import (
-    Category,
-    Flag,
-    Post,
-    Space,
-    Subscription,
-    Topic,
-    TopicRead,
-)
-from forum.selectors.chat import (
-    CURRENT_ENROLMENT,
-    MODERATORS,
-    WRITERS,
-    held_until,
-    readable_spaces_filter,
-    space_role,
-)
-from lms.choices import Role
+from forum.access import readable_spaces_filter, space_people
+from forum.models import Category, Flag, Post, Space, Subscription, Topic, TopicRead
 from lms.models import User
-from lms.selectors.people import secretariat_people
 
 NEW_TOPIC_DAYS = 14  # a topic nobody opened counts as new this long
 TOPICS_PER_PAGE = 30
 POSTS_PER_PAGE = 20
 MENTION = re.compile(r"(?<![\w@])@([a-z0-9][a-z0-9-]{1,60}[a-z0-9])", re.IGNORECASE)
-
-
-class SpaceAccess:
-    """A person's role in a space and what it lets them do."""
-
-    def __init__(self, space: Space, user: User, role: str | None, held_until=None):
-        self.space = space
-        self.user = user
-        self.role = role
-        self.held_until = held_until if held_until and held_until > timezone.now() else None
-
-    @property
-    def can_read(self) -> bool:
-        return self.role is not None
-
-    @property
-    def can_post(self) -> bool:
-        return self.role in WRITERS and self.held_until is None
-
-    @property
-    def can_moderate(self) -> bool:
-        return self.role in MODERATORS
-
-    @property
-    def can_manage_members(self) -> bool:
-        return self.user.is_secretariat or self.role == "coordinator"
-
-    @property
-    def can_announce(self) -> bool:
-        return self.role in MODERATORS
-
-    def can_accept(self, topic: Topic) -> bool:
-        if not topic.is_question:
-            return False
-        if topic.author_id == self.user.pk or self.can_moderate:
-            return True
-        return self.user.has_role(Role.EXPERT)
-
-    def can_hold(self, person: User, role: str | None) -> bool:
-        """Moderators hold members (not readers, not other moderators, not themselves)."""
-        return self.can_moderate and person.pk != self.user.pk and role == "member"
-
-    def can_remove(self, person: User, listed: bool) -> bool:
-        """Listed members only: a cohort's people belong through their enrolment."""
-        return self.can_manage_members and listed and person.pk != self.user.pk
-
-    def can_flag(self, post: Post) -> bool:
-        return self.can_read and post.author_id != self.user.pk and post.deleted_at is None
-
-    def can_reply(self, topic: Topic) -> bool:
-        """Open topics take replies from people who post; locked ones from moderators."""
-        if topic.deleted_at is not None or not self.can_post:
-            return False
-        return not topic.is_locked or self.can_moderate
-
-    def can_edit(self, post: Post) -> bool:
-        if post.deleted_at is not None:
-            return False
-        return self.can_moderate or (post.author_id == self.user.pk and self.can_post)
-
-    def can_delete(self, post: Post, topic: Topic) -> bool:
-        """Authors delete their posts, but not a first post that has replies (it takes
-        the whole topic along): that is for moderators."""
-        if self.can_moderate:
-            return True
-        if post.author_id != self.user.pk:
-            return False
-        return post.number > 1 or topic.post_count == 1
-
-
-def space_access(*, user: User, space: Space) -> SpaceAccess:
-    role = space_role(user=user, space=space)
-    return SpaceAccess(space, user, role, held_until(user=user, space=space))
-
-
-def space_moderators(*, space: Space):
-    """Who moderates: listed moderators and coordinators, and a cohort's tutors."""
-    users = User.objects.filter(
-        space_memberships__space=space, space_memberships__role__in=MODERATORS
-    )
-    if space.cohort_id:
-        users = users | User.objects.filter(tutored_groups__cohort_id=space.cohort_id)
-    return users.filter(is_active=True).distinct()
-
-
-def space_readers(*, space: Space):
-    """Everyone who may read the space, as one queryset (for notifying many at once)."""
-    if space.readable_by_all:
-        return User.objects.filter(is_active=True)
-    who = Q(space_memberships__space=space) | Q(pk__in=secretariat_people().values("pk"))
-    if space.cohort_id:
-        who |= Q(
-            enrolments__cohort_id=space.cohort_id, enrolments__status__in=CURRENT_ENROLMENT
-        ) | Q(tutored_groups__cohort_id=space.cohort_id)
-    return User.objects.filter(who, is_active=True).distinct()
 
 
 def _unread_filter(user: User) -> Q:
@@ -147,13 +35,7 @@ def readable_spaces(*, user: User):
     """Spaces the person may read, each with ``unread`` (topics new or with new posts)."""
     if not user.is_authenticated:
         return Space.objects.none()
-    # A question to experts is a private conversation (its room), and an
-    # expert's office-hours space holds sessions: neither is a forum.
-    spaces = (
-        Space.objects.filter(readable_spaces_filter(user))
-        .exclude(kind__in=[Space.Kind.QUESTION, Space.Kind.OFFICE_HOURS])
-        .order_by("name")
-    )
+    spaces = Space.objects.forums().filter(readable_spaces_filter(user)).order_by("name")
     unread = (
         Topic.objects.filter(space_id=OuterRef("pk"), deleted_at__isnull=True)
         .filter(_unread_filter(user))
@@ -253,21 +135,6 @@ def open_flag_count(*, space: Space) -> int:
 def handle(user: User) -> str:
     """How to mention someone: @ and their name in lower case with hyphens."""
     return slugify(user.full_name) or f"participant-{user.pk}"
-
-
-def space_people(*, space: Space):
-    """Everyone who takes part in the space (listed members, cohort learners and tutors)."""
-    users = User.objects.filter(space_memberships__space=space)
-    if space.cohort_id:
-        users = (
-            users
-            | User.objects.filter(
-                enrolments__cohort_id=space.cohort_id,
-                enrolments__status__in=CURRENT_ENROLMENT,
-            )
-            | User.objects.filter(tutored_groups__cohort_id=space.cohort_id)
-        )
-    return users.distinct().order_by("full_name", "email")
 
 
 def mentioned_people(*, space: Space, body: str) -> list[User]:

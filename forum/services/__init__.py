@@ -1,6 +1,15 @@
-"""Writes about spaces, chat rooms and forums. Keyword-only arguments, one
-transaction, permission first, side effects (broadcasts, emails) after commit."""
+"""Writes about spaces, chat rooms and forums, one module per feature; every service is
+importable from here. Keyword-only arguments, one transaction, permission first
+(``forum.access``), side effects (broadcasts, emails) after commit.
 
+``topics`` (topics, posts, answers), ``moderation`` (flags, hidden posts, holds),
+``members`` (member lists), ``subscriptions`` (who hears about what, unsubscribe
+links), ``announcements``, ``digests``, ``spaces`` (a cohort's, a workshop's),
+``chat``, ``sockets``, ``communities``, ``experts``, ``questions`` and
+``office_hours``.
+"""
+
+from forum.services.announcements import announcement_send
 from forum.services.chat import (
     MAX_BODY,
     ChatError,
@@ -14,7 +23,6 @@ from forum.services.chat import (
     room_mark_read,
     room_mute,
     room_unmute,
-    space_ensure_for_cohort,
 )
 from forum.services.communities import (
     APPROVED,
@@ -41,25 +49,34 @@ from forum.services.communities import (
     space_event_notify,
     space_event_update_outcome,
 )
-from forum.services.digests import (
-    MAX_ITEMS,
-    PERIODS,
-    digest_content,
-    period_key,
-    send_digests,
-)
+from forum.services.digests import MAX_ITEMS, PERIODS, digest_content, period_key, send_digests
 from forum.services.experts import (
     EXPERT_INVITED,
-    OFFICE_HOUR_REMINDER,
     PHOTO_TYPES,
-    QUESTION_ANSWERED,
-    QUESTION_MAX_TITLE,
-    QUESTION_RECEIVED,
-    REMINDER_HOURS,
     expert_grant,
     expert_invitation_answer,
     expert_invite,
     expert_profile_update,
+)
+from forum.services.members import (
+    MembersImport,
+    space_invitation_email,
+    space_member_remove,
+    space_members_import,
+    space_members_import_run,
+)
+from forum.services.moderation import (
+    flag_create,
+    flag_notify,
+    flags_resolve,
+    member_hold,
+    member_release,
+    post_restore,
+    topic_moderate,
+)
+from forum.services.office_hours import (
+    OFFICE_HOUR_REMINDER,
+    REMINDER_HOURS,
     office_hour_create,
     office_hour_question_add,
     office_hour_question_answered,
@@ -67,6 +84,11 @@ from forum.services.experts import (
     office_hour_subscribe,
     office_hour_unsubscribe,
     office_hour_vote,
+)
+from forum.services.questions import (
+    QUESTION_ANSWERED,
+    QUESTION_MAX_TITLE,
+    QUESTION_RECEIVED,
     qa_category,
     question_ask,
     question_close,
@@ -76,56 +98,41 @@ from forum.services.experts import (
     question_publish,
     question_reopen,
 )
-from forum.services.forums import (
+from forum.services.sockets import chat_access_changed, chat_sessions_check, chat_sessions_ended
+from forum.services.spaces import space_ensure_for_cohort, workshop_space_ensure
+from forum.services.subscriptions import (
     ANSWER_ACCEPTED,
-    DOCUMENT_TYPES,
-    IMAGE_TYPES,
-    MAX_ATTACHMENTS,
-    MAX_POST,
-    MAX_TITLE,
     MENTIONED,
     NEW_TOPIC,
     REPLIED,
     UNSUBSCRIBE_SALT,
     YOUR_ANSWER_ACCEPTED,
-    Created,
-    MembersImport,
-    announcement_send,
-    answer_accept,
     answer_notify,
-    answer_unaccept,
-    category_default,
-    check_attachment,
     digest_preference_set,
-    flag_create,
-    flag_notify,
-    flags_resolve,
-    member_hold,
-    member_release,
-    post_delete,
-    post_edit,
     post_notify,
-    post_reply,
-    post_restore,
-    post_url,
-    quote_text,
-    space_invitation_email,
-    space_member_remove,
-    space_members_import,
-    space_members_import_run,
     subscription_set,
-    topic_create,
-    topic_mark_read,
-    topic_moderate,
     unsubscribe,
     unsubscribe_target,
     unsubscribe_url,
-    workshop_space_ensure,
 )
-from forum.services.sockets import (
-    chat_access_changed,
-    chat_sessions_check,
-    chat_sessions_ended,
+from forum.services.topics import (
+    DOCUMENT_TYPES,
+    IMAGE_TYPES,
+    MAX_ATTACHMENTS,
+    MAX_POST,
+    MAX_TITLE,
+    Created,
+    answer_accept,
+    answer_unaccept,
+    category_default,
+    check_attachment,
+    post_delete,
+    post_edit,
+    post_reply,
+    post_url,
+    quote_text,
+    topic_create,
+    topic_mark_read,
 )
 
 __all__ = [

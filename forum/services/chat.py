@@ -1,5 +1,6 @@
-"""Writes about spaces and chat rooms. Keyword-only arguments, one transaction,
-permission first, broadcasts only after the transaction commits."""
+"""Writes about chat rooms: messages, mutes, read markers, presence. Keyword-only
+arguments, one transaction, permission first (``forum.access``), broadcasts only
+after the transaction commits."""
 
 import datetime
 import logging
@@ -11,16 +12,16 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from forum.access import room_access_for
 from forum.events import broadcast, message_payload, user_payload
-from forum.models import Message, Room, RoomMute, RoomPresence, RoomRead, Space
+from forum.models import Message, Room, RoomMute, RoomPresence, RoomRead
 from forum.selectors import chat as selectors
 from forum.selectors.nav import nav_counts_forget
-from forum.services.experts import question_message_sent
+from forum.services.questions import question_message_sent
 from lms.markup import MarkupTooLong, render_markdown
-from lms.models import Cohort, User
+from lms.models import User
 
 MAX_BODY = 4000
 
@@ -109,7 +110,7 @@ def chat_message_send(
     existing = Message.objects.filter(room=room, author=user, client_id=client_id).first()
     if existing is not None:
         return Sent(existing, created=False)
-    access = selectors.RoomAccess(room=room, role=selectors.room_role(user=user, room=room))
+    access = room_access_for(user=user, room=room)
     if not access.can_write:
         raise ChatError("forbidden", _("You can read this room but not write in it."))
     mute = selectors.is_muted(user=user, room=room)
@@ -151,7 +152,7 @@ def chat_message_send(
             RoomRead.objects.filter(room=locked, user=user, last_read_seq__lt=seq).update(
                 last_read_seq=seq
             )
-            if room.space.kind == Space.Kind.QUESTION:
+            if room.space.rules.rooms == "question":
                 question_message_sent(message=message, room=locked)
             payload = message_payload(message, room.slug)
             if publish:
@@ -167,7 +168,7 @@ def chat_message_send(
 
 @transaction.atomic
 def chat_message_delete(*, actor: User, room: Room, seq: int) -> Message:
-    access = selectors.RoomAccess(room=room, role=selectors.room_role(user=actor, room=room))
+    access = room_access_for(user=actor, room=room)
     if not access.can_moderate:
         raise ChatError("forbidden", _("Only moderators delete messages."))
     message = Message.objects.select_for_update().filter(room=room, seq=seq).first()
@@ -183,7 +184,7 @@ def chat_message_delete(*, actor: User, room: Room, seq: int) -> Message:
 
 @transaction.atomic
 def room_mute(*, actor: User, room: Room, user: User, minutes: int, reason: str = "") -> RoomMute:
-    access = selectors.RoomAccess(room=room, role=selectors.room_role(user=actor, room=room))
+    access = room_access_for(user=actor, room=room)
     if not access.can_moderate:
         raise ChatError("forbidden", _("Only moderators mute people."))
     if user.pk == actor.pk:
@@ -204,7 +205,7 @@ def room_mute(*, actor: User, room: Room, user: User, minutes: int, reason: str 
 
 @transaction.atomic
 def room_unmute(*, actor: User, room: Room, user: User) -> None:
-    access = selectors.RoomAccess(room=room, role=selectors.room_role(user=actor, room=room))
+    access = room_access_for(user=actor, room=room)
     if not access.can_moderate:
         raise ChatError("forbidden", _("Only moderators mute people."))
     RoomMute.objects.filter(room=room, user=user).delete()
@@ -258,31 +259,3 @@ def presence_refresh(*, channel_names: list[str]) -> None:
     """Keep this process's open connections counted as present."""
     if channel_names:
         RoomPresence.objects.filter(channel_name__in=channel_names).update(last_seen=timezone.now())
-
-
-# --- Spaces -----------------------------------------------------------------------------------
-
-
-def _unique_slug(model, base: str) -> str:
-    base = slugify(base)[:60] or "space"
-    slug, number = base, 2
-    while model.objects.filter(slug=slug).exists():
-        slug = f"{base}-{number}"
-        number += 1
-    return slug
-
-
-@transaction.atomic
-def space_ensure_for_cohort(*, cohort: Cohort) -> Space:
-    """A cohort's space with its general chat room; its members are the cohort's."""
-    space = Space.objects.filter(cohort=cohort).first()
-    if space is None:
-        space = Space.objects.create(
-            kind=Space.Kind.COHORT,
-            name=cohort.name,
-            slug=_unique_slug(Space, cohort.name),
-            cohort=cohort,
-            description=cohort.course.title,
-        )
-        Room.objects.create(space=space, name=_("General"), slug=_unique_slug(Room, cohort.name))
-    return space

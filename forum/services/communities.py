@@ -21,22 +21,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from forum.models import JoinRequest, Space, SpaceEvent, SpaceEventDocument, SpaceMembership
-from forum.selectors.communities import (
-    MAX_EVENT_MINUTES,
-    community_access,
-    coordinators,
-    roster,
-)
+from forum.selectors.communities import MAX_EVENT_MINUTES, community_access, coordinators, roster
 from forum.selectors.nav import nav_counts_forget
-from forum.services.forums import DOCUMENT_TYPES, IMAGE_TYPES
 from forum.services.sockets import chat_access_changed
+from forum.services.topics import DOCUMENT_TYPES, IMAGE_TYPES
 from lms.markup import MarkupTooLong, render_markdown
 from lms.models import User
-from lms.services.notifications import (
-    in_language_of,
-    notification_create,
-    notifications_fan_out,
-)
+from lms.services.notifications import in_language_of, notification_create, notifications_fan_out
 from lms.uploads import check_image_pixels, content_matches, upload_extension
 
 # Notification titles, translated in each recipient's language when sent.

@@ -1,13 +1,14 @@
 """The email digest: new topics and answered questions in a person's spaces.
 
 The scheduler runs it daily (``forum.tasks.send_digests``); ``manage.py
-send_digests`` runs it by hand. Each
-person gets at most one digest per period ("daily:2026-12-02",
-"weekly:2026-W49"): a delivery row is claimed before the email goes out, so a
-second run, or two runs at once, send nobody the same digest twice.
+send_digests`` runs it by hand. Each person gets at most one digest per period
+("daily:2026-12-02", "weekly:2026-W49"): a delivery row is claimed before the
+email goes out (``lms.services.delivery``), so a second run, or two runs at
+once, send nobody the same digest twice.
 """
 
 import datetime
+from dataclasses import dataclass
 
 from django.core.mail import send_mail
 from django.db.models import Q
@@ -15,11 +16,13 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from forum.access import readable_spaces_filter
 from forum.models import DigestDelivery, DigestPreference, Topic
-from forum.selectors.chat import readable_spaces_filter
-from forum.services.forums import post_url, unsubscribe_url
+from forum.services.subscriptions import unsubscribe_url
+from forum.services.topics import post_url
 from lms.models import User
 from lms.selectors.people import secretariat_people
+from lms.services.delivery import RowLedger, deliver_once
 from lms.services.notifications import absolute_url, in_language_of
 
 PERIODS = {
@@ -55,11 +58,21 @@ def digest_content(*, user: User, since: datetime.datetime):
     return new, answered
 
 
-def send_digests(*, now: datetime.datetime | None = None) -> int:
-    """Send every digest that is due; returns how many were sent."""
-    now = now or timezone.now()
+@dataclass
+class Digest:
+    """One person's digest for one period, ready to send."""
+
+    user: User
+    frequency: str
+    period: str
+    since: datetime.datetime
+    new: list
+    answered: list
+
+
+def _due(*, now: datetime.datetime):
+    """The digests due now, one per person whose period has not had one and who has news."""
     frequency_of = dict(DigestPreference.objects.values_list("user_id", "frequency"))
-    sent = 0
     people = (
         User.objects.filter(is_active=True)
         .filter(
@@ -84,42 +97,48 @@ def send_digests(*, now: datetime.datetime | None = None) -> int:
         )
         since = max(last or now - PERIODS[frequency], now - PERIODS[frequency])
         new, answered = digest_content(user=user, since=since)
-        if not new and not answered:
-            continue
-        delivery, created = DigestDelivery.objects.get_or_create(
-            user=user, period=period, defaults={"since": since}
+        if new or answered:
+            yield Digest(user, frequency, period, since, new, answered)
+
+
+def _send(digest: Digest) -> None:
+    user, daily = digest.user, digest.frequency == DigestPreference.Frequency.DAILY
+    with in_language_of(user):
+        body = render_to_string(
+            "forum/email/digest.txt",
+            {
+                "user": user,
+                "new": [(t, absolute_url(_first_post_url(t))) for t in digest.new],
+                "answered": [(t, absolute_url(post_url(t.accepted_post))) for t in digest.answered],
+                "unsubscribe": unsubscribe_url(user, "digest"),
+                "daily": daily,
+            },
         )
-        if not created:
-            continue
-        claimed = DigestDelivery.objects.filter(pk=delivery.pk, sent_at__isnull=True).update(
-            sent_at=now
-        )
-        if not claimed:
-            continue
-        with in_language_of(user):
-            body = render_to_string(
-                "forum/email/digest.txt",
-                {
-                    "user": user,
-                    "new": [(t, absolute_url(_first_post_url(t))) for t in new],
-                    "answered": [(t, absolute_url(post_url(t.accepted_post))) for t in answered],
-                    "unsubscribe": unsubscribe_url(user, "digest"),
-                    "daily": frequency == DigestPreference.Frequency.DAILY,
-                },
-            )
-            subject = "[RIAL Campus] " + (
-                _("Your daily digest")
-                if frequency == DigestPreference.Frequency.DAILY
-                else _("Your weekly digest")
-            )
-        try:
-            send_mail(subject, body, None, [user.email])
-        except Exception:
-            # Not sent: give the period back so the next run tries again.
-            delivery.delete()
-            raise
-        sent += 1
-    return sent
+        subject = "[RIAL Campus] " + (_("Your daily digest") if daily else _("Your weekly digest"))
+    send_mail(subject, body, None, [user.email])
+
+
+def send_digests(*, now: datetime.datetime | None = None) -> int:
+    """Send every digest that is due; returns how many were sent.
+
+    A person's period is claimed (a ``DigestDelivery`` row) before the email
+    goes and marked sent after; a failed email gives the period back and stops
+    the run (``lms.services.delivery``).
+    """
+    now = now or timezone.now()
+    return deliver_once(
+        _due(now=now),
+        ledger=RowLedger(
+            DigestDelivery,
+            row=lambda digest: {
+                "user": digest.user,
+                "period": digest.period,
+                "since": digest.since,
+            },
+            now=lambda: now,
+        ),
+        send=_send,
+    ).sent
 
 
 def _first_post_url(topic: Topic) -> str:

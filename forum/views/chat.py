@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from forum import selectors, services
+from forum.access import room_access
 from lms.markup import MarkupTooLong, render_markdown
 from lms.models import User
 
@@ -18,7 +19,7 @@ INITIAL_MESSAGES = 50
 
 
 def _access(request, slug):
-    access = selectors.room_access(user=request.user, slug=slug)
+    access = room_access(user=request.user, slug=slug)
     if access is None:
         raise Http404
     if not access.can_read:

@@ -11,11 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from forum import forms, selectors
+from forum import forms, selectors, services
+from forum.access import MODERATOR, RoomAccess, office_hour_role, room_role
 from forum.calendar import CalendarEntry, calendar_file
 from forum.models import ExpertInvitation, OfficeHourQuestion, Space
 from forum.selectors import experts as expert_selectors
-from forum.services import experts as expert_services
 from forum.views.chat import room_context
 from forum.views.forums import forum_strings, pk_or_404
 from lms.forms import add_service_errors
@@ -67,7 +67,7 @@ def grant(request):
             messages.error(request, _("Nobody on the campus has this email address."))
         else:
             try:
-                expert_services.expert_grant(actor=request.user, user=person)
+                services.expert_grant(actor=request.user, user=person)
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
             else:
@@ -133,7 +133,7 @@ def profile_edit(request, user_id=None):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                expert_services.expert_profile_update(
+                services.expert_profile_update(
                     actor=request.user,
                     profile=expert,
                     headline=data["headline"],
@@ -157,10 +157,12 @@ def profile_edit(request, user_id=None):
 @login_required
 @require_POST
 def invite(request, slug):
-    space = get_object_or_404(Space, slug=slug, kind=Space.Kind.WORKSHOP)
+    space = get_object_or_404(
+        Space.objects.filter(kind__in=Space.kinds(invites_experts=True)), slug=slug
+    )
     person = get_object_or_404(User, pk=pk_or_404(request.POST.get("user")))
     try:
-        expert_services.expert_invite(actor=request.user, space=space, user=person)
+        services.expert_invite(actor=request.user, space=space, user=person)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -182,9 +184,7 @@ def invitation(request, invitation_id):
     if request.method == "POST":
         accept = request.POST.get("answer") == "accept"
         try:
-            expert_services.expert_invitation_answer(
-                actor=request.user, invitation=invite, accept=accept
-            )
+            services.expert_invitation_answer(actor=request.user, invitation=invite, accept=accept)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect("forum:expert_invitation", invitation_id=invite.pk)
@@ -216,7 +216,7 @@ def ask(request):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                question = expert_services.question_ask(
+                question = services.question_ask(
                     user=request.user,
                     title=data["title"],
                     body=data["body"],
@@ -268,9 +268,7 @@ def _question(request, question_id):
 @login_required
 def question(request, question_id):
     question, party = _question(request, question_id)
-    access = selectors.RoomAccess(
-        room=question.room, role=selectors.room_role(user=request.user, room=question.room)
-    )
+    access = RoomAccess(room=question.room, role=room_role(user=request.user, room=question.room))
     context = room_context(request, access)
     closed = question.status == question.Status.CLOSED
     context.update(
@@ -280,7 +278,7 @@ def question(request, question_id):
             "experts": list(
                 User.objects.filter(
                     space_memberships__space=question.space,
-                    space_memberships__role="moderator",
+                    space_memberships__role=MODERATOR,
                 ).order_by("full_name")
             ),
             "helpful_url": (
@@ -303,7 +301,7 @@ def question(request, question_id):
 def question_helpful(request, question_id):
     question, _party = _question(request, question_id)
     try:
-        expert_services.question_mark_helpful(
+        services.question_mark_helpful(
             user=request.user, question=question, seq=request.POST.get("seq")
         )
     except ValidationError as error:
@@ -318,10 +316,10 @@ def question_helpful(request, question_id):
 def question_close(request, question_id):
     question, _party = _question(request, question_id)
     if request.POST.get("action") == "reopen":
-        expert_services.question_reopen(user=request.user, question=question)
+        services.question_reopen(user=request.user, question=question)
         messages.success(request, _("The question is open again."))
     else:
-        expert_services.question_close(user=request.user, question=question)
+        services.question_close(user=request.user, question=question)
         messages.success(request, _("The question is closed."))
     return redirect("forum:question", question_id=question.pk)
 
@@ -331,7 +329,7 @@ def question_close(request, question_id):
 def question_publish(request, question_id):
     question, _party = _question(request, question_id)
     try:
-        topic = expert_services.question_publish(user=request.user, question=question)
+        topic = services.question_publish(user=request.user, question=question)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("forum:question", question_id=question.pk)
@@ -368,7 +366,7 @@ def office_hour_new(request):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                session = expert_services.office_hour_create(
+                session = services.office_hour_create(
                     actor=request.user,
                     topic=data["topic"],
                     description=data["description"],
@@ -399,7 +397,7 @@ def office_hour(request, session_id):
     session = _session(session_id)
     user = request.user
     state = session.state()
-    role = expert_selectors.office_hour_role(user=user, session=session)
+    role = office_hour_role(user=user, session=session)
     subscribed = expert_selectors.is_subscribed(user=user, session=session)
     is_host = user.pk == session.expert_id
     viewer_zone = expert_selectors.user_zone(user)
@@ -419,7 +417,7 @@ def office_hour(request, session_id):
         "show_room": role is not None,
     }
     if role is not None:
-        access = selectors.RoomAccess(room=session.room, role=role)
+        access = RoomAccess(room=session.room, role=role)
         context.update(room_context(request, access))
         if state == "ended":
             # The transcript, whole and without a script (a session is a few hours).
@@ -443,10 +441,10 @@ def office_hour_subscribe(request, session_id):
     session = _session(session_id)
     try:
         if request.POST.get("action") == "unsubscribe":
-            expert_services.office_hour_unsubscribe(user=request.user, session=session)
+            services.office_hour_unsubscribe(user=request.user, session=session)
             messages.success(request, _("You are no longer subscribed."))
         else:
-            expert_services.office_hour_subscribe(user=request.user, session=session)
+            services.office_hour_subscribe(user=request.user, session=session)
             messages.success(
                 request,
                 _("You are subscribed. We will remind you by email the day before."),
@@ -463,7 +461,7 @@ def office_hour_ask(request, session_id):
     form = forms.OfficeHourQuestionForm(request.POST)
     if form.is_valid():
         try:
-            expert_services.office_hour_question_add(
+            services.office_hour_question_add(
                 user=request.user,
                 session=session,
                 body=form.cleaned_data["body"],
@@ -488,7 +486,7 @@ def _session_question(question_id) -> OfficeHourQuestion:
 def office_hour_vote(request, question_id):
     question = _session_question(question_id)
     try:
-        expert_services.office_hour_vote(
+        services.office_hour_vote(
             user=request.user, question=question, vote=request.POST.get("action") != "unvote"
         )
     except (ValidationError, PermissionDenied) as error:
@@ -504,7 +502,7 @@ def office_hour_vote(request, question_id):
 def office_hour_answered(request, question_id):
     question = _session_question(question_id)
     try:
-        expert_services.office_hour_question_answered(
+        services.office_hour_question_answered(
             actor=request.user, question=question, answered=request.POST.get("answered") != "0"
         )
     except ValidationError as error:

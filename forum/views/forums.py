@@ -1,8 +1,11 @@
-"""Forum pages: spaces, topics, posts, moderation, members, search, subscriptions.
+"""Forum pages: spaces, topics, posts and search (moderation and members are in
+``forum.views.moderation``, following and unsubscribing in
+``forum.views.subscriptions``).
 
-Views check shapes with forms and leave every decision to ``forum.services``;
-permission errors become 403 pages and validation errors stay on the form,
-with what the person typed.
+Views fetch what they show through ``forum.access`` (what does not exist and
+what the person may not read are both a 404 page), check shapes with forms and
+leave every decision to ``forum.services``; a right the person lacks becomes a
+403 page and validation errors stay on the form, with what the person typed.
 """
 
 import mimetypes
@@ -13,55 +16,17 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from forum import forms, selectors, services
-from forum.models import Attachment, Category, DigestPreference, Post, Space, Subscription, Topic
+from forum.access import access_attachment, access_post, access_space, access_topic
+from forum.models import DigestPreference, Post, Subscription
 from lms.forms import add_service_errors
 from lms.http import private_file_response
-from lms.models import ImportJob, User
-from lms.selectors.jobs import import_jobs_recent
-
-
-def _space(request, slug) -> tuple[Space, selectors.SpaceAccess]:
-    # Questions to experts and office hours live on their own pages, not as forums.
-    space = get_object_or_404(
-        Space.objects.exclude(kind__in=[Space.Kind.QUESTION, Space.Kind.OFFICE_HOURS]),
-        slug=slug,
-    )
-    access = selectors.space_access(user=request.user, space=space)
-    if not access.can_read:
-        raise PermissionDenied(_("This space is for its members."))
-    return space, access
-
-
-def _topic(request, topic_id) -> tuple[Topic, selectors.SpaceAccess]:
-    topic = get_object_or_404(
-        Topic.objects.select_related("space", "category", "author"), pk=topic_id
-    )
-    access = selectors.space_access(user=request.user, space=topic.space)
-    if not access.can_read:
-        raise PermissionDenied(_("This space is for its members."))
-    if topic.deleted_at is not None and not access.can_moderate:
-        raise Http404
-    return topic, access
-
-
-def _post(request, post_id) -> tuple[Post, selectors.SpaceAccess]:
-    post = get_object_or_404(
-        Post.objects.select_related("topic", "topic__space", "author"), pk=post_id
-    )
-    topic, access = _topic(request, post.topic_id)
-    post.topic = topic
-    if post.deleted_at is not None and not access.can_moderate:
-        raise Http404
-    return post, access
 
 
 def pk_or_404(value) -> int:
@@ -80,7 +45,7 @@ def forum_strings() -> dict:
     }
 
 
-def _back(request, default: str) -> str:
+def back_or(request, default: str) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return target
@@ -102,13 +67,13 @@ def index(request):
 
 @login_required
 def cohort_space(request, cohort_id):
-    space = get_object_or_404(Space, cohort_id=cohort_id)
+    space, _access = access_space(user=request.user, cohort_id=cohort_id)
     return redirect("forum:space", slug=space.slug)
 
 
 @login_required
 def space(request, slug):
-    space, access = _space(request, slug)
+    space, access = access_space(user=request.user, slug=slug)
     categories = list(space.categories.all())
     category = None
     if request.GET.get("category"):
@@ -164,11 +129,8 @@ def _category_form(user, category):
 
 @login_required
 def topic_new(request, slug):
-    space, access = _space(request, slug)
-    if not access.can_post:
-        if access.held_until:
-            raise PermissionDenied(_("A moderator has put you on hold in this space."))
-        raise PermissionDenied(_("You can read this space; only its members write in it."))
+    space, access = access_space(user=request.user, slug=slug)
+    access.require_post()
     form = forms.TopicForm(
         request.POST or None,
         request.FILES or None,
@@ -209,7 +171,7 @@ def _topic_page(request, topic, access, reply_form=None, status=200):
     posts = selectors.topic_posts(topic=topic)
     page = Paginator(posts, selectors.POSTS_PER_PAGE).get_page(request.GET.get("page"))
     post_list = list(page.object_list)
-    for post in post_list:  # what this person may do with each post, decided by the selector
+    for post in post_list:  # what this person may do with each post (forum.access)
         post.can_edit = access.can_edit(post)
         post.can_delete = access.can_delete(post, topic)
         post.can_flag = access.can_flag(post)
@@ -257,13 +219,13 @@ def _topic_page(request, topic, access, reply_form=None, status=200):
 
 @login_required
 def topic(request, topic_id):
-    topic, access = _topic(request, topic_id)
+    topic, access = access_topic(user=request.user, topic_id=topic_id)
     return _topic_page(request, topic, access)
 
 
 @login_required
 def topic_unread(request, topic_id):
-    topic, _access = _topic(request, topic_id)
+    topic, _access = access_topic(user=request.user, topic_id=topic_id)
     number = selectors.first_unread_number(topic=topic, user=request.user)
     url = reverse("forum:topic", kwargs={"topic_id": topic.pk})
     page = selectors.page_of(number)
@@ -273,7 +235,7 @@ def topic_unread(request, topic_id):
 @login_required
 @require_POST
 def reply(request, topic_id):
-    topic, access = _topic(request, topic_id)
+    topic, access = access_topic(user=request.user, topic_id=topic_id)
     form = forms.ReplyForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -296,7 +258,7 @@ def reply(request, topic_id):
 
 @login_required
 def post_edit(request, post_id):
-    post, access = _post(request, post_id)
+    post, access = access_post(user=request.user, post_id=post_id)
     if not access.can_edit(post):
         raise PermissionDenied(_("Only the author and the moderators edit a post."))
     form = forms.EditForm(request.POST or None, initial={"body": post.body})
@@ -318,7 +280,7 @@ def post_edit(request, post_id):
 @login_required
 @require_POST
 def post_delete(request, post_id):
-    post, _access = _post(request, post_id)
+    post, _access = access_post(user=request.user, post_id=post_id)
     try:
         services.post_delete(actor=request.user, post=post)
     except ValidationError as error:
@@ -333,17 +295,16 @@ def post_delete(request, post_id):
 @login_required
 @require_POST
 def post_restore(request, post_id):
-    post, _access = _post(request, post_id)
+    post, _access = access_post(user=request.user, post_id=post_id)
     services.post_restore(actor=request.user, post=post)
     messages.success(request, _("The post is back."))
-    return redirect(_back(request, services.post_url(post)))
+    return redirect(back_or(request, services.post_url(post)))
 
 
 @login_required
 def post_history(request, post_id):
-    post, access = _post(request, post_id)
-    if not access.can_moderate:
-        raise PermissionDenied(_("Only the moderators of this space can do this."))
+    post, access = access_post(user=request.user, post_id=post_id)
+    access.require_moderate()
     revisions = post.revisions.select_related("editor")
     return render(request, "forum/post_history.html", {"post": post, "revisions": revisions})
 
@@ -351,7 +312,7 @@ def post_history(request, post_id):
 @login_required
 @require_POST
 def post_accept(request, post_id):
-    post, _access = _post(request, post_id)
+    post, _access = access_post(user=request.user, post_id=post_id)
     try:
         services.answer_accept(actor=request.user, post=post)
     except ValidationError as error:
@@ -364,7 +325,7 @@ def post_accept(request, post_id):
 @login_required
 @require_POST
 def topic_unaccept(request, topic_id):
-    topic, _access = _topic(request, topic_id)
+    topic, _access = access_topic(user=request.user, topic_id=topic_id)
     services.answer_unaccept(actor=request.user, topic=topic)
     messages.success(request, _("The question is waiting for an answer again."))
     return redirect("forum:topic", topic_id=topic.pk)
@@ -373,12 +334,10 @@ def topic_unaccept(request, topic_id):
 @login_required
 @require_POST
 def topic_moderate(request, topic_id):
-    topic, _access = _topic(request, topic_id)
+    topic, _access = access_topic(user=request.user, topic_id=topic_id)
     category = None
     if request.POST.get("action") == "move":
-        category = Category.objects.filter(
-            space=topic.space, pk=pk_or_404(request.POST.get("category"))
-        ).first()
+        category = topic.space.categories.filter(pk=pk_or_404(request.POST.get("category"))).first()
     try:
         services.topic_moderate(
             actor=request.user,
@@ -395,7 +354,7 @@ def topic_moderate(request, topic_id):
 
 @login_required
 def post_flag(request, post_id):
-    post, _access = _post(request, post_id)
+    post, _access = access_post(user=request.user, post_id=post_id)
     form = forms.FlagForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -415,202 +374,11 @@ def post_flag(request, post_id):
 
 @login_required
 def attachment(request, attachment_id):
-    item = get_object_or_404(
-        Attachment.objects.select_related("post__topic__space"), pk=attachment_id
-    )
-    _post(request, item.post_id)  # the same rule as reading the post
-    if item.post.deleted_at is not None:
-        raise Http404
+    item = access_attachment(user=request.user, attachment_id=attachment_id)
     content_type = mimetypes.guess_type(item.name)[0] or "application/octet-stream"
     return private_file_response(
         request, item.file, filename=item.name, content_type=content_type, inline=item.is_image
     )
-
-
-# --- subscriptions ------------------------------------------------------------------------
-
-
-@login_required
-@require_POST
-def subscribe(request):
-    kind, pk = request.POST.get("kind"), request.POST.get("id") or "0"
-    model = {"space": Space, "category": Category, "topic": Topic}.get(kind)
-    if model is None or not pk.isdigit():
-        raise Http404
-    target = get_object_or_404(model, pk=int(pk))
-    form = forms.SubscriptionForm(request.POST, prefix=request.POST.get("prefix") or None)
-    if form.is_valid():
-        services.subscription_set(
-            user=request.user, target=target, level=form.cleaned_data["level"]
-        )
-        messages.success(request, _("Your notification settings are saved."))
-    default = (
-        reverse("forum:topic", kwargs={"topic_id": target.pk})
-        if kind == "topic"
-        else reverse(
-            "forum:space", kwargs={"slug": (target if kind == "space" else target.space).slug}
-        )
-    )
-    return redirect(_back(request, default))
-
-
-@login_required
-@require_POST
-def digest(request):
-    form = forms.DigestForm(request.POST)
-    if form.is_valid():
-        services.digest_preference_set(user=request.user, frequency=form.cleaned_data["frequency"])
-        messages.success(request, _("Your digest setting is saved."))
-    return redirect("forum:index")
-
-
-def unsubscribe(request, token):
-    """From an email, no sign-in needed: the link shows one button, the button applies.
-
-    A GET changes nothing, so mail scanners that open links do not unsubscribe
-    anyone.
-    """
-    try:
-        if request.method == "POST":
-            _user, target = services.unsubscribe(token=token)
-        else:
-            target = services.unsubscribe_target(token=token)
-    except ValidationError:
-        return render(request, "forum/unsubscribe.html", {"invalid": True}, status=400)
-    return render(
-        request,
-        "forum/unsubscribe.html",
-        {"target": target, "token": token, "done": request.method == "POST"},
-    )
-
-
-# --- moderation and members -----------------------------------------------------------------
-
-
-@login_required
-def moderation(request, slug):
-    space, access = _space(request, slug)
-    if not access.can_moderate:
-        raise PermissionDenied(_("Only the moderators of this space can do this."))
-    if request.method == "POST":
-        post = get_object_or_404(Post, pk=pk_or_404(request.POST.get("post")), topic__space=space)
-        hide = request.POST.get("action") == "hide"
-        services.flags_resolve(actor=request.user, post=post, hide=hide)
-        messages.success(request, _("The post is hidden.") if hide else _("The post stays."))
-        return redirect("forum:moderation", slug=slug)
-    queue = Paginator(selectors.moderation_queue(space=space), 20).get_page(request.GET.get("page"))
-    held = space.holds.filter(until__gt=timezone.now()).select_related("user")
-    return render(
-        request,
-        "forum/moderation.html",
-        {"space": space, "access": access, "page_obj": queue, "held": held},
-    )
-
-
-@login_required
-def members(request, slug):
-    space, access = _space(request, slug)
-    if access.role == "reader":
-        # Readers of an open space see the conversation, not who belongs to it.
-        raise PermissionDenied(_("The list of members is for the members."))
-    people = list(selectors.space_people(space=space))
-    roles = dict(space.memberships.values_list("user_id", "role"))
-    listed = set(roles)
-    if space.cohort_id:
-        # A cohort's tutors moderate it; its learners are members through enrolment.
-        for tutor_id in User.objects.filter(tutored_groups__cohort_id=space.cohort_id).values_list(
-            "pk", flat=True
-        ):
-            roles.setdefault(tutor_id, "moderator")
-    held = dict(space.holds.filter(until__gt=timezone.now()).values_list("user_id", "until"))
-    import_form = forms.MembersImportForm() if access.can_manage_members else None
-    result = None
-    if request.method == "POST" and access.can_manage_members:
-        import_form = forms.MembersImportForm(request.POST, request.FILES)
-        if import_form.is_valid():
-            # Every line is checked here; adding and inviting go to the worker.
-            result = services.space_members_import(
-                actor=request.user,
-                space=space,
-                text=import_form.cleaned_data["text"],
-                token=import_form.cleaned_data["token"],
-            )
-            if not result.errors:
-                return redirect("lms:import_job", job_id=result.job.pk)
-    # A workshop's coordinators invite those who led it to the experts network.
-    invite_experts = space.kind == Space.Kind.WORKSHOP and access.can_manage_members
-    experts = (
-        set(selectors.askable_experts().values_list("pk", flat=True)) if invite_experts else set()
-    )
-    rows = [
-        {
-            "user": person,
-            "handle": selectors.handle(person),
-            "role": roles.get(person.pk, "member"),
-            "can_hold": access.can_hold(person, roles.get(person.pk, "member")),
-            "can_remove": access.can_remove(person, person.pk in listed),
-            "held_until": held.get(person.pk),
-            "can_invite_expert": invite_experts
-            and person.pk != request.user.pk
-            and person.pk not in experts,
-        }
-        for person in people
-    ]
-    return render(
-        request,
-        "forum/members.html",
-        {
-            "space": space,
-            "access": access,
-            "rows": rows,
-            "import_form": import_form,
-            "result": result,
-            "recent_imports": import_jobs_recent(
-                user=request.user, kind=ImportJob.Kind.MEMBERS, target_id=space.pk
-            )
-            if access.can_manage_members
-            else [],
-            "hold_form": forms.HoldForm(),
-        },
-        status=400 if result and result.errors else 200,
-    )
-
-
-@login_required
-@require_POST
-def member_action(request, slug):
-    space, _access = _space(request, slug)
-    person = get_object_or_404(User, pk=pk_or_404(request.POST.get("user")))
-    action = request.POST.get("action")
-    try:
-        if action == "remove":
-            services.space_member_remove(actor=request.user, space=space, user=person)
-            messages.success(
-                request, _("%(name)s left the space.") % {"name": person.get_full_name()}
-            )
-        elif action == "hold":
-            form = forms.HoldForm(request.POST)
-            days = form.cleaned_data["days"] if form.is_valid() else 0
-            services.member_hold(actor=request.user, space=space, user=person, days=days)
-            messages.success(
-                request,
-                ngettext(
-                    "%(name)s is on hold for %(days)s day.",
-                    "%(name)s is on hold for %(days)s days.",
-                    days,
-                )
-                % {"name": person.get_full_name(), "days": days},
-            )
-        elif action == "release":
-            services.member_release(actor=request.user, space=space, user=person)
-            messages.success(
-                request, _("%(name)s can post again.") % {"name": person.get_full_name()}
-            )
-        else:
-            raise Http404
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    return redirect(_back(request, reverse("forum:members", kwargs={"slug": slug})))
 
 
 # --- search ---------------------------------------------------------------------------------
@@ -621,9 +389,7 @@ def search(request):
     query = request.GET.get("q", "").strip()[:200]
     space = None
     if request.GET.get("space"):
-        space = Space.objects.filter(slug=request.GET["space"]).first()
-        if space is None or not selectors.space_access(user=request.user, space=space).can_read:
-            raise Http404
+        space, _access = access_space(user=request.user, slug=request.GET["space"])
     results = selectors.search_posts(user=request.user, query=query, space=space) if query else None
     page = Paginator(results, 20).get_page(request.GET.get("page")) if results is not None else None
     if page is not None:

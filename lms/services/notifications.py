@@ -4,10 +4,10 @@ One notification (``notification_create``) is written in the request and its
 email goes to the worker. Notifications for many people
 (``notifications_fan_out``) are written by a task in the worker, a batch of
 people at a time; each carries a key, so a task run twice tells nobody twice,
-and each email is claimed on its row before it goes, so nobody gets it twice.
+and each email is claimed on its row before it goes (``lms.services.delivery``),
+so nobody gets it twice.
 """
 
-import logging
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from itertools import batched
@@ -20,8 +20,8 @@ from django.utils import timezone, translation
 
 from lms.choices import InterfaceLanguage
 from lms.models import Notification, Profile, User
+from lms.services.delivery import FieldLedger, deliver_once
 
-logger = logging.getLogger(__name__)
 FAN_OUT_BATCH = 200
 
 
@@ -78,29 +78,22 @@ def notification_email(notification: Notification) -> EmailMessage:
 def notification_emails_send(*, notification_ids: list[int]) -> tuple[int, int]:
     """Email these notifications (a task's work); (sent, failed).
 
-    Each email is claimed on its row before it goes: a second run, or two
-    workers at once, send nobody the same email twice. A failed email gives its
-    claim back (a later run may send it) and does not stop the others.
+    Each email is claimed on its row before it goes (``lms.services.delivery``):
+    a second run, or two workers at once, send nobody the same email twice. A
+    failed email gives its claim back (a later run may send it) and does not
+    stop the others.
     """
-    sent = failed = 0
     notifications = Notification.objects.filter(
         pk__in=notification_ids, emailed_at__isnull=True, user__is_active=True
     ).select_related("user", "user__profile")
-    for notification in notifications:
-        claimed = Notification.objects.filter(pk=notification.pk, emailed_at__isnull=True).update(
-            emailed_at=timezone.now()
-        )
-        if not claimed:
-            continue
-        try:
-            notification_email(notification).send()
-        except Exception:
-            logger.exception("Email of notification %s failed", notification.pk)
-            Notification.objects.filter(pk=notification.pk).update(emailed_at=None)
-            failed += 1
-            continue
-        sent += 1
-    return sent, failed
+    done = deliver_once(
+        notifications,
+        ledger=FieldLedger(Notification, "emailed_at"),
+        send=lambda notification: notification_email(notification).send(),
+        keep_going=True,
+        what="Email of a notification",
+    )
+    return done.sent, done.failed
 
 
 def _enqueue_emails(ids: list[int]) -> None:

@@ -22,7 +22,7 @@ from django.db import connection
 from django.test import Client
 
 from forum.models import Category, Room, Space, SpaceMembership
-from forum.services.forums import topic_create
+from forum.services.topics import topic_create
 from tests.factories import ProfileFactory
 from tests.processes import browse, daphne_servers, database_connections, open_files
 

@@ -16,9 +16,9 @@ from django.utils import timezone, translation
 
 from cms.newsletter import services as newsletter_services
 from cms.portfolio.models import Programme
+from forum import services as expert_services
 from forum import services as forum_services
 from forum.models import SpaceMembership
-from forum.services import experts as expert_services
 from lms.services.enrolment_import import invitation_email
 from tests.factories import ProfileFactory, UserFactory
 

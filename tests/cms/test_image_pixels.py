@@ -17,10 +17,10 @@ from django.utils import translation
 from PIL import Image, ImageFile
 from wagtail.images import get_image_model
 
+from forum import services as expert_services
 from forum import services as forum_services
 from forum.forms import ExpertProfileForm
 from forum.services import communities as community_services
-from forum.services import experts as expert_services
 from lms.uploads import check_image_pixels, image_pixels
 
 # Fixtures shared with the forum tests (used as arguments below).

@@ -285,7 +285,7 @@ def test_forum_attachments_are_private_and_revalidated(client, workshop):  # noq
     assert again["Cache-Control"] == "private, no-cache"
     # ...and someone who may not read the space never does, even with the tag.
     client.force_login(workshop["neighbour"])
-    assert client.get(path, HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 403
+    assert client.get(path, HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 404
 
 
 def test_event_documents_and_exports_are_private(client, user):

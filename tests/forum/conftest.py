@@ -5,9 +5,9 @@ from channels.testing import WebsocketCommunicator
 from django.test import Client
 
 from cms.asgi import application
-from forum.models import Room, Space, SpaceMembership
+from forum.models import Room, SpaceMembership
 from lms.choices import Role
-from tests.factories import ProfileFactory, UserFactory
+from tests.factories import ProfileFactory, SpaceFactory, UserFactory
 from tests.mfa import sign_in
 
 
@@ -22,7 +22,7 @@ def _fresh_channel_layer():
 @pytest.fixture
 def community(db):
     """A community of practice with a room, two members, a moderator, an outsider."""
-    space = Space.objects.create(kind="community", name="Red de puntos focales", slug="red")
+    space = SpaceFactory(kind="community", name="Red de puntos focales", slug="red")
     room = Room.objects.create(space=space, name="General", slug="red-general")
     alice = ProfileFactory(user__full_name="Alicia Gómez").user
     bruno = ProfileFactory(user__full_name="Bruno Reis", preferred_language="pt").user
@@ -77,4 +77,4 @@ async def drain(communicator, timeout=0.3):
     return frames
 
 
-from tests.forum.forum_fixtures import no_flood, workshop  # noqa: E402, F401
+from tests.forum.forum_fixtures import english, no_flood, workshop  # noqa: E402, F401

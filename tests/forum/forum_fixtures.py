@@ -4,9 +4,9 @@ import uuid
 
 import pytest
 
-from forum.models import Category, Space, SpaceMembership
+from forum.models import SpaceMembership
 from lms.choices import Role
-from tests.factories import ProfileFactory, UserFactory
+from tests.factories import CategoryFactory, ProfileFactory, SpaceFactory, UserFactory
 
 
 @pytest.fixture
@@ -15,10 +15,19 @@ def no_flood(settings):
 
 
 @pytest.fixture
+def english():
+    """Messages are matched in English; other tests check the translations."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
 def workshop(db):
-    space = Space.objects.create(kind="workshop", name="Taller Bogotá", slug="bogota")
-    questions = Category.objects.create(space=space, name="Preguntas", slug="preguntas")
-    stories = Category.objects.create(space=space, name="Experiencias", slug="experiencias")
+    space = SpaceFactory(kind="workshop", name="Taller Bogotá", slug="bogota")
+    questions = CategoryFactory(space=space, name="Preguntas")
+    stories = CategoryFactory(space=space, name="Experiencias")
     alice = ProfileFactory(user__full_name="Alicia Gómez").user
     bruno = ProfileFactory(user__full_name="Bruno Reis", preferred_language="pt").user
     mod = ProfileFactory(user__full_name="Moderadora Paz").user
@@ -29,8 +38,8 @@ def workshop(db):
     SpaceMembership.objects.create(space=space, user=bruno)
     SpaceMembership.objects.create(space=space, user=expert)
     SpaceMembership.objects.create(space=space, user=mod, role="moderator")
-    other = Space.objects.create(kind="community", name="Otra red", slug="otra")
-    Category.objects.create(space=other, name="General", slug="general")
+    other = SpaceFactory(kind="community", name="Otra red", slug="otra")
+    CategoryFactory(space=other)
     neighbour = ProfileFactory(user__full_name="Vecina De Otra").user
     SpaceMembership.objects.create(space=other, user=neighbour)
     return {
@@ -62,13 +71,22 @@ def ask(workshop, body="¿Cómo formalizar la mesa?", **kwargs):
     ).topic
 
 
+def reply(workshop, topic, user, body="Respuesta", token=None, files=()):
+    """``user`` (a key of the workshop) replies to ``topic``."""
+    from forum import services
+
+    return services.post_reply(
+        user=workshop[user], topic=topic, body=body, token=token or uuid.uuid4(), files=files
+    )
+
+
 def community_event(coordinator, slug="red-genero"):
     """A community coordinated by ``coordinator``, with a virtual dialogue held today."""
     from django.utils import timezone
 
     from forum.models import SpaceEvent
 
-    space = Space.objects.create(kind="community", name="Red de género", slug=slug)
+    space = SpaceFactory(kind="community", name="Red de género", slug=slug)
     SpaceMembership.objects.create(space=space, user=coordinator, role="coordinator")
     return SpaceEvent.objects.create(
         space=space,

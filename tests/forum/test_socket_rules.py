@@ -33,7 +33,7 @@ from lms.choices import Role
 from lms.models import Enrolment, User
 from tests.factories import PASSWORD, UserFactory
 from tests.forum.conftest import drain, open_socket, receive_until
-from tests.forum.test_experts import _ask, network  # noqa: F401 (a fixture)
+from tests.forum.expert_fixtures import ask_question, network  # noqa: F401 (a fixture)
 from tests.mfa import mfa_force_login
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -296,7 +296,7 @@ async def test_a_hold_makes_the_socket_read_only_and_a_release_gives_writing_bac
 
 
 async def test_a_closed_question_becomes_read_only(network):  # noqa: F811
-    question = await database_sync_to_async(_ask)(network, expert=network["patricia"])
+    question = await database_sync_to_async(ask_question)(network, expert=network["patricia"])
     slug = await database_sync_to_async(lambda: question.room.slug)()
     asker, first = await hello(await database_sync_to_async(signed_in)(network["official"]), slug)
     expert, _ = await hello(await database_sync_to_async(signed_in)(network["patricia"]), slug)

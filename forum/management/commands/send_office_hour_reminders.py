@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from forum.services.experts import office_hour_reminders_send
+from forum.services.office_hours import office_hour_reminders_send
 
 
 class Command(BaseCommand):

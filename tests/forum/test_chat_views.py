@@ -1,3 +1,6 @@
+"""Chat pages: the list of rooms, a room, sending without JavaScript, previews, mutes,
+unread counts in the header, and what a room page costs."""
+
 import uuid
 
 import pytest

@@ -1,3 +1,6 @@
+"""Chat services: numbered messages, broadcasts after commit, rooms and their unread
+counts, mutes, sanitised messages."""
+
 import uuid
 
 import pytest
@@ -28,53 +31,6 @@ def test_broadcast_happens_only_after_commit(community, django_capture_on_commit
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         send(community["alice"], community["room"])
     assert len(callbacks) == 1  # the broadcast waits for the commit
-
-
-@pytest.mark.django_db
-def test_space_roles(community, world, secretariat):
-    space = community["space"]
-    assert selectors.space_role(user=community["alice"], space=space) == "member"
-    assert selectors.space_role(user=community["mod"], space=space) == "moderator"
-    assert selectors.space_role(user=community["outsider"], space=space) is None
-    assert selectors.space_role(user=secretariat, space=space) == "moderator"
-    space.readable_by_all = True
-    space.save()
-    assert selectors.space_role(user=community["outsider"], space=space) == "reader"
-    cohort_space = services.space_ensure_for_cohort(cohort=world.cohort)
-    assert selectors.space_role(user=world.learner, space=cohort_space) == "member"
-    assert selectors.space_role(user=world.tutor, space=cohort_space) == "moderator"
-    assert selectors.space_role(user=community["alice"], space=cohort_space) is None
-
-
-@pytest.mark.django_db
-def test_cohort_space_is_made_once_with_a_room(world):
-    first = services.space_ensure_for_cohort(cohort=world.cohort)
-    again = services.space_ensure_for_cohort(cohort=world.cohort)
-    assert first.pk == again.pk and first.rooms.count() == 1
-
-
-@pytest.mark.django_db
-def test_a_new_call_makes_its_cohorts_space(world, secretariat):
-    import datetime
-
-    from django.utils import timezone
-
-    from forum.models import Space
-    from lms.services.cohorts import call_create
-
-    now = timezone.now()
-    call = call_create(
-        actor=secretariat,
-        course=world.course,
-        title="Nueva",
-        description="",
-        opens_at=now,
-        closes_at=now + datetime.timedelta(days=5),
-        seats=3,
-        starts_on=timezone.localdate() + datetime.timedelta(days=10),
-        time_zone="UTC",
-    )
-    assert Space.objects.get(cohort=call.cohort).rooms.exists()
 
 
 @pytest.mark.django_db

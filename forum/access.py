@@ -1,0 +1,441 @@
+"""Who may do what in a space, its rooms and its forum: the forum's access rules, in one place.
+
+Roles in a space, from most to least: coordinator, moderator, member, reader
+(reads only) and none. The membership rule, written once here and used by
+every read and write: a person belongs to a space when listed in it
+(``SpaceMembership``), when enrolled (active or completed) in its cohort, or
+when tutoring a group of its cohort (a tutor moderates); the secretariat
+moderates every space; an open space (``readable_by_all``) is read by every
+signed-up person. Rooms follow the rule their space's kind declares
+(``Space.RULES``): the space's roles, an office-hours session's, or a
+question's.
+
+``access_space``, ``access_topic``, ``access_post`` and ``access_attachment``
+fetch an object and check that the person may read it in one call, in the
+manner of Zulip's ``access_stream_by_id``: what does not exist and what the
+person may not see get the same answer (Http404), so no page tells an outsider
+that a space, a topic or a post exists. What a reader may then do (post,
+moderate, manage members) is asked of the returned ``SpaceAccess``.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Exists, OuterRef, Q
+from django.http import Http404
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from forum.models import (
+    Attachment,
+    Category,
+    ExpertQuestion,
+    OfficeHour,
+    OfficeHourSubscription,
+    Post,
+    Room,
+    Space,
+    SpaceHold,
+    SpaceMembership,
+    Topic,
+)
+from lms.choices import Role
+from lms.models import CohortGroup, Enrolment, User
+from lms.selectors.people import secretariat_people
+
+# Roles in a space: SpaceMembership.Role's, and a reader who is no member.
+COORDINATOR = SpaceMembership.Role.COORDINATOR.value
+MODERATOR = SpaceMembership.Role.MODERATOR.value
+MEMBER = SpaceMembership.Role.MEMBER.value
+READER = "reader"
+WRITERS = {MEMBER, MODERATOR, COORDINATOR}
+MODERATORS = {MODERATOR, COORDINATOR}
+# Enrolments that make a learner a member of their cohort's space.
+CURRENT_ENROLMENT = [Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED]
+
+
+# --- The membership rule ----------------------------------------------------------------------
+
+
+def space_role(*, user: User, space: Space) -> str | None:
+    """coordinator, moderator, member, reader (read only) or None (no access)."""
+    if user is None or not user.is_authenticated:
+        return None
+    membership = (
+        SpaceMembership.objects.filter(space=space, user=user)
+        .values_list("role", flat=True)
+        .first()
+    )
+    if membership in MODERATORS:
+        return membership
+    if user.is_secretariat:
+        return MODERATOR
+    if space.cohort_id:
+        if CohortGroup.objects.filter(cohort_id=space.cohort_id, tutor=user).exists():
+            return MODERATOR
+        if Enrolment.objects.filter(
+            cohort_id=space.cohort_id, user=user, status__in=CURRENT_ENROLMENT
+        ).exists():
+            return MEMBER
+    if membership:
+        return membership
+    if space.readable_by_all:
+        return READER
+    return None
+
+
+def held_until(*, user: User, space: Space):
+    """Until when a moderator holds this person in the space (None: not held)."""
+    if not user.is_authenticated:
+        return None
+    return (
+        SpaceHold.objects.filter(space=space, user=user, until__gt=timezone.now())
+        .values_list("until", flat=True)
+        .first()
+    )
+
+
+def readable_spaces_filter(user: User, prefix: str = "") -> Q:
+    """A Q on Space (or on a model with ``space`` when prefix="space__") for this person.
+
+    Everything for the secretariat: callers test ``user.is_secretariat`` first
+    when they OR this with more (an empty Q ORed with X is just X).
+    """
+    if user.is_secretariat:
+        return Q()
+    cohort = OuterRef(f"{prefix}cohort_id")
+    space_id = OuterRef(f"{prefix}pk" if prefix == "" else f"{prefix}id")
+    enrolled = Enrolment.objects.filter(cohort_id=cohort, user=user, status__in=CURRENT_ENROLMENT)
+    tutoring = CohortGroup.objects.filter(cohort_id=cohort, tutor=user)
+    member = SpaceMembership.objects.filter(space_id=space_id, user=user)
+    return (
+        Q(Exists(member))
+        | Q(Exists(enrolled))
+        | Q(Exists(tutoring))
+        | Q(**{f"{prefix}readable_by_all": True})
+    )
+
+
+def space_people(*, space: Space):
+    """Everyone who takes part in the space (listed members, cohort learners and tutors)."""
+    users = User.objects.filter(space_memberships__space=space)
+    if space.cohort_id:
+        users = (
+            users
+            | User.objects.filter(
+                enrolments__cohort_id=space.cohort_id,
+                enrolments__status__in=CURRENT_ENROLMENT,
+            )
+            | User.objects.filter(tutored_groups__cohort_id=space.cohort_id)
+        )
+    return users.distinct().order_by("full_name", "email")
+
+
+def space_moderators(*, space: Space):
+    """Who moderates: listed moderators and coordinators, and a cohort's tutors."""
+    users = User.objects.filter(
+        space_memberships__space=space, space_memberships__role__in=MODERATORS
+    )
+    if space.cohort_id:
+        users = users | User.objects.filter(tutored_groups__cohort_id=space.cohort_id)
+    return users.filter(is_active=True).distinct()
+
+
+def space_readers(*, space: Space):
+    """Everyone who may read the space, as one queryset (for notifying many at once)."""
+    if space.readable_by_all:
+        return User.objects.filter(is_active=True)
+    who = Q(space_memberships__space=space) | Q(pk__in=secretariat_people().values("pk"))
+    if space.cohort_id:
+        who |= Q(
+            enrolments__cohort_id=space.cohort_id, enrolments__status__in=CURRENT_ENROLMENT
+        ) | Q(tutored_groups__cohort_id=space.cohort_id)
+    return User.objects.filter(who, is_active=True).distinct()
+
+
+# --- A space ----------------------------------------------------------------------------------
+
+
+class SpaceAccess:
+    """A person's role in a space and what it lets them do.
+
+    ``can_*`` answer yes or no (for pages); ``require_*`` raise the refusal a
+    person reads (for services and views).
+    """
+
+    def __init__(self, space: Space, user: User, role: str | None, held_until=None):
+        self.space = space
+        self.user = user
+        self.role = role
+        self.held_until = held_until if held_until and held_until > timezone.now() else None
+
+    @property
+    def can_read(self) -> bool:
+        return self.role is not None
+
+    @property
+    def can_post(self) -> bool:
+        return self.role in WRITERS and self.held_until is None
+
+    @property
+    def can_moderate(self) -> bool:
+        return self.role in MODERATORS
+
+    @property
+    def can_manage_members(self) -> bool:
+        return self.user.is_secretariat or self.role == COORDINATOR
+
+    @property
+    def can_announce(self) -> bool:
+        return self.role in MODERATORS
+
+    @property
+    def can_see_members(self) -> bool:
+        """Readers of an open space see the conversation, not who belongs to it."""
+        return self.can_read and self.role != READER
+
+    def can_accept(self, topic: Topic) -> bool:
+        if not topic.is_question:
+            return False
+        if topic.author_id == self.user.pk or self.can_moderate:
+            return True
+        return self.user.has_role(Role.EXPERT)
+
+    def can_hold(self, person: User, role: str | None) -> bool:
+        """Moderators hold members (not readers, not other moderators, not themselves)."""
+        return self.can_moderate and person.pk != self.user.pk and role == MEMBER
+
+    def can_remove(self, person: User, listed: bool) -> bool:
+        """Listed members only: a cohort's people belong through their enrolment."""
+        return self.can_manage_members and listed and person.pk != self.user.pk
+
+    def can_flag(self, post: Post) -> bool:
+        return self.can_read and post.author_id != self.user.pk and post.deleted_at is None
+
+    def can_reply(self, topic: Topic) -> bool:
+        """Open topics take replies from people who post; locked ones from moderators."""
+        if topic.deleted_at is not None or not self.can_post:
+            return False
+        return not topic.is_locked or self.can_moderate
+
+    def can_edit(self, post: Post) -> bool:
+        if post.deleted_at is not None:
+            return False
+        return self.can_moderate or (post.author_id == self.user.pk and self.can_post)
+
+    def can_delete(self, post: Post, topic: Topic) -> bool:
+        """Authors delete their posts, but not a first post that has replies (it takes
+        the whole topic along): that is for moderators."""
+        if self.can_moderate:
+            return True
+        if post.author_id != self.user.pk:
+            return False
+        return post.number > 1 or topic.post_count == 1
+
+    def require_read(self) -> None:
+        if not self.can_read:
+            raise PermissionDenied(_("This space is for its members."))
+
+    def require_post(self) -> None:
+        self.require_read()
+        if self.held_until is not None:
+            with translation.override(translation.get_language()):
+                until = timezone.localtime(self.held_until).strftime("%Y-%m-%d %H:%M")
+            raise PermissionDenied(
+                _("A moderator has put you on hold in this space until %(time)s.") % {"time": until}
+            )
+        if not self.can_post:
+            raise PermissionDenied(_("You can read this space; only its members write in it."))
+
+    def require_reply(self, topic: Topic) -> None:
+        if self.can_reply(topic):
+            return
+        if topic.deleted_at is not None:
+            raise ValidationError(_("This topic was deleted."))
+        raise PermissionDenied(_("This topic is locked: it takes no more replies."))
+
+    def require_moderate(self) -> None:
+        if not self.can_moderate:
+            raise PermissionDenied(_("Only the moderators of this space can do this."))
+
+
+def space_access(*, user: User, space: Space) -> SpaceAccess:
+    role = space_role(user=user, space=space)
+    return SpaceAccess(space, user, role, held_until(user=user, space=space))
+
+
+# --- Fetch and check in one call ------------------------------------------------------------
+
+
+def _readable(user: User, space: Space) -> SpaceAccess:
+    access = space_access(user=user, space=space)
+    if not access.can_read:
+        raise Http404  # the same answer as for a space that does not exist
+    return access
+
+
+def access_space(
+    *,
+    user: User,
+    slug: str | None = None,
+    space_id: int | None = None,
+    cohort_id: int | None = None,
+) -> tuple[Space, SpaceAccess]:
+    """A forum space the person may read, by address, id or cohort; Http404 otherwise.
+
+    Spaces without a forum (``KindRules.has_forum``: questions to experts,
+    office hours) live on their own pages and are not found here.
+    """
+    lookups = {"slug": slug, "pk": space_id, "cohort_id": cohort_id}
+    lookup = {field: value for field, value in lookups.items() if value is not None}
+    if len(lookup) != 1:
+        raise TypeError("access_space takes one of slug, space_id and cohort_id")
+    space = Space.objects.forums().filter(**lookup).first()
+    if space is None:
+        raise Http404
+    return space, _readable(user, space)
+
+
+def access_category(*, user: User, category_id: int) -> tuple[Category, SpaceAccess]:
+    """A forum category the person may read; Http404 otherwise."""
+    category = Category.objects.select_related("space").filter(pk=category_id).first()
+    if category is None:
+        raise Http404
+    return category, _readable(user, category.space)
+
+
+def access_topic(*, user: User, topic_id: int) -> tuple[Topic, SpaceAccess]:
+    """A topic the person may read (a deleted one: moderators only); Http404 otherwise."""
+    topic = Topic.objects.select_related("space", "category", "author").filter(pk=topic_id).first()
+    if topic is None:
+        raise Http404
+    access = _readable(user, topic.space)
+    if topic.deleted_at is not None and not access.can_moderate:
+        raise Http404
+    return topic, access
+
+
+def access_post(*, user: User, post_id: int) -> tuple[Post, SpaceAccess]:
+    """A post the person may read, with its topic (hidden ones: moderators only)."""
+    post = Post.objects.select_related("author").filter(pk=post_id).first()
+    if post is None:
+        raise Http404
+    post.topic, access = access_topic(user=user, topic_id=post.topic_id)
+    if post.deleted_at is not None and not access.can_moderate:
+        raise Http404
+    return post, access
+
+
+def access_attachment(*, user: User, attachment_id: int) -> Attachment:
+    """A file of a post the person may read; never one of a deleted post."""
+    item = Attachment.objects.filter(pk=attachment_id).first()
+    if item is None:
+        raise Http404
+    item.post, _access = access_post(user=user, post_id=item.post_id)
+    if item.post.deleted_at is not None:
+        raise Http404
+    return item
+
+
+# --- Rooms ----------------------------------------------------------------------------------
+
+
+@dataclass
+class RoomAccess:
+    room: Room
+    role: str | None
+
+    @property
+    def can_read(self) -> bool:
+        return self.role is not None
+
+    @property
+    def can_write(self) -> bool:
+        return self.role in WRITERS
+
+    @property
+    def can_moderate(self) -> bool:
+        return self.role in MODERATORS
+
+
+def room_access(*, user: User, slug: str) -> RoomAccess | None:
+    """The room at this address and the person's role in it (None: no such room)."""
+    room = Room.objects.select_related("space").filter(slug=slug).first()
+    if room is None:
+        return None
+    return RoomAccess(room=room, role=room_role(user=user, room=room))
+
+
+def room_access_for(*, user: User, room: Room) -> RoomAccess:
+    """The person's role in a room already fetched."""
+    return RoomAccess(room=room, role=room_role(user=user, room=room))
+
+
+def room_role(*, user: User, room: Room) -> str | None:
+    """The person's role in the room, by the rule its space's kind declares."""
+    return ROOM_RULES[room.space.rules.rooms](user=user, room=room)
+
+
+def space_room_role(*, user: User, room: Room) -> str | None:
+    """The person's role in the space, a reader of a public room, a reader while on hold."""
+    role = space_role(user=user, space=room.space)
+    if role is None and room.is_public and user.is_authenticated:
+        return READER
+    if role in WRITERS and role not in MODERATORS and held_until(user=user, space=room.space):
+        return READER
+    return role
+
+
+def session_room_role(*, user: User, room: Room) -> str | None:
+    """An office-hours room follows its session (open at the start time, for subscribers)."""
+    session = OfficeHour.objects.filter(room=room).first()
+    if session is None:
+        return space_room_role(user=user, room=room)
+    return office_hour_role(user=user, session=session)
+
+
+def question_room_role(*, user: User, room: Room) -> str | None:
+    """A question to experts: the asker writes, its experts moderate, the secretariat
+    only reads (to look after the network, not to answer in the experts' name);
+    nobody writes once the question is closed."""
+    if not user.is_authenticated:
+        return None
+    role = (
+        SpaceMembership.objects.filter(space_id=room.space_id, user=user)
+        .values_list("role", flat=True)
+        .first()
+    )
+    if role is None:
+        return READER if user.is_secretariat else None
+    closed = ExpertQuestion.objects.filter(room=room, status=ExpertQuestion.Status.CLOSED).exists()
+    return READER if closed else role
+
+
+# KindRules.rooms -> the rule of the rooms of spaces of that kind.
+ROOM_RULES = {
+    "space": space_room_role,
+    "session": session_room_role,
+    "question": question_room_role,
+}
+
+
+def office_hour_role(
+    *, user: User, session: OfficeHour, now: datetime.datetime | None = None
+) -> str | None:
+    """The room opens at the start time, for the expert and the subscribers only;
+    when the session ends it is the transcript: everyone signed in reads it."""
+    if user is None or not user.is_authenticated:
+        return None
+    state = session.state(now)
+    if state == "ended":
+        return READER
+    if state == "upcoming":
+        return None
+    if user.pk == session.expert_id:
+        return MODERATOR
+    if OfficeHourSubscription.objects.filter(session=session, user=user).exists():
+        return MEMBER
+    if user.is_secretariat:
+        return READER
+    return None
