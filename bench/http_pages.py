@@ -108,7 +108,7 @@ def production_env(workdir: str) -> dict:
     """Production settings, as deployed, minus HTTPS (the load is plain HTTP)."""
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(64),
         "DEBUG": "false",
         "SECURE_SSL_REDIRECT": "false",
@@ -130,7 +130,7 @@ def measure(connections: int = 16, duration: float = 6.0) -> dict:
     hello_port, site_port = free_port(), free_port()
     processes = [
         start("bench.asgi_hello:application", hello_port, env),
-        start("cms.asgi:application", site_port, env),
+        start("config.asgi:application", site_port, env),
     ]
     try:
         wait_until_up(f"http://127.0.0.1:{hello_port}/")

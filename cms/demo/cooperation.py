@@ -6,10 +6,10 @@ import uuid
 
 from django.db import transaction
 
-from cms.cooperation.models import CRITERIA, Beneficiary, Call, Proposal, Score
-from cms.portfolio.models import Programme
+from cooperation.models import CRITERIA, Beneficiary, Call, Proposal, Score
 from courses.models import Theme
 from lms.models import User
+from portfolio.models import Programme
 
 RULES = (
     "- Proposals come from the focal points of the ministries of labour.\n"

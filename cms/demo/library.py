@@ -10,8 +10,8 @@ from wagtail.documents import get_document_model
 
 from cms.demo.communities import outcome_pdf
 from cms.demo.portfolio_data import TELEWORK_INSTRUMENTS
-from cms.library.models import Instrument, Publication, Repository
 from courses.models import Theme
+from library.models import Instrument, Publication, Repository
 from lms.models import User
 
 REPOSITORIES = [

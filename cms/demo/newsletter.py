@@ -3,9 +3,9 @@ email backend load_demo uses) and in the archive."""
 
 from django.db import transaction
 
-from cms.newsletter import services
-from cms.newsletter.models import Issue, Item
 from lms.models import User
+from newsletter import services
+from newsletter.models import Issue, Item
 
 SUBSCRIBERS = (
     "learner@example.org",

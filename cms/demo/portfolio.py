@@ -8,15 +8,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from cms.demo.portfolio_data import PROGRAMMES
-from cms.portfolio.models import (
+from courses.models import Theme
+from lms.models import User
+from portfolio.models import (
     Programme,
     ProgrammeEvent,
     ProgrammeInterest,
     ProgrammeTarget,
     ProgrammeTranslation,
 )
-from courses.models import Theme
-from lms.models import User
 
 TEXT = (
     "name",
