@@ -9,6 +9,11 @@ from lms.choices import Country, InterfaceLanguage
 from portfolio.models import Category, Programme, Target
 
 
+def _with_targets(fields: tuple[str, ...]) -> list[str]:
+    at = fields.index("target_population")
+    return [*fields[:at], "targets", *fields[at:]]
+
+
 class ProgrammeForm(forms.ModelForm):
     """The consolidated-programme submission form. A draft needs only a name; sending
     it for review needs the rest (the service says which fields are missing)."""
@@ -29,36 +34,8 @@ class ProgrammeForm(forms.ModelForm):
 
     class Meta:
         model = Programme
-        fields = [
-            "name",
-            "language",
-            "website",
-            "institution",
-            "contact_name",
-            "contact_email",
-            "category",
-            "themes",
-            "needs",
-            "description",
-            "objectives",
-            "start_date",
-            "duration_months",
-            "coverage",
-            "targets",
-            "target_population",
-            "institutions",
-            "funding",
-            "in_kind",
-            "other_support",
-            "achievements",
-            "lessons",
-            "improvements",
-            "evaluations",
-            "documentation",
-            "consent_publish",
-            "share_workshops",
-            "share_bilateral",
-        ]
+        # The model's declaration, with the target populations before their description.
+        fields = _with_targets(Programme.EDITABLE_FIELDS)
         widgets = {
             "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "needs": forms.Textarea(attrs={"rows": 3}),

@@ -113,6 +113,62 @@ class Programme(models.Model):
     # to scan instead of five and a subquery, and accents do not matter.
     search_text = models.TextField(default="", editable=False)
 
+    # What the form, the service and the page read; nothing else lists the fields.
+    # The fields a ministry fills in, in the order the form asks for them
+    # (ProgrammeForm adds the target populations, ProgrammeTarget rows, before
+    # ``target_population``). programme_save sets them from its ``data``, the
+    # many-to-many ``themes`` from an argument of its own, and refuses any other
+    # name. A field added to the form is added here.
+    EDITABLE_FIELDS = (
+        "name",
+        "language",
+        "website",
+        "institution",
+        "contact_name",
+        "contact_email",
+        "category",
+        "themes",
+        "needs",
+        "description",
+        "objectives",
+        "start_date",
+        "duration_months",
+        "coverage",
+        "target_population",
+        "institutions",
+        "funding",
+        "in_kind",
+        "other_support",
+        "achievements",
+        "lessons",
+        "improvements",
+        "evaluations",
+        "documentation",
+        "consent_publish",
+        "share_workshops",
+        "share_bilateral",
+    )
+    # The texts written as Markdown: the programme's page shows each through
+    # lms.markup (programme.html prints ``html.<name>``).
+    MARKDOWN_FIELDS = (
+        "needs",
+        "description",
+        "objectives",
+        "target_population",
+        "institutions",
+        "funding",
+        "in_kind",
+        "other_support",
+        "achievements",
+        "lessons",
+        "improvements",
+        "evaluations",
+        "documentation",
+    )
+    # The texts the secretariat translates (ProgrammeTranslation): shown in the
+    # reader's language when there is a translation (``in_language``).
+    TRANSLATED_FIELDS = ("name", "needs", "description", "objectives")
+
     class Meta:
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
@@ -151,27 +207,17 @@ class Programme(models.Model):
         if language != self.language:
             for translation in self.translations.all():
                 if translation.language == language:
-                    return ProgrammeText(
-                        translation.name,
-                        translation.needs,
-                        translation.description,
-                        translation.objectives,
-                        language,
-                        True,
-                    )
-        return ProgrammeText(
-            self.name, self.needs, self.description, self.objectives, self.language, False
-        )
+                    return ProgrammeText(translation, language, translated=True)
+        return ProgrammeText(self, self.language, translated=False)
 
 
 class ProgrammeText:
-    """The translatable texts of a programme in one language."""
+    """The translatable texts of a programme in one language: each of
+    Programme.TRANSLATED_FIELDS, read from the programme or one of its translations."""
 
-    def __init__(self, name, needs, description, objectives, language, translated):
-        self.name = name
-        self.needs = needs
-        self.description = description
-        self.objectives = objectives
+    def __init__(self, source, language: str, *, translated: bool):
+        for name in Programme.TRANSLATED_FIELDS:
+            setattr(self, name, getattr(source, name))
         self.language = language
         self.translated = translated
 

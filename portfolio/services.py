@@ -4,7 +4,7 @@ Keyword-only arguments, one transaction, permission first; every step of a
 programme's life is recorded (ProgrammeEvent) with who and when.
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -25,34 +25,6 @@ from portfolio.models import (
 )
 from portfolio.selectors import can_edit, editors_of
 
-TEXT_FIELDS = (
-    "name",
-    "website",
-    "institution",
-    "contact_name",
-    "contact_email",
-    "category",
-    "needs",
-    "description",
-    "objectives",
-    "start_date",
-    "duration_months",
-    "coverage",
-    "target_population",
-    "institutions",
-    "funding",
-    "in_kind",
-    "other_support",
-    "achievements",
-    "lessons",
-    "improvements",
-    "evaluations",
-    "documentation",
-    "consent_publish",
-    "share_workshops",
-    "share_bilateral",
-    "language",
-)
 # What the form asks for before a programme goes to review (a draft may lack them).
 REQUIRED_TO_SUBMIT = (
     "name",
@@ -76,6 +48,42 @@ def _log(
     return ProgrammeEvent.objects.create(
         programme=programme, action=action, actor=actor, comment=comment.strip()
     )
+
+
+def _data_fields() -> tuple[str, ...]:
+    """What ``data`` sets: Programme.EDITABLE_FIELDS, less the many-to-many ``themes``
+    (an argument of its own), each one a field of the model."""
+    names = []
+    for name in Programme.EDITABLE_FIELDS:
+        try:
+            field = Programme._meta.get_field(name)
+        except FieldDoesNotExist:
+            raise ValueError(
+                f"Programme.EDITABLE_FIELDS names {name!r}, which is not a field of Programme."
+            ) from None
+        if not field.many_to_many:
+            names.append(name)
+    return tuple(names)
+
+
+def _check_data(data: dict, names: tuple[str, ...]) -> None:
+    """Refuse, never drop, a name ``data`` cannot set: one that is not a field of the
+    model (a typo, a form field the model lacks) or not in its declaration."""
+    for name in data:
+        if name in names:
+            continue
+        try:
+            Programme._meta.get_field(name)
+        except FieldDoesNotExist:
+            raise ValueError(
+                f"Programme has no field {name!r}: add it to the model and to "
+                "Programme.EDITABLE_FIELDS, or leave it out of data."
+            ) from None
+        raise ValueError(
+            f"Programme.{name} is not set from data: programme_save sets "
+            "Programme.EDITABLE_FIELDS; themes and targets are arguments of their own, "
+            "status and country follow the workflow."
+        )
 
 
 def _missing_for_review(programme: Programme, themes, targets) -> dict:
@@ -102,9 +110,13 @@ def programme_save(
     submit: bool = False,
     country: str = "",
 ) -> Programme:
-    """Create or update a programme. ``submit`` sends it for review, which needs the
-    whole form; a draft needs only a name. A published programme stays published
-    when its ministry updates it; the change is recorded and the secretariat told."""
+    """Create or update a programme. ``data`` holds values of Programme.EDITABLE_FIELDS
+    (any other name is refused with ValueError). ``submit`` sends it for review,
+    which needs the whole form; a draft needs only a name. A published programme
+    stays published when its ministry updates it; the change is recorded and the
+    secretariat told."""
+    names = _data_fields()
+    _check_data(data, names)
     creating = programme is None
     if creating and not (actor.is_secretariat or actor.has_role(Role.FOCAL_POINT)):
         raise PermissionDenied(_("Focal points and the secretariat submit programmes."))
@@ -123,11 +135,11 @@ def programme_save(
                 raise PermissionDenied(
                     _("This programme was not accepted; write to the Technical Secretariat.")
                 )
-        for field in TEXT_FIELDS:
+        for field in names:
             if field in data:
                 value = data[field]
                 setattr(programme, field, value.strip() if isinstance(value, str) else value)
-        _check_shapes(programme)
+        _check_shapes(programme, names)
         was_published = programme.is_published
         if submit or was_published:
             errors = _missing_for_review(programme, themes, targets)
@@ -160,13 +172,13 @@ def programme_save(
     return programme
 
 
-def _check_shapes(programme: Programme) -> None:
+def _check_shapes(programme: Programme, names: tuple[str, ...]) -> None:
     errors = {}
     if not programme.name:
         errors["name"] = _("Give the programme a name.")
     if programme.language not in InterfaceLanguage.values:
         errors["language"] = _("Choose one of the listed languages.")
-    for field in TEXT_FIELDS:
+    for field in names:
         value = getattr(programme, field)
         if isinstance(value, str) and len(value) > MAX_TEXT:
             errors[field] = _("At most %(n)s characters; this has %(length)s.") % {

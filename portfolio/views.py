@@ -15,6 +15,7 @@ from lms.forms import add_service_errors
 from lms.markup import render_markdown
 from lms.selectors.people import person_country
 from portfolio import forms, selectors, services
+from portfolio.models import Programme
 
 
 def portfolio(request):
@@ -61,6 +62,16 @@ def _programme(request, pk):
     return programme
 
 
+def _markdown_html(programme, text) -> dict[str, str]:
+    """Each of Programme.MARKDOWN_FIELDS as safe HTML: the translated texts in the
+    language shown (``text``), the others as the ministry wrote them."""
+    html = {}
+    for name in Programme.MARKDOWN_FIELDS:
+        value = getattr(text if name in Programme.TRANSLATED_FIELDS else programme, name)
+        html[name] = render_markdown(value) if value else ""
+    return html
+
+
 def programme(request, pk):
     item = _programme(request, pk)
     user = request.user
@@ -73,24 +84,7 @@ def programme(request, pk):
             "programme": item,
             "text": text,
             # Entered as plain text by ministries: shown through lms.markup like all user text.
-            "html": {
-                name: render_markdown(value) if value else ""
-                for name, value in {
-                    "needs": text.needs,
-                    "description": text.description,
-                    "objectives": text.objectives,
-                    "target_population": item.target_population,
-                    "institutions": item.institutions,
-                    "funding": item.funding,
-                    "in_kind": item.in_kind,
-                    "other_support": item.other_support,
-                    "achievements": item.achievements,
-                    "lessons": item.lessons,
-                    "improvements": item.improvements,
-                    "evaluations": item.evaluations,
-                    "documentation": item.documentation,
-                }.items()
-            },
+            "html": _markdown_html(item, text),
             "can_edit": editor,
             "history": selectors.history(programme=item) if editor else [],
             "review_form": forms.ReviewForm()
@@ -122,16 +116,20 @@ def programme_edit(request, pk=None):
     if request.method == "POST":
         form = forms.ProgrammeForm(request.POST, instance=item, secretariat=secretariat)
         if form.is_valid():
-            data = form.cleaned_data
+            # The model's fields go as ``data``; the service refuses any name it
+            # would not save, so a form field is never dropped silently.
+            data = dict(form.cleaned_data)
+            themes, targets = data.pop("themes"), data.pop("targets")
+            country = data.pop("country", "")
             try:
                 saved = services.programme_save(
                     actor=request.user,
                     programme=item,
                     data=data,
-                    themes=data["themes"],
-                    targets=data["targets"],
+                    themes=themes,
+                    targets=targets,
                     submit=request.POST.get("submit") == "review",
-                    country=data.get("country", ""),
+                    country=country,
                 )
             except ValidationError as error:
                 add_service_errors(form, error)
