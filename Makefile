@@ -36,10 +36,10 @@ $(STAMP): pyproject.toml requirements.lock
 install: $(STAMP)
 
 migrate: install
-	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py migrate --noinput
+	DJANGO_SETTINGS_MODULE=config.settings.dev $(BIN)/python manage.py migrate --noinput
 
 demo: migrate
-	DJANGO_SETTINGS_MODULE=cms.settings.dev BASE_URL="$${BASE_URL:-http://$(HOST):$(PORT)}" \
+	DJANGO_SETTINGS_MODULE=config.settings.dev BASE_URL="$${BASE_URL:-http://$(HOST):$(PORT)}" \
 		$(BIN)/python manage.py load_demo
 
 run: demo serve
@@ -48,15 +48,15 @@ run: demo serve
 # Links in emails point at the address served here unless BASE_URL says otherwise.
 serve: install
 	@echo "Serving RIAL Campus at http://$(HOST):$(PORT)/ with its worker and scheduler (Ctrl+C to stop)"
-	PATH="$(CURDIR)/$(BIN):$$PATH" DJANGO_SETTINGS_MODULE=cms.settings.dev HOST=$(HOST) \
+	PATH="$(CURDIR)/$(BIN):$$PATH" DJANGO_SETTINGS_MODULE=config.settings.dev HOST=$(HOST) \
 		BASE_URL="$${BASE_URL:-http://$(HOST):$(PORT)}" \
 		$(BIN)/honcho -f Procfile start --port $(PORT)
 
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python manage.py check --fail-level WARNING
-	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
 # Debian packages the tests need: chromium (browser tests, never a downloaded
 # browser) and gettext (the check that every string is in the catalogues).
@@ -91,10 +91,10 @@ bench: install
 	$(BIN)/python bench/run.py $(BENCH)
 
 messages: install
-	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py makemessages \
+	DJANGO_SETTINGS_MODULE=config.settings.dev $(BIN)/python manage.py makemessages \
 		--locale es --locale en --locale pt --locale fr --no-obsolete \
 		--ignore ".venv/*" --ignore "tests/*" --ignore "bench/*" --ignore "staticfiles/*"
-	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py compilemessages --ignore ".venv/*"
+	DJANGO_SETTINGS_MODULE=config.settings.dev $(BIN)/python manage.py compilemessages --ignore ".venv/*"
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .test-media

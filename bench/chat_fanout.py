@@ -7,7 +7,7 @@ In one run, on this machine, the same load goes to
 (b) ``bench.tutorial_chat``: the Channels tutorial's pattern on Daphne with the
     in-memory channel layer (every socket in the room's group), measured with
     the tutorial's synchronous consumer (b-sync) and its async rewrite (b-async);
-(c) RIAL Campus (``cms.asgi`` on Daphne, production settings, throwaway SQLite,
+(c) RIAL Campus (``config.asgi`` on Daphne, production settings, throwaway SQLite,
     in-memory channel layer): authenticated sockets, every message validated,
     rendered, stored and numbered, then fanned out by ``forum.hub``.
 
@@ -122,7 +122,7 @@ def servers(workdir: str, rial: dict, env: dict) -> list[Server]:
         Server("b-async", tutorial, tutorial_env, "/ws/chat/async/bench/"),
         Server(
             "c",
-            daphne("{port}", "cms.asgi:application"),
+            daphne("{port}", "config.asgi:application"),
             env,
             f"/ws/chat/{rial['slug']}/",
             sessions=rial["sessions"],

@@ -35,12 +35,12 @@ ERROR_HEADS = ('{"type":"error"', '{"type": "error"')
 def production_env(
     workdir, *, database_url: str = "", redis_url: str = "", **settings: str
 ) -> dict:
-    """``cms.settings.production`` as deployed, with a fresh SECRET_KEY, minus HTTPS (the
+    """``config.settings.production`` as deployed, with a fresh SECRET_KEY, minus HTTPS (the
     load is plain HTTP). A throwaway SQLite database in ``workdir`` unless ``database_url``
     says otherwise; the in-memory channel layer unless ``redis_url`` names a Redis."""
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(64),
         "DEBUG": "false",
         "SECURE_SSL_REDIRECT": "false",

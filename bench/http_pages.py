@@ -105,7 +105,7 @@ def measure(connections: int = 16, duration: float = 6.0) -> dict:
     hello_port, site_port = free_port(), free_port()
     processes = [
         start("bench.asgi_hello:application", hello_port, env),
-        start("cms.asgi:application", site_port, env),
+        start("config.asgi:application", site_port, env),
     ]
     try:
         wait_until_up(f"http://127.0.0.1:{hello_port}/")

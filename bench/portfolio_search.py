@@ -186,15 +186,15 @@ def populate(count: int = PROGRAMMES, seed: int = 2026) -> dict:
     from django.db import transaction
     from django.utils import timezone
 
-    from cms.portfolio.models import (
+    from courses.models import Theme
+    from lms.choices import Country
+    from portfolio.models import (
         Category,
         Programme,
         ProgrammeTarget,
         ProgrammeTranslation,
         Target,
     )
-    from courses.models import Theme
-    from lms.choices import Country
 
     rng = random.Random(seed)
     countries = dict(Country.choices)
@@ -360,7 +360,7 @@ def measure(connections: int = 16, duration: float = 4.0) -> dict:
     hello_port, site_port = free_port(), free_port()
     processes = [
         start("bench.asgi_hello:application", hello_port, env),
-        start("cms.asgi:application", site_port, env),
+        start("config.asgi:application", site_port, env),
     ]
     try:
         wait_until_up(f"http://127.0.0.1:{hello_port}/")

@@ -1,12 +1,12 @@
 """Production: two Daphne processes, a worker and the scheduler, on PostgreSQL and Redis.
 
-The platform as a deployment runs it (``cms.settings.production`` with a
+The platform as a deployment runs it (``config.settings.production`` with a
 generated SECRET_KEY, HTTPS redirect off because the load is plain HTTP): two
 Daphne processes, ``manage.py db_worker`` and ``manage.py run_scheduler``, a
 database of the benchmark's own on the PostgreSQL server at ``BENCH_POSTGRES``
 (created, migrated, filled with the demo content, dropped at the end) and a
 private ``redis-server`` on a free port. The pool settings are the defaults of
-cms/settings/base.py unless ``DB_POOL_*`` are set in the environment.
+config/settings/base.py unless ``DB_POOL_*`` are set in the environment.
 
 ``USERS`` signed-in people (members of the demo workshop and learners of the
 demo cohort), half on each process, each with one keep-alive HTTP connection
@@ -217,7 +217,7 @@ def measure() -> dict:
         site["answer"] = ANSWER
         for port in ports:
             processes[f"web-{port}"] = start(
-                f"web-{port}", daphne(port, "cms.asgi:application"), env, log
+                f"web-{port}", daphne(port, "config.asgi:application"), env, log
             )
         processes["worker"] = start(
             "worker", [sys.executable, "manage.py", "db_worker", "--interval", "1"], env, log

@@ -3,8 +3,10 @@ from django.utils.translation import gettext_lazy as _
 
 
 class CmsConfig(AppConfig):
+    """The Wagtail site: home and standard pages, navigation, blocks, error views."""
+
     name = "cms"
-    verbose_name = _("Site and portal")
+    verbose_name = _("Pages")
 
     def ready(self):
-        from cms import checks, signal_handlers  # noqa: F401
+        from cms import signal_handlers  # noqa: F401

@@ -81,17 +81,3 @@ class StandardPage(Page):
     class Meta:
         verbose_name = _("standard page")
         verbose_name_plural = _("standard pages")
-
-
-# The portal's models live beside the code that uses them.
-from cms.cooperation.models import Beneficiary, Call, Proposal, Score  # noqa: E402, F401
-from cms.events.models import Event, EventDocument, EventPhoto, EventRegistration  # noqa: E402, F401
-from cms.library.models import Instrument, Publication, Repository  # noqa: E402, F401
-from cms.newsletter.models import Delivery, Issue, Item, Subscription  # noqa: E402, F401
-from cms.portfolio.models import (  # noqa: E402, F401
-    Programme,
-    ProgrammeEvent,
-    ProgrammeInterest,
-    ProgrammeTarget,
-    ProgrammeTranslation,
-)

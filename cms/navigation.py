@@ -25,9 +25,9 @@ SECTIONS = [
     ("chat", _("Chat"), "forum:chat_index"),
     ("experts", _("Experts"), "forum:experts"),
     ("communities", _("Communities"), "forum:communities"),
-    ("portfolio", _("Portfolio"), "cms:portfolio"),
-    ("documents", _("Documents"), "cms:documents"),
-    ("events", _("Events"), "cms:events"),
+    ("portfolio", _("Portfolio"), "portfolio:index"),
+    ("documents", _("Documents"), "library:documents"),
+    ("events", _("Events"), "events:index"),
 ]
 
 # Sections that only make sense with an account: hidden from anonymous visitors.

@@ -6,11 +6,11 @@ import uuid
 
 from django.db import transaction
 
-from cms.cooperation.models import CRITERIA, Beneficiary, Call, Proposal, Score
-from cms.portfolio.models import Programme
+from cooperation.models import CRITERIA, Beneficiary, Call, Proposal, Score
 from courses.models import Theme
 from demo.files import read_toml
 from lms.models import User
+from portfolio.models import Programme
 
 COOPERATION = read_toml("cooperation.toml")
 

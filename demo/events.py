@@ -8,10 +8,10 @@ import zoneinfo
 from django.db import transaction
 from django.utils import timezone
 
-from cms.events.models import Event, EventDocument, EventRegistration
-from cms.library.models import Publication
 from demo.files import read_toml
+from events.models import Event, EventDocument, EventRegistration
 from forum.models import Space
+from library.models import Publication
 from lms.models import User
 
 EVENTS = read_toml("events.toml")["events"]

@@ -8,10 +8,10 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from wagtail.documents import get_document_model
 
-from cms.library.models import Instrument, Publication, Repository
 from courses.models import Theme
 from demo.communities import outcome_pdf
 from demo.files import read_toml
+from library.models import Instrument, Publication, Repository
 from lms.models import User
 
 REPOSITORIES = read_toml("library/repositories.toml")["repositories"]

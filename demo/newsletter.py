@@ -3,10 +3,10 @@ email backend load_demo uses) and in the archive. Texts in demo/data/newsletter.
 
 from django.db import transaction
 
-from cms.newsletter import services
-from cms.newsletter.models import Issue, Item
 from demo.files import read_toml
 from lms.models import User
+from newsletter import services
+from newsletter.models import Issue, Item
 
 NEWSLETTER = read_toml("newsletter.toml")
 

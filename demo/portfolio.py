@@ -11,43 +11,17 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from cms.portfolio.models import (
+from courses.models import Theme
+from demo.files import numbered, read_toml
+from lms.models import User
+from portfolio.models import (
     Programme,
     ProgrammeEvent,
     ProgrammeInterest,
     ProgrammeTarget,
     ProgrammeTranslation,
 )
-from courses.models import Theme
-from demo.files import numbered, read_toml
-from lms.models import User
 
-TEXT = (
-    "name",
-    "language",
-    "country",
-    "institution",
-    "contact_name",
-    "contact_email",
-    "website",
-    "category",
-    "needs",
-    "description",
-    "objectives",
-    "coverage",
-    "target_population",
-    "institutions",
-    "funding",
-    "in_kind",
-    "other_support",
-    "achievements",
-    "lessons",
-    "improvements",
-    "evaluations",
-    "share_workshops",
-    "share_bilateral",
-    "duration_months",
-)
 # Each file: the programme's fields in its own language, its themes and target groups,
 # ``translation`` (name, needs, description, objectives in another language) if any,
 # ``interest`` (countries that would like to learn from it) and ``in_review`` (waits
@@ -55,11 +29,19 @@ TEXT = (
 PROGRAMMES = [read_toml(path) for path in numbered("portfolio")]
 
 
+def _fields(spec: dict) -> dict:
+    """What a ministry's form writes (``Programme.EDITABLE_FIELDS``, themes apart),
+    as the file gives it, and the country the programme belongs to."""
+    fields = {
+        name: spec[name] for name in Programme.EDITABLE_FIELDS if name in spec and name != "themes"
+    }
+    return {**fields, "country": spec["country"], "start_date": spec.get("start")}
+
+
 def _programme(spec: dict, themes: dict, secretariat: User, published_at) -> Programme:
     submitted = published_at is not None
     programme = Programme.objects.create(
-        **{name: spec.get(name) for name in TEXT},
-        start_date=spec.get("start"),
+        **_fields(spec),
         consent_publish=True,
         status=Programme.Status.PUBLISHED if submitted else Programme.Status.SUBMITTED,
         created_by=None,

@@ -1,4 +1,4 @@
-"""WebSocket routes, mounted by cms/asgi.py behind the origin and session checks."""
+"""WebSocket routes, mounted by config/asgi.py behind the origin and session checks."""
 
 from django.urls import re_path
 

@@ -142,5 +142,5 @@ def _socket_user(scope):
 
 
 def MfaAuthMiddlewareStack(inner):
-    """``channels.auth.AuthMiddlewareStack`` with ``MfaAuthMiddleware`` (cms/asgi.py)."""
+    """``channels.auth.AuthMiddlewareStack`` with ``MfaAuthMiddleware`` (config/asgi.py)."""
     return CookieMiddleware(SessionMiddleware(MfaAuthMiddleware(inner)))

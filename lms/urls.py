@@ -1,4 +1,4 @@
-"""lms pages, mounted at the root of each language prefix (see cms/urls.py)."""
+"""lms pages, mounted at the root of each language prefix (see config/urls.py)."""
 
 from django.urls import path
 

@@ -52,7 +52,7 @@ def child_env(**overrides) -> dict:
     """Environment for a server process that shares this test's database and Redis prefix."""
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
         "DATABASE_URL": database_url(),
         "PYTHONDONTWRITEBYTECODE": "1",
     }
@@ -122,7 +122,7 @@ def daphne_servers(count: int, log_dir: Path, **env_overrides):
     logs = [log_dir / f"daphne-{port}.log" for port in ports]
     processes = [
         subprocess.Popen(
-            [DAPHNE, "-b", "127.0.0.1", "-p", str(port), "cms.asgi:application"],
+            [DAPHNE, "-b", "127.0.0.1", "-p", str(port), "config.asgi:application"],
             cwd=ROOT,
             env={"PGAPPNAME": f"rial-daphne-{port}", **env},
             stdout=subprocess.DEVNULL,
@@ -152,7 +152,7 @@ def demo_site(directory: Path, **env_overrides):
     """
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
         "DATABASE_URL": f"sqlite:///{directory}/demo.sqlite3",
         "PYTHONDONTWRITEBYTECODE": "1",
         **{key: str(value) for key, value in env_overrides.items()},
@@ -163,7 +163,7 @@ def demo_site(directory: Path, **env_overrides):
     port = free_port()
     log = directory / "daphne.log"
     process = subprocess.Popen(
-        [DAPHNE, "-b", "127.0.0.1", "-p", str(port), "cms.asgi:application"],
+        [DAPHNE, "-b", "127.0.0.1", "-p", str(port), "config.asgi:application"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,

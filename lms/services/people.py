@@ -28,10 +28,17 @@ _SECRETARIAT_PERMISSIONS = [
     ("lms", "change_user"),
     ("lms", "view_user"),
     ("simple_translation", "submit_translation"),
-    # The documentation centre, repositories, events and cooperation calls (cms).
+    # The documentation centre, repositories, events and cooperation calls (the
+    # portal apps' snippets in the Wagtail admin), as (app label, model).
     *[
-        ("cms", f"{action}_{model}")
-        for model in ("publication", "instrument", "repository", "event", "call")
+        (app_label, f"{action}_{model}")
+        for app_label, model in (
+            ("library", "publication"),
+            ("library", "instrument"),
+            ("library", "repository"),
+            ("events", "event"),
+            ("cooperation", "call"),
+        )
         for action in ("add", "change", "delete", "view")
     ],
 ]

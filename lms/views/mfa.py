@@ -1,6 +1,6 @@
 """Setting up an authenticator app: allauth's page, plus what our rules need.
 
-Mounted before ``allauth.urls`` at allauth's own path (cms/urls.py), so every
+Mounted before ``allauth.urls`` at allauth's own path (config/urls.py), so every
 link to ``mfa_activate_totp`` reaches it.
 """
 

@@ -115,8 +115,8 @@ def test_documentation_centre_pages_pass_axe(page, site_content, secretariat):
     """The documentation centre, a repository, the suggestion form and the queue."""
     import datetime
 
-    from cms.library.models import Instrument, Publication, Repository
     from courses.models import Theme
+    from library.models import Instrument, Publication, Repository
     from tests.e2e.conftest import sign_in
 
     repository = Repository.objects.create(
@@ -177,7 +177,7 @@ def test_event_pages_pass_axe(page, site_content):
 
     from django.utils import timezone
 
-    from cms.events.models import Event, EventDocument
+    from events.models import Event, EventDocument
     from tests.e2e.conftest import sign_in
 
     starts = timezone.now() + datetime.timedelta(days=12)
@@ -225,7 +225,7 @@ def test_cooperation_pages_pass_axe(page, site_content, secretariat):
 
     from django.utils import timezone
 
-    from cms.cooperation.models import Beneficiary, Call, Proposal
+    from cooperation.models import Beneficiary, Call, Proposal
     from tests.e2e.conftest import sign_in
 
     today = timezone.localdate()
@@ -263,8 +263,8 @@ def test_cooperation_pages_pass_axe(page, site_content, secretariat):
 
 def test_newsletter_pages_pass_axe(page, site_content, secretariat):
     """The archive, an issue, the secretariat's draft editor, the unsubscribe page."""
-    from cms.newsletter import services
-    from cms.newsletter.models import Issue, Item
+    from newsletter import services
+    from newsletter.models import Issue, Item
     from tests.e2e.conftest import sign_in
 
     sent = Issue.objects.create(

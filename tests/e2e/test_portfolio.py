@@ -3,10 +3,10 @@ secretariat approves and translates it, and anyone finds it in the search."""
 
 import pytest
 
-from cms.portfolio.models import Programme, ProgrammeInterest
 from courses.models import Area, Theme
 from courses.taxonomy import AREAS
 from lms.choices import Role
+from portfolio.models import Programme, ProgrammeInterest
 from tests.e2e.conftest import E2E, axe_violations, guarded_context, sign_in
 from tests.factories import PASSWORD, ProfileFactory, UserFactory
 

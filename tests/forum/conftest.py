@@ -4,7 +4,7 @@ from channels.layers import channel_layers
 from channels.testing import WebsocketCommunicator
 from django.test import Client
 
-from cms.asgi import application
+from config.asgi import application
 from forum.models import Room, SpaceMembership
 from lms.choices import Role
 from tests.factories import ProfileFactory, SpaceFactory, UserFactory

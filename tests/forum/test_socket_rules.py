@@ -24,7 +24,7 @@ from django.test import Client
 from django.urls import reverse
 from wagtail import hooks
 
-from cms.asgi import application
+from config.asgi import application
 from forum import hub as hub_module
 from forum import services
 from forum.hub import get_hub

@@ -329,7 +329,7 @@ async def test_a_held_session_opens_no_chat_socket(secretariat):
     from channels.db import database_sync_to_async
     from channels.testing import WebsocketCommunicator
 
-    from cms.asgi import application
+    from config.asgi import application
     from forum.models import Room, Space, SpaceMembership
 
     def prepare():

@@ -1,9 +1,0 @@
-"""WSGI entry point, for HTTP-only tooling. The site itself runs on ASGI (Daphne)."""
-
-import os
-
-from django.core.wsgi import get_wsgi_application
-
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.production")
-
-application = get_wsgi_application()

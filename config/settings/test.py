@@ -1,0 +1,38 @@
+"""The test suite: fast hashing, mail in memory, everything else as configured.
+
+``DATABASE_URL`` and ``REDIS_URL`` are honoured, so the same suite runs against
+SQLite and the in-memory layer (``make test``) and against PostgreSQL and Redis
+(``.ci/run``).
+"""
+
+import os
+
+from .base import *
+
+DEBUG = False
+SECRET_KEY = "test-only-key-not-secret-rial-campus-0123456789abcdefghijklmnop"
+ALLOWED_HOSTS = ["localhost", "127.0.0.1", "testserver"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+MEDIA_ROOT = BASE_DIR / ".test-media"
+WAGTAILADMIN_BASE_URL = "http://testserver"
+# Connections are those of a deployment (base: closed after each request, pooled
+# on PostgreSQL): the Daphne processes of tests/config/test_connections.py run with
+# these settings and must hold what a deployment would.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Tests use their own database, in memory unless a live server needs a file.
+    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_SQLITE_NAME") or None}
+if REDIS_URL:
+    # Keep test runs apart from anything else on the same Redis.
+    prefix = os.environ.get("TEST_REDIS_PREFIX", f"rialtest{os.getpid()}")
+    CHANNEL_LAYERS["default"]["CONFIG"]["prefix"] = prefix
+    CACHES["default"]["KEY_PREFIX"] = prefix
+
+# Tasks run as soon as they are enqueued (after commit), in the test's process;
+# tests of the worker itself switch to the database backend.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Private uploads (assignment files) of the test run.
+PRIVATE_MEDIA_ROOT = BASE_DIR / ".test-media" / "private"

@@ -1,0 +1,49 @@
+"""The project's addresses: health, the Wagtail admin, then per language the
+accounts, the apps and the Wagtail page tree (which answers what none of them do)."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from config.healthz import healthz
+from lms.views import mfa as lms_mfa_views
+from lms.views import people as lms_people_views
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("i18n/setlang/", lms_people_views.set_language, name="set_language"),
+]
+
+urlpatterns += i18n_patterns(
+    # allauth's page to set up an authenticator app, at its own address, with our
+    # additions (lms/views/mfa.py): it must come before allauth's to be the one served.
+    path("accounts/2fa/totp/activate/", lms_mfa_views.activate_totp, name="mfa_activate_totp"),
+    path("accounts/", include("allauth.urls")),
+    path("", include("lms.urls")),
+    path("", include("forum.urls")),
+    # The portal's features, each in its namespace (portfolio/, documents/ and
+    # repositories/, events/, cooperation/, newsletter/).
+    path("", include("portfolio.urls")),
+    path("", include("library.urls")),
+    path("", include("events.urls")),
+    path("", include("cooperation.urls")),
+    path("", include("newsletter.urls")),
+    # Wagtail's page tree last: it answers every path the apps above do not.
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+
+handler400 = "cms.views.bad_request"
+handler403 = "cms.views.permission_denied"
+handler404 = "cms.views.page_not_found"
+handler500 = "cms.views.server_error"

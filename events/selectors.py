@@ -1,0 +1,55 @@
+"""Reads about events."""
+
+from django.db.models import Count, Exists, OuterRef
+from django.utils import timezone
+
+from events.models import Event, EventRegistration
+
+
+def _published():
+    return Event.objects.filter(is_published=True)
+
+
+def upcoming(*, user=None, kind: str = ""):
+    events = _published().filter(ends_at__gt=timezone.now())
+    if kind:
+        events = events.filter(kind=kind)
+    events = events.annotate(registered_count=Count("registrations"))
+    if user is not None and user.is_authenticated:
+        events = events.annotate(
+            registered=Exists(EventRegistration.objects.filter(event=OuterRef("pk"), user=user))
+        )
+    return events.order_by("starts_at")
+
+
+def past(*, kind: str = ""):
+    events = _published().filter(ends_at__lte=timezone.now())
+    if kind:
+        events = events.filter(kind=kind)
+    return events.select_related("results_document").order_by("-starts_at")
+
+
+def event(*, slug: str, user) -> Event | None:
+    item = (
+        Event.objects.select_related("results_document", "follow_up_space")
+        .prefetch_related("documents__document", "photos__image")
+        .filter(slug=slug)
+        .first()
+    )
+    if item is None or not (item.is_published or (user.is_authenticated and user.is_secretariat)):
+        return None
+    return item
+
+
+def participants(*, event: Event):
+    return (
+        EventRegistration.objects.filter(event=event)
+        .select_related("user__profile")
+        .order_by("user__full_name", "pk")
+    )
+
+
+def is_registered(*, user, event: Event) -> bool:
+    return (
+        user.is_authenticated and EventRegistration.objects.filter(event=event, user=user).exists()
+    )

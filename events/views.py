@@ -1,0 +1,126 @@
+"""Event pages: the calendar of upcoming events, past events, an event, .ics files."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from events import selectors, services
+from events.models import Event
+from forum.calendar import CalendarEntry, calendar_file
+from lms.markup import render_markdown
+
+
+def _kind(request) -> str:
+    kind = request.GET.get("kind", "")
+    return kind if kind in Event.Kind.values else ""
+
+
+def events(request):
+    kind = _kind(request)
+    return render(
+        request,
+        "events/index.html",
+        {
+            "upcoming": list(selectors.upcoming(user=request.user, kind=kind)[:50]),
+            "past": Paginator(selectors.past(kind=kind), 20).get_page(request.GET.get("page")),
+            "kind": kind,
+            "kinds": Event.Kind.choices,
+            "query": f"kind={kind}" if kind else "",
+        },
+    )
+
+
+def _event(request, slug) -> Event:
+    item = selectors.event(slug=slug, user=request.user)
+    if item is None:
+        raise Http404
+    return item
+
+
+def event(request, slug):
+    item = _event(request, slug)
+    user = request.user
+    return render(
+        request,
+        "events/event.html",
+        {
+            "event": item,
+            "agenda_html": render_markdown(item.agenda) if item.agenda else "",
+            "registered": selectors.is_registered(user=user, event=item),
+            # Who takes part is for the people who take part in the network.
+            "participants": list(selectors.participants(event=item))
+            if user.is_authenticated
+            else [],
+            "participant_count": item.registrations.count(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def register(request, slug):
+    item = _event(request, slug)
+    try:
+        if request.POST.get("action") == "cancel":
+            services.event_unregister(user=request.user, event=item)
+            messages.success(request, _("Your registration is cancelled."))
+        else:
+            services.event_register(user=request.user, event=item)
+            messages.success(request, _("You are registered."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("events:event", slug=slug)
+
+
+@login_required
+@require_POST
+def follow_up(request, slug):
+    item = _event(request, slug)
+    if not request.user.is_secretariat:
+        raise PermissionDenied
+    space = services.event_follow_up_create(actor=request.user, event=item)
+    messages.success(
+        request,
+        _("The follow-up space is ready with %(n)s members.") % {"n": space.memberships.count()},
+    )
+    return redirect("forum:space", slug=space.slug)
+
+
+def _entry(request, item: Event) -> CalendarEntry:
+    url = request.build_absolute_uri(reverse("events:event", kwargs={"slug": item.slug}))
+    place = ", ".join(part for part in [item.city, item.get_host_country_display()] if part)
+    return CalendarEntry(
+        uid=f"event-{item.pk}@{request.get_host().split(':')[0]}",
+        title=item.title,
+        starts_at=item.starts_at,
+        ends_at=item.ends_at,
+        time_zone=item.time_zone,
+        url=url,
+        description=f"{item.objective}\n\n{url}".strip(),
+        location=place or url,
+    )
+
+
+def _ics(entries, filename):
+    response = HttpResponse(calendar_file(entries), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def event_ics(request, slug):
+    item = _event(request, slug)
+    return _ics([_entry(request, item)], f"{item.slug}.ics")
+
+
+def calendar_ics(request):
+    """Every upcoming event, to subscribe to in a calendar application."""
+    return _ics(
+        [_entry(request, item) for item in selectors.upcoming(kind=_kind(request))[:200]],
+        "rial-events.ics",
+    )

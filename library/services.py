@@ -1,0 +1,91 @@
+"""Writes about the documentation centre: members suggest, the secretariat publishes."""
+
+from urllib.parse import urlencode
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from library.models import Publication
+from lms.choices import InterfaceLanguage
+from lms.models import User
+from lms.selectors.people import secretariat_people
+from lms.services.notifications import in_language_of, notification_create, notifications_fan_out
+
+SUGGESTED = gettext_noop("Document suggested for the documentation centre: %(title)s")
+PUBLISHED = gettext_noop("The document you suggested is published: %(title)s")
+
+
+@transaction.atomic
+def publication_suggest(
+    *, user: User, title: str, kind: str, summary: str, url: str, language: str
+) -> Publication:
+    """A member suggests a document (a link); the secretariat decides."""
+    if not user.is_authenticated:
+        raise PermissionDenied(_("Sign in to suggest a document."))
+    errors = {}
+    if not title.strip():
+        errors["title"] = _("Fill in this field.")
+    if kind not in Publication.Kind.values:
+        errors["kind"] = _("Choose one of the listed types.")
+    if language not in InterfaceLanguage.values:
+        errors["language"] = _("Choose one of the listed languages.")
+    if not url.strip():
+        errors["url"] = _("Give the link where the document can be read.")
+    if errors:
+        raise ValidationError(errors)
+    same = Publication.objects.filter(url=url.strip(), status=Publication.Status.SUGGESTED).first()
+    if same is not None:
+        return same  # suggested already (perhaps the same form sent twice)
+    publication = Publication.objects.create(
+        title=title.strip(),
+        kind=kind,
+        summary=summary.strip(),
+        url=url.strip(),
+        language=language,
+        status=Publication.Status.SUGGESTED,
+        suggested_by=user,
+    )
+    from library.tasks import publication_suggested_notify
+
+    transaction.on_commit(lambda: publication_suggested_notify.enqueue(publication.pk))
+    return publication
+
+
+def publication_suggested_notify(*, publication_id: int) -> int:
+    """Tell the secretariat about a suggested document (a task's work; once each)."""
+    publication = Publication.objects.filter(pk=publication_id).first()
+    if publication is None:
+        return 0
+    return notifications_fan_out(
+        people=secretariat_people(),
+        kind="document_suggested",
+        key=f"publication:{publication.pk}",
+        write=lambda _person: {
+            "title": _(SUGGESTED) % {"title": publication.title},
+            "url": reverse("library:document_suggestions"),
+        },
+    )
+
+
+@transaction.atomic
+def publication_decide(*, actor: User, publication: Publication, publish: bool) -> Publication:
+    if not actor.is_secretariat:
+        raise PermissionDenied(_("Only the Technical Secretariat publishes documents."))
+    publication = Publication.objects.select_for_update().get(pk=publication.pk)
+    if publication.status != Publication.Status.SUGGESTED:
+        raise ValidationError(_("This suggestion has already been answered."))
+    publication.status = Publication.Status.PUBLISHED if publish else Publication.Status.DECLINED
+    publication.save(update_fields=["status"])
+    if publish and publication.suggested_by_id:
+        person = publication.suggested_by
+        with in_language_of(person):
+            notification_create(
+                user=person,
+                kind="document_published",
+                title=_(PUBLISHED) % {"title": publication.title},
+                url=reverse("library:documents") + "?" + urlencode({"q": publication.title[:60]}),
+            )
+    return publication

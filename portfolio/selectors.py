@@ -1,0 +1,220 @@
+"""Reads about the portfolio, filtered by what the acting person may see."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+
+from courses.models import Area, Theme
+from lms.choices import Country, Role
+from lms.models import User
+from lms.selectors.people import focal_points_of, person_country
+from portfolio.models import (
+    Category,
+    Programme,
+    ProgrammeEvent,
+    ProgrammeInterest,
+    ProgrammeTarget,
+    ProgrammeTranslation,
+    fold,
+)
+
+PER_PAGE = 20
+
+
+def can_edit(*, user: User, programme: Programme) -> bool:
+    """The secretariat, and the focal points of the programme's ministry (its country)."""
+    if not user.is_authenticated:
+        return False
+    if user.is_secretariat:
+        return True
+    country = person_country(user)
+    return user.has_role(Role.FOCAL_POINT) and country == programme.country
+
+
+def editors_of(programme: Programme):
+    """Who hears about the review: the focal points of its ministry and whoever wrote it."""
+    return User.objects.filter(
+        Q(pk__in=focal_points_of(programme.country).values("pk")) | Q(pk=programme.created_by_id),
+        is_active=True,
+    ).distinct()
+
+
+def _published():
+    return Programme.objects.filter(status=Programme.Status.PUBLISHED)
+
+
+def _with_texts(programmes):
+    return programmes.prefetch_related(
+        Prefetch("translations", queryset=ProgrammeTranslation.objects.order_by("language")),
+        Prefetch("themes", queryset=Theme.objects.select_related("area")),
+        "targets",
+    )
+
+
+@dataclass
+class Filters:
+    q: str = ""
+    country: str = ""
+    category: str = ""
+    area: Area | None = None
+    theme: Theme | None = None
+    target: str = ""
+    language: str = ""
+
+    def active(self) -> bool:
+        return any(
+            [self.q, self.country, self.category, self.area, self.theme, self.target, self.language]
+        )
+
+
+def search(filters: Filters):
+    """Published programmes matching the filters, newest first (a queryset to paginate).
+
+    Filters on themes, targets and translations are EXISTS subqueries: no join
+    multiplies rows, so counting and paging stay cheap on 10,000 programmes.
+    """
+    programmes = _published()
+    if filters.country:
+        programmes = programmes.filter(country=filters.country)
+    if filters.category:
+        programmes = programmes.filter(category=filters.category)
+    through = Programme.themes.through
+    if filters.theme is not None:
+        programmes = programmes.filter(
+            Exists(through.objects.filter(programme_id=OuterRef("pk"), theme_id=filters.theme.pk))
+        )
+    elif filters.area is not None:
+        programmes = programmes.filter(
+            Exists(
+                through.objects.filter(programme_id=OuterRef("pk"), theme__area_id=filters.area.pk)
+            )
+        )
+    if filters.target:
+        programmes = programmes.filter(
+            Exists(ProgrammeTarget.objects.filter(programme_id=OuterRef("pk"), code=filters.target))
+        )
+    if filters.language:
+        translated = ProgrammeTranslation.objects.filter(
+            programme_id=OuterRef("pk"), language=filters.language
+        )
+        programmes = programmes.filter(Q(language=filters.language) | Q(Exists(translated)))
+    for word in filters.q.split()[:8]:
+        programmes = programmes.filter(search_text__contains=fold(word))
+    return _with_texts(programmes).order_by("-published_at", "-pk")
+
+
+def programme_for(*, user: User, pk: int) -> Programme | None:
+    """A published programme for anyone; the others for their editors only."""
+    programme = (
+        _with_texts(Programme.objects.all()).select_related("created_by").filter(pk=pk).first()
+    )
+    if programme is None:
+        return None
+    if programme.is_published or can_edit(user=user, programme=programme):
+        return programme
+    return None
+
+
+def history(*, programme: Programme):
+    return list(
+        ProgrammeEvent.objects.filter(programme=programme)
+        .select_related("actor")
+        .order_by("at", "pk")
+    )
+
+
+def interest_of(*, user: User, programme: Programme) -> bool:
+    country = person_country(user)
+    return (
+        bool(country)
+        and ProgrammeInterest.objects.filter(programme=programme, country=country).exists()
+    )
+
+
+def interested_countries(*, programme: Programme) -> list[str]:
+    labels = dict(Country.choices)
+    codes = ProgrammeInterest.objects.filter(programme=programme).values_list("country", flat=True)
+    return sorted(str(labels.get(code, code)) for code in codes)
+
+
+def ministry_programmes(*, user: User):
+    """The programmes of the person's ministry (all of them for the secretariat)."""
+    programmes = Programme.objects.all()
+    if not user.is_secretariat:
+        country = person_country(user)
+        programmes = programmes.filter(Q(country=country) | Q(created_by=user))
+    return programmes.order_by("-updated_at", "-pk")
+
+
+def review_queue():
+    return Programme.objects.filter(status__in=[Programme.Status.SUBMITTED]).order_by(
+        "updated_at", "pk"
+    )
+
+
+@dataclass
+class TableRow:
+    area: Area
+    total: int
+    themes: list = field(default_factory=list)  # [(theme, count)]
+
+
+def table() -> list[TableRow]:
+    """Published programmes by area and theme (two queries)."""
+    through = Programme.themes.through
+    per_theme = dict(
+        through.objects.filter(programme__status=Programme.Status.PUBLISHED)
+        .values("theme_id")
+        .annotate(n=Count("programme_id", distinct=True))
+        .values_list("theme_id", "n")
+    )
+    per_area = dict(
+        through.objects.filter(programme__status=Programme.Status.PUBLISHED)
+        .values("theme__area_id")
+        .annotate(n=Count("programme_id", distinct=True))
+        .values_list("theme__area_id", "n")
+    )
+    rows: dict[int, TableRow] = {}
+    for theme in Theme.objects.select_related("area").order_by(
+        "area__sort_order", "sort_order", "code"
+    ):
+        row = rows.setdefault(
+            theme.area_id, TableRow(area=theme.area, total=per_area.get(theme.area_id, 0))
+        )
+        row.themes.append((theme, per_theme.get(theme.pk, 0)))
+    return list(rows.values())
+
+
+@dataclass
+class Demand:
+    programme: Programme
+    countries: list[str]
+
+
+def supply_and_demand():
+    """For the secretariat: programmes on offer against the ministries interested in
+    them, most wanted first; and by category, how many offer and how many ask."""
+    labels = dict(Country.choices)
+    interests: dict[int, list[str]] = {}
+    for programme_id, country in ProgrammeInterest.objects.values_list("programme_id", "country"):
+        interests.setdefault(programme_id, []).append(str(labels.get(country, country)))
+    programmes = (
+        _published()
+        .annotate(demand=Count("interests"))
+        .filter(demand__gt=0)
+        .order_by("-demand", "name")
+    )
+    rows = [Demand(p, sorted(interests.get(p.pk, []))) for p in programmes]
+    by_category = []
+    offered = dict(
+        _published().values("category").annotate(n=Count("pk")).values_list("category", "n")
+    )
+    asking = dict(
+        ProgrammeInterest.objects.filter(programme__status=Programme.Status.PUBLISHED)
+        .values("programme__category")
+        .annotate(n=Count("country", distinct=True))
+        .values_list("programme__category", "n")
+    )
+    for code, label in Category.choices:
+        by_category.append((label, offered.get(code, 0), asking.get(code, 0)))
+    return rows, by_category
