@@ -21,6 +21,11 @@ from portfolio.models import (
 PER_PAGE = 20
 
 
+def can_submit(*, user: User) -> bool:
+    """Who may write programmes at all: the secretariat and focal points."""
+    return user.is_authenticated and (user.is_secretariat or user.has_role(Role.FOCAL_POINT))
+
+
 def can_edit(*, user: User, programme: Programme) -> bool:
     """The secretariat, and the focal points of the programme's ministry (its country)."""
     if not user.is_authenticated:

@@ -108,8 +108,7 @@ def programme_edit(request, pk=None):
     item = _programme(request, pk) if pk else None
     if item is not None and not selectors.can_edit(user=request.user, programme=item):
         raise PermissionDenied(_("Only your ministry's focal points edit this programme."))
-    may_submit = request.user.is_secretariat or request.user.has_role(Role.FOCAL_POINT)
-    if item is None and not may_submit:
+    if item is None and not selectors.can_submit(user=request.user):
         raise PermissionDenied(_("Focal points and the secretariat submit programmes."))
     secretariat = request.user.is_secretariat
     form = forms.ProgrammeForm(instance=item, secretariat=secretariat)
@@ -148,7 +147,7 @@ def programme_edit(request, pk=None):
 
 @login_required
 def mine(request):
-    if not (request.user.is_secretariat or request.user.has_role(Role.FOCAL_POINT)):
+    if not selectors.can_submit(user=request.user):
         raise PermissionDenied(_("Focal points and the secretariat submit programmes."))
     page = Paginator(selectors.ministry_programmes(user=request.user), 30).get_page(
         request.GET.get("page")
