@@ -16,6 +16,7 @@ import re
 
 import pytest
 from django.utils import translation
+from playwright.sync_api import expect
 
 from forum.consumers import ENDINGS
 from tests.e2e.conftest import axe_violations, guarded_context, sign_in
@@ -221,7 +222,7 @@ def test_the_page_follows_a_hold_and_stops_after_a_logout(browser, chat_site):
         # read-only at once and says why, in his language.
         moderator.goto(f"/es/forums/{SPACE}/members/")
         row.get_by_role("button", name=re.compile("Poner en pausa")).click()
-        diego.wait_for_function("document.getElementById('chat-body').readOnly")
+        expect(diego.locator("#chat-body")).not_to_be_editable()
         assert diego.locator("#chat-error").inner_text() == (
             "Puede leer esta sala pero no escribir en ella."
         )
@@ -229,7 +230,7 @@ def test_the_page_follows_a_hold_and_stops_after_a_logout(browser, chat_site):
 
         # Released: he writes again without reloading.
         row.get_by_role("button", name=re.compile("Permitir publicar de nuevo")).click()
-        diego.wait_for_function("!document.getElementById('chat-body').readOnly")
+        expect(diego.locator("#chat-body")).to_be_editable()
         _say(diego, "Vuelvo a escribir")
         moderator.goto(ROOM)
         moderator.locator("#chat-log .chat__body", has_text="Vuelvo a escribir").wait_for()
