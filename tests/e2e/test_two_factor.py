@@ -57,8 +57,9 @@ def test_secretariat_sets_up_an_app_and_signs_in_with_it(browser, live_server, p
     assert_accessible(page, "set up")
     # The QR code is drawn in the page (no request anywhere: the page fixture
     # fails on any foreign host) and has a name; the secret is written out too.
-    expect(page.get_by_role("img", name=re.compile(".+"))).to_be_visible()
-    expect(page.locator(".totp-qr svg path")).to_have_count(1)
+    qr = page.get_by_role("img", name="Código QR para su aplicación de autenticación")
+    expect(qr).to_be_visible()
+    assert qr.evaluate("img => img.complete && img.naturalWidth > 0")
     page.goto("/es/me/profile/")
     expect(page).to_have_url(re.compile(r"/es/accounts/2fa/totp/activate/$"))
     # (Each visit shows a new secret: read the one on the page now.)
