@@ -10,12 +10,31 @@ from tests.factories import PASSWORD, ProfileFactory, UserFactory
 from tests.mfa import totp_enable
 
 
+def _clear_own_cache():
+    """Empty this run's cache, and on Redis nothing but this run's keys.
+
+    ``cache.clear()`` on Redis is FLUSHDB: it would also wipe the keys (and the
+    channel layer's groups) of another test run sharing the database, which
+    config/settings/test.py keeps apart by prefix.
+    """
+    from django.conf import settings
+
+    if "redis" not in settings.CACHES["default"]["BACKEND"].lower():
+        cache.clear()
+        return
+    client = cache._cache.get_client(write=True)
+    prefix = settings.CACHES["default"]["KEY_PREFIX"]
+    keys = list(client.scan_iter(match=f"{prefix}:*", count=1000))
+    for start in range(0, len(keys), 500):
+        client.delete(*keys[start : start + 500])
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     """Rate limits count in the cache: every test starts with a clean slate."""
-    cache.clear()
+    _clear_own_cache()
     yield
-    cache.clear()
+    _clear_own_cache()
 
 
 @pytest.fixture(scope="session", autouse=True)
