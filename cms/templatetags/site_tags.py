@@ -38,15 +38,7 @@ def language_alternates(context) -> list[Alternate]:
             return memo[1]
     urls: dict[str, str] = {}
     if isinstance(page, Page) and page.pk:
-        translations = (
-            Page.objects.filter(translation_key=page.translation_key)
-            .live()
-            .select_related("locale")
-        )
-        for translation in translations:
-            url = translation.get_url(request=request)
-            if url:
-                urls[translation.locale.language_code] = url
+        urls = dict(navigation.page_translations(request, page))
         for code, _name in settings.LANGUAGES:
             if code not in urls:
                 urls[code] = navigation.home_url(request, code)
