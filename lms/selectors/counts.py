@@ -14,6 +14,8 @@ from collections.abc import Callable
 
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 
 from lms.models import Notification, User
 
@@ -64,3 +66,10 @@ def header_counts_forget(*user_ids: int) -> None:
     if keys:
         _forget(keys)
         transaction.on_commit(lambda: _forget(keys))
+
+
+@receiver(post_save, sender=Notification)
+@receiver(post_delete, sender=Notification)
+def _notification_changed(sender, instance, **kwargs):
+    # Services also forget after bulk writes, which send no signal.
+    header_counts_forget(instance.user_id)

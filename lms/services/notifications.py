@@ -128,7 +128,6 @@ def notification_create(
         url=url[:500],
         unsubscribe_url=unsubscribe_url[:500],
     )
-    header_counts_forget(user.pk)
     if email:
         transaction.on_commit(lambda: _enqueue_emails([notification.pk]))
     return notification
