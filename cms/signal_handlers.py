@@ -1,11 +1,19 @@
 """Signals keep caches honest; business rules live in services, not here."""
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Locale, Page, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from cms.navigation import invalidate_menus
+from cms import navigation
+
+
+def invalidate_menus() -> None:
+    """At once (this process's next page) and after the commit (a page made
+    meanwhile from the rows before it is not kept under the new version)."""
+    navigation.invalidate_menus()
+    transaction.on_commit(navigation.invalidate_menus)
 
 
 @receiver(page_published)
