@@ -65,9 +65,10 @@ def _failed(action: str, error: Exception) -> None:
 
 
 def page_cache_purge() -> None:
-    """Start a new generation: every page kept so far is made again on its next request."""
-    if not _available():
-        return
+    """Start a new generation: every page kept so far is made again on its next request.
+
+    Tried even shortly after a failure: a purge that is skipped would leave pages
+    that changed in the cache once it answers again."""
     cache = _cache()
     try:
         try:
@@ -105,10 +106,12 @@ def request_key(scope) -> str | None:
     headers = _headers(scope)
     if b"authorization" in headers:
         return None
-    if b"cookie" in headers:
-        names = _cookie_names(headers[b"cookie"])
-        if settings.SESSION_COOKIE_NAME in names or CookieStorage.cookie_name in names:
-            return None
+    # Every Cookie header (HTTP/2 clients may send several).
+    for name, value in scope.get("headers", ()):
+        if name.lower() == b"cookie":
+            names = _cookie_names(value)
+            if settings.SESSION_COOKIE_NAME in names or CookieStorage.cookie_name in names:
+                return None
     scheme = headers.get(b"x-forwarded-proto", b"").decode("latin-1").split(",")[0].strip()
     host = headers.get(b"host", b"").decode("latin-1").lower()
     query = scope.get("query_string", b"").decode("latin-1")

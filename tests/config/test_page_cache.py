@@ -193,6 +193,9 @@ def test_signed_in_people_never_read_nor_write_the_cache(about, client):
     again = fetch("/en/about-rial/", cookie=f"django_language=en; {cookie}")
     assert again.cache is None and "Lucía" in again.body
     assert "private" in again.headers["cache-control"][0]
+    # Whichever of several Cookie headers carries the session, the cache stays out.
+    split = fetch("/en/about-rial/", headers=[(b"cookie", b"django_language=en")], cookie=cookie)
+    assert split.cache is None
     # Nor for anyone who sends credentials.
     assert fetch("/en/about-rial/", headers=[(b"authorization", b"Basic eDp5")]).cache is None
 
