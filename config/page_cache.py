@@ -64,6 +64,12 @@ def _failed(action: str, error: Exception) -> None:
     )
 
 
+def _new_generation() -> int:
+    """A generation number never used before (milliseconds since the epoch): a
+    generation key that was lost (evicted, flushed) never brings old pages back."""
+    return time.time_ns() // 1_000_000
+
+
 def page_cache_purge() -> None:
     """Start a new generation: every page kept so far is made again on its next request.
 
@@ -73,9 +79,8 @@ def page_cache_purge() -> None:
     try:
         try:
             cache.incr(GENERATION_KEY)
-        except ValueError:
-            cache.add(GENERATION_KEY, 1, None)
-            cache.incr(GENERATION_KEY)
+        except ValueError:  # no generation yet, or it was lost
+            cache.set(GENERATION_KEY, _new_generation(), None)
     except Exception as error:  # a cache that fails never fails a request
         _failed("purge", error)
 
@@ -154,7 +159,10 @@ class PageCache:
     @staticmethod
     def _read(key: str):
         cache = _cache()
-        generation = cache.get(GENERATION_KEY, 1)
+        generation = cache.get(GENERATION_KEY)
+        if generation is None:
+            cache.add(GENERATION_KEY, _new_generation(), None)
+            generation = cache.get(GENERATION_KEY) or _new_generation()
         full_key = f"rial:page:{generation}:{key}"
         return full_key, cache.get(full_key)
 
