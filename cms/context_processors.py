@@ -3,12 +3,20 @@ from django.utils.functional import SimpleLazyObject
 from cms.navigation import main_navigation
 from lms.choices import Role
 
+NO_COUNTS = {"notifications": 0, "chat": 0, "forums": 0}
 
-def _unread(request) -> int:
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return 0
-    return user.notifications.filter(read_at__isnull=True).count()
+
+def _counts(request) -> dict[str, int]:
+    """The person's header counts, read once per request (one cached call)."""
+    if not hasattr(request, "_rial_counts"):
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            request._rial_counts = NO_COUNTS
+        else:
+            from forum.selectors import nav_counts
+
+            request._rial_counts = nav_counts(user=user)
+    return request._rial_counts
 
 
 def _is_tutor(request) -> bool:
@@ -18,21 +26,12 @@ def _is_tutor(request) -> bool:
     return user.is_secretariat or user.has_role(Role.TUTOR)
 
 
-def _nav_counts(request) -> dict[str, int]:
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return {"chat": 0, "forums": 0}
-    from forum.selectors import nav_counts
-
-    return nav_counts(user=user)
-
-
 def site_chrome(request):
     """What the base layout needs on every page, computed only if rendered."""
     return {
         "main_nav": SimpleLazyObject(lambda: main_navigation(request)),
-        "unread_notifications": SimpleLazyObject(lambda: _unread(request)),
+        "unread_notifications": SimpleLazyObject(lambda: _counts(request)["notifications"]),
         "is_tutor": SimpleLazyObject(lambda: _is_tutor(request)),
         # Unread chat messages and forum topics, per section key (cached briefly).
-        "nav_counts": SimpleLazyObject(lambda: _nav_counts(request)),
+        "nav_counts": SimpleLazyObject(lambda: _counts(request)),
     }

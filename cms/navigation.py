@@ -1,17 +1,24 @@
-"""The site's chrome: home pages per language and the main navigation.
+"""The site's chrome: the Wagtail site, home pages per language, the main
+navigation and a page's translations.
 
 A section appears only once its app answers at its URL, so the header never
 links to something that is not there yet. Editor-chosen pages ("show in
-menus") follow. Everything here is computed at most once per request, and the
-menu pages once per site and language until a page is published, moved or
-deleted (see ``cms/signal_handlers.py``).
+menus") follow. All of it is read from the cache, one entry per site and
+language (``Layout``) and one per translated page, under a "menu version"
+that publishing, unpublishing, moving or deleting a page, or changing a Site
+or Locale, moves on (``invalidate_menus``, cms/signal_handlers.py): a page
+costs no query for its layout. ``SiteMiddleware`` (config/middleware.py) gives
+Wagtail its site from the same entry. A cache that fails costs queries, never
+a request: every read and write of it here is caught.
 """
 
+import logging
 from dataclasses import dataclass
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.http.request import split_domain_port
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -36,6 +43,23 @@ SIGNED_IN_SECTIONS = {"forums", "chat", "experts", "communities"}
 MENU_CACHE_VERSION_KEY = "rial:nav:version"
 MENU_CACHE_SECONDS = 60 * 60
 
+logger = logging.getLogger(__name__)
+
+
+def _cache_get(key: str):
+    try:
+        return cache.get(key)
+    except Exception as error:  # a cache that fails never fails a request
+        logger.warning("layout cache read failed: %s: %s", type(error).__name__, error)
+        return None
+
+
+def _cache_set(key: str, value, timeout=MENU_CACHE_SECONDS) -> None:
+    try:
+        cache.set(key, value, timeout)
+    except Exception as error:  # a cache that fails never fails a request
+        logger.warning("layout cache write failed: %s: %s", type(error).__name__, error)
+
 
 @dataclass(frozen=True)
 class NavItem:
@@ -45,6 +69,16 @@ class NavItem:
     current: bool
 
 
+@dataclass(frozen=True)
+class Layout:
+    """What every page of one site in one language shows around its content."""
+
+    site: Site | None
+    homes: dict[str, str]  # language code: URL of that language's live home page
+    section_pages: dict[str, str]  # section key: URL of its page in this language
+    menu_pages: list[tuple[str, str, str]]  # (key, title, URL) of "show in menus" pages
+
+
 def _memo(request, name, compute):
     cache_attr = f"_rial_{name}"
     if not hasattr(request, cache_attr):
@@ -52,42 +86,38 @@ def _memo(request, name, compute):
     return getattr(request, cache_attr)
 
 
-def site_for_request(request) -> Site | None:
-    return _memo(request, "site", lambda: Site.find_for_request(request))
-
-
-def site_homes(request) -> dict[str, Page]:
-    """The live home page of each language, in one query."""
+def menu_version(request=None) -> int:
+    """The current menu version (read once per request)."""
 
     def compute():
-        site = site_for_request(request)
-        if site is None:
-            return {}
-        homes = (
-            Page.objects.filter(translation_key=site.root_page.translation_key)
-            .live()
-            .select_related("locale")
-        )
-        return {home.locale.language_code: home for home in homes}
+        version = _cache_get(MENU_CACHE_VERSION_KEY)
+        if version is None:
+            version = 1
+            try:
+                cache.add(MENU_CACHE_VERSION_KEY, version, None)
+            except Exception as error:  # a cache that fails never fails a request
+                logger.warning("layout cache write failed: %s: %s", type(error).__name__, error)
+        return version
 
-    return _memo(request, "homes", compute)
-
-
-def home_url(request, language: str | None = None) -> str:
-    language = language or get_language() or settings.LANGUAGE_CODE
-    home = site_homes(request).get(language)
-    if home is not None:
-        url = home.get_url(request=request)
-        if url:
-            return url
-    return f"/{language}/"
+    return compute() if request is None else _memo(request, "menu_version", compute)
 
 
 def invalidate_menus() -> None:
     try:
         cache.incr(MENU_CACHE_VERSION_KEY)
     except ValueError:
-        cache.set(MENU_CACHE_VERSION_KEY, 2, None)
+        _cache_set(MENU_CACHE_VERSION_KEY, 2, None)
+    except Exception as error:  # a cache that fails never fails a request
+        logger.warning("layout cache purge failed: %s: %s", type(error).__name__, error)
+
+
+def _host_and_port(request) -> str:
+    hostname, _port = split_domain_port(request._get_raw_host())
+    return f"{hostname}:{request.get_port()}"
+
+
+def _language() -> str:
+    return get_language() or settings.LANGUAGE_CODE
 
 
 def _section_pages(home: Page, request) -> dict[str, str]:
@@ -105,34 +135,91 @@ def _section_pages(home: Page, request) -> dict[str, str]:
     return urls
 
 
-def _menu_pages(request) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
-    language = get_language() or settings.LANGUAGE_CODE
-    home = site_homes(request).get(language)
+def _menu_pages(home: Page, request) -> list[tuple[str, str, str]]:
+    pages = (
+        Page.objects.child_of(home)
+        .live()
+        .public()
+        .in_menu()
+        .only("id", "title", "url_path", "depth", "path", "slug", "locale_id")
+    )
+    items = []
+    for page in pages:
+        url = page.get_url(request=request)
+        if url:
+            items.append((f"page-{page.pk}", page.title, url))
+    return items
+
+
+def _compute_layout(request, language: str) -> Layout:
+    site = Site._find_for_request(request)
+    if site is None:
+        return Layout(None, {}, {}, [])
+    request._wagtail_site = site  # get_url below asks for it
+    root = Page.objects.filter(pk=site.root_page_id).values("translation_key")
+    homes = Page.objects.filter(translation_key__in=root).live().select_related("locale")
+    home_urls, home = {}, None
+    for page in homes:
+        url = page.get_url(request=request)
+        if url:
+            home_urls[page.locale.language_code] = url
+        if page.locale.language_code == language:
+            home = page
     if home is None:
-        return {}, []
-    version = cache.get_or_set(MENU_CACHE_VERSION_KEY, 1, None)
-    key = f"rial:nav:{version}:{home.pk}"
-    cached = cache.get(key)
-    if cached is None:
-        pages = (
-            Page.objects.child_of(home)
+        return Layout(site, home_urls, {}, [])
+    return Layout(site, home_urls, _section_pages(home, request), _menu_pages(home, request))
+
+
+def layout(request) -> Layout:
+    """This request's site and its chrome in the current language, from the cache."""
+
+    def compute():
+        language = _language()
+        key = f"rial:layout:{menu_version(request)}:{_host_and_port(request)}:{language}"
+        cached = _cache_get(key)
+        if cached is None:
+            cached = _compute_layout(request, language)
+            _cache_set(key, cached)
+        return cached
+
+    # One per language: a page may ask for another language's (translate_url and friends).
+    return _memo(request, f"layout_{_language()}", compute)
+
+
+def site_for_request(request) -> Site | None:
+    return layout(request).site
+
+
+def home_url(request, language: str | None = None) -> str:
+    language = language or _language()
+    return layout(request).homes.get(language) or f"/{language}/"
+
+
+def page_translations(request, page: Page) -> dict[str, str]:
+    """URLs of the live translations of ``page``, per language code (cached)."""
+    key = (
+        f"rial:layout:{menu_version(request)}:{_host_and_port(request)}:"
+        f"translations:{page.translation_key}"
+    )
+    urls = _cache_get(key)
+    if urls is None:
+        urls = {}
+        translations = (
+            Page.objects.filter(translation_key=page.translation_key)
             .live()
-            .public()
-            .in_menu()
-            .only("id", "title", "url_path", "depth", "path", "slug", "locale_id")
+            .select_related("locale")
         )
-        items = []
-        for page in pages:
-            url = page.get_url(request=request)
+        for translation in translations:
+            url = translation.get_url(request=request)
             if url:
-                items.append((f"page-{page.pk}", page.title, url))
-        cached = (_section_pages(home, request), items)
-        cache.set(key, cached, MENU_CACHE_SECONDS)
-    return cached
+                urls[translation.locale.language_code] = url
+        _cache_set(key, urls)
+    return urls
 
 
 def main_navigation(request) -> list[NavItem]:
-    section_pages, menu_pages = _menu_pages(request)
+    chrome = layout(request)
+    section_pages, menu_pages = chrome.section_pages, chrome.menu_pages
     section_urls = set(section_pages.values())
     items: list[tuple[str, str, str]] = []
     signed_in = getattr(getattr(request, "user", None), "is_authenticated", False)

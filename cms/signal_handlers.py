@@ -1,11 +1,19 @@
 """Signals keep caches honest; business rules live in services, not here."""
 
-from django.db.models.signals import post_delete
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Page
+from wagtail.models import Locale, Page, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from cms.navigation import invalidate_menus
+from cms import navigation
+
+
+def invalidate_menus() -> None:
+    """At once (this process's next page) and after the commit (a page made
+    meanwhile from the rows before it is not kept under the new version)."""
+    navigation.invalidate_menus()
+    transaction.on_commit(navigation.invalidate_menus)
 
 
 @receiver(page_published)
@@ -18,5 +26,11 @@ def _menus_changed(sender, **kwargs):
 
 @receiver(post_delete)
 def _page_deleted(sender, instance, **kwargs):
-    if isinstance(instance, Page):
+    if isinstance(instance, Page | Site | Locale):
         invalidate_menus()
+
+
+@receiver(post_save, sender=Site)
+@receiver(post_save, sender=Locale)
+def _site_changed(sender, **kwargs):
+    invalidate_menus()

@@ -1,4 +1,5 @@
-"""ASGI entry point: HTTP to Django, WebSocket through origin and session checks.
+"""ASGI entry point: HTTP to Django behind the page cache, WebSocket through origin and
+session checks.
 
 Run with ``daphne config.asgi:application``. Several Daphne processes can serve the
 same site when ``REDIS_URL`` points them at one Redis channel layer.
@@ -23,6 +24,7 @@ from django.core.exceptions import DisallowedHost  # noqa: E402
 from django.http import HttpRequest  # noqa: E402
 from django.utils.http import is_same_domain  # noqa: E402
 
+from config.page_cache import PageCache  # noqa: E402
 from forum.routing import websocket_urlpatterns  # noqa: E402
 from lms.middleware import MfaAuthMiddlewareStack  # noqa: E402
 
@@ -114,7 +116,8 @@ gc.set_threshold(50_000, 20, 10)
 
 application = ProtocolTypeRouter(
     {
-        "http": django_asgi_app,
+        # Visitors' pages from the shared page cache when it has them (config/page_cache.py).
+        "http": PageCache(django_asgi_app),
         "websocket": OriginValidator(
             # channels' session and user, where a session held on the two-factor
             # pages counts as signed out (lms/middleware.py).

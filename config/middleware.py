@@ -5,6 +5,7 @@ WhiteNoise answers them first, with their long cache).
   site, ``RIAL_ADMIN_CONTENT_SECURITY_POLICY`` under the Wagtail admin; the
   chat's ``ws(s)://<host>`` is added to connect-src.
 - ``Permissions-Policy``: ``RIAL_PERMISSIONS_POLICY``.
+- ``SiteMiddleware``: Wagtail's site for a page, from the cached layout.
 - ``Cache-Control: private, no-cache`` on everything a signed-in person gets,
   unless the view already said something at least as strict, so that no shared
   cache (proxy, CDN) keeps a page or file meant for one person and the browser
@@ -22,6 +23,8 @@ from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.deprecation import MiddlewareMixin
 from django.utils.functional import empty
+
+from cms.navigation import layout
 
 PRIVATE = "private, no-cache"
 
@@ -110,3 +113,21 @@ class PrivacyHeadersMiddleware(MiddlewareMixin):
             # Sessions runs further down: say it here, whatever it saw.
             patch_vary_headers(response, ("Cookie",))
         return response
+
+
+class SiteMiddleware:
+    """Gives Wagtail the request's site from the cached layout (cms/navigation.py),
+    so that neither its routing nor the header asks the database for it.
+
+    Only pages under a language prefix: ``/healthz``, the admin and file
+    downloads never touch the layout cache (Wagtail finds their site itself).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+
+    def __call__(self, request):
+        if request.path_info.startswith(self.prefixes) and not hasattr(request, "_wagtail_site"):
+            request._wagtail_site = layout(request).site
+        return self.get_response(request)

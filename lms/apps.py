@@ -10,8 +10,9 @@ class LmsConfig(AppConfig):
 
     def ready(self):
         # Connects the allauth signal receivers defined next to the adapter, and
-        # those that forget cached two-factor answers.
+        # those that forget cached two-factor answers and header counts.
         from lms import adapter, mfa  # noqa: F401
+        from lms.selectors import counts  # noqa: F401
 
 
 class RialUsersAppConfig(WagtailUsersAppConfig):

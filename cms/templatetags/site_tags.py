@@ -38,15 +38,7 @@ def language_alternates(context) -> list[Alternate]:
             return memo[1]
     urls: dict[str, str] = {}
     if isinstance(page, Page) and page.pk:
-        translations = (
-            Page.objects.filter(translation_key=page.translation_key)
-            .live()
-            .select_related("locale")
-        )
-        for translation in translations:
-            url = translation.get_url(request=request)
-            if url:
-                urls[translation.locale.language_code] = url
+        urls = dict(navigation.page_translations(request, page))
         for code, _name in settings.LANGUAGES:
             if code not in urls:
                 urls[code] = navigation.home_url(request, code)
@@ -63,6 +55,29 @@ def language_alternates(context) -> list[Alternate]:
     if request is not None:
         request._rial_alternates = (memo_key, alternates)
     return alternates
+
+
+@dataclass(frozen=True)
+class LanguageCookie:
+    name: str
+    attributes: str
+
+
+@register.simple_tag
+def language_cookie() -> LanguageCookie:
+    """The language cookie as the browser sets it for a visitor (static/js/site.js):
+    the server sets none on a visitor's pages, so that they can be shared (config/page_cache.py).
+    The same name and attributes as Django's ``set_language`` cookie."""
+    attributes = [f"path={settings.LANGUAGE_COOKIE_PATH}"]
+    if settings.LANGUAGE_COOKIE_AGE:
+        attributes.append(f"max-age={settings.LANGUAGE_COOKIE_AGE}")
+    if settings.LANGUAGE_COOKIE_DOMAIN:
+        attributes.append(f"domain={settings.LANGUAGE_COOKIE_DOMAIN}")
+    if settings.LANGUAGE_COOKIE_SAMESITE:
+        attributes.append(f"samesite={settings.LANGUAGE_COOKIE_SAMESITE}")
+    if settings.LANGUAGE_COOKIE_SECURE:
+        attributes.append("secure")
+    return LanguageCookie(settings.LANGUAGE_COOKIE_NAME, "; ".join(attributes))
 
 
 @register.simple_tag(takes_context=True)

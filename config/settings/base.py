@@ -108,6 +108,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Wagtail's site from the cached layout (after CommonMiddleware checked the host).
+    "config.middleware.SiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "lms.middleware.UserTimezoneMiddleware",
@@ -215,11 +217,23 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "rial"),
+            # A Redis that stops answering costs a request at most this long: the
+            # page cache and the layout caches then go to the database (they never
+            # fail a request), instead of waiting for ever.
+            "OPTIONS": {
+                "socket_timeout": float(os.environ.get("CACHE_SOCKET_TIMEOUT", "0.5")),
+                "socket_connect_timeout": float(os.environ.get("CACHE_SOCKET_TIMEOUT", "0.5")),
+            },
         }
     }
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The shared page cache of visitors' pages (config/page_cache.py): seconds a page is
+# kept at most (it is forgotten at once when what it shows changes) and its largest size.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+PAGE_CACHE_MAX_BYTES = 1024 * 1024
 
 # /healthz: seconds each check (database, channel layer) may take; both run at once,
 # so the answer comes within about this long (load balancers give up after ~1 s).

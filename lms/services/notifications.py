@@ -20,6 +20,7 @@ from django.utils import timezone, translation
 
 from lms.choices import InterfaceLanguage
 from lms.models import Notification, Profile, User
+from lms.selectors.counts import header_counts_forget
 from lms.services.delivery import FieldLedger, deliver_once
 
 FAN_OUT_BATCH = 200
@@ -179,6 +180,7 @@ def notifications_fan_out(
                 ).values_list("pk", flat=True)
             )
             created += len(chunk) - before
+        header_counts_forget(*(person.pk for person in chunk))
         if email and ids:
             transaction.on_commit(lambda ids=ids: _enqueue_emails(ids))
     return created
@@ -190,4 +192,5 @@ def notifications_mark_read(*, user: User, ids: list[int] | None = None) -> int:
     unread = Notification.objects.filter(user=user, read_at__isnull=True)
     if ids is not None:
         unread = unread.filter(pk__in=ids)
+    header_counts_forget(user.pk)
     return unread.update(read_at=timezone.now())

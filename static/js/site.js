@@ -12,6 +12,20 @@
         });
     }
 
+    // A visitor's language links: the browser remembers the choice in the language
+    // cookie (the server sets no cookie on a visitor's pages, which are shared from
+    // its page cache), so that the site's root address opens in that language.
+    var switcher = document.querySelector("[data-language-cookie]");
+    if (switcher) {
+        switcher.addEventListener("click", function (event) {
+            var link = event.target.closest && event.target.closest("a[data-language]");
+            if (!link) { return; }
+            document.cookie = switcher.getAttribute("data-language-cookie") + "=" +
+                encodeURIComponent(link.getAttribute("data-language")) + "; " +
+                switcher.getAttribute("data-language-cookie-attributes");
+        });
+    }
+
     // The account menu closes with Escape or a click elsewhere.
     var menus = document.querySelectorAll("details.account-menu");
     function closeAll(except) {

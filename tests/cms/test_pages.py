@@ -87,10 +87,28 @@ def test_untranslated_page_switches_to_that_languages_home(client, demo_pages):
 
 
 @pytest.mark.django_db
-def test_language_switcher_posts_to_the_translated_page(client, demo_pages):
-    html = client.get("/es/acerca-de-la-rial/").content.decode()
-    assert 'name="next" value="/pt/sobre-a-rial/"' in html
+def test_language_switcher_links_a_visitor_to_the_translated_page(client, demo_pages):
+    response = client.get("/es/acerca-de-la-rial/")
+    html = response.content.decode()
+    assert (
+        '<a href="/pt/sobre-a-rial/" hreflang="pt" lang="pt" data-language="pt">Português</a>'
+        in html
+    )
     assert '<span class="language-switcher__current" lang="es" aria-current="true">' in html
+    # No form, no token, no cookie: the browser remembers the choice (static/js/site.js).
+    assert 'action="/i18n/setlang/"' not in html and "csrfmiddlewaretoken" not in html
+    assert 'data-language-cookie="django_language"' in html
+    assert 'data-language-cookie-attributes="path=/; max-age=31536000; samesite=Lax"' in html
+    assert not response.cookies
+
+
+@pytest.mark.django_db
+def test_language_switcher_posts_a_signed_in_choice_to_the_profile(client, user, demo_pages):
+    client.force_login(user)
+    html = client.get("/es/acerca-de-la-rial/").content.decode()
+    assert 'action="/i18n/setlang/"' in html
+    assert 'name="next" value="/pt/sobre-a-rial/"' in html
+    assert "data-language-cookie" not in html
 
 
 @pytest.mark.django_db

@@ -1,0 +1,75 @@
+"""A signed-in person's counts in the header (unread notifications, and what
+higher apps add: unread chat messages, new forum topics), read in one cached
+call per request.
+
+Every page shows them, so they cost no query on most requests: they are
+computed at most once per ``HEADER_COUNTS_SECONDS`` and forgotten as soon as
+one of them changes (``header_counts_forget``, called by the services that
+notify, mark read, post or read). A cache that fails costs the queries, never
+the request.
+"""
+
+import logging
+from collections.abc import Callable
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from lms.models import Notification, User
+
+HEADER_COUNTS_SECONDS = 30
+
+logger = logging.getLogger(__name__)
+
+
+def _key(user_id: int) -> str:
+    return f"rial:header-counts:{user_id}"
+
+
+def unread_notification_count(*, user: User) -> int:
+    return Notification.objects.filter(user=user, read_at__isnull=True).count()
+
+
+def header_counts(*, user: User, more: Callable[[User], dict[str, int]] | None = None) -> dict:
+    """{"notifications": n, **more(user)}, from the cache when it has them."""
+    if not user.is_authenticated:
+        return {"notifications": 0, **(more(user) if more else {})}
+    try:
+        counts = cache.get(_key(user.pk))
+    except Exception as error:  # a cache that fails never fails a request
+        logger.warning("header counts read failed: %s: %s", type(error).__name__, error)
+        counts = None
+    if counts is None:
+        counts = {"notifications": unread_notification_count(user=user)}
+        if more is not None:
+            counts.update(more(user))
+        try:
+            cache.set(_key(user.pk), counts, HEADER_COUNTS_SECONDS)
+        except Exception as error:  # a cache that fails never fails a request
+            logger.warning("header counts write failed: %s: %s", type(error).__name__, error)
+    return counts
+
+
+def _forget(keys: list[str]) -> None:
+    try:
+        cache.delete_many(keys)
+    except Exception as error:  # a cache that fails never fails a request
+        logger.warning("header counts purge failed: %s: %s", type(error).__name__, error)
+
+
+def header_counts_forget(*user_ids: int) -> None:
+    """Their counts are computed again on their next page: at once, and again after
+    the commit (a page made meanwhile may have counted the rows before it)."""
+    keys = [_key(user_id) for user_id in user_ids]
+    if keys:
+        _forget(keys)
+        transaction.on_commit(lambda: _forget(keys))
+
+
+@receiver(post_save, sender=Notification)
+@receiver(post_delete, sender=Notification)
+def _notification_changed(sender, instance, **kwargs):
+    # Services also forget after bulk writes, which send no signal.
+    header_counts_forget(instance.user_id)

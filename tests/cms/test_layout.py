@@ -1,0 +1,107 @@
+"""The layout around every page costs (almost) nothing: the site, the home pages,
+the menu and the language links come from the cache, the person's counts in one
+cached read, and all of it follows publishing at once."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale, Site
+
+from cms.models import HomePage, StandardPage
+from lms.services import notifications as notification_services
+
+pytestmark = pytest.mark.django_db
+
+BARE = "/es/certificates/"  # a page with nothing but the layout (the verification form)
+
+
+def test_a_visitors_bare_page_costs_no_query(client, demo_pages, django_assert_num_queries):
+    client.get(BARE)
+    with django_assert_num_queries(0):
+        response = client.get(BARE)
+    html = response.content.decode()
+    assert '<a class="brand" href="/es/">' in html  # the home page, from the cache
+    assert 'hreflang="en" lang="en" data-language="en">English</a>' in html
+
+
+def test_a_visitors_home_page_costs_only_wagtails_routing(
+    client, demo_pages, django_assert_max_num_queries
+):
+    client.get("/es/")
+    with django_assert_max_num_queries(6):
+        assert client.get("/es/").status_code == 200
+
+
+def test_a_signed_in_bare_page_costs_session_user_and_roles(
+    client, user, demo_pages, django_assert_max_num_queries
+):
+    client.force_login(user)
+    client.get(BARE)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(BARE)
+    tables = [query["sql"].split(" FROM ")[1].split()[0].strip('"') for query in queries]
+    assert tables == ["django_session", "lms_user", "lms_rolegrant"]
+
+
+def test_counts_are_forgotten_when_they_change(client, user, demo_pages):
+    client.force_login(user)
+    assert "1 notificación sin leer" not in client.get(BARE).content.decode()
+    notification_services.notification_create(user=user, kind="test", title="Hola")
+    assert "1 notificación sin leer" in client.get(BARE).content.decode()
+    notification_services.notifications_mark_read(user=user)
+    assert "1 notificación sin leer" not in client.get(BARE).content.decode()
+
+
+def test_the_menu_and_language_links_follow_publishing(client, demo_pages):
+    home = HomePage.objects.get(locale__language_code="en")
+    client.get("/en/about-rial/")
+    page = StandardPage(title="Annual meeting", slug="annual-meeting", show_in_menus=True)
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    html = client.get("/en/about-rial/").content.decode()
+    assert '<a href="/en/annual-meeting/">Annual meeting</a>' in html
+    # Translated later: the other language's link goes to the translation at once.
+    assert 'href="/es/" hreflang="es"' in client.get("/en/annual-meeting/").content.decode()
+    translation = page.copy_for_translation(Locale.objects.get(language_code="es"))
+    translation.title, translation.slug = "Reunión anual", "reunion-anual"
+    translation.save_revision().publish()
+    html = client.get("/en/annual-meeting/").content.decode()
+    assert 'href="/es/reunion-anual/" hreflang="es"' in html
+    page.refresh_from_db()
+    page.unpublish()
+    assert "annual-meeting" not in client.get("/en/about-rial/").content.decode()
+
+
+def test_a_changed_site_is_seen_at_once(client, demo_pages):
+    client.get(BARE)
+    site = Site.objects.get(is_default_site=True)
+    site.site_name = "Campus RIAL"
+    site.save()
+    # The next page finds the site again (one query more), then none.
+    with CaptureQueriesContext(connection) as queries:
+        client.get(BARE)
+    assert any("wagtailcore_site" in query["sql"] for query in queries)
+
+
+class BrokenCache:
+    def __getattr__(self, name):
+        def fail(*args, **kwargs):
+            raise ConnectionError("Redis is down")
+
+        return fail
+
+
+def test_a_cache_that_fails_costs_queries_not_the_page(client, user, demo_pages, monkeypatch):
+    import cms.navigation
+    import lms.selectors.counts
+
+    monkeypatch.setattr(cms.navigation, "cache", BrokenCache())
+    monkeypatch.setattr(lms.selectors.counts, "cache", BrokenCache())
+    visitor = client.get("/en/about-rial/")
+    assert visitor.status_code == 200 and "About RIAL" in visitor.content.decode()
+    client.force_login(user)
+    assert client.get(BARE).status_code == 200
+    monkeypatch.undo()
+    cache.clear()
+    assert client.get(BARE).status_code == 200
