@@ -324,6 +324,30 @@ class InactiveFilterForm(forms.Form):
     )
 
 
+class LearnerFilterForm(InactiveFilterForm):
+    """The tutor dashboard's filters; the groups offered are the person's own."""
+
+    q = forms.CharField(label=_("Name or email"), required=False, max_length=100)
+    group = forms.TypedChoiceField(label=_("Group"), required=False, coerce=int, empty_value=None)
+    status = forms.ChoiceField(
+        label=_("Show"),
+        required=False,
+        choices=[
+            ("", _("Everyone")),
+            ("behind", _("Behind")),
+            ("waiting", _("Waiting for feedback")),
+            ("asked", _("Asked a question")),
+        ],
+    )
+    field_order = ["q", "group", "status", "inactive"]
+
+    def __init__(self, *args, groups=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["group"].choices = [("", _("All my groups"))] + [
+            (group.pk, group.name) for group in groups
+        ]
+
+
 def add_service_errors(form, error) -> None:
     """Show a service's ValidationError on the form: on its field when it names one."""
     if hasattr(error, "error_dict"):

@@ -173,6 +173,7 @@ def waiting_questions(*, cohort, limit: int = 20) -> list[dict]:
         {
             "title": topic.title,
             "author": topic.author.get_full_name(),
+            "author_id": topic.author_id,
             "asked_at": topic.created_at,
             "replies": topic.reply_count,
             "url": reverse("forum:topic", kwargs={"topic_id": topic.pk}),
