@@ -25,3 +25,12 @@ class CoursesConfig(AppConfig):
             )
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(pages_changed, dispatch_uid=f"courses-{signal}")
+
+        from courses.forms import taxonomy_changed
+        from courses.models import Area, Theme
+
+        for signal in (post_save, post_delete):
+            for model in (Area, Theme):
+                signal.connect(
+                    taxonomy_changed, sender=model, dispatch_uid=f"courses-{model}-{signal}"
+                )
