@@ -57,12 +57,16 @@ topic = (
     .order_by("-post_count").first()
 )
 room = readable_rooms(user=user).first()
-print(json.dumps({
-    "session": store.session_key,
-    "lesson": lesson.url,
-    "topic": f"/es/forums/t/{topic.pk}/",
-    "room": f"/es/forums/chat/{room.slug}/" if room else None,
-}))
+from django.urls import reverse
+from django.utils import translation
+with translation.override("es"):
+    print(json.dumps({
+        "session": store.session_key,
+        "lesson": lesson.url,
+        "topic": reverse("forum:topic", kwargs={"topic_id": topic.pk}),
+        "room": reverse("forum:room", kwargs={"slug": room.slug}) if room else None,
+        "experts": reverse("forum:experts"),
+    }))
 """
 
 DASHBOARD_SCRIPT = """
@@ -132,7 +136,7 @@ def measure(connections: int = 16, duration: float = 3.0, rounds: int = 3) -> di
         ("minimal view (baseline)", "/bench/minimal/"),
         ("lesson", found["lesson"]),
         ("forum topic", found["topic"]),
-        ("experts directory", "/es/forums/experts/"),
+        ("experts directory", found["experts"]),
     ]
     if found["room"]:
         targets.append(("chat room", found["room"]))

@@ -127,14 +127,18 @@ class CourseTree:
     outline: list = field(default_factory=list)  # [(ModulePage, [LessonPage])], live only
 
 
-def course_tree(course_path: str) -> CourseTree | None:
-    """The course at this path with its modules and live lessons (cached, no body)."""
+def course_tree(course_path: str, *, course=None) -> CourseTree | None:
+    """The course at this path with its modules and live lessons (cached, no body).
+
+    ``course``: the course page when the caller has it (saves its query on a miss).
+    """
     from courses.models import CoursePage, LessonPage, ModulePage
 
     key = f"courses:tree:{pages_version()}:{course_path}"
     tree = cache.get(key)
     if tree is None:
-        course = CoursePage.objects.filter(path=course_path).first()
+        if course is None:
+            course = CoursePage.objects.filter(path=course_path).first()
         if course is None:
             tree = False
         else:
@@ -154,3 +158,9 @@ def course_tree(course_path: str) -> CourseTree | None:
             )
         cache.set(key, tree, TIMEOUT)
     return tree or None
+
+
+def cached_course_outline(course) -> list:
+    """``course_outline`` from the cached course tree: no query once built."""
+    tree = course_tree(course.path, course=course)
+    return tree.outline if tree else []

@@ -9,7 +9,8 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from courses.models import LessonPage, course_outline
+from courses.models import LessonPage
+from courses.serving import cached_course_outline
 from lms.choices import Country
 from lms.models import (
     Cohort,
@@ -31,7 +32,7 @@ def cohort_modules(*, cohort: Cohort):
     released = set(ModuleRelease.objects.filter(cohort=cohort).values_list("module_id", flat=True))
     now = timezone.now()
     rows = []
-    for module, lessons in course_outline(cohort.course):
+    for module, lessons in cached_course_outline(cohort.course):
         opens_at = cohort.week_start_at(module.opens_week)
         rows.append(
             {
@@ -151,7 +152,7 @@ def cohort_report(*, cohort: Cohort, now=None) -> dict:
         key=lambda row: (-row[1], row[0]),
     )
 
-    outline = course_outline(cohort.course)
+    outline = cached_course_outline(cohort.course)
     module_of = {lesson.pk: module.pk for module, lessons in outline for lesson in lessons}
     lessons_in = {module.pk: len(lessons) for module, lessons in outline}
     done = defaultdict(lambda: defaultdict(int))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from courses.models import course_outline
+from courses.serving import cached_course_outline
 from lms.choices import Role
 from lms.models import Cohort, CohortGroup, Enrolment, LessonProgress, QuizAttempt, Submission, User
 from lms.selectors.learning import course_activities, kept_score
@@ -98,7 +98,7 @@ def tutor_dashboard(
 
     now = now or timezone.now()
     filters = filters or DashboardFilter()
-    outline = course_outline(cohort.course)
+    outline = cached_course_outline(cohort.course)
     graded = [
         activity
         for activity in course_activities(cohort.course)
