@@ -20,9 +20,17 @@ from bench import (  # noqa: E402
     http_pages,
     portfolio_search,
     production,
+    signed_in_pages,
 )
 
-BENCHMARKS = [http_pages, anonymous_pages, chat_fanout, portfolio_search, production]
+BENCHMARKS = [
+    http_pages,
+    anonymous_pages,
+    signed_in_pages,
+    chat_fanout,
+    portfolio_search,
+    production,
+]
 
 
 def main(names: list[str]) -> None:

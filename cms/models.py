@@ -6,9 +6,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BodyStreamBlock, HighlightBlock, LinkBlock
+from courses.serving import OneQueryRouting
 
 
-class HomePage(Page):
+class HomePage(OneQueryRouting, Page):
     """The front door, one per language: a hero, highlights and a body."""
 
     hero_title = models.CharField(_("hero title"), max_length=120)

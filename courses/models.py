@@ -19,6 +19,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from courses.blocks import LessonStreamBlock
+from courses.serving import CheapViewRestrictions, OneQueryRouting, course_tree
 
 LANGUAGE_FIELDS = ("es", "en", "pt", "fr")
 
@@ -95,7 +96,7 @@ def _context_from_hooks(hook_name: str, page, request) -> dict:
     return extra
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(OneQueryRouting, CheapViewRestrictions, Page):
     """The catalogue of courses in one language."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -127,7 +128,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(Page):
+class CoursePage(CheapViewRestrictions, Page):
     """A tutored course in one language; cohorts (lms) take it together."""
 
     summary = models.TextField(_("summary"), max_length=600)
@@ -187,7 +188,7 @@ class CoursePage(Page):
         return context
 
 
-class ModulePage(Page):
+class ModulePage(CheapViewRestrictions, Page):
     """A module of a course, open from a given week of the cohort."""
 
     number = models.PositiveSmallIntegerField(_("number"), default=1)
@@ -224,7 +225,8 @@ class ModulePage(Page):
 
     @cached_property
     def course(self) -> "CoursePage | None":
-        return CoursePage.objects.ancestor_of(self).specific().first()
+        tree = course_tree(self.path[: -self.steplen])
+        return tree.course if tree else None
 
     def lessons(self):
         return LessonPage.objects.child_of(self).live().specific().order_by("path")
@@ -237,7 +239,7 @@ class ModulePage(Page):
         return context
 
 
-class LessonPage(Page):
+class LessonPage(CheapViewRestrictions, Page):
     """A lesson: text, media, readings and activities (quiz, assignment, survey...)."""
 
     summary = models.TextField(_("summary"), blank=True)
@@ -259,12 +261,17 @@ class LessonPage(Page):
         verbose_name_plural = _("lessons")
 
     @cached_property
+    def tree(self):
+        """The course this lesson is in, with its modules (cached until a page changes)."""
+        return course_tree(self.path[: -2 * self.steplen])
+
+    @cached_property
     def module(self) -> "ModulePage | None":
-        return ModulePage.objects.parent_of(self).specific().first()
+        return self.tree.modules.get(self.path[: -self.steplen]) if self.tree else None
 
     @cached_property
     def course(self) -> "CoursePage | None":
-        return CoursePage.objects.ancestor_of(self).specific().first()
+        return self.tree.course if self.tree else None
 
     def blocks_of(self, kinds) -> list:
         """(block id, type, value) of the body's blocks of these types, in order.

@@ -22,7 +22,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.http import Http404
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -38,7 +38,9 @@ from forum.models import (
     Space,
     SpaceHold,
     SpaceMembership,
+    Subscription,
     Topic,
+    TopicRead,
 )
 from lms.choices import Role
 from lms.models import CohortGroup, Enrolment, User
@@ -58,15 +60,23 @@ CURRENT_ENROLMENT = [Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED]
 # --- The membership rule ----------------------------------------------------------------------
 
 
-def space_role(*, user: User, space: Space) -> str | None:
-    """coordinator, moderator, member, reader (read only) or None (no access)."""
+_ASK = object()
+
+
+def space_role(*, user: User, space: Space, membership=_ASK) -> str | None:
+    """coordinator, moderator, member, reader (read only) or None (no access).
+
+    ``membership``: the person's membership role in the space when the caller
+    fetched it already (None: not a member).
+    """
     if user is None or not user.is_authenticated:
         return None
-    membership = (
-        SpaceMembership.objects.filter(space=space, user=user)
-        .values_list("role", flat=True)
-        .first()
-    )
+    if membership is _ASK:
+        membership = (
+            SpaceMembership.objects.filter(space=space, user=user)
+            .values_list("role", flat=True)
+            .first()
+        )
     if membership in MODERATORS:
         return membership
     if user.is_secretariat:
@@ -306,14 +316,66 @@ def access_category(*, user: User, category_id: int) -> tuple[Category, SpaceAcc
 
 
 def access_topic(*, user: User, topic_id: int) -> tuple[Topic, SpaceAccess]:
-    """A topic the person may read (a deleted one: moderators only); Http404 otherwise."""
-    topic = Topic.objects.select_related("space", "category", "author").filter(pk=topic_id).first()
+    """A topic the person may read (a deleted one: moderators only); Http404 otherwise.
+
+    One query brings the topic with the person's membership and hold in its
+    space, how far they read it (``topic.read_up_to``, None: never opened) and
+    their subscriptions that apply (``topic.subscription_levels``).
+    """
+    topics = Topic.objects.select_related("space", "category", "author").filter(pk=topic_id)
+    known = user is not None and user.is_authenticated
+    if known:
+        topics = topics.annotate(**_person_in_topic(user))
+    topic = topics.first()
     if topic is None:
         raise Http404
-    access = _readable(user, topic.space)
+    if known:
+        topic.read_up_to = topic.person_read_up_to
+        topic.subscription_levels = {
+            kind: getattr(topic, f"person_sub_{kind}")
+            for kind in ("topic", "category", "space")
+            if getattr(topic, f"person_sub_{kind}")
+        }
+        access = SpaceAccess(
+            topic.space,
+            user,
+            space_role(user=user, space=topic.space, membership=topic.person_membership),
+            topic.person_held_until,
+        )
+        if not access.can_read:
+            raise Http404
+    else:
+        access = _readable(user, topic.space)
     if topic.deleted_at is not None and not access.can_moderate:
         raise Http404
     return topic, access
+
+
+def _person_in_topic(user: User) -> dict:
+    space = OuterRef("space_id")
+    subscriptions = Subscription.objects.filter(user=user)
+    return {
+        "person_membership": Subquery(
+            SpaceMembership.objects.filter(space_id=space, user=user).values("role")[:1]
+        ),
+        "person_held_until": Subquery(
+            SpaceHold.objects.filter(space_id=space, user=user, until__gt=timezone.now())
+            .order_by("-until")
+            .values("until")[:1]
+        ),
+        "person_read_up_to": Subquery(
+            TopicRead.objects.filter(topic_id=OuterRef("pk"), user=user).values("last_read_number")[
+                :1
+            ]
+        ),
+        "person_sub_topic": Subquery(
+            subscriptions.filter(topic_id=OuterRef("pk")).values("level")[:1]
+        ),
+        "person_sub_category": Subquery(
+            subscriptions.filter(category_id=OuterRef("category_id")).values("level")[:1]
+        ),
+        "person_sub_space": Subquery(subscriptions.filter(space_id=space).values("level")[:1]),
+    }
 
 
 def access_post(*, user: User, post_id: int) -> tuple[Post, SpaceAccess]:

@@ -5,7 +5,12 @@ import uuid
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from courses.forms import ThemeChoiceField, ThemeMultipleChoiceField, themes_in_order
+from courses.forms import (
+    ThemeChoiceField,
+    ThemeMultipleChoiceField,
+    themes_in_order,
+    translated_choices,
+)
 from forum.models import Category, DigestPreference, Flag, Subscription
 from forum.services.topics import MAX_POST, MAX_TITLE
 from lms.forms import new_token
@@ -176,8 +181,11 @@ class DirectoryForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["theme"].queryset = themes_in_order()
-        self.fields["language"].choices = [("", _("All languages")), *SpokenLanguage.choices]
-        self.fields["country"].choices = [("", _("All countries")), *Country.choices]
+        self.fields["language"].choices = [
+            ("", _("All languages")),
+            *translated_choices(SpokenLanguage),
+        ]
+        self.fields["country"].choices = [("", _("All countries")), *translated_choices(Country)]
 
 
 class GrantExpertForm(forms.Form):

@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lms.choices import Country, InterfaceLanguage, SpokenLanguage
+from lms.models import Enrolment
 
 
 def _sort_key(label) -> str:
@@ -321,6 +322,43 @@ class FeedbackForm(forms.Form):
 class InactiveFilterForm(forms.Form):
     inactive = forms.IntegerField(
         label=_("Inactive for at least (days)"), required=False, min_value=1, max_value=365
+    )
+
+
+class LearnerSearchForm(forms.Form):
+    """Name or email, and one of the groups the person may see."""
+
+    q = forms.CharField(label=_("Name or email"), required=False, max_length=100)
+    group = forms.TypedChoiceField(label=_("Group"), required=False, coerce=int, empty_value=None)
+
+    def __init__(self, *args, groups=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["group"].choices = [("", _("All groups"))] + [
+            (group.pk, group.name) for group in groups
+        ]
+
+
+class LearnerFilterForm(LearnerSearchForm):
+    """The tutor dashboard's filters; the groups offered are the person's own."""
+
+    status = forms.ChoiceField(
+        label=_("Show"),
+        required=False,
+        choices=[
+            ("", _("Everyone")),
+            ("behind", _("Behind")),
+            ("waiting", _("Waiting for feedback")),
+            ("asked", _("Asked a question")),
+        ],
+    )
+    inactive = InactiveFilterForm.base_fields["inactive"]
+
+
+class ReportLearnerFilterForm(LearnerSearchForm):
+    """The cohort report's learner list."""
+
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("Any")), *Enrolment.Status.choices]
     )
 
 

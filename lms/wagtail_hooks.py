@@ -13,7 +13,6 @@ from courses.models import (
     CoursePage,
     LessonPage,
     ModulePage,
-    course_outline,
 )
 from lms.models import Application, Enrolment
 from lms.selectors.dashboards import open_calls
@@ -24,7 +23,7 @@ from lms.selectors.learning import (
     is_course_staff,
     lesson_state,
 )
-from lms.services.learning import lesson_visit
+from lms.services.learning import lesson_view
 
 
 @hooks.register("before_serve_page")
@@ -35,7 +34,7 @@ def course_content_gate(page, request, serve_args, serve_kwargs):
     request.rial_access = access
     if access.allowed:
         if access.enrolment is not None and isinstance(page, LessonPage):
-            lesson_visit(enrolment=access.enrolment, lesson=page)
+            lesson_view(enrolment=access.enrolment, lesson=page)
         return None
     status = 403
     context = {
@@ -64,7 +63,7 @@ def lesson_context(page: LessonPage, request):
     if access.enrolment is not None:
         context["lesson_state"] = lesson_state(enrolment=access.enrolment, lesson=page)
         context["cohort"] = access.enrolment.cohort
-    outline = course_outline(page.course) if page.course else []
+    outline = page.tree.outline if page.tree else []
     context["course_outline"] = outline
     if outline:
         flat = [lesson for _module, lessons in outline for lesson in lessons]

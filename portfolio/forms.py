@@ -3,8 +3,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from courses.forms import ThemeChoiceField, ThemeMultipleChoiceField, themes_in_order
-from courses.models import Area
+from courses.forms import (
+    AreaChoiceField,
+    ThemeChoiceField,
+    ThemeMultipleChoiceField,
+    themes_in_order,
+    translated_choices,
+)
 from lms.choices import Country, InterfaceLanguage
 from portfolio.models import Category, Programme, Target
 
@@ -69,9 +74,7 @@ class SearchForm(forms.Form):
     q = forms.CharField(label=_("Words"), required=False, max_length=200)
     country = forms.ChoiceField(label=_("Country"), required=False)
     category = forms.ChoiceField(label=_("Category"), required=False)
-    area = forms.ModelChoiceField(
-        label=_("Area"), queryset=Area.objects.all(), required=False, empty_label=_("All areas")
-    )
+    area = AreaChoiceField(label=_("Area"), required=False, empty_label=_("All areas"))
     theme = ThemeChoiceField(
         label=_("Theme"),
         queryset=themes_in_order(),
@@ -83,10 +86,20 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = [("", _("All countries")), *Country.choices]
-        self.fields["category"].choices = [("", _("All categories")), *Category.choices]
-        self.fields["target"].choices = [("", _("Everyone")), *Target.choices]
-        self.fields["language"].choices = [("", _("Any language")), *InterfaceLanguage.choices]
+        # Labels translated once per language, not on every request.
+        self.fields["country"].choices = [
+            ("", _("All countries")),
+            *translated_choices(Country),
+        ]
+        self.fields["category"].choices = [
+            ("", _("All categories")),
+            *translated_choices(Category),
+        ]
+        self.fields["target"].choices = [("", _("Everyone")), *translated_choices(Target)]
+        self.fields["language"].choices = [
+            ("", _("Any language")),
+            *translated_choices(InterfaceLanguage),
+        ]
 
 
 class ReviewForm(forms.Form):

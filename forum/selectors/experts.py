@@ -5,9 +5,10 @@ import zoneinfo
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 
+from courses.models import Theme
 from forum.access import MODERATOR
 from forum.models import (
     ExpertInvitation,
@@ -78,7 +79,10 @@ def directory(*, theme=None, area=None, language: str = "", country: str = "", q
     experts = (
         ExpertProfile.objects.filter(is_listed=True, user__is_active=True)
         .select_related("user__profile", "photo")
-        .prefetch_related("themes__area", "user__profile__spoken_languages")
+        .prefetch_related(
+            Prefetch("themes", queryset=Theme.objects.select_related("area")),
+            "user__profile__spoken_languages",
+        )
     )
     if theme is not None:
         experts = experts.filter(themes=theme)

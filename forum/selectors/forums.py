@@ -146,6 +146,9 @@ def mentioned_people(*, space: Space, body: str) -> list[User]:
 
 def subscription_level(*, user: User, topic: Topic) -> str:
     """The level that applies to this person for this topic (topic > category > space)."""
+    if hasattr(topic, "subscription_levels"):  # brought by access_topic
+        levels = topic.subscription_levels
+        return levels.get("topic") or levels.get("category") or levels.get("space") or "normal"
     subs = Subscription.objects.filter(user=user).filter(
         Q(topic=topic) | Q(category_id=topic.category_id) | Q(space_id=topic.space_id)
     )
@@ -173,6 +176,7 @@ def waiting_questions(*, cohort, limit: int = 20) -> list[dict]:
         {
             "title": topic.title,
             "author": topic.author.get_full_name(),
+            "author_id": topic.author_id,
             "asked_at": topic.created_at,
             "replies": topic.reply_count,
             "url": reverse("forum:topic", kwargs={"topic_id": topic.pk}),

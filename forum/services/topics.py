@@ -405,9 +405,17 @@ def answer_unaccept(*, actor: User, topic: Topic) -> Topic:
     return topic
 
 
+_UNKNOWN = object()
+
+
 def topic_mark_read(*, user: User, topic: Topic, number: int) -> None:
     """Remember how far the person read (never backwards)."""
     number = max(0, min(int(number), topic.post_count))
+    known = getattr(topic, "read_up_to", _UNKNOWN)  # brought by access_topic
+    if known is not _UNKNOWN:
+        if known is not None and number <= known:
+            return  # read that far already: nothing to write
+        topic.read_up_to = number if known is None else max(known, number)
     read, created = TopicRead.objects.get_or_create(
         topic=topic, user=user, defaults={"last_read_number": number}
     )

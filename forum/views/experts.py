@@ -18,6 +18,7 @@ from forum.models import ExpertInvitation, OfficeHourQuestion, Space
 from forum.selectors import experts as expert_selectors
 from forum.views.chat import room_context
 from forum.views.forums import forum_strings, pk_or_404
+from lms.choices import Role
 from lms.forms import add_service_errors
 from lms.models import User
 from lms.selectors.people import person_time_zone
@@ -50,7 +51,8 @@ def directory(request):
             "filtered": any(filters.values()) if filters else False,
             "upcoming": expert_selectors.upcoming_office_hours(user=request.user, limit=3),
             "grant_form": forms.GrantExpertForm() if request.user.is_secretariat else None,
-            "is_expert": hasattr(request.user, "expert_profile"),
+            # The roles are loaded with the person: no query for the profile.
+            "is_expert": request.user.has_role(Role.EXPERT),
         },
     )
 

@@ -169,7 +169,10 @@ def topic_new(request, slug):
 
 def _topic_page(request, topic, access, reply_form=None, status=200):
     posts = selectors.topic_posts(topic=topic)
-    page = Paginator(posts, selectors.POSTS_PER_PAGE).get_page(request.GET.get("page"))
+    paginator = Paginator(posts, selectors.POSTS_PER_PAGE)
+    # Posts are numbered and never removed (deleted ones stay, hidden): no COUNT.
+    paginator.count = topic.post_count
+    page = paginator.get_page(request.GET.get("page"))
     post_list = list(page.object_list)
     for post in post_list:  # what this person may do with each post (forum.access)
         post.can_edit = access.can_edit(post)

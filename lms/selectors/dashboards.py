@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from courses.models import CoursePage, LessonPage, ModulePage, course_outline
+from courses.models import CoursePage, LessonPage, ModulePage
+from courses.serving import cached_course_outline
 from lms.models import (
     Application,
     Certificate,
@@ -105,7 +106,7 @@ def learner_courses(*, user: User) -> list[CourseSummary]:
     summaries = []
     for enrolment in enrolments:
         cohort = enrolment.cohort
-        outline = course_outline(cohort.course)
+        outline = cached_course_outline(cohort.course)
         modules = []
         first_open_lesson = None
         for module, lessons in outline:

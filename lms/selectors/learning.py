@@ -9,6 +9,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 
 from courses.models import CoursePage, LessonPage, ModulePage
@@ -30,16 +31,49 @@ CURRENT = [Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED]
 # --- Access -------------------------------------------------------------------------
 
 
-def course_enrolment(*, user: User, course: CoursePage) -> Enrolment | None:
-    """The person's current enrolment in a cohort of this course (this language)."""
+def course_enrolment(
+    *,
+    user: User,
+    course: CoursePage,
+    module: ModulePage | None = None,
+    lesson: LessonPage | None = None,
+) -> Enrolment | None:
+    """The person's current enrolment in a cohort of this course (this language).
+
+    With ``module``, the same query tells whether the secretariat opened that
+    module early for the cohort (``enrolment.module_released``); with ``lesson``,
+    it brings the learner's progress in it (``enrolment.lesson_progress_here``,
+    None before the first visit).
+    """
     if not user.is_authenticated:
         return None
-    return (
-        Enrolment.objects.filter(user=user, cohort__course=course, status__in=CURRENT)
-        .select_related("cohort", "group")
-        .order_by("status", "-cohort__starts_on")
-        .first()
-    )
+    enrolments = Enrolment.objects.filter(
+        user=user, cohort__course=course, status__in=CURRENT
+    ).select_related("cohort", "group")
+    if module is not None:
+        enrolments = enrolments.annotate(
+            module_released=Exists(
+                ModuleRelease.objects.filter(cohort=OuterRef("cohort"), module=module.pk)
+            )
+        )
+    if lesson is not None:
+        progress = LessonProgress.objects.filter(enrolment=OuterRef("pk"), lesson=lesson.pk)
+        enrolments = enrolments.annotate(
+            **{f"progress_{name}": Subquery(progress.values(name)[:1]) for name in PROGRESS_FIELDS}
+        )
+    enrolment = enrolments.order_by("status", "-cohort__starts_on").first()
+    if enrolment is not None and lesson is not None:
+        enrolment.lesson_progress_here = None
+        if enrolment.progress_id is not None:
+            enrolment.lesson_progress_here = LessonProgress(
+                enrolment=enrolment,
+                lesson_id=lesson.pk,
+                **{name: getattr(enrolment, f"progress_{name}") for name in PROGRESS_FIELDS},
+            )
+    return enrolment
+
+
+PROGRESS_FIELDS = ("id", "first_visited_at", "last_visited_at", "completed_at")
 
 
 def is_course_staff(*, user: User, course: CoursePage) -> bool:
@@ -90,12 +124,18 @@ def content_access(*, user: User, page) -> Access:
         return Access(False, "not_enrolled")
     if not user.is_authenticated:
         return Access(False, "anonymous", course=course, module=module)
-    enrolment = course_enrolment(user=user, course=course)
+    enrolment = course_enrolment(
+        user=user,
+        course=course,
+        module=module,
+        lesson=page if isinstance(page, LessonPage) else None,
+    )
     if enrolment is None:
         if is_course_staff(user=user, course=course):
             return Access(True, "ok", course=course, module=module, as_staff=True)
         return Access(False, "not_enrolled", course=course, module=module)
-    opens_at = module_opens_at(cohort=enrolment.cohort, module=module)
+    released = {module.pk} if enrolment.module_released else set()
+    opens_at = module_opens_at(cohort=enrolment.cohort, module=module, released=released)
     if opens_at is not None and timezone.now() < opens_at:
         return Access(
             False, "not_open", course=course, module=module, enrolment=enrolment, opens_at=opens_at
@@ -285,24 +325,38 @@ class LessonState:
 
 
 def lesson_state(*, enrolment: Enrolment, lesson: LessonPage) -> LessonState:
-    progress = LessonProgress.objects.filter(enrolment=enrolment, lesson=lesson).first()
+    """The learner's progress, attempts, submissions and surveys in this lesson.
+
+    Asks only about the kinds of activity the lesson has; the progress comes
+    with the enrolment when ``course_enrolment`` was given the lesson.
+    """
+    if hasattr(enrolment, "lesson_progress_here"):
+        progress = enrolment.lesson_progress_here
+    else:
+        progress = LessonProgress.objects.filter(enrolment=enrolment, lesson=lesson).first()
+    activities = lesson.activities()
+    kinds = {kind for _block_id, kind, _value in activities}
     attempts = defaultdict(list)
-    for attempt in QuizAttempt.objects.filter(enrolment=enrolment, lesson=lesson).order_by(
-        "submitted_at", "number"
-    ):
-        attempts[attempt.block_id].append(attempt)
+    if "quiz" in kinds:
+        for attempt in QuizAttempt.objects.filter(enrolment=enrolment, lesson=lesson).order_by(
+            "submitted_at", "number"
+        ):
+            attempts[attempt.block_id].append(attempt)
     submissions = defaultdict(list)
-    for submission in Submission.objects.filter(enrolment=enrolment, lesson=lesson).order_by(
-        "-submitted_at"
-    ):
-        submissions[submission.block_id].append(submission)
-    surveys = set(
-        SurveyCompletion.objects.filter(enrolment=enrolment, lesson=lesson).values_list(
-            "block_id", flat=True
+    if "assignment" in kinds:
+        for submission in Submission.objects.filter(enrolment=enrolment, lesson=lesson).order_by(
+            "-submitted_at"
+        ):
+            submissions[submission.block_id].append(submission)
+    surveys = set()
+    if "survey" in kinds:
+        surveys = set(
+            SurveyCompletion.objects.filter(enrolment=enrolment, lesson=lesson).values_list(
+                "block_id", flat=True
+            )
         )
-    )
     quizzes = {}
-    for block_id, kind, value in lesson.activities():
+    for block_id, kind, value in activities:
         if kind != "quiz":
             continue
         block_attempts = attempts.get(block_id, [])

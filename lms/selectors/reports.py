@@ -4,11 +4,13 @@ import datetime
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from courses.models import LessonPage, course_outline
+from courses.models import LessonPage
+from courses.serving import cached_course_outline
 from lms.choices import Country
 from lms.models import (
     Cohort,
@@ -30,7 +32,7 @@ def cohort_modules(*, cohort: Cohort):
     released = set(ModuleRelease.objects.filter(cohort=cohort).values_list("module_id", flat=True))
     now = timezone.now()
     rows = []
-    for module, lessons in course_outline(cohort.course):
+    for module, lessons in cached_course_outline(cohort.course):
         opens_at = cohort.week_start_at(module.opens_week)
         rows.append(
             {
@@ -113,39 +115,44 @@ def _surveys(cohort: Cohort) -> list[SurveyResult]:
 
 
 def cohort_report(*, cohort: Cohort, now=None) -> dict:
-    """Enrolled, active, completed; by country and by module; survey results. Bounded queries."""
+    """Enrolled, active, completed; by country and by module; survey results.
+
+    Counted in the database: the same queries and about the same time for 20 or
+    2,000 learners. The learners themselves are listed a page at a time
+    (``cohort_report_learners``) and in full only in the CSV.
+    """
     now = now or timezone.now()
-    enrolments = list(
-        Enrolment.objects.filter(cohort=cohort).values(
-            "pk", "status", "last_activity_at", "user__profile__country"
-        )
-    )
-    current = [e for e in enrolments if e["status"] != Enrolment.Status.WITHDRAWN]
     since = now - datetime.timedelta(days=ACTIVE_DAYS)
-    totals = {
-        "enrolled": len(current),
-        "active": sum(
-            1 for e in current if e["last_activity_at"] and e["last_activity_at"] >= since
-        ),
-        "completed": sum(1 for e in current if e["status"] == Enrolment.Status.COMPLETED),
-        "withdrawn": len(enrolments) - len(current),
-    }
+    withdrawn = Q(status=Enrolment.Status.WITHDRAWN)
+    completed = Q(status=Enrolment.Status.COMPLETED)
+    totals = Enrolment.objects.filter(cohort=cohort).aggregate(
+        enrolled=Count("pk", filter=~withdrawn),
+        active=Count("pk", filter=~withdrawn & Q(last_activity_at__gte=since)),
+        completed=Count("pk", filter=completed),
+        withdrawn=Count("pk", filter=withdrawn),
+    )
     labels = dict(Country.choices)
-    by_country = defaultdict(lambda: [0, 0])
-    for e in current:
-        code = e["user__profile__country"] or ""
-        by_country[code][0] += 1
-        if e["status"] == Enrolment.Status.COMPLETED:
-            by_country[code][1] += 1
+    by_country = (
+        Enrolment.objects.filter(cohort=cohort)
+        .exclude(withdrawn)
+        .values("user__profile__country")
+        .annotate(enrolled=Count("pk"), completed=Count("pk", filter=completed))
+        .order_by()
+    )
+    merged = defaultdict(lambda: [0, 0])
+    for row in by_country:
+        code = row["user__profile__country"] or ""
+        merged[code][0] += row["enrolled"]
+        merged[code][1] += row["completed"]
     countries = sorted(
         (
-            (str(labels.get(code, _("Not given"))), enrolled, completed)
-            for code, (enrolled, completed) in by_country.items()
+            (str(labels.get(code, _("Not given"))), enrolled, done_here)
+            for code, (enrolled, done_here) in merged.items()
         ),
         key=lambda row: (-row[1], row[0]),
     )
 
-    outline = course_outline(cohort.course)
+    outline = cached_course_outline(cohort.course)
     module_of = {lesson.pk: module.pk for module, lessons in outline for lesson in lessons}
     lessons_in = {module.pk: len(lessons) for module, lessons in outline}
     done = defaultdict(lambda: defaultdict(int))
@@ -177,6 +184,30 @@ def cohort_report(*, cohort: Cohort, now=None) -> dict:
         "min_respondents": MIN_RESPONDENTS_FOR_TEXT,
         "active_days": ACTIVE_DAYS,
     }
+
+
+REPORT_PER_PAGE = 50
+
+
+def cohort_report_learners(
+    *, cohort: Cohort, search: str = "", group_id: int | None = None, status: str = "", page=1
+):
+    """The cohort's learners, 50 a page, filtered in the database, with lessons done."""
+    learners = Enrolment.objects.filter(cohort=cohort)
+    if search:
+        learners = learners.filter(
+            Q(user__full_name__icontains=search) | Q(user__email__icontains=search)
+        )
+    if group_id:
+        learners = learners.filter(group_id=group_id)
+    if status:
+        learners = learners.filter(status=status)
+    learners = (
+        learners.select_related("user__profile", "group")
+        .annotate(done=Count("lesson_progress__completed_at"))
+        .order_by("user__full_name", "user__email", "pk")
+    )
+    return Paginator(learners, REPORT_PER_PAGE).get_page(page)
 
 
 def cohort_report_tables(*, cohort: Cohort) -> dict:

@@ -1,5 +1,6 @@
 """What learners do in a course and what tutors do about it."""
 
+import datetime
 import uuid
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -63,6 +64,43 @@ def _activity(lesson: LessonPage, block_id: str, kind: str):
     if found is None or found[0] != kind:
         raise ValidationError(_("This activity does not exist."))
     return found[1]
+
+
+# A learner reading a lesson for a while is recorded at most this often.
+VISIT_RECORDED_EVERY = datetime.timedelta(minutes=10)
+
+
+def lesson_view(*, enrolment: Enrolment, lesson: LessonPage) -> LessonProgress:
+    """Record that the learner opened the lesson, writing only when something changed.
+
+    Writes on the first visit, when the learner moves to another lesson, or when
+    the recorded visit or activity is older than ``VISIT_RECORDED_EVERY``; a
+    reload of the same lesson writes nothing (and opens no transaction: each
+    write is one statement). Reads the progress that
+    ``course_enrolment(lesson=...)`` brought with the enrolment when there is one.
+    """
+    if hasattr(enrolment, "lesson_progress_here"):
+        progress = enrolment.lesson_progress_here
+    else:
+        progress = LessonProgress.objects.filter(enrolment=enrolment, lesson=lesson).first()
+    now = timezone.now()
+    moved = enrolment.last_lesson_id != lesson.pk
+    if progress is None:
+        progress = lesson_visit(enrolment=enrolment, lesson=lesson)
+    else:
+        if moved or now - progress.last_visited_at >= VISIT_RECORDED_EVERY:
+            LessonProgress.objects.filter(pk=progress.pk).update(last_visited_at=now)
+            progress.last_visited_at = now
+        stale = enrolment.last_activity_at is None or (
+            now - enrolment.last_activity_at >= VISIT_RECORDED_EVERY
+        )
+        if moved or stale:
+            Enrolment.objects.filter(pk=enrolment.pk).update(
+                last_activity_at=now, last_lesson=lesson
+            )
+    enrolment.last_lesson_id = lesson.pk
+    enrolment.lesson_progress_here = progress
+    return progress
 
 
 @transaction.atomic

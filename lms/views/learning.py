@@ -131,9 +131,9 @@ def lesson_done(request, lesson_id: int):
 
 
 def _next_lesson(lesson: LessonPage):
-    from courses.models import course_outline
+    from courses.serving import cached_course_outline
 
-    flat = [item for _module, items in course_outline(lesson.course) for item in items]
+    flat = [item for _module, items in cached_course_outline(lesson.course) for item in items]
     ids = [item.pk for item in flat]
     if lesson.pk in ids and ids.index(lesson.pk) + 1 < len(flat):
         return flat[ids.index(lesson.pk) + 1]

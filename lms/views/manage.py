@@ -15,7 +15,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from courses.models import ModulePage
-from lms.forms import CallForm, CsvImportForm, GroupForm, add_service_errors
+from lms.forms import (
+    CallForm,
+    CsvImportForm,
+    GroupForm,
+    ReportLearnerFilterForm,
+    add_service_errors,
+)
 from lms.models import Application, Cohort, CohortGroup, Enrolment, EnrolmentCall, ImportJob
 from lms.selectors import reports
 from lms.selectors.jobs import import_jobs_recent
@@ -269,10 +275,29 @@ def cohort_import(request, cohort_id: int):
 @secretariat_required
 def cohort_report(request, cohort_id: int):
     cohort = get_object_or_404(Cohort.objects.select_related("course__locale"), pk=cohort_id)
+    groups = list(cohort.groups.order_by("name"))
+    form = ReportLearnerFilterForm(request.GET or None, groups=groups)
+    data = form.cleaned_data if form.is_valid() else {}
+    learners = reports.cohort_report_learners(
+        cohort=cohort,
+        search=(data.get("q") or "").strip(),
+        group_id=data.get("group"),
+        status=data.get("status") or "",
+        page=request.GET.get("page") or 1,
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "lms/manage/cohort_report.html",
-        {"cohort": cohort, "report": reports.cohort_report(cohort=cohort)},
+        {
+            "cohort": cohort,
+            "report": reports.cohort_report(cohort=cohort),
+            "form": form,
+            "learners": learners,
+            "query": query.urlencode(),
+            "filtered": any(data.get(name) for name in ("q", "group", "status")),
+        },
     )
 
 

@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail import hooks
 
-from lms.forms import FeedbackForm, InactiveFilterForm, add_service_errors
+from lms.forms import FeedbackForm, LearnerFilterForm, add_service_errors
 from lms.selectors import tutoring
 from lms.services import learning as learning_services
 
@@ -30,28 +30,43 @@ def tutoring_cohort(request, cohort_id: int):
     cohort = tutoring.cohort_for_staff(user=request.user, cohort_id=cohort_id)
     if cohort is None:
         raise Http404
-    form = InactiveFilterForm(request.GET or None)
-    inactive = form.cleaned_data.get("inactive") if form.is_valid() else None
-    outline, rows = tutoring.tutor_dashboard(
-        user=request.user, cohort=cohort, inactive_days=inactive
+    groups = tutoring.groups_for_staff(user=request.user, cohort=cohort)
+    form = LearnerFilterForm(request.GET or None, groups=groups)
+    data = form.cleaned_data if form.is_valid() else {}
+    filters = tutoring.DashboardFilter(
+        search=(data.get("q") or "").strip(),
+        group_id=data.get("group"),
+        status=data.get("status") or "",
+        inactive_days=data.get("inactive"),
     )
+    # The forum (a later app) answers through a hook: lms does not import it.
+    questions = [
+        question for hook in hooks.get_hooks("rial_cohort_questions") for question in hook(cohort)
+    ]
+    dashboard = tutoring.tutor_dashboard(
+        user=request.user,
+        cohort=cohort,
+        filters=filters,
+        groups=groups,
+        page_number=request.GET.get("page") or 1,
+        asked_user_ids={question.get("author_id") for question in questions} - {None},
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "lms/tutoring_cohort.html",
         {
             "cohort": cohort,
-            "outline": outline,
-            "rows": rows,
+            "dashboard": dashboard,
+            "outline": dashboard.outline,
+            "rows": dashboard.rows,
             "form": form,
-            "inactive": inactive,
-            "quiz_titles": rows[0].quiz_scores if rows else [],
+            "filtered": any(data.get(name) for name in ("q", "group", "status", "inactive")),
+            "query": query.urlencode(),
+            "quiz_titles": [(activity, None) for activity in dashboard.graded],
             "to_review": tutoring.submissions_to_review(user=request.user, cohort=cohort),
-            # The forum (a later app) answers through a hook: lms does not import it.
-            "questions": [
-                question
-                for hook in hooks.get_hooks("rial_cohort_questions")
-                for question in hook(cohort)
-            ],
+            "questions": questions,
             "week": cohort.current_week(),
         },
     )
@@ -66,7 +81,7 @@ def send_reminders(request, cohort_id: int):
     ids = [int(value) for value in request.POST.getlist("enrolment") if value.isdigit()]
     back = request.POST.get("back") or ""
     target = redirect("lms:tutoring_cohort", cohort_id=cohort.pk)
-    if re.fullmatch(r"\?inactive=\d{1,3}", back):
+    if re.fullmatch(r"\?[A-Za-z0-9_=&%+.@-]{1,300}", back):
         target["Location"] += back
     if not ids:
         messages.error(request, _("Choose at least one learner to remind."))

@@ -36,7 +36,7 @@ def test_demo_cohort_is_running_with_a_tutor_and_learners(demo):
     assert cohort.current_week() == 4
     assert Enrolment.objects.filter(cohort=cohort).count() == 7
     tutor = cohort.groups.get().tutor
-    _outline, rows = tutor_dashboard(user=tutor, cohort=cohort)
+    rows = tutor_dashboard(user=tutor, cohort=cohort).rows
     assert len(rows) == 7
     assert QuizAttempt.objects.filter(enrolment__cohort=cohort).exists()
     assert Submission.objects.filter(enrolment__cohort=cohort, status="submitted").exists()

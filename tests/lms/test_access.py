@@ -136,5 +136,58 @@ def test_course_page_is_public_and_shows_the_outline(client, world):
 def test_lesson_page_query_count_is_bounded(client, world, django_assert_max_num_queries):
     client.force_login(world.learner)
     client.get(world.lesson_a.url)
-    with django_assert_max_num_queries(40):
+    # 9 for the lesson (session, user, site, locale, home, route, lesson, enrolment
+    # with release and progress, its quiz attempts, its document) and 5 for the
+    # shared layout (roles, home pages, language links, unread count), which
+    # the layout cache takes away.
+    with django_assert_max_num_queries(14):
         assert client.get(world.lesson_a.url).status_code == 200
+
+
+def _writes(queries) -> list[str]:
+    return [
+        query["sql"]
+        for query in queries
+        if query["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
+    ]
+
+
+@pytest.mark.django_db
+def test_reading_a_lesson_again_writes_nothing(client, world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(world.learner)
+    with CaptureQueriesContext(connection) as first:
+        client.get(world.lesson_a.url)
+    assert any("lms_lessonprogress" in sql for sql in _writes(first.captured_queries))
+    with CaptureQueriesContext(connection) as again:
+        assert client.get(world.lesson_a.url).status_code == 200
+    assert _writes(again.captured_queries) == []
+    # Moving to another lesson is recorded at once.
+    with CaptureQueriesContext(connection) as moved:
+        client.get(world.lesson_b.url)
+    assert any("lms_enrolment" in sql for sql in _writes(moved.captured_queries))
+    enrolment = Enrolment.objects.get(user=world.learner)
+    assert enrolment.last_lesson_id == world.lesson_b.pk
+    with CaptureQueriesContext(connection) as back:
+        client.get(world.lesson_a.url)
+    enrolment.refresh_from_db()
+    assert enrolment.last_lesson_id == world.lesson_a.pk
+    assert _writes(back.captured_queries)
+
+
+@pytest.mark.django_db
+def test_a_long_stay_on_a_lesson_is_recorded_every_ten_minutes(client, world):
+    from lms.models import LessonProgress
+
+    client.force_login(world.learner)
+    client.get(world.lesson_a.url)
+    long_ago = timezone.now() - datetime.timedelta(minutes=11)
+    Enrolment.objects.filter(user=world.learner).update(last_activity_at=long_ago)
+    LessonProgress.objects.filter(lesson=world.lesson_a).update(last_visited_at=long_ago)
+    client.get(world.lesson_a.url)
+    enrolment = Enrolment.objects.get(user=world.learner)
+    assert enrolment.last_activity_at > long_ago
+    progress = LessonProgress.objects.get(enrolment=enrolment, lesson=world.lesson_a)
+    assert progress.last_visited_at > long_ago

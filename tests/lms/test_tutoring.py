@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from lms.models import Enrolment, LessonProgress, QuizAttempt, Submission
-from lms.selectors.tutoring import tutor_dashboard, tutored_enrolments
+from lms.selectors.tutoring import DashboardFilter, tutor_dashboard, tutored_enrolments
 from tests.course_fixtures import build_course
 from tests.factories import ProfileFactory, UserFactory
 
@@ -67,8 +67,10 @@ def test_inactive_filter(world):
     Enrolment.objects.filter(user=world.learner).update(
         last_activity_at=timezone.now() - datetime.timedelta(days=9)
     )
-    _outline, rows = tutor_dashboard(user=world.tutor, cohort=world.cohort, inactive_days=7)
-    assert [row.enrolment.user for row in rows] == [world.learner]
+    dashboard = tutor_dashboard(
+        user=world.tutor, cohort=world.cohort, filters=DashboardFilter(inactive_days=7)
+    )
+    assert [row.enrolment.user for row in dashboard.rows] == [world.learner]
 
 
 def _populate(world, count):
@@ -129,9 +131,81 @@ def test_tutor_dashboard_cost_does_not_grow_with_learners(client, world, django_
     with CaptureQueriesContext(connection) as large:
         response = client.get(page)
     assert response.status_code == 200
-    assert response.content.decode().count('name="enrolment"') == 500
+    html = response.content.decode()
+    assert html.count('name="enrolment"') == 50  # one page
+    assert "Page 1 of 10" in html or "Página 1 de 10" in html
     assert len(large.captured_queries) == len(small.captured_queries)
-    assert len(small.captured_queries) <= 30
+    assert len(small.captured_queries) <= 20
+
+
+@pytest.mark.django_db
+def test_tutor_dashboard_filters_and_puts_who_needs_the_tutor_first(client, world):
+    from lms.models import CohortGroup
+
+    users = [ProfileFactory(user__full_name=f"Aprendiz {n:02}").user for n in range(60)]
+    Enrolment.objects.bulk_create(
+        [Enrolment(cohort=world.cohort, user=user, group=world.group) for user in users]
+    )
+    waiting = Enrolment.objects.get(user=users[59])
+    Submission.objects.create(
+        enrolment=waiting,
+        lesson=world.lesson_c,
+        block_id="x",
+        text="t",
+        text_html="<p>t</p>",
+        token=uuid.uuid4(),
+    )
+    other_group = CohortGroup.objects.create(
+        cohort=world.cohort, name="Ajeno", tutor=UserFactory(roles=["tutor"])
+    )
+    client.force_login(world.tutor)
+    page = url("lms:tutoring_cohort", cohort_id=world.cohort.pk)
+    dashboard = tutor_dashboard(user=world.tutor, cohort=world.cohort)
+    assert dashboard.rows[0].enrolment == waiting  # needs the tutor: first, on page 1
+    assert dashboard.counts["all"] == 61 and dashboard.counts["waiting"] == 1
+    assert dashboard.page.paginator.num_pages == 2
+    second = tutor_dashboard(user=world.tutor, cohort=world.cohort, page_number=2)
+    assert len(second.rows) == 11
+    found = tutor_dashboard(
+        user=world.tutor, cohort=world.cohort, filters=DashboardFilter(search="aprendiz 07")
+    )
+    assert [row.enrolment.user for row in found.rows] == [users[7]]
+    only_waiting = tutor_dashboard(
+        user=world.tutor, cohort=world.cohort, filters=DashboardFilter(status="waiting")
+    )
+    assert [row.enrolment for row in only_waiting.rows] == [waiting]
+    asked = tutor_dashboard(
+        user=world.tutor,
+        cohort=world.cohort,
+        filters=DashboardFilter(status="asked"),
+        asked_user_ids={users[3].pk},
+    )
+    assert [row.enrolment.user for row in asked.rows] == [users[3]]
+    # The groups offered are the tutor's own; another tutor's group is refused.
+    html = client.get(page, {"status": "waiting"}).content.decode()
+    assert html.count('name="enrolment"') == 1
+    assert "Ajeno" not in html
+    html = client.get(page, {"group": other_group.pk}).content.decode()
+    assert html.count('name="enrolment"') == 50  # the filter is not applied
+    html = client.get(page, {"page": 2}).content.decode()
+    assert html.count('name="enrolment"') == 11
+
+
+@pytest.mark.django_db
+def test_learners_who_have_not_done_the_closed_modules_are_behind(world):
+
+    # Module 1 closes in week 1, module 2 in week 3: put the cohort in week 3.
+    world.cohort.starts_on -= datetime.timedelta(weeks=2)
+    world.cohort.save()
+    enrolment = Enrolment.objects.get(user=world.learner)
+    dashboard = tutor_dashboard(user=world.tutor, cohort=world.cohort)
+    assert dashboard.rows[0].behind and dashboard.counts["behind"] == 1
+    for lesson in (world.lesson_a, world.lesson_b):
+        LessonProgress.objects.create(
+            enrolment=enrolment, lesson=lesson, completed_at=timezone.now()
+        )
+    dashboard = tutor_dashboard(user=world.tutor, cohort=world.cohort)
+    assert not dashboard.rows[0].behind and dashboard.counts["behind"] == 0
 
 
 @pytest.mark.django_db

@@ -1,0 +1,49 @@
+"""Course pages routed in one query, restrictions and the course tree from the cache."""
+
+import pytest
+from wagtail.models import PageViewRestriction
+
+from courses.serving import course_tree
+
+
+@pytest.mark.django_db
+def test_the_course_tree_forgets_a_lesson_renamed_and_published(client, world):
+    client.force_login(world.learner)
+    assert "Lección A" in client.get(world.lesson_b.url).content.decode()
+    lesson = world.lesson_a
+    lesson.title = "Lección renombrada"
+    lesson.save_revision().publish()
+    html = client.get(world.lesson_b.url).content.decode()
+    assert "Lección renombrada" in html
+    tree = course_tree(world.course.path)
+    assert next(item.title for item in tree.outline[0][1]) == "Lección renombrada"
+
+
+@pytest.mark.django_db
+def test_an_unpublished_lesson_or_a_wrong_slug_is_not_found(client, world):
+    client.force_login(world.learner)
+    url = world.lesson_b.url
+    assert client.get(url).status_code == 200
+    assert client.get(url.rstrip("/") + "-no/").status_code == 404
+    assert client.get(world.course.url + "no-such-module/leccion-a/").status_code == 404
+    world.lesson_b.unpublish()
+    assert client.get(url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_view_restriction_on_the_course_still_applies_to_its_lessons(client, world):
+    client.force_login(world.learner)
+    assert client.get(world.lesson_a.url).status_code == 200
+    PageViewRestriction.objects.create(
+        page=world.course, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    response = client.get(world.lesson_a.url)
+    assert response.status_code == 200
+    assert "Texto de la lección." not in response.content.decode()
+    assert 'name="password"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_other_pages_below_home_still_route(client, world):
+    assert client.get(world.course.url).status_code == 200
+    assert client.get(world.course.get_parent().url).status_code == 200
