@@ -1,0 +1,164 @@
+"""The full-text engine under the one search service, chosen by database vendor.
+
+- SQLite: an FTS5 table ``search_entry_fts`` (external content = ``search_entry``,
+  kept in step by triggers; ``unicode61 remove_diacritics 2``; prefix indexes of 2
+  and 3 characters), ranked with bm25, title ten times the body.
+- PostgreSQL: a generated ``document`` tsvector on ``search_entry`` (the entry's
+  language stemmed, title weighted A and body B, plus a ``simple`` vector so a word
+  from another language still matches; every configuration passes through
+  ``unaccent``), a GIN index, ranked with ts_rank.
+
+User input never reaches either query language: a query is reduced to its words
+(letters and digits), each quoted (FTS5) or made a plain lexeme (tsquery); the last
+word matches as a prefix. So any input gives results or none, never an error.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.db import connection
+
+MAX_WORDS = 8
+LANGUAGES = 4  # entries per object at most (es, en, pt, fr)
+MAX_WORD = 40
+# PostgreSQL text-search configuration per entry language (made in migration 0001).
+CONFIGS = {"es": "rial_spanish", "en": "rial_english", "pt": "rial_portuguese", "fr": "rial_french"}
+SCOPE_RE = re.compile(r"[^0-9a-z]")
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    object_id: int
+    language: str
+    title: str
+
+
+def words_of(query: str) -> list[str]:
+    """The words of a query, lower case, at most eight of at most 40 characters."""
+    seen = []
+    for word in re.findall(r"[^\W_]+", (query or "").casefold()):
+        word = word[:MAX_WORD]
+        if word not in seen:
+            seen.append(word)
+    return seen[:MAX_WORDS]
+
+
+def scope_word(scope: str) -> str:
+    """A scope as one index word ("space12"): lower-case letters and digits only."""
+    return SCOPE_RE.sub("", str(scope).lower()) or "none"
+
+
+def _sqlite_match(words, kinds, scopes) -> str:
+    # Every word a quoted FTS5 string (words_of keeps no quote), the last a prefix.
+    text = " ".join(f'"{w}"' for w in words[:-1])
+    text = f'{{title body}} : ({text} "{words[-1]}"*)'
+    parts = [text]
+    if kinds:
+        parts.append("kind : (" + " OR ".join(f'"{scope_word(k)}"' for k in kinds) + ")")
+    if scopes is not None:
+        parts.append("scope : (" + " OR ".join(f'"{scope_word(s)}"' for s in scopes) + ")")
+    return " AND ".join(parts)
+
+
+def _pg_tsquery(words) -> str:
+    return " & ".join([*words[:-1], words[-1] + ":*"])
+
+
+def _pg_where(words, kinds, scopes, language):
+    config = CONFIGS.get((language or "es")[:2], "rial_spanish")
+    query = f"(to_tsquery('rial_simple'::regconfig, %s) || to_tsquery('{config}'::regconfig, %s))"
+    text = _pg_tsquery(words)
+    where, params = [f"document @@ {query}"], [text, text]
+    if kinds:
+        where.append("kind = ANY(%s)")
+        params.append(list(kinds))
+    if scopes is not None:
+        where.append("scope = ANY(%s)")
+        params.append([scope_word(s) for s in scopes])
+    return query, " AND ".join(where), params, [text, text]
+
+
+def _empty(words, scopes) -> bool:
+    return not words or (scopes is not None and not list(scopes))
+
+
+def ranked(*, query: str, kinds=(), scopes=None, language="", limit=20, offset=0) -> list[Hit]:
+    """The best entries for a query, one per object (its best language), best first.
+
+    ``scopes`` None means every scope (only for the secretariat's or a rebuild's
+    own checks); an empty list finds nothing.
+    """
+    words = words_of(query)
+    scopes = None if scopes is None else list(scopes)
+    if _empty(words, scopes):
+        return []
+    # An object has at most one entry per language: the best LANGUAGES * n entries
+    # hold the best n objects, so rank entries with a LIMIT and keep each object's first.
+    wanted = (offset + limit) * LANGUAGES
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            tsquery, where, params, rank_params = _pg_where(words, kinds, scopes, language)
+            cursor.execute(
+                "SELECT kind, object_id, language, title FROM search_entry"  # noqa: S608 (our constants; input goes in params)
+                f" WHERE {where} ORDER BY ts_rank(document, {tsquery}) DESC, id DESC LIMIT %s",
+                [*params, *rank_params, wanted],
+            )
+            rows = cursor.fetchall()
+        else:
+            cursor.execute(
+                "SELECT e.kind, e.object_id, e.language, e.title FROM ("
+                " SELECT rowid AS id, bm25(search_entry_fts, 10.0, 1.0, 0.0, 0.0) AS r"
+                " FROM search_entry_fts WHERE search_entry_fts MATCH %s ORDER BY r LIMIT %s"
+                ") m JOIN search_entry e ON e.id = m.id ORDER BY m.r, e.id DESC",
+                [_sqlite_match(words, kinds, scopes), wanted],
+            )
+            rows = cursor.fetchall()
+    hits, seen = [], set()
+    for row in rows:
+        if (row[0], row[1]) not in seen:
+            seen.add((row[0], row[1]))
+            hits.append(Hit(*row))
+    return hits[offset : offset + limit]
+
+
+def count(*, query: str, kinds=(), scopes=None, language="", cap=1000) -> int:
+    """How many objects match, counted up to ``cap`` + 1 (shown as "1,000+")."""
+    words = words_of(query)
+    scopes = None if scopes is None else list(scopes)
+    if _empty(words, scopes):
+        return 0
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            _tsquery, where, params, _rank = _pg_where(words, kinds, scopes, language)
+            cursor.execute(
+                "SELECT count(*) FROM (SELECT DISTINCT kind, object_id FROM search_entry"  # noqa: S608 (our constants; input goes in params)
+                f" WHERE {where} LIMIT %s) capped",
+                [*params, cap + 1],
+            )
+        else:
+            cursor.execute(
+                "SELECT count(*) FROM (SELECT DISTINCT e.kind, e.object_id"
+                " FROM search_entry_fts f JOIN search_entry e ON e.id = f.rowid"
+                " WHERE search_entry_fts MATCH %s LIMIT %s)",
+                [_sqlite_match(words, kinds, scopes), cap + 1],
+            )
+        return cursor.fetchone()[0]
+
+
+def matching_ids_sql(*, query: str, kind: str, scopes=None, language=""):
+    """SQL and parameters selecting the ids of the ``kind`` objects that match, to put
+    inside an app's own queryset (``pk__in=RawSQL(...)``) with its filters and order.
+    None when the query has no word."""
+    words = words_of(query)
+    scopes = None if scopes is None else list(scopes)
+    if _empty(words, scopes):
+        return None
+    if connection.vendor == "postgresql":
+        _tsquery, where, params, _rank = _pg_where(words, [kind], scopes, language)
+        return f"SELECT object_id FROM search_entry WHERE {where}", params  # noqa: S608 (our constants; input goes in params)
+    return (
+        "SELECT e.object_id FROM search_entry_fts f JOIN search_entry e ON e.id = f.rowid"
+        " WHERE search_entry_fts MATCH %s",
+        [_sqlite_match(words, [kind], scopes)],
+    )
