@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from django.db import connection
+from django.db.models.expressions import RawSQL
 
 MAX_WORDS = 8
 LANGUAGES = 4  # entries per object at most (es, en, pt, fr)
@@ -162,3 +163,10 @@ def matching_ids_sql(*, query: str, kind: str, scopes=None, language=""):
         " WHERE search_entry_fts MATCH %s",
         [_sqlite_match(words, [kind], scopes)],
     )
+
+
+def matching_ids(*, query: str, kind: str, scopes=None, language=""):
+    """The ids of the ``kind`` objects matching ``query``, as an expression for an app's
+    own queryset (``pk__in=...``), or None when the query has no word."""
+    sql = matching_ids_sql(query=query, kind=kind, scopes=scopes, language=language)
+    return None if sql is None else RawSQL(*sql)  # noqa: S611 (our SQL; input goes in params)
