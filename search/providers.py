@@ -54,3 +54,33 @@ def in_hit_order(hits, objects) -> list:
     """``objects`` (having ``pk``) in the order of ``hits``, dropping any the selector refused."""
     by_id = {obj.pk: obj for obj in objects}
     return [by_id[hit.object_id] for hit in hits if hit.object_id in by_id]
+
+
+class Paged:
+    """Ranked results for Django's Paginator: ``count()`` capped, each page one ranked query.
+
+    ``fetch(offset, limit)`` returns the page's objects; ``count()`` is capped at
+    ``cap`` + 1, so a paginator never counts every match of a common word."""
+
+    def __init__(self, *, count, fetch, cap: int = 1000):
+        self._count, self._fetch, self.cap = count, fetch, cap
+        self._total = None
+
+    def count(self) -> int:
+        if self._total is None:
+            self._total = min(self._count(), self.cap)
+        return self._total
+
+    @property
+    def capped(self) -> bool:
+        return self.count() >= self.cap
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start = index.start or 0
+        stop = self.count() if index.stop is None else index.stop
+        return self._fetch(start, max(stop - start, 0)) if stop > start else []

@@ -61,3 +61,8 @@ def entries_rebuild(*, kind: str, documents: Iterable[tuple[int, Document]]) -> 
             batch = []
     Entry.objects.bulk_create(batch)
     return total + len(batch)
+
+
+def entry_add(*, kind: str, object_id: int, document: Document) -> None:
+    """Index a new object (one insert: nothing to replace)."""
+    _entry(kind, object_id, document).save(force_insert=True)
