@@ -14,9 +14,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import chat_fanout, http_pages, portfolio_search, production  # noqa: E402
+from bench import chat_fanout, http_pages, portfolio_search, production, search  # noqa: E402
 
-BENCHMARKS = [http_pages, chat_fanout, portfolio_search, production]
+BENCHMARKS = [http_pages, chat_fanout, portfolio_search, production, search]
 
 
 def main(names: list[str]) -> None:
