@@ -14,7 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from forum.access import readable_spaces_filter
-from forum.models import Message, Post, Room, Space, Topic
+from forum.models import ExpertProfile, Message, Post, Room, Space, Topic
 from lms.models import User
 from search import engine
 from search.providers import Paged, Provider, Result, in_hit_order
@@ -22,6 +22,7 @@ from search.services import Document, entries_delete, entries_rebuild, entries_r
 
 POST = "post"
 CHAT = "chat"
+EXPERT = "expert"
 
 
 def _post_document(post: Post, topic: Topic) -> Document:
@@ -90,6 +91,56 @@ def rebuild_messages() -> int:
             for m in messages.iterator(chunk_size=2000)
         ),
     )
+
+
+def _expert_documents(profile: ExpertProfile) -> list[Document]:
+    user = profile.user
+    if not (profile.is_listed and user.is_active):
+        return []  # hidden profiles are found by no one
+    institution = getattr(getattr(user, "profile", None), "institution", "") or ""
+    themes = " ".join(
+        f"{t.name_es} {t.name_en} {t.name_pt} {t.name_fr}" for t in profile.themes.all()
+    )
+    body = " ".join(
+        part
+        for part in (profile.headline, profile.bio, institution, profile.seminars, themes)
+        if part
+    )
+    return [Document(title=user.get_full_name(), body=body)]
+
+
+def expert_index(*, profile: ExpertProfile) -> None:
+    """After an expert is named, edits their profile, or is hidden or listed again."""
+    entries_replace(kind=EXPERT, object_id=profile.pk, documents=_expert_documents(profile))
+
+
+def rebuild_experts() -> int:
+    profiles = ExpertProfile.objects.select_related("user__profile").prefetch_related("themes")
+    return entries_rebuild(
+        kind=EXPERT,
+        documents=((p.pk, d) for p in profiles for d in _expert_documents(p)),
+    )
+
+
+def expert_matching(experts, query: str):
+    """``experts`` (ExpertProfile queryset) narrowed to those matching ``query``."""
+    ids = engine.matching_ids(query=query, kind=EXPERT, language=get_language())
+    return experts if ids is None else experts.filter(pk__in=ids)
+
+
+def _expert_results(user, query, limit):
+    hits = engine.ranked(query=query, kinds=[EXPERT], language=get_language(), limit=limit)
+    found = ExpertProfile.objects.filter(
+        pk__in=[h.object_id for h in hits], is_listed=True, user__is_active=True
+    ).select_related("user")
+    return [
+        Result(
+            title=profile.user.get_full_name(),
+            url=reverse("forum:expert", kwargs={"user_id": profile.user_id}),
+            excerpt=profile.headline,
+        )
+        for profile in in_hit_order(hits, found)
+    ]
 
 
 # --- reading --------------------------------------------------------------------------------
@@ -187,6 +238,17 @@ def _message_results(user, query, limit):
 
 def providers() -> list[Provider]:
     return [
+        Provider(
+            kind=EXPERT,
+            label=_("Experts"),
+            search=_expert_results,
+            count=lambda user, query: engine.count(
+                query=query, kinds=[EXPERT], language=get_language()
+            ),
+            more_url=lambda query: reverse("forum:experts") + "?" + urlencode({"q": query}),
+            rebuild=rebuild_experts,
+            order=20,
+        ),
         Provider(
             kind=POST,
             label=_("Forum posts"),

@@ -230,3 +230,67 @@ def test_rebuild_indexes_everything_again(people, workshop, no_flood):  # noqa: 
     assert engine.count(query="dialogo") == 0
     call_command("search_rebuild", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert engine.count(query="dialogo") == 2
+
+
+# --- experts, documents, courses ----------------------------------------------------------
+
+
+def test_experts_are_found_without_accents_and_hidden_ones_are_not(secretariat):
+    from forum.models import ExpertProfile
+    from forum.selectors.experts import directory
+    from forum.services import expert_profile_update
+    from tests.forum.expert_fixtures import make_expert
+
+    user = make_expert(secretariat, "Patrícia Alves", ["telework"], headline="Inspección")
+    assert [p.user for p in directory(query="patricia inspeccion")] == [user]
+    assert list(directory(query="teletrabajo")) != []  # a theme's name in Spanish
+    profile = ExpertProfile.objects.get(user=user)
+    expert_profile_update(
+        actor=secretariat,
+        profile=profile,
+        headline="Inspección",
+        bio="",
+        themes=[],
+        workshops=[],
+        seminars="",
+        availability="",
+        accepts_questions=True,
+        is_listed=False,
+    )
+    assert engine.count(query="patricia") == 0
+
+
+def test_documents_are_found_once_published(secretariat):
+    from library import selectors as library_selectors
+    from library.models import Publication
+    from library.services import publication_decide
+
+    item = Publication.objects.create(
+        title="Guía de inspección", kind="study", status=Publication.Status.SUGGESTED
+    )
+    assert not library_selectors.publications(q="inspeccion").exists()
+    publication_decide(actor=secretariat, publication=item, publish=True)
+    assert list(library_selectors.publications(q="inspeccion")) == [item]
+
+
+def test_course_pages_follow_publish_and_unpublish(client):
+    from tests.course_fixtures import build_course
+
+    course = build_course().course
+    url = reverse("search:search")
+    assert "Curso de prueba" in client.get(url, {"q": "prueba"}).text
+    course.unpublish()
+    assert "Curso de prueba" not in client.get(url, {"q": "prueba"}).text
+
+
+def test_a_room_page_searches_its_own_history(client, workshop):  # noqa: F811
+    room = Room.objects.create(space=workshop["space"], name="General", slug="bogota-general")
+    forum_services.chat_message_send(
+        user=workshop["alice"], room=room, client_id=uuid.uuid4(), body="Acta de la reunión"
+    )
+    client.force_login(workshop["bruno"])
+    html = client.get(reverse("forum:room", kwargs={"slug": room.slug}), {"q": "reunion"}).text
+    assert "1 message found" in html or "1 mensaje" in html or "1 mensagem" in html
+    client.force_login(workshop["neighbour"])
+    response = client.get(reverse("forum:room", kwargs={"slug": room.slug}), {"q": "reunion"})
+    assert response.status_code in (403, 404)
