@@ -124,7 +124,11 @@ def ranked(*, query: str, kinds=(), scopes=None, language="", limit=20, offset=0
 
 
 def count(*, query: str, kinds=(), scopes=None, language="", cap=1000) -> int:
-    """How many objects match, counted up to ``cap`` + 1 (shown as "1,000+")."""
+    """How many objects match, counted up to ``cap`` + 1 (shown as "1,000+").
+
+    Reads at most LANGUAGES * (cap + 1) matching entries (the scan stops there) and
+    counts the distinct objects among them: exact up to ``cap``, and above it at
+    least ``cap`` + 1, since an object has at most LANGUAGES entries."""
     words = words_of(query)
     scopes = None if scopes is None else list(scopes)
     if _empty(words, scopes):
@@ -133,18 +137,18 @@ def count(*, query: str, kinds=(), scopes=None, language="", cap=1000) -> int:
         if connection.vendor == "postgresql":
             _tsquery, where, params, _rank = _pg_where(words, kinds, scopes, language)
             cursor.execute(
-                "SELECT count(*) FROM (SELECT DISTINCT kind, object_id FROM search_entry"  # noqa: S608 (our constants; input goes in params)
-                f" WHERE {where} LIMIT %s) capped",
-                [*params, cap + 1],
+                "SELECT count(DISTINCT (kind, object_id)) FROM (SELECT kind, object_id"  # noqa: S608 (our constants; input goes in params)
+                f" FROM search_entry WHERE {where} LIMIT %s) capped",
+                [*params, (cap + 1) * LANGUAGES],
             )
         else:
             cursor.execute(
-                "SELECT count(*) FROM (SELECT DISTINCT e.kind, e.object_id"
-                " FROM search_entry_fts f JOIN search_entry e ON e.id = f.rowid"
-                " WHERE search_entry_fts MATCH %s LIMIT %s)",
-                [_sqlite_match(words, kinds, scopes), cap + 1],
+                "SELECT count(DISTINCT e.kind || ':' || e.object_id) FROM ("
+                " SELECT rowid AS id FROM search_entry_fts WHERE search_entry_fts MATCH %s LIMIT %s"
+                ") m JOIN search_entry e ON e.id = m.id",
+                [_sqlite_match(words, kinds, scopes), (cap + 1) * LANGUAGES],
             )
-        return cursor.fetchone()[0]
+        return min(cursor.fetchone()[0], cap + 1)
 
 
 def matching_ids_sql(*, query: str, kind: str, scopes=None, language=""):

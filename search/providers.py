@@ -59,21 +59,25 @@ def in_hit_order(hits, objects) -> list:
 class Paged:
     """Ranked results for Django's Paginator: ``count()`` capped, each page one ranked query.
 
-    ``fetch(offset, limit)`` returns the page's objects; ``count()`` is capped at
-    ``cap`` + 1, so a paginator never counts every match of a common word."""
+    ``fetch(offset, limit)`` returns the page's objects; ``count`` is search.engine.count
+    (which stops at ``cap`` + 1), so a paginator never counts every match of a common
+    word: ``count()`` says at most ``cap`` and ``capped`` that there are more."""
 
     def __init__(self, *, count, fetch, cap: int = 1000):
         self._count, self._fetch, self.cap = count, fetch, cap
         self._total = None
 
-    def count(self) -> int:
+    def raw_count(self) -> int:
         if self._total is None:
-            self._total = min(self._count(), self.cap)
+            self._total = self._count()
         return self._total
+
+    def count(self) -> int:
+        return min(self.raw_count(), self.cap)
 
     @property
     def capped(self) -> bool:
-        return self.count() >= self.cap
+        return self.raw_count() > self.cap
 
     def __len__(self) -> int:
         return self.count()

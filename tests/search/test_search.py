@@ -187,7 +187,13 @@ def test_chat_history_only_in_rooms_the_person_may_read(workshop):  # noqa: F811
     assert message_search(user=workshop["neighbour"], query="privada").count() == 1
     assert message_search(user=workshop["alice"], query="privada").count() == 0
     assert message_search(user=workshop["alice"], query="laboral", room=room).count() == 1
-    forum_services.chat_message_delete(actor=workshop["mod"], room=other, seq=sent.message.seq)
+    assert sent.message.pk
+    removed = forum_services.chat_message_send(
+        user=workshop["alice"], room=room, client_id=uuid.uuid4(), body="Mensaje borrable"
+    )
+    assert message_search(user=workshop["alice"], query="borrable").count() == 1
+    forum_services.chat_message_delete(actor=workshop["mod"], room=room, seq=removed.message.seq)
+    assert message_search(user=workshop["alice"], query="borrable").count() == 0
 
 
 # --- the site-wide page -------------------------------------------------------------------
