@@ -21,6 +21,7 @@ from django.db.models.expressions import RawSQL
 
 MAX_WORDS = 8
 LANGUAGES = 4  # entries per object at most (es, en, pt, fr)
+RANK_WINDOW = 2000  # how many of the newest matching entries are ranked
 MAX_WORD = 40
 # PostgreSQL text-search configuration per entry language (made in migration 0001).
 CONFIGS = {"es": "rial_spanish", "en": "rial_english", "pt": "rial_portuguese", "fr": "rial_french"}
@@ -96,23 +97,30 @@ def ranked(*, query: str, kinds=(), scopes=None, language="", limit=20, offset=0
         return []
     # An object has at most one entry per language: the best LANGUAGES * n entries
     # hold the best n objects, so rank entries with a LIMIT and keep each object's first.
+    # Only the RANK_WINDOW newest matching entries are ranked: a rare word's matches
+    # all are, a common word's ranking stays cheap (no score for 25,000 posts).
     wanted = (offset + limit) * LANGUAGES
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             tsquery, where, params, rank_params = _pg_where(words, kinds, scopes, language)
             cursor.execute(
-                "SELECT kind, object_id, language, title FROM search_entry"  # noqa: S608 (our constants; input goes in params)
-                f" WHERE {where} ORDER BY ts_rank(document, {tsquery}) DESC, id DESC LIMIT %s",
-                [*params, *rank_params, wanted],
+                "SELECT kind, object_id, language, title FROM ("  # noqa: S608 (our constants; input goes in params)
+                " SELECT id, kind, object_id, language, title, document FROM search_entry"
+                f" WHERE {where} ORDER BY id DESC LIMIT %s"
+                f") recent ORDER BY ts_rank(document, {tsquery}) DESC, id DESC LIMIT %s",
+                [*params, RANK_WINDOW, *rank_params, wanted],
             )
             rows = cursor.fetchall()
         else:
             cursor.execute(
                 "SELECT e.kind, e.object_id, e.language, e.title FROM ("
-                " SELECT rowid AS id, bm25(search_entry_fts, 10.0, 1.0, 0.0, 0.0) AS r"
-                " FROM search_entry_fts WHERE search_entry_fts MATCH %s ORDER BY r LIMIT %s"
+                " SELECT id, r FROM ("
+                "  SELECT rowid AS id, bm25(search_entry_fts, 10.0, 1.0, 0.0, 0.0) AS r"
+                "  FROM search_entry_fts WHERE search_entry_fts MATCH %s"
+                "  ORDER BY rowid DESC LIMIT %s"
+                " ) recent ORDER BY r LIMIT %s"
                 ") m JOIN search_entry e ON e.id = m.id ORDER BY m.r, e.id DESC",
-                [_sqlite_match(words, kinds, scopes), wanted],
+                [_sqlite_match(words, kinds, scopes), RANK_WINDOW, wanted],
             )
             rows = cursor.fetchall()
     hits, seen = [], set()
