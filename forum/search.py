@@ -151,8 +151,11 @@ def _space_scopes(user: User, space: Space | None = None) -> list[str]:
         return []
     if space is not None:
         return [f"space{space.pk}"]
-    ids = Space.objects.filter(readable_spaces_filter(user)).values_list("pk", flat=True)
-    return [f"space{pk}" for pk in ids]
+    # Asked once per request (the page counts, then lists): kept on the user object.
+    if not hasattr(user, "_search_space_scopes"):
+        ids = Space.objects.filter(readable_spaces_filter(user)).values_list("pk", flat=True)
+        user._search_space_scopes = [f"space{pk}" for pk in ids]
+    return user._search_space_scopes
 
 
 def _visible_posts(user: User, ids):
@@ -184,7 +187,10 @@ def post_search(*, user: User, query: str, space: Space | None = None) -> Paged:
 def _room_scopes(user: User) -> list[str]:
     from forum.selectors.chat import readable_rooms
 
-    return [f"room{pk}" for pk in readable_rooms(user=user).values_list("pk", flat=True)]
+    if not hasattr(user, "_search_room_scopes"):
+        ids = readable_rooms(user=user).values_list("pk", flat=True)
+        user._search_room_scopes = [f"room{pk}" for pk in ids]
+    return user._search_room_scopes
 
 
 def message_search(*, user: User, query: str, room: Room | None = None) -> Paged:

@@ -5,6 +5,8 @@ import uuid
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
@@ -212,8 +214,16 @@ def test_the_page_groups_by_kind_and_respects_permissions(
     anonymous = client.get(url, {"q": "dialogo"}).text
     assert "Diálogo tripartito" in anonymous and "Diálogo en la mesa" not in anonymous
     client.force_login(workshop["alice"])
-    with django_assert_max_num_queries(20):
+    with CaptureQueriesContext(connection) as one:
         signed_in = client.get(url, {"q": "dialogo"}).text
+    # As many queries for twelve matches of each kind as for one: per kind a capped
+    # count, a ranked query and the objects' own (the session and user around them).
+    for n in range(12):
+        _published(people, data={"name": f"Diálogo {n}"})
+        ask(workshop, title=f"Diálogo {n}", body="Texto")
+    with django_assert_max_num_queries(22), CaptureQueriesContext(connection) as many:
+        client.get(url, {"q": "dialogo"})
+    assert len(many) == len(one), [q["sql"][:80] for q in many.captured_queries]
     assert "Diálogo tripartito" in signed_in and "Diálogo en la mesa" in signed_in
     assert 'id="results-programme"' in signed_in and 'id="results-post"' in signed_in
     client.force_login(workshop["outsider"])
