@@ -63,6 +63,19 @@ def _sqlite_match(words, kinds, scopes) -> str:
     return " AND ".join(parts)
 
 
+def _sqlite_filter(kinds, scopes):
+    """Kinds and scopes as a WHERE on the entry row (``e``), not in the MATCH: bm25
+    reads every phrase's whole doclist, and "kind:post" is 100,000 rows long."""
+    where, params = [], []
+    if kinds:
+        where.append("e.kind IN (" + ", ".join(["%s"] * len(kinds)) + ")")
+        params += list(kinds)
+    if scopes is not None:
+        where.append("e.scope IN (" + ", ".join(["%s"] * len(scopes)) + ")")
+        params += [scope_word(s) for s in scopes]
+    return "".join(f" AND {clause}" for clause in where), params
+
+
 def _pg_tsquery(words) -> str:
     return " & ".join([*words[:-1], words[-1] + ":*"])
 
@@ -112,15 +125,17 @@ def ranked(*, query: str, kinds=(), scopes=None, language="", limit=20, offset=0
             )
             rows = cursor.fetchall()
         else:
+            filters, filter_params = _sqlite_filter(kinds, scopes)
             cursor.execute(
-                "SELECT e.kind, e.object_id, e.language, e.title FROM ("
+                "SELECT e.kind, e.object_id, e.language, e.title FROM ("  # noqa: S608 (our constants; input goes in params)
                 " SELECT id, r FROM ("
-                "  SELECT rowid AS id, bm25(search_entry_fts, 10.0, 1.0, 0.0, 0.0) AS r"
-                "  FROM search_entry_fts WHERE search_entry_fts MATCH %s"
-                "  ORDER BY rowid DESC LIMIT %s"
+                "  SELECT f.rowid AS id, bm25(search_entry_fts, 10.0, 1.0, 0.0, 0.0) AS r"
+                "  FROM search_entry_fts f CROSS JOIN search_entry e ON e.id = f.rowid"
+                f"  WHERE search_entry_fts MATCH %s{filters}"
+                "  ORDER BY f.rowid DESC LIMIT %s"
                 " ) recent ORDER BY r LIMIT %s"
                 ") m JOIN search_entry e ON e.id = m.id ORDER BY m.r, e.id DESC",
-                [_sqlite_match(words, kinds, scopes), RANK_WINDOW, wanted],
+                [_sqlite_match(words, (), None), *filter_params, RANK_WINDOW, wanted],
             )
             rows = cursor.fetchall()
     hits, seen = [], set()
@@ -150,11 +165,13 @@ def count(*, query: str, kinds=(), scopes=None, language="", cap=1000) -> int:
                 [*params, (cap + 1) * LANGUAGES],
             )
         else:
+            filters, filter_params = _sqlite_filter(kinds, scopes)
             cursor.execute(
-                "SELECT count(DISTINCT e.kind || ':' || e.object_id) FROM ("
-                " SELECT rowid AS id FROM search_entry_fts WHERE search_entry_fts MATCH %s LIMIT %s"
-                ") m JOIN search_entry e ON e.id = m.id",
-                [_sqlite_match(words, kinds, scopes), (cap + 1) * LANGUAGES],
+                "SELECT count(DISTINCT kind || ':' || object_id) FROM ("  # noqa: S608 (our constants; input goes in params)
+                " SELECT e.kind, e.object_id"
+                " FROM search_entry_fts f CROSS JOIN search_entry e ON e.id = f.rowid"
+                f" WHERE search_entry_fts MATCH %s{filters} LIMIT %s)",
+                [_sqlite_match(words, (), None), *filter_params, (cap + 1) * LANGUAGES],
             )
         return min(cursor.fetchone()[0], cap + 1)
 
@@ -171,8 +188,10 @@ def matching_ids_sql(*, query: str, kind: str, scopes=None, language=""):
         _tsquery, where, params, _rank = _pg_where(words, [kind], scopes, language)
         return f"SELECT object_id FROM search_entry WHERE {where}", params  # noqa: S608 (our constants; input goes in params)
     return (
-        "SELECT e.object_id FROM search_entry_fts f JOIN search_entry e ON e.id = f.rowid"
-        " WHERE search_entry_fts MATCH %s",
+        # The MATCH as an independent subquery, evaluated once (a join lets SQLite
+        # run the full-text query once per entry row instead).
+        "SELECT object_id FROM search_entry WHERE id IN"
+        " (SELECT rowid FROM search_entry_fts WHERE search_entry_fts MATCH %s)",
         [_sqlite_match(words, [kind], scopes)],
     )
 
