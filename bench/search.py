@@ -54,6 +54,7 @@ from forum.search import post_search
 from lms.models import User
 from portfolio import selectors
 from portfolio.models import Programme, fold
+from search.engine import KINDS, OTHER
 from search.providers import providers, rebuild
 
 translation.activate("es")
@@ -113,7 +114,8 @@ if connection.vendor == "postgresql":
         cursor.execute("ANALYZE")
 else:
     with connection.cursor() as cursor:
-        cursor.execute("INSERT INTO search_entry_fts(search_entry_fts) VALUES ('optimize')")
+        for kind in (*KINDS, OTHER):
+            cursor.execute(f"INSERT INTO search_fts_{kind}(search_fts_{kind}) VALUES ('optimize')")
         cursor.execute("ANALYZE")
 
 reader = User.objects.get(pk=reader.pk)

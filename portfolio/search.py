@@ -71,8 +71,7 @@ def rebuild() -> int:
 
 def matching(programmes, query: str):
     """``programmes`` (a queryset) narrowed to those whose text matches ``query``."""
-    ids = engine.matching_ids(query=query, kind=KIND, language=get_language())
-    return programmes if ids is None else programmes.filter(pk__in=ids)
+    return engine.narrowed(programmes, query=query, kind=KIND, language=get_language())
 
 
 def _search(user, query: str, limit: int) -> list[Result]:

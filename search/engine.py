@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from django.db import connection
+from django.db.models import BigIntegerField, F, Func
 from django.db.models.expressions import RawSQL
 
 MAX_WORDS = 8
@@ -26,6 +27,10 @@ MAX_WORD = 40
 # PostgreSQL text-search configuration per entry language (made in migration 0001).
 CONFIGS = {"es": "rial_spanish", "en": "rial_english", "pt": "rial_portuguese", "fr": "rial_french"}
 SCOPE_RE = re.compile(r"[^0-9a-z]")
+# Kinds with a full-text table (SQLite) or partial GIN index (PostgreSQL) of their own;
+# every other kind shares "other" (migration 0001 makes them).
+KINDS = ("programme", "post", "chat", "expert", "document", "page")
+OTHER = "other"
 
 
 @dataclass(frozen=True)
@@ -51,21 +56,23 @@ def scope_word(scope: str) -> str:
     return SCOPE_RE.sub("", str(scope).lower()) or "none"
 
 
-def _sqlite_match(words, kinds, scopes) -> str:
+def _sqlite_match(words) -> str:
     # Every word a quoted FTS5 string (words_of keeps no quote), the last a prefix.
-    text = " ".join(f'"{w}"' for w in words[:-1])
-    text = f'{{title body}} : ({text} "{words[-1]}"*)'
-    parts = [text]
-    if kinds:
-        parts.append("kind : (" + " OR ".join(f'"{scope_word(k)}"' for k in kinds) + ")")
-    if scopes is not None:
-        parts.append("scope : (" + " OR ".join(f'"{scope_word(s)}"' for s in scopes) + ")")
-    return " AND ".join(parts)
+    return " ".join([*(f'"{w}"' for w in words[:-1]), f'"{words[-1]}"*'])
+
+
+def _sqlite_tables(kinds) -> list[tuple[str, list[str]]]:
+    """The FTS5 tables to read for ``kinds`` (every table when none), each with the
+    kinds to keep from it: none for a kind's own table, the asked ones from "other"."""
+    if not kinds:
+        return [(f"search_fts_{kind}", []) for kind in (*KINDS, OTHER)]
+    tables = [(f"search_fts_{kind}", []) for kind in KINDS if kind in kinds]
+    others = [kind for kind in kinds if kind not in KINDS]
+    return tables + ([(f"search_fts_{OTHER}", others)] if others else [])
 
 
 def _sqlite_filter(kinds, scopes):
-    """Kinds and scopes as a WHERE on the entry row (``e``), not in the MATCH: bm25
-    reads every phrase's whole doclist, and "kind:post" is 100,000 rows long."""
+    """Kinds and scopes as a WHERE on the entry row (``e``), not in the MATCH."""
     where, params = [], []
     if kinds:
         where.append("e.kind IN (" + ", ".join(["%s"] * len(kinds)) + ")")
@@ -76,8 +83,34 @@ def _sqlite_filter(kinds, scopes):
     return "".join(f" AND {clause}" for clause in where), params
 
 
+def _sqlite_matches(words, kinds, scopes, columns, limit, *, newest=True):
+    """One SELECT per FTS5 table (UNION ALL) of ``columns`` over the matching entries,
+    each capped at ``limit`` (the newest first when ``newest``); SQL and parameters."""
+    selects, params = [], []
+    for table, keep in _sqlite_tables(kinds):
+        filters, filter_params = _sqlite_filter(keep, scopes)
+        join = " CROSS JOIN search_entry e ON e.id = f.rowid" if filters else ""
+        order = " ORDER BY f.rowid DESC" if newest else ""
+        selects.append(
+            f"SELECT * FROM (SELECT {columns.format(table=table)} FROM {table} f{join}"  # noqa: S608 (our constants)
+            f" WHERE {table} MATCH %s{filters}{order} LIMIT %s)"
+        )
+        params += [_sqlite_match(words), *filter_params, limit]
+    return " UNION ALL ".join(selects), params
+
+
 def _pg_tsquery(words) -> str:
     return " & ".join([*words[:-1], words[-1] + ":*"])
+
+
+def _pg_kinds(kinds) -> str:
+    """Kinds as a WHERE the planner matches to their partial GIN index: a kind of our
+    own as a literal (ours, never input), any other kind with "not one of ours"."""
+    if len(kinds) == 1 and kinds[0] in KINDS:
+        return f"kind = '{kinds[0]}'"
+    if not set(kinds) & set(KINDS):
+        return "kind = ANY(%s) AND kind NOT IN (" + ", ".join(f"'{k}'" for k in KINDS) + ")"
+    return "kind = ANY(%s)"
 
 
 def _pg_where(words, kinds, scopes, language):
@@ -86,8 +119,9 @@ def _pg_where(words, kinds, scopes, language):
     text = _pg_tsquery(words)
     where, params = [f"document @@ {query}"], [text, text]
     if kinds:
-        where.append("kind = ANY(%s)")
-        params.append(list(kinds))
+        clause = _pg_kinds(list(kinds))
+        where.append(clause)
+        params += [list(kinds)] if "%s" in clause else []
     if scopes is not None:
         where.append("scope = ANY(%s)")
         params.append([scope_word(s) for s in scopes])
@@ -125,17 +159,14 @@ def ranked(*, query: str, kinds=(), scopes=None, language="", limit=20, offset=0
             )
             rows = cursor.fetchall()
         else:
-            filters, filter_params = _sqlite_filter(kinds, scopes)
+            matches, params = _sqlite_matches(
+                words, kinds, scopes, "f.rowid AS id, bm25({table}, 10.0, 1.0) AS r", RANK_WINDOW
+            )
             cursor.execute(
                 "SELECT e.kind, e.object_id, e.language, e.title FROM ("  # noqa: S608 (our constants; input goes in params)
-                " SELECT id, r FROM ("
-                "  SELECT f.rowid AS id, bm25(search_entry_fts, 10.0, 1.0, 0.0, 0.0) AS r"
-                "  FROM search_entry_fts f CROSS JOIN search_entry e ON e.id = f.rowid"
-                f"  WHERE search_entry_fts MATCH %s{filters}"
-                "  ORDER BY f.rowid DESC LIMIT %s"
-                " ) recent ORDER BY r LIMIT %s"
+                f" SELECT id, r FROM ({matches}) ORDER BY r LIMIT %s"
                 ") m JOIN search_entry e ON e.id = m.id ORDER BY m.r, e.id DESC",
-                [_sqlite_match(words, (), None), *filter_params, RANK_WINDOW, wanted],
+                [*params, wanted],
             )
             rows = cursor.fetchall()
     hits, seen = [], set()
@@ -165,13 +196,13 @@ def count(*, query: str, kinds=(), scopes=None, language="", cap=1000) -> int:
                 [*params, (cap + 1) * LANGUAGES],
             )
         else:
-            filters, filter_params = _sqlite_filter(kinds, scopes)
+            matches, params = _sqlite_matches(
+                words, kinds, scopes, "f.rowid AS id", (cap + 1) * LANGUAGES, newest=False
+            )
             cursor.execute(
-                "SELECT count(DISTINCT kind || ':' || object_id) FROM ("  # noqa: S608 (our constants; input goes in params)
-                " SELECT e.kind, e.object_id"
-                " FROM search_entry_fts f CROSS JOIN search_entry e ON e.id = f.rowid"
-                f" WHERE search_entry_fts MATCH %s{filters} LIMIT %s)",
-                [_sqlite_match(words, (), None), *filter_params, (cap + 1) * LANGUAGES],
+                "SELECT count(DISTINCT e.kind || ':' || e.object_id) FROM"  # noqa: S608 (our constants; input goes in params)
+                f" ({matches}) m JOIN search_entry e ON e.id = m.id",
+                params,
             )
         return min(cursor.fetchone()[0], cap + 1)
 
@@ -187,12 +218,14 @@ def matching_ids_sql(*, query: str, kind: str, scopes=None, language=""):
     if connection.vendor == "postgresql":
         _tsquery, where, params, _rank = _pg_where(words, [kind], scopes, language)
         return f"SELECT object_id FROM search_entry WHERE {where}", params  # noqa: S608 (our constants; input goes in params)
+    ((table, keep),) = _sqlite_tables([kind])
+    filters, params = _sqlite_filter(keep, scopes)
     return (
         # The MATCH as an independent subquery, evaluated once (a join lets SQLite
         # run the full-text query once per entry row instead).
-        "SELECT object_id FROM search_entry WHERE id IN"
-        " (SELECT rowid FROM search_entry_fts WHERE search_entry_fts MATCH %s)",
-        [_sqlite_match(words, [kind], scopes)],
+        f"SELECT object_id FROM search_entry e WHERE id IN"  # noqa: S608 (our constants; input goes in params)
+        f" (SELECT rowid FROM {table} WHERE {table} MATCH %s){filters}",
+        [_sqlite_match(words), *params],
     )
 
 
@@ -201,3 +234,15 @@ def matching_ids(*, query: str, kind: str, scopes=None, language=""):
     own queryset (``pk__in=...``), or None when the query has no word."""
     sql = matching_ids_sql(query=query, kind=kind, scopes=scopes, language=language)
     return None if sql is None else RawSQL(*sql)  # noqa: S611 (our SQL; input goes in params)
+
+
+def narrowed(queryset, *, query: str, kind: str, scopes=None, language=""):
+    """``queryset`` narrowed to its ``kind`` objects matching ``query`` (unchanged when
+    the query has no word). The id is compared as ``+id``: SQLite then walks the
+    queryset's own ordering index and stops at the page, instead of fetching every
+    match by id and sorting them all (7,846 programmes for a common word)."""
+    ids = matching_ids(query=query, kind=kind, scopes=scopes, language=language)
+    if ids is None:
+        return queryset
+    plus = Func(F("pk"), template="+%(expressions)s", output_field=BigIntegerField())
+    return queryset.alias(search_pk=plus).filter(search_pk__in=ids)

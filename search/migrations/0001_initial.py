@@ -4,32 +4,43 @@ import django.utils.timezone
 from django.db import migrations, models
 
 # The full-text index over search_entry, per database vendor (search/engine.py reads it).
-SQLITE = [
-    """CREATE VIRTUAL TABLE search_entry_fts USING fts5(
-        title, body, kind, scope,
-        content='search_entry', content_rowid='id',
-        tokenize='unicode61 remove_diacritics 2', prefix='2 3')""",
-    """CREATE TRIGGER search_entry_ai AFTER INSERT ON search_entry BEGIN
-        INSERT INTO search_entry_fts(rowid, title, body, kind, scope)
-        VALUES (new.id, new.title, new.body, new.kind, new.scope);
-    END""",
-    """CREATE TRIGGER search_entry_ad AFTER DELETE ON search_entry BEGIN
-        INSERT INTO search_entry_fts(search_entry_fts, rowid, title, body, kind, scope)
-        VALUES ('delete', old.id, old.title, old.body, old.kind, old.scope);
-    END""",
-    """CREATE TRIGGER search_entry_au AFTER UPDATE ON search_entry BEGIN
-        INSERT INTO search_entry_fts(search_entry_fts, rowid, title, body, kind, scope)
-        VALUES ('delete', old.id, old.title, old.body, old.kind, old.scope);
-        INSERT INTO search_entry_fts(rowid, title, body, kind, scope)
-        VALUES (new.id, new.title, new.body, new.kind, new.scope);
-    END""",
-]
-SQLITE_DROP = [
-    "DROP TRIGGER IF EXISTS search_entry_au",
-    "DROP TRIGGER IF EXISTS search_entry_ad",
-    "DROP TRIGGER IF EXISTS search_entry_ai",
-    "DROP TABLE IF EXISTS search_entry_fts",
-]
+# One FTS5 table per kind (and one for any other kind): a programme search never reads
+# the 100,000 posts' doclists, and no kind column is matched or ranked.
+KINDS = ("programme", "post", "chat", "expert", "document", "page")
+OTHER = "other"
+
+
+def _fts_sqlite(table, when_new, when_old):
+    cols, new, old = "title, body", "new.id, new.title, new.body", "old.id, old.title, old.body"
+    delete = f"INSERT INTO {table}({table}, rowid, {cols}) SELECT 'delete', {old}"
+    insert = f"INSERT INTO {table}(rowid, {cols}) SELECT {new}"
+    return [
+        f"""CREATE VIRTUAL TABLE {table} USING fts5(
+            title, body, content='search_entry', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2', prefix='2 3')""",
+        f"CREATE TRIGGER {table}_ai AFTER INSERT ON search_entry WHEN {when_new} BEGIN {insert}; END",
+        f"CREATE TRIGGER {table}_ad AFTER DELETE ON search_entry WHEN {when_old} BEGIN {delete}; END",
+        # One update trigger, the old text out before the new in (and an entry that
+        # changed kind leaves one table for another).
+        f"CREATE TRIGGER {table}_au AFTER UPDATE ON search_entry WHEN {when_old} OR {when_new}"
+        f" BEGIN {delete} WHERE {when_old}; {insert} WHERE {when_new}; END",
+    ]
+
+
+_KNOWN = ", ".join(f"'{kind}'" for kind in KINDS)
+# The entry's fields a search reads, by id, without the row's texts (a covering index).
+SQLITE = ["CREATE INDEX search_entry_hit ON search_entry (id, kind, object_id, scope)"]
+SQLITE_DROP = ["DROP INDEX IF EXISTS search_entry_hit"]
+for _kind in (*KINDS, OTHER):
+    _table = f"search_fts_{_kind}"
+    if _kind == OTHER:
+        SQLITE += _fts_sqlite(_table, f"new.kind NOT IN ({_KNOWN})", f"old.kind NOT IN ({_KNOWN})")
+    else:
+        SQLITE += _fts_sqlite(_table, f"new.kind = '{_kind}'", f"old.kind = '{_kind}'")
+    SQLITE_DROP += [
+        *(f"DROP TRIGGER IF EXISTS {_table}_{t}" for t in ("ai", "ad", "au")),
+        f"DROP TABLE IF EXISTS {_table}",
+    ]
 
 # Each configuration folds accents (unaccent) before stemming in its language;
 # "simple" folds accents and does not stem, so a word matches in any language.
@@ -58,12 +69,20 @@ POSTGRESQL += [
     f" setweight(to_tsvector({_STEMMED}, title), 'A')"
     f" || setweight(to_tsvector({_STEMMED}, body), 'B')"
     " || to_tsvector('rial_simple'::regconfig, title || ' ' || body)) STORED",
-    "CREATE INDEX search_entry_document ON search_entry USING GIN (document)",
+    # A GIN index per kind (queried with the literal kind), so a programme search
+    # never reads the posts' posting lists; one for every other kind.
+    *(
+        f"CREATE INDEX search_entry_document_{kind} ON search_entry USING GIN (document)"
+        f" WHERE kind = '{kind}'"
+        for kind in KINDS
+    ),
+    "CREATE INDEX search_entry_document_other ON search_entry USING GIN (document)"
+    f" WHERE kind NOT IN ({_KNOWN})",
     "CREATE INDEX search_entry_kind_object ON search_entry (kind, object_id)",
 ]
 POSTGRESQL_DROP = [
     "DROP INDEX IF EXISTS search_entry_kind_object",
-    "DROP INDEX IF EXISTS search_entry_document",
+    *(f"DROP INDEX IF EXISTS search_entry_document_{kind}" for kind in (*KINDS, OTHER)),
     "ALTER TABLE search_entry DROP COLUMN IF EXISTS document",
     *(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS rial_{name}" for name in STEMMERS),
 ]
