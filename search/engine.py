@@ -22,7 +22,7 @@ from django.db.models.expressions import RawSQL
 
 MAX_WORDS = 8
 LANGUAGES = 4  # entries per object at most (es, en, pt, fr)
-RANK_WINDOW = 2000  # how many of the newest matching entries are ranked
+RANK_WINDOW = 1000  # how many of the newest matching entries are ranked
 MAX_WORD = 40
 # PostgreSQL text-search configuration per entry language (made in migration 0001).
 CONFIGS = {"es": "rial_spanish", "en": "rial_english", "pt": "rial_portuguese", "fr": "rial_french"}
@@ -31,6 +31,8 @@ SCOPE_RE = re.compile(r"[^0-9a-z]")
 # every other kind shares "other" (migration 0001 makes them).
 KINDS = ("programme", "post", "chat", "expert", "document", "page")
 OTHER = "other"
+# Kinds indexed once per object (not once per language): a capped count reads cap + 1.
+ONE_ENTRY = ("post", "chat")
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,11 @@ def _sqlite_filter(kinds, scopes):
         where.append("e.scope IN (" + ", ".join(["%s"] * len(scopes)) + ")")
         params += [scope_word(s) for s in scopes]
     return "".join(f" AND {clause}" for clause in where), params
+
+
+def _per_object(kinds) -> int:
+    """At most how many entries an object of ``kinds`` has."""
+    return 1 if kinds and set(kinds) <= set(ONE_ENTRY) else LANGUAGES
 
 
 def _sqlite_matches(words, kinds, scopes, columns, limit, *, newest=True):
@@ -180,24 +187,25 @@ def ranked(*, query: str, kinds=(), scopes=None, language="", limit=20, offset=0
 def count(*, query: str, kinds=(), scopes=None, language="", cap=1000) -> int:
     """How many objects match, counted up to ``cap`` + 1 (shown as "1,000+").
 
-    Reads at most LANGUAGES * (cap + 1) matching entries (the scan stops there) and
-    counts the distinct objects among them: exact up to ``cap``, and above it at
-    least ``cap`` + 1, since an object has at most LANGUAGES entries."""
+    Reads at most (cap + 1) * entries per object (LANGUAGES, or 1 for ONE_ENTRY kinds)
+    matching entries (the scan stops there) and counts the distinct objects among
+    them: exact up to ``cap``, and above it at least ``cap`` + 1."""
     words = words_of(query)
     scopes = None if scopes is None else list(scopes)
     if _empty(words, scopes):
         return 0
+    entries = _per_object(kinds)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             _tsquery, where, params, _rank = _pg_where(words, kinds, scopes, language)
             cursor.execute(
                 "SELECT count(DISTINCT (kind, object_id)) FROM (SELECT kind, object_id"  # noqa: S608 (our constants; input goes in params)
                 f" FROM search_entry WHERE {where} LIMIT %s) capped",
-                [*params, (cap + 1) * LANGUAGES],
+                [*params, (cap + 1) * entries],
             )
         else:
             matches, params = _sqlite_matches(
-                words, kinds, scopes, "f.rowid AS id", (cap + 1) * LANGUAGES, newest=False
+                words, kinds, scopes, "f.rowid AS id", (cap + 1) * entries, newest=False
             )
             cursor.execute(
                 "SELECT count(DISTINCT e.kind || ':' || e.object_id) FROM"  # noqa: S608 (our constants; input goes in params)
