@@ -198,9 +198,13 @@ def count(*, query: str, kinds=(), scopes=None, language="", cap=1000) -> int:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             _tsquery, where, params, _rank = _pg_where(words, kinds, scopes, language)
+            # Posts and messages, the many and the recent, newest first: the planner
+            # then walks the primary key backwards and stops at the cap, instead of a
+            # sequential scan through every older entry before them.
+            newest = " ORDER BY id DESC" if entries == 1 else ""
             cursor.execute(
                 "SELECT count(DISTINCT (kind, object_id)) FROM (SELECT kind, object_id"  # noqa: S608 (our constants; input goes in params)
-                f" FROM search_entry WHERE {where} LIMIT %s) capped",
+                f" FROM search_entry WHERE {where}{newest} LIMIT %s) capped",
                 [*params, (cap + 1) * entries],
             )
         else:
@@ -252,5 +256,9 @@ def narrowed(queryset, *, query: str, kind: str, scopes=None, language=""):
     ids = matching_ids(query=query, kind=kind, scopes=scopes, language=language)
     if ids is None:
         return queryset
+    if connection.vendor != "sqlite":
+        # PostgreSQL joins the ids by hash or by key on its own; "+id" would make it
+        # read every row of the table for a rare word.
+        return queryset.filter(pk__in=ids)
     plus = Func(F("pk"), template="+%(expressions)s", output_field=BigIntegerField())
     return queryset.alias(search_pk=plus).filter(search_pk__in=ids)
