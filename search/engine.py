@@ -111,12 +111,16 @@ def _pg_tsquery(words) -> str:
 
 
 def _pg_kinds(kinds) -> str:
-    """Kinds as a WHERE the planner matches to their partial GIN index: a kind of our
-    own as a literal (ours, never input), any other kind with "not one of ours"."""
-    if len(kinds) == 1 and kinds[0] in KINDS:
+    """Kinds as a WHERE the planner matches to their partial GIN index (the same
+    ``(kind || '')`` predicate, see migration 0001): a kind of our own as a literal
+    (ours, never input), any other kind with "not one of ours"."""
+    if len(kinds) == 1 and kinds[0] in ONE_ENTRY:
         return f"kind = '{kinds[0]}'"
+    if len(kinds) == 1 and kinds[0] in KINDS:
+        return f"(kind || '') = '{kinds[0]}'"
     if not set(kinds) & set(KINDS):
-        return "kind = ANY(%s) AND kind NOT IN (" + ", ".join(f"'{k}'" for k in KINDS) + ")"
+        known = ", ".join(f"'{k}'" for k in KINDS)
+        return f"kind = ANY(%s) AND (kind || '') NOT IN ({known})"
     return "kind = ANY(%s)"
 
 
