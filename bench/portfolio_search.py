@@ -265,6 +265,10 @@ def populate(count: int = PROGRAMMES, seed: int = 2026) -> dict:
         for programme in created:
             programme.search_text = programme.searchable_text(by_programme.get(programme.pk, []))
         Programme.objects.bulk_update(created, ["search_text"], batch_size=500)
+        # And the full-text index the portfolio's word search reads (portfolio/search.py).
+        from portfolio.search import rebuild
+
+        rebuild()
     return {
         "programmes": len(created),
         "theme_links": len(links),

@@ -20,6 +20,7 @@ from bench import (  # noqa: E402
     http_pages,
     portfolio_search,
     production,
+    search,
     signed_in_pages,
 )
 
@@ -29,6 +30,7 @@ BENCHMARKS = [
     signed_in_pages,
     chat_fanout,
     portfolio_search,
+    search,
     production,
 ]
 

@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("", include("events.urls")),
     path("", include("cooperation.urls")),
     path("", include("newsletter.urls")),
+    path("", include("search.urls")),
     # Wagtail's page tree last: it answers every path the apps above do not.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -34,3 +34,7 @@ class CoursesConfig(AppConfig):
                 signal.connect(
                     taxonomy_changed, sender=model, dispatch_uid=f"courses-{model}-{signal}"
                 )
+
+        from courses import search
+
+        search.connect()

@@ -1,8 +1,15 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from courses import search
 from courses.models import Area, Theme
+
+
+@hooks.register("rial_search_providers")
+def search_providers():
+    return [search.provider()]
 
 
 class AreaViewSet(SnippetViewSet):

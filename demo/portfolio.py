@@ -21,6 +21,7 @@ from portfolio.models import (
     ProgrammeTarget,
     ProgrammeTranslation,
 )
+from portfolio.search import programme_index
 
 # Each file: the programme's fields in its own language, its themes and target groups,
 # ``translation`` (name, needs, description, objectives in another language) if any,
@@ -77,7 +78,7 @@ def _programme(spec: dict, themes: dict, secretariat: User, published_at) -> Pro
             actor=secretariat,
             comment=translation["language"],
         )
-    programme.reindex()
+    programme_index(programme=programme)
     return programme
 
 

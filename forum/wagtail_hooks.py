@@ -7,6 +7,13 @@ from forum.models import Space
 from forum.services import chat_access_changed, space_ensure_for_cohort
 
 
+@hooks.register("rial_search_providers")
+def search_providers():
+    from forum.search import providers
+
+    return providers()
+
+
 @hooks.register("rial_cohort_created")
 def cohort_space(cohort):
     space_ensure_for_cohort(cohort=cohort)

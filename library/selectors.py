@@ -4,7 +4,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch
 
 from courses.models import Theme
 from library.models import Instrument, Publication, Repository
-from portfolio.models import fold
+from library.search import matching
 
 
 def repositories():
@@ -41,8 +41,8 @@ def publications(*, q: str = "", kind: str = "", theme: Theme | None = None, lan
         items = items.filter(
             Exists(through.objects.filter(publication_id=OuterRef("pk"), theme_id=theme.pk))
         )
-    for word in q.split()[:8]:
-        items = items.filter(search_text__contains=fold(word))
+    if q:
+        items = matching(items, q)
     return (
         items.select_related("document")
         .prefetch_related(Prefetch("themes", queryset=Theme.objects.select_related("area")))

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from library.models import Publication
+from library.search import publication_index
 from lms.choices import InterfaceLanguage
 from lms.models import User
 from lms.selectors.people import secretariat_people
@@ -79,6 +80,7 @@ def publication_decide(*, actor: User, publication: Publication, publish: bool) 
         raise ValidationError(_("This suggestion has already been answered."))
     publication.status = Publication.Status.PUBLISHED if publish else Publication.Status.DECLINED
     publication.save(update_fields=["status"])
+    publication_index(publication=publication)
     if publish and publication.suggested_by_id:
         person = publication.suggested_by
         with in_language_of(person):

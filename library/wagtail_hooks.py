@@ -1,10 +1,32 @@
 """The documentation centre in the Wagtail admin: publications, repositories, instruments."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from library import search
 from library.models import Instrument, Publication, Repository
+
+
+@hooks.register("rial_search_providers")
+def search_providers():
+    return [search.provider()]
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def index_publication(request, instance):
+    """The admin edits documents as snippets: keep the search in step."""
+    if isinstance(instance, Publication):
+        search.publication_index(publication=instance)
+
+
+@hooks.register("before_delete_snippet")
+def unindex_publications(request, instances):
+    ids = [item.pk for item in instances if isinstance(item, Publication)]
+    if ids:
+        search.entries_delete(kind=search.KIND, object_ids=ids)
 
 
 class PublicationViewSet(SnippetViewSet):

@@ -15,8 +15,8 @@ from portfolio.models import (
     ProgrammeInterest,
     ProgrammeTarget,
     ProgrammeTranslation,
-    fold,
 )
+from portfolio.search import matching
 
 PER_PAGE = 20
 
@@ -103,8 +103,8 @@ def search(filters: Filters):
             programme_id=OuterRef("pk"), language=filters.language
         )
         programmes = programmes.filter(Q(language=filters.language) | Q(Exists(translated)))
-    for word in filters.q.split()[:8]:
-        programmes = programmes.filter(search_text__contains=fold(word))
+    if filters.q:
+        programmes = matching(programmes, filters.q)
     return _with_texts(programmes).order_by("-published_at", "-pk")
 
 

@@ -23,6 +23,7 @@ from portfolio.models import (
     ProgrammeTranslation,
     Target,
 )
+from portfolio.search import programme_index
 from portfolio.selectors import can_edit, editors_of
 
 # What the form asks for before a programme goes to review (a draft may lack them).
@@ -160,7 +161,7 @@ def programme_save(
             for code in targets
             if code not in existing
         )
-        programme.reindex()
+        programme_index(programme=programme)
         if creating:
             _log(programme, ProgrammeEvent.Action.CREATED, actor)
         if was_published:
@@ -276,6 +277,7 @@ def programme_review(
     else:
         raise ValidationError(_("This decision does not apply to the programme as it is now."))
     programme.save(update_fields=["status", "published_at"])
+    programme_index(programme=programme)
     _tell(_log(programme, event, actor, comment))
     return programme
 
@@ -316,7 +318,7 @@ def programme_translate(
             "updated_at": timezone.now(),
         },
     )
-    programme.reindex()
+    programme_index(programme=programme)
     _log(programme, ProgrammeEvent.Action.TRANSLATED, actor, language)
     return translation
 

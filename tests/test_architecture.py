@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Lowest first. An app may import the apps of its own layer and of the layers below.
 # "bench" and "tests" sit above everything: no app imports them.
 LAYERS = [
+    ["search"],  # the one full-text index: knows no app, apps register providers
     ["courses"],
     ["lms"],
     ["forum"],

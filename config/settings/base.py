@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "forum",
     "lms",
     "courses",
+    "search",
     "demo",
     # Wagtail. ``lms.apps.RialUsersAppConfig`` replaces ``wagtail.users`` so the
     # secretariat edits full names and RIAL roles in the Wagtail admin.

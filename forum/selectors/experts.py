@@ -5,7 +5,7 @@ import zoneinfo
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.utils import timezone
 
 from courses.models import Theme
@@ -93,20 +93,9 @@ def directory(*, theme=None, area=None, language: str = "", country: str = "", q
     if country:
         experts = experts.filter(user__profile__country=country)
     if query:
-        words = Q()
-        for word in query.split()[:8]:
-            words &= (
-                Q(user__full_name__icontains=word)
-                | Q(headline__icontains=word)
-                | Q(bio__icontains=word)
-                | Q(user__profile__institution__icontains=word)
-                | Q(seminars__icontains=word)
-                | Q(themes__name_es__icontains=word)
-                | Q(themes__name_en__icontains=word)
-                | Q(themes__name_pt__icontains=word)
-                | Q(themes__name_fr__icontains=word)
-            )
-        experts = experts.filter(words)
+        from forum.search import expert_matching
+
+        experts = expert_matching(experts, query)
     return experts.distinct().order_by("user__full_name", "pk")
 
 

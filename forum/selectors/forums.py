@@ -102,19 +102,11 @@ def page_of(number: int) -> int:
 
 
 def search_posts(*, user: User, query: str, space: Space | None = None):
-    """Posts whose text or topic title has every word, in spaces the person may read."""
-    words = [w for w in query.split() if len(w) > 1][:8]
-    if not words:
-        return Post.objects.none()
-    posts = Post.objects.filter(
-        deleted_at__isnull=True,
-        topic__deleted_at__isnull=True,
-    ).filter(readable_spaces_filter(user, prefix="topic__space__"))
-    if space is not None:
-        posts = posts.filter(topic__space=space)
-    for word in words:
-        posts = posts.filter(Q(body__icontains=word) | Q(topic__title__icontains=word))
-    return posts.select_related("topic", "topic__space", "author").order_by("-created_at")
+    """Posts with every word (the last as a prefix; accents do not matter) in the spaces
+    the person may read, or in ``space``; best first, for a Paginator."""
+    from forum.search import post_search
+
+    return post_search(user=user, query=query, space=space)
 
 
 def moderation_queue(*, space: Space):

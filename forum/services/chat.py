@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from forum.access import room_access_for
 from forum.events import broadcast, message_payload, user_payload
 from forum.models import Message, Room, RoomMute, RoomPresence, RoomRead
+from forum.search import message_index
 from forum.selectors import chat as selectors
 from forum.selectors.nav import nav_counts_forget
 from forum.services.questions import question_message_sent
@@ -148,6 +149,7 @@ def chat_message_send(
                 body=body,
                 body_html=body_html,
             )
+            message_index(message=message, created=True)
             Room.objects.filter(pk=room.pk).update(last_seq=seq)
             RoomRead.objects.filter(room=locked, user=user, last_read_seq__lt=seq).update(
                 last_read_seq=seq
@@ -178,6 +180,7 @@ def chat_message_delete(*, actor: User, room: Room, seq: int) -> Message:
         message.deleted_at = timezone.now()
         message.deleted_by = actor
         message.save(update_fields=["deleted_at", "deleted_by"])
+        message_index(message=message)
         transaction.on_commit(lambda: broadcast(room.pk, {"type": "deleted", "id": seq}))
     return message
 

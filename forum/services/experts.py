@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from forum.models import ExpertInvitation, ExpertProfile, Space, SpaceMembership
+from forum.search import expert_index
 from forum.services.office_hours import office_space_ensure
 from forum.services.text import markdown_field
 from forum.services.topics import IMAGE_TYPES
@@ -40,6 +41,7 @@ def _make_expert(
     office_space_ensure(profile=profile)
     if invited_from is not None:
         profile.workshops.add(invited_from)
+    expert_index(profile=profile)
     return profile
 
 
@@ -84,6 +86,7 @@ def expert_profile_update(
         profile.save()
         profile.themes.set(themes)
         profile.workshops.set([space for space in workshops if space.kind == Space.Kind.WORKSHOP])
+        expert_index(profile=profile)
     return profile
 
 

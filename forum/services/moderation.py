@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from forum.access import space_access, space_moderators, space_role
 from forum.models import Category, Flag, Post, Space, SpaceHold, Topic
+from forum.search import post_index, topic_index
 from forum.services.sockets import chat_access_changed
 from lms.models import User
 from lms.services.notifications import notifications_fan_out
@@ -33,6 +34,7 @@ def post_hide(*, actor: User, post: Post) -> None:
     Topic.objects.filter(pk=post.topic_id, accepted_post=post).update(
         accepted_post=None, answered_at=None
     )
+    _index(post)
 
 
 @transaction.atomic
@@ -45,7 +47,16 @@ def post_restore(*, actor: User, post: Post) -> Post:
         post.save(update_fields=["deleted_at", "deleted_by"])
         if post.number == 1:
             Topic.objects.filter(pk=post.topic_id).update(deleted_at=None)
+        _index(post)
     return post
+
+
+def _index(post: Post) -> None:
+    """A first post hidden or restored takes its whole topic out of the index or back."""
+    if post.number == 1:
+        topic_index(topic=post.topic)
+    else:
+        post_index(post=post)
 
 
 @transaction.atomic

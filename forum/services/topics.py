@@ -29,6 +29,7 @@ from forum.models import (
     Topic,
     TopicRead,
 )
+from forum.search import post_index
 from forum.selectors.forums import handle, mentioned_people, page_of
 from forum.selectors.nav import nav_counts_forget
 from forum.services.moderation import post_hide
@@ -258,6 +259,7 @@ def topic_create(
                 created_at=now,
             )
             _save_files(post, checked)
+            post_index(post=post, created=True)
             mentioned = _record_mentions(post)
             _watch(user, topic)
             TopicRead.objects.create(topic=topic, user=user, last_read_number=1)
@@ -306,6 +308,7 @@ def post_reply(*, user: User, topic: Topic, body: str, token=None, files=()) -> 
                 post_count=F("post_count") + 1, last_posted_at=now, last_post_author=user
             )
             _save_files(post, checked)
+            post_index(post=post, created=True)
             mentioned = _record_mentions(post)
             _watch(user, locked)
             TopicRead.objects.update_or_create(
@@ -347,6 +350,7 @@ def post_edit(*, actor: User, post: Post, body: str) -> Post:
     post.body_html = body_html
     post.edited_at = timezone.now()
     post.save(update_fields=["body", "body_html", "edited_at"])
+    post_index(post=post)
     mentioned = _record_mentions(post)
     if mentioned:
         _enqueue_notify(post.pk, mentioned, False, False)

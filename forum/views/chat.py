@@ -55,6 +55,9 @@ def chat_index(request):
     return render(request, "forum/chat_index.html", {"rooms": rooms})
 
 
+HISTORY_RESULTS = 30
+
+
 def room_context(request, access) -> dict:
     """What templates/forum/includes/chat.html needs (also on question and session pages)."""
     room = access.room
@@ -84,7 +87,15 @@ def room(request, slug):
     if home is not None:
         return redirect(home)
     access = _access(request, slug)
-    return render(request, "forum/room.html", room_context(request, access))
+    context = room_context(request, access)
+    # Searching the room's history (the room is readable: _access checked it).
+    query = request.GET.get("q", "").strip()[:200]
+    if query:
+        from forum.search import message_search
+
+        found = message_search(user=request.user, query=query, room=access.room)
+        context.update(query=query, found=found[0:HISTORY_RESULTS], found_count=found.count())
+    return render(request, "forum/room.html", context)
 
 
 @login_required

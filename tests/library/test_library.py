@@ -10,6 +10,7 @@ from django.utils import translation
 from courses.models import Theme
 from library import selectors, services
 from library.models import Instrument, Publication, Repository
+from library.search import publication_index
 from lms.models import Notification
 from lms.services.people import role_grant
 from tests.factories import ProfileFactory
@@ -46,6 +47,7 @@ def telework(db):
 def _publication(title, kind="study", language="es", themes=(), **extra):
     item = Publication.objects.create(title=title, kind=kind, language=language, **extra)
     item.themes.set(Theme.objects.filter(code__in=themes))
+    publication_index(publication=item)  # what the admin's snippet hooks do
     return item
 
 

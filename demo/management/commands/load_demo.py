@@ -17,6 +17,7 @@ from demo import (
     spaces,
 )
 from lms.choices import Role
+from search.providers import rebuild as search_rebuild
 
 
 class Command(BaseCommand):
@@ -62,6 +63,8 @@ class Command(BaseCommand):
             events.ensure_events()
             cooperation.ensure_cooperation()
             newsletter.ensure_newsletter()
+            # The demo's objects (some written without their services) in the search.
+            search_rebuild()
 
         new_people = sum(1 for _person, _user, created in people if created)
         self.stdout.write(

@@ -1,0 +1,312 @@
+"""One search service: accents both ways, translations, indexes in step on every
+write, permissions, hostile input, bounded queries, the site-wide page."""
+
+import uuid
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
+
+from forum import services as forum_services
+from forum.models import Room
+from forum.search import message_search, post_search
+from portfolio import selectors as portfolio_selectors
+from portfolio import services as portfolio_services
+from search import engine
+from search.models import Entry
+from search.services import Document, entries_replace
+from tests.forum.forum_fixtures import ask, no_flood, reply, workshop  # noqa: F401
+from tests.portfolio.test_portfolio import _programme, _published, people  # noqa: F401
+
+pytestmark = pytest.mark.django_db
+
+HOSTILE = ['"', "*", "NEAR(", "'", ":", "a:b", "(((", "AND OR NOT", "x" * 5000, "'; DROP", "-", "^"]
+
+
+def _titles(hits):
+    return [hit.title for hit in hits]
+
+
+# --- the engine ---------------------------------------------------------------------------
+
+
+def test_accents_do_not_matter_either_way():
+    entries_replace(kind="t", object_id=1, documents=[Document(title="Diálogo social")])
+    entries_replace(kind="t", object_id=2, documents=[Document(title="Dialogo sin tilde")])
+    assert {h.object_id for h in engine.ranked(query="dialogo")} == {1, 2}
+    assert {h.object_id for h in engine.ranked(query="DIÁLOGO")} == {1, 2}
+    assert engine.count(query="diálogo social") == 1
+
+
+def test_the_last_word_is_a_prefix_and_the_title_ranks_first():
+    entries_replace(kind="t", object_id=1, documents=[Document(title="x", body="inspección")])
+    entries_replace(kind="t", object_id=2, documents=[Document(title="Inspección", body="y")])
+    assert [h.object_id for h in engine.ranked(query="inspe")] == [2, 1]
+    assert engine.ranked(query="inspe zzz") == []
+
+
+@pytest.mark.parametrize("query", HOSTILE)
+def test_hostile_queries_give_results_or_none_never_an_error(query, client):
+    entries_replace(kind="t", object_id=1, documents=[Document(title="a b near x")])
+    engine.ranked(query=query)
+    engine.count(query=query)
+    assert client.get(reverse("search:search"), {"q": query}).status_code == 200
+
+
+def test_scopes_and_kinds_narrow_the_search():
+    entries_replace(kind="t", object_id=1, documents=[Document(title="mesa", scope="space1")])
+    entries_replace(kind="t", object_id=2, documents=[Document(title="mesa", scope="space2")])
+    entries_replace(kind="u", object_id=3, documents=[Document(title="mesa", scope="space1")])
+    assert {h.object_id for h in engine.ranked(query="mesa", scopes=["space1"])} == {1, 3}
+    assert [h.object_id for h in engine.ranked(query="mesa", kinds=["t"], scopes=["space1"])] == [1]
+    assert engine.ranked(query="mesa", scopes=[]) == []
+
+
+def test_counts_stop_at_the_cap():
+    for pk in range(1, 8):
+        entries_replace(kind="t", object_id=pk, documents=[Document(title="común")])
+    assert engine.count(query="comun") == 7
+    assert engine.count(query="comun", cap=3) == 4  # "3+"
+
+
+# --- the portfolio ------------------------------------------------------------------------
+
+
+def test_a_programme_is_found_in_the_language_of_its_translation(people):  # noqa: F811
+    programme = _published(people, data={"name": "Teletrabajo decente"})
+    assert not portfolio_selectors.search(portfolio_selectors.Filters(q="telework")).exists()
+    portfolio_services.programme_translate(
+        actor=people["secretariat"],
+        programme=programme,
+        language="en",
+        name="Decent telework",
+        needs="Homes as workplaces.",
+        description="Labour inspection of telework.",
+        objectives="Rules.",
+    )
+    found = portfolio_selectors.search(portfolio_selectors.Filters(q="telework"))
+    assert list(found) == [programme]
+    assert list(portfolio_selectors.search(portfolio_selectors.Filters(q="teletrabajo"))) == [
+        programme
+    ]
+    # Translated again: the old English words are gone.
+    portfolio_services.programme_translate(
+        actor=people["secretariat"],
+        programme=programme,
+        language="en",
+        name="Remote work",
+        needs="Homes.",
+        description="Inspection.",
+        objectives="Rules.",
+    )
+    assert not portfolio_selectors.search(portfolio_selectors.Filters(q="telework")).exists()
+
+
+def test_programme_edits_and_unpublishing_keep_the_index_in_step(people):  # noqa: F811
+    programme = _published(people)
+    assert list(portfolio_selectors.search(portfolio_selectors.Filters(q="tabletas"))) == [
+        programme
+    ]
+    portfolio_services.programme_save(
+        actor=people["peru"],
+        programme=programme,
+        data={"description": "Inspectores con drones."},
+        themes=programme.themes.all(),
+        targets=["rural"],
+    )
+    filters = portfolio_selectors.Filters
+    assert not portfolio_selectors.search(filters(q="tabletas")).exists()
+    assert portfolio_selectors.search(filters(q="drones")).exists()
+    portfolio_services.programme_review(
+        actor=people["secretariat"], programme=programme, action="unpublish", comment="Revisar"
+    )
+    assert not Entry.objects.filter(kind="programme", object_id=programme.pk).exists()
+    assert engine.count(query="drones") == 0
+
+
+def test_drafts_are_found_by_no_one(people, client):  # noqa: F811
+    _programme(people, data={"name": "Borrador secreto"})
+    assert engine.count(query="secreto") == 0
+    assert "Borrador secreto" not in client.get(reverse("search:search"), {"q": "secreto"}).text
+
+
+# --- forums and chat ----------------------------------------------------------------------
+
+
+def test_forum_search_finds_dialogo_for_dialogo_with_accent(workshop, no_flood):  # noqa: F811
+    topic = ask(workshop, title="Mesa de diálogo social", body="Convocamos a las partes")
+    reply(workshop, topic, "bruno", body="El dialogo avanza")
+    found = post_search(user=workshop["alice"], query="dialogo")
+    assert found.count() == 2
+    assert {p.topic_id for p in found[0:10]} == {topic.pk}
+    # The title is in the first post's entry only, not repeated in every reply.
+    assert Entry.objects.filter(kind="post", title="Mesa de diálogo social").count() == 1
+
+
+def test_forum_posts_stay_in_step_on_edit_hide_and_restore(workshop, no_flood):  # noqa: F811
+    topic = ask(workshop, title="Mesa", body="Primera")
+    post = reply(workshop, topic, "bruno", body="Texto original").post
+    alice = workshop["alice"]
+    forum_services.post_edit(actor=workshop["bruno"], post=post, body="Texto corregido")
+    assert post_search(user=alice, query="original").count() == 0
+    assert post_search(user=alice, query="corregido").count() == 1
+    forum_services.post_delete(actor=workshop["mod"], post=post)
+    assert post_search(user=alice, query="corregido").count() == 0
+    forum_services.post_restore(actor=workshop["mod"], post=post)
+    assert post_search(user=alice, query="corregido").count() == 1
+    # Hiding the first post hides the topic: every post of it leaves the search.
+    forum_services.post_delete(actor=workshop["mod"], post=topic.posts.get(number=1))
+    assert post_search(user=alice, query="corregido").count() == 0
+    assert post_search(user=alice, query="primera").count() == 0
+
+
+def test_a_private_space_is_hidden_from_who_may_not_read_it(workshop, no_flood):  # noqa: F811
+    forum_services.topic_create(
+        user=workshop["neighbour"],
+        space=workshop["other"],
+        category=workshop["other"].categories.get(),
+        title="Reglamento secreto",
+        body="quórum secreto",
+        token=uuid.uuid4(),
+    )
+    assert post_search(user=workshop["alice"], query="quorum").count() == 0
+    assert post_search(user=workshop["neighbour"], query="quorum").count() == 1
+
+
+def test_chat_history_only_in_rooms_the_person_may_read(workshop):  # noqa: F811
+    room = Room.objects.create(space=workshop["space"], name="General", slug="bogota-general")
+    other = Room.objects.create(space=workshop["other"], name="Otra", slug="otra-sala")
+    forum_services.chat_message_send(
+        user=workshop["alice"], room=room, client_id=uuid.uuid4(), body="Inspección laboral"
+    )
+    sent = forum_services.chat_message_send(
+        user=workshop["neighbour"], room=other, client_id=uuid.uuid4(), body="Inspección privada"
+    )
+    assert message_search(user=workshop["alice"], query="inspeccion").count() == 1
+    assert message_search(user=workshop["neighbour"], query="privada").count() == 1
+    assert message_search(user=workshop["alice"], query="privada").count() == 0
+    assert message_search(user=workshop["alice"], query="laboral", room=room).count() == 1
+    assert sent.message.pk
+    removed = forum_services.chat_message_send(
+        user=workshop["alice"], room=room, client_id=uuid.uuid4(), body="Mensaje borrable"
+    )
+    assert message_search(user=workshop["alice"], query="borrable").count() == 1
+    forum_services.chat_message_delete(actor=workshop["mod"], room=room, seq=removed.message.seq)
+    assert message_search(user=workshop["alice"], query="borrable").count() == 0
+
+
+# --- the site-wide page -------------------------------------------------------------------
+
+
+def test_the_page_groups_by_kind_and_respects_permissions(
+    client,
+    people,  # noqa: F811
+    workshop,  # noqa: F811
+    no_flood,  # noqa: F811
+    django_assert_max_num_queries,
+):
+    _published(people, data={"name": "Diálogo tripartito"})
+    ask(workshop, title="Diálogo en la mesa", body="Texto")
+    url = reverse("search:search")
+    anonymous = client.get(url, {"q": "dialogo"}).text
+    assert "Diálogo tripartito" in anonymous and "Diálogo en la mesa" not in anonymous
+    client.force_login(workshop["alice"])
+    with CaptureQueriesContext(connection) as one:
+        signed_in = client.get(url, {"q": "dialogo"}).text
+    # As many queries for twelve matches of each kind as for one: per kind a capped
+    # count, a ranked query and the objects' own (the session and user around them).
+    for n in range(12):
+        _published(people, data={"name": f"Diálogo {n}"})
+        ask(workshop, title=f"Diálogo {n}", body="Texto")
+    with django_assert_max_num_queries(22), CaptureQueriesContext(connection) as many:
+        client.get(url, {"q": "dialogo"})
+    assert len(many) <= len(one)  # (the first request also warms a cache)
+    assert "Diálogo tripartito" in signed_in and "Diálogo en la mesa" in signed_in
+    assert 'id="results-programme"' in signed_in and 'id="results-post"' in signed_in
+    client.force_login(workshop["outsider"])
+    assert "Diálogo en la mesa" not in client.get(url, {"q": "dialogo"}).text
+
+
+@pytest.mark.parametrize("language", ["es", "en", "pt", "fr"])
+def test_the_page_answers_in_every_language_and_is_in_the_header(client, language):
+    with translation.override(language):
+        url = reverse("search:search")
+    assert url.startswith(f"/{language}/")
+    html = client.get(url, {"q": "nada"}).text
+    assert 'role="search"' in html and 'id="site-search-box"' in html
+
+
+def test_rebuild_indexes_everything_again(people, workshop, no_flood):  # noqa: F811
+    _published(people, data={"name": "Diálogo tripartito"})
+    ask(workshop, title="Diálogo en la mesa", body="Texto")
+    Entry.objects.all().delete()
+    assert engine.count(query="dialogo") == 0
+    call_command("search_rebuild", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert engine.count(query="dialogo") == 2
+
+
+# --- experts, documents, courses ----------------------------------------------------------
+
+
+def test_experts_are_found_without_accents_and_hidden_ones_are_not(secretariat):
+    from forum.models import ExpertProfile
+    from forum.selectors.experts import directory
+    from forum.services import expert_profile_update
+    from tests.forum.expert_fixtures import make_expert
+
+    user = make_expert(secretariat, "Patrícia Alves", ["telework"], headline="Inspección")
+    assert [p.user for p in directory(query="patricia inspeccion")] == [user]
+    assert list(directory(query="teletrabajo")) != []  # a theme's name in Spanish
+    profile = ExpertProfile.objects.get(user=user)
+    expert_profile_update(
+        actor=secretariat,
+        profile=profile,
+        headline="Inspección",
+        bio="",
+        themes=[],
+        workshops=[],
+        seminars="",
+        availability="",
+        accepts_questions=True,
+        is_listed=False,
+    )
+    assert engine.count(query="patricia") == 0
+
+
+def test_documents_are_found_once_published(secretariat):
+    from library import selectors as library_selectors
+    from library.models import Publication
+    from library.services import publication_decide
+
+    item = Publication.objects.create(
+        title="Guía de inspección", kind="study", status=Publication.Status.SUGGESTED
+    )
+    assert not library_selectors.publications(q="inspeccion").exists()
+    publication_decide(actor=secretariat, publication=item, publish=True)
+    assert list(library_selectors.publications(q="inspeccion")) == [item]
+
+
+def test_course_pages_follow_publish_and_unpublish(client):
+    from tests.course_fixtures import build_course
+
+    course = build_course().course
+    url = reverse("search:search")
+    assert "Curso de prueba" in client.get(url, {"q": "prueba"}).text
+    course.unpublish()
+    assert "Curso de prueba" not in client.get(url, {"q": "prueba"}).text
+
+
+def test_a_room_page_searches_its_own_history(client, workshop):  # noqa: F811
+    room = Room.objects.create(space=workshop["space"], name="General", slug="bogota-general")
+    forum_services.chat_message_send(
+        user=workshop["alice"], room=room, client_id=uuid.uuid4(), body="Acta de la reunión"
+    )
+    client.force_login(workshop["bruno"])
+    html = client.get(reverse("forum:room", kwargs={"slug": room.slug}), {"q": "reunion"}).text
+    assert "1 message found" in html or "1 mensaje" in html or "1 mensagem" in html
+    client.force_login(workshop["neighbour"])
+    response = client.get(reverse("forum:room", kwargs={"slug": room.slug}), {"q": "reunion"})
+    assert response.status_code in (403, 404)
