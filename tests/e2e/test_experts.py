@@ -60,7 +60,7 @@ def test_official_finds_an_expert_asks_and_marks_the_live_answer_helpful(
         theme.select_option(label=label)
         official.locator("select[name=language]").select_option("pt")
         # Sent with the keyboard: Enter in the search box submits the filters.
-        official.locator("input[name=q]").press("Enter")
+        official.locator("main input[name=q]").press("Enter")
         official.wait_for_url(re.compile(r"/es/experts/\?.*language=pt"))
         assert official.locator("select[name=language]").input_value() == "pt"
         patricia = cards.filter(has_text="Patrícia Alves de Souza")
@@ -140,9 +140,9 @@ def test_expert_pages_pass_axe(browser, chat_site):  # noqa: F811
         # Enter submits the form.
         page.goto("/es/experts/")
         _no_violations(page, "/es/experts/")
-        page.locator("input[name=q]").focus()
+        page.locator("main input[name=q]").focus()
         page.keyboard.type("Tremblay")
-        submit = page.locator("form[role=search] button[type=submit]")
+        submit = page.locator("main form[role=search] button[type=submit]")
         submit_text = submit.inner_text().strip()
         for _step in range(10):
             page.keyboard.press("Tab")

@@ -154,7 +154,7 @@ def test_submit_review_translate_and_find_a_programme(browser, live_server, port
         visitor.goto("/es/portfolio/?language=fr")
         assert visitor.get_by_role("link", name=NAME_ES).count() == 0
         visitor.goto("/es/portfolio/")
-        search = visitor.locator('form[role="search"]')
+        search = visitor.locator('main form[role="search"]')
         search.locator("#id_country").select_option("CL")
         search.locator("button[type=submit]").click()
         visitor.wait_for_url("**country=CL**")
