@@ -1,19 +1,19 @@
 """Signals keep caches honest; business rules live in services, not here."""
 
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Locale, Page, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from cms import navigation
+from courses.invalidation import forget_now_and_after_commit
 
 
 def invalidate_menus() -> None:
     """At once (this process's next page) and after the commit (a page made
-    meanwhile from the rows before it is not kept under the new version)."""
-    navigation.invalidate_menus()
-    transaction.on_commit(navigation.invalidate_menus)
+    meanwhile from the rows before it is not kept under the new version), once
+    per transaction."""
+    forget_now_and_after_commit(navigation.invalidate_menus)
 
 
 @receiver(page_published)

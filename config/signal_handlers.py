@@ -4,17 +4,18 @@ Any publication, unpublication, move, deletion or slug change of a Wagtail page,
 and any save, deletion or many-to-many change of what public pages show (the
 Wagtail site, the course content, the portal apps, images and documents, calls,
 cohorts and certificates) starts a new generation of the page cache: the next
-visitor's request is made by Django again. Purging is one increment, so it is
-done freely: at once (the process that wrote sees it in its very next request)
-and again after the commit (a request that read the old rows while the write
-was not committed yet cannot keep them under the new generation).
+visitor's request is made by Django again: at once (the process that wrote sees
+it in its very next request) and again after the commit (a request that read the
+old rows while the write was not committed yet cannot keep them under the new
+generation), once per transaction however many rows change
+(courses/invalidation.py).
 """
 
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from config.page_cache import page_cache_purge
+from courses.invalidation import forget_now_and_after_commit
 
 # Apps whose every row may be on a public page.
 PUBLIC_APPS = {
@@ -55,8 +56,7 @@ def _shown_publicly(model) -> bool:
 
 
 def purge() -> None:
-    page_cache_purge()
-    transaction.on_commit(page_cache_purge)
+    forget_now_and_after_commit(page_cache_purge)
 
 
 def _page_changed(sender, **kwargs):

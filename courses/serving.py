@@ -22,6 +22,8 @@ from django.core.cache import cache
 from django.http import Http404
 from wagtail.models import Page, PageViewRestriction
 
+from courses.invalidation import forget_now_and_after_commit
+
 VERSION_KEY = "courses:pages-version"
 RESTRICTED_KEY = "courses:restricted-paths"
 TIMEOUT = 60 * 60 * 24
@@ -40,10 +42,15 @@ def pages_version() -> str:
     return version
 
 
-def pages_changed(**_kwargs) -> None:
-    """Forget cached trees and restrictions (connected to page and restriction signals)."""
+def forget_pages() -> None:
     cache.set(VERSION_KEY, uuid4().hex, TIMEOUT)
     cache.delete(RESTRICTED_KEY)
+
+
+def pages_changed(**_kwargs) -> None:
+    """Forget cached trees and restrictions (connected to page and restriction signals):
+    at once and after the commit, once per transaction."""
+    forget_now_and_after_commit(forget_pages)
 
 
 # --- Routing ---------------------------------------------------------------------------
