@@ -24,11 +24,21 @@ from django.urls import reverse
 # A fixed secret, so tests can compute codes (base32, as authenticator apps take it).
 SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 PERIOD = 30
+FRESH_SECONDS = 3  # totp_code gives no code with less left to live
 
 
 def totp_code(secret: str, at: float | None = None) -> str:
-    """The code an authenticator app shows for ``secret`` (RFC 6238: SHA-1, 6 digits, 30 s)."""
-    counter = int((time.time() if at is None else at) // PERIOD)
+    """The code an authenticator app shows for ``secret`` (RFC 6238: SHA-1, 6 digits, 30 s).
+
+    Without ``at``, a code with a few seconds left to live: near the end of a step
+    this waits for the next one, as a person would, since the server accepts the
+    current step only and a busy machine may take a second to post it."""
+    if at is None:
+        left = PERIOD - time.time() % PERIOD
+        if left < FRESH_SECONDS:
+            time.sleep(left + 0.05)
+        at = time.time()
+    counter = int(at // PERIOD)
     key = base64.b32decode(secret.replace(" ", "").upper())
     digest = hmac.new(key, struct.pack(">Q", counter), hashlib.sha1).digest()
     offset = digest[-1] & 0x0F
@@ -40,7 +50,7 @@ def next_period_code(secret: str) -> str:
     """Wait for the next 30-second step and return its code (a code is accepted once)."""
     now = time.time()
     time.sleep(PERIOD - now % PERIOD + 0.2)
-    return totp_code(secret)
+    return totp_code(secret, at=time.time())
 
 
 def totp_enable(user, secret: str = SECRET) -> list[str]:

@@ -395,11 +395,28 @@ def test_the_demo_secretariat_has_an_app_with_a_published_secret(settings, demo_
 def test_the_helpers_wait_for_a_fresh_code(monkeypatch):
     import tests.mfa
 
-    slept = []
-    monkeypatch.setattr(tests.mfa.time, "sleep", slept.append)
-    monkeypatch.setattr(tests.mfa.time, "time", lambda: 59.0)
+    class Clock:
+        now = 59.0
+        slept = []
+
+        def time(self):
+            return self.now
+
+        def sleep(self, seconds):
+            self.slept.append(seconds)
+            self.now += seconds
+
+    clock = Clock()
+    monkeypatch.setattr(tests.mfa.time, "sleep", clock.sleep)
+    monkeypatch.setattr(tests.mfa.time, "time", clock.time)
     next_period_code(SECRET)
-    assert slept == [pytest.approx(1.2)]
+    assert clock.slept == [pytest.approx(1.2)]
+    # A code with under 3 s left to live is not given: the next step's is.
+    clock.now, clock.slept = 88.5, []
+    assert totp_code(SECRET) == totp_code(SECRET, at=90)
+    assert clock.slept == [pytest.approx(1.55)]
+    clock.now, clock.slept = 86.5, []
+    assert totp_code(SECRET) == totp_code(SECRET, at=86.5) and clock.slept == []
     # RFC 6238's test vector (SHA-1, 8 digits 94287082 at 59 s) ends in these 6 digits.
     assert totp_code("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", at=59) == "287082"
 
