@@ -6,6 +6,7 @@ SQLite and the in-memory layer (``make test``) and against PostgreSQL and Redis
 """
 
 import os
+from pathlib import Path
 
 from .base import *
 
@@ -16,7 +17,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-MEDIA_ROOT = BASE_DIR / ".test-media"
+# Uploads of the test run (.ci/run gives its second, simultaneous run a folder of its own).
+MEDIA_ROOT = Path(os.environ.get("TEST_MEDIA_ROOT") or BASE_DIR / ".test-media")
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Connections are those of a deployment (base: closed after each request, pooled
 # on PostgreSQL): the Daphne processes of tests/config/test_connections.py run with
@@ -35,4 +37,4 @@ if REDIS_URL:
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # Private uploads (assignment files) of the test run.
-PRIVATE_MEDIA_ROOT = BASE_DIR / ".test-media" / "private"
+PRIVATE_MEDIA_ROOT = MEDIA_ROOT / "private"
