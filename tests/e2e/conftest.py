@@ -7,6 +7,7 @@ loudly (``make test`` and ``.ci/run`` install it with apt).
 import os
 
 import pytest
+from playwright.sync_api import expect
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -26,6 +27,12 @@ CHROMIUM_ARGS = [
 # emptied after every test: ``site_content`` rebuilds what the migrations
 # created (root page, locales, the Spanish home page) before each one.
 E2E = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+# How long a step may wait for the page: patience for a busy machine (CI runs two
+# suites side by side on two cores), not a speed requirement (bench/ measures
+# speed). An element that never appears fails all the same.
+PATIENCE_MS = 20_000
+expect.set_options(timeout=PATIENCE_MS)
 
 
 # Per module, not per session: while Playwright's sync API is open it keeps an
@@ -66,7 +73,7 @@ def guarded_context(browser, base_url, **options):
     context = browser.new_context(
         base_url=base_url, locale="es-ES", viewport={"width": 1280, "height": 900}, **options
     )
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(PATIENCE_MS)
     foreign = []
 
     def guard(route):

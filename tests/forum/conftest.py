@@ -59,8 +59,12 @@ async def open_socket(user, slug, *, after=None, origin=b"http://testserver"):
     return communicator, connected
 
 
-async def receive_until(communicator, kind, timeout=2):
-    """Frames until one of this type (the others are returned too)."""
+async def receive_until(communicator, kind, timeout=10):
+    """Frames until one of this type (the others are returned too).
+
+    ``timeout`` is patience for a busy machine, not a deadline the code must meet:
+    a frame the code fails to send never comes, however long the wait (the hub's
+    periodic checks run every minute)."""
     seen = []
     while True:
         frame = await communicator.receive_json_from(timeout=timeout)

@@ -152,7 +152,7 @@ async def test_binary_and_oversize_frames_are_invalid(community):
 
 
 async def test_rate_limit_per_person_per_room(community, settings):
-    settings.RIAL_CHAT_RATE_LIMIT = (5, 5)
+    settings.RIAL_CHAT_RATE_LIMIT = (5, 60)  # a busy machine takes seconds for five
     alice, _ = await open_socket(community["alice"], "red-general")
     await receive_until(alice, "hello")
     for number in range(5):

@@ -277,7 +277,7 @@ async def test_a_hold_makes_the_socket_read_only_and_a_release_gives_writing_bac
     await database_sync_to_async(services.member_hold)(
         actor=community["mod"], space=community["space"], user=community["bruno"], days=3
     )
-    access, _ = await receive_until(bruno, "access", timeout=1)
+    access, _ = await receive_until(bruno, "access")
     assert access["can_write"] is False and access["can_moderate"] is False
     assert access["message"] == "Você pode ler esta sala, mas não escrever nela."  # his language
     await bruno.send_json_to(say("¿puedo?"))
@@ -287,7 +287,7 @@ async def test_a_hold_makes_the_socket_read_only_and_a_release_gives_writing_bac
     await database_sync_to_async(services.member_release)(
         actor=community["mod"], space=community["space"], user=community["bruno"]
     )
-    access, _ = await receive_until(bruno, "access", timeout=1)
+    access, _ = await receive_until(bruno, "access")
     assert access["can_write"] is True
     await bruno.send_json_to(say("ya puedo"))
     message, _ = await receive_until(bruno, "message")
@@ -306,13 +306,13 @@ async def test_a_closed_question_becomes_read_only(network):  # noqa: F811
         user=network["official"], question=question
     )
     for socket in (asker, expert):
-        access, _ = await receive_until(socket, "access", timeout=1)
+        access, _ = await receive_until(socket, "access")
         assert access["can_write"] is False
 
     await database_sync_to_async(services.question_reopen)(
         user=network["official"], question=question
     )
-    access, _ = await receive_until(asker, "access", timeout=1)
+    access, _ = await receive_until(asker, "access")
     assert access["can_write"] is True
     for socket in (asker, expert):
         await socket.disconnect()
@@ -490,14 +490,14 @@ def quick_watchdog(monkeypatch):
 async def caught_up_then_live(alice, bruno, *, heard, next_id):
     """Both sockets are told to catch up, then live again without a restart: Alicia's
     next message reaches Bruno. ``heard``: the last message id Bruno's socket got."""
-    gap, seen = await receive_until(bruno, "gap", timeout=3)
+    gap, seen = await receive_until(bruno, "gap")
     # "after": the last message this socket was sent (here, live or not).
     assert gap["after"] == max([heard, *(f["id"] for f in seen if f["type"] == "message")])
-    await receive_until(alice, "gap", timeout=3)
+    await receive_until(alice, "gap")
     await alice.send_json_to(say("de nuevo en vivo"))
     message = {}
     while message.get("id") != next_id:  # a message from before may come first
-        message, _ = await receive_until(bruno, "message", timeout=2)
+        message, _ = await receive_until(bruno, "message")
     assert "de nuevo en vivo" in message["body_html"]
 
 
