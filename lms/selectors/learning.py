@@ -6,13 +6,16 @@ The learner's dashboard is in ``lms.selectors.dashboards``, the tutor's in
 """
 
 import datetime
+import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 
 from courses.models import CoursePage, LessonPage, ModulePage
+from courses.serving import pages_version
 from lms.models import (
     Cohort,
     CohortGroup,
@@ -26,6 +29,8 @@ from lms.models import (
 )
 
 CURRENT = [Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED]
+
+logger = logging.getLogger(__name__)
 
 
 # --- Access -------------------------------------------------------------------------
@@ -164,7 +169,28 @@ class Activity:
 
 
 def course_activities(course: CoursePage) -> list[Activity]:
-    """Every activity block in the course's live lessons, in order (one query)."""
+    """Every activity block in the course's live lessons, in order: from the cache, kept
+    until any page changes (``courses.serving.pages_version``), or one query and the
+    lessons' bodies read again."""
+    key = f"lms:activities:{pages_version()}:{course.pk}"
+    try:
+        activities = cache.get(key)
+    except Exception as error:  # a cache that fails never fails a request
+        logger.warning("activities cache read failed: %s: %s", type(error).__name__, error)
+        activities = None
+    if activities is None:
+        activities = _course_activities(course)
+        try:
+            cache.set(key, activities, ACTIVITIES_SECONDS)
+        except Exception as error:  # a cache that fails never fails a request
+            logger.warning("activities cache write failed: %s: %s", type(error).__name__, error)
+    return list(activities)
+
+
+ACTIVITIES_SECONDS = 60 * 60 * 24
+
+
+def _course_activities(course: CoursePage) -> list[Activity]:
     lessons = LessonPage.objects.descendant_of(course).live().order_by("path")
     activities = []
     for lesson in lessons:
