@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import Exists, F, FilteredRelation, OuterRef, Q
 from django.utils import timezone
 
 from courses.models import CoursePage, LessonPage, ModulePage
@@ -62,10 +62,13 @@ def course_enrolment(
             )
         )
     if lesson is not None:
-        progress = LessonProgress.objects.filter(enrolment=OuterRef("pk"), lesson=lesson.pk)
+        # One LEFT JOIN (a learner has one progress row per lesson) rather than a
+        # subquery per field: the same row, a quarter of the ORM's work to build.
         enrolments = enrolments.annotate(
-            **{f"progress_{name}": Subquery(progress.values(name)[:1]) for name in PROGRESS_FIELDS}
-        )
+            progress_here=FilteredRelation(
+                "lesson_progress", condition=Q(lesson_progress__lesson=lesson.pk)
+            )
+        ).annotate(**{f"progress_{name}": F(f"progress_here__{name}") for name in PROGRESS_FIELDS})
     enrolment = enrolments.order_by("status", "-cohort__starts_on").first()
     if enrolment is not None and lesson is not None:
         enrolment.lesson_progress_here = None
