@@ -35,6 +35,8 @@ from forum.models import (
     OfficeHourSubscription,
     Post,
     Room,
+    RoomMute,
+    RoomRead,
     Space,
     SpaceHold,
     SpaceMembership,
@@ -63,11 +65,15 @@ CURRENT_ENROLMENT = [Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED]
 _ASK = object()
 
 
-def space_role(*, user: User, space: Space, membership=_ASK) -> str | None:
+def space_role(
+    *, user: User, space: Space, membership=_ASK, tutoring=_ASK, enrolled=_ASK
+) -> str | None:
     """coordinator, moderator, member, reader (read only) or None (no access).
 
     ``membership``: the person's membership role in the space when the caller
-    fetched it already (None: not a member).
+    fetched it already (None: not a member); ``tutoring`` and ``enrolled``:
+    whether they tutor a group of, or are enrolled in, the space's cohort, when
+    the caller fetched that already (``_person_in_space``).
     """
     if user is None or not user.is_authenticated:
         return None
@@ -82,17 +88,52 @@ def space_role(*, user: User, space: Space, membership=_ASK) -> str | None:
     if user.is_secretariat:
         return MODERATOR
     if space.cohort_id:
-        if CohortGroup.objects.filter(cohort_id=space.cohort_id, tutor=user).exists():
+        if tutoring is _ASK:
+            tutoring = CohortGroup.objects.filter(cohort_id=space.cohort_id, tutor=user).exists()
+        if tutoring:
             return MODERATOR
-        if Enrolment.objects.filter(
-            cohort_id=space.cohort_id, user=user, status__in=CURRENT_ENROLMENT
-        ).exists():
+        if enrolled is _ASK:
+            enrolled = Enrolment.objects.filter(
+                cohort_id=space.cohort_id, user=user, status__in=CURRENT_ENROLMENT
+            ).exists()
+        if enrolled:
             return MEMBER
     if membership:
         return membership
     if space.readable_by_all:
         return READER
     return None
+
+
+def _person_in_space(user: User, space: str = "space_id", cohort: str = "space__cohort_id") -> dict:
+    """Annotations that bring, with a row of a space (or of something in one), what
+    ``space_role`` and the hold need about the person: one query instead of four."""
+    space_id, cohort_id = OuterRef(space), OuterRef(cohort)
+    return {
+        "person_membership": Subquery(
+            SpaceMembership.objects.filter(space_id=space_id, user=user).values("role")[:1]
+        ),
+        "person_held_until": Subquery(
+            SpaceHold.objects.filter(space_id=space_id, user=user, until__gt=timezone.now())
+            .order_by("-until")
+            .values("until")[:1]
+        ),
+        "person_tutors": Exists(CohortGroup.objects.filter(cohort_id=cohort_id, tutor=user)),
+        "person_enrolled": Exists(
+            Enrolment.objects.filter(cohort_id=cohort_id, user=user, status__in=CURRENT_ENROLMENT)
+        ),
+    }
+
+
+def _role_from_annotations(user: User, space: Space, row) -> str | None:
+    """``space_role`` with what ``_person_in_space`` brought on ``row``."""
+    return space_role(
+        user=user,
+        space=space,
+        membership=row.person_membership,
+        tutoring=row.person_tutors,
+        enrolled=row.person_enrolled,
+    )
 
 
 def held_until(*, user: User, space: Space):
@@ -339,7 +380,7 @@ def access_topic(*, user: User, topic_id: int) -> tuple[Topic, SpaceAccess]:
         access = SpaceAccess(
             topic.space,
             user,
-            space_role(user=user, space=topic.space, membership=topic.person_membership),
+            _role_from_annotations(user, topic.space, topic),
             topic.person_held_until,
         )
         if not access.can_read:
@@ -352,17 +393,9 @@ def access_topic(*, user: User, topic_id: int) -> tuple[Topic, SpaceAccess]:
 
 
 def _person_in_topic(user: User) -> dict:
-    space = OuterRef("space_id")
     subscriptions = Subscription.objects.filter(user=user)
     return {
-        "person_membership": Subquery(
-            SpaceMembership.objects.filter(space_id=space, user=user).values("role")[:1]
-        ),
-        "person_held_until": Subquery(
-            SpaceHold.objects.filter(space_id=space, user=user, until__gt=timezone.now())
-            .order_by("-until")
-            .values("until")[:1]
-        ),
+        **_person_in_space(user),
         "person_read_up_to": Subquery(
             TopicRead.objects.filter(topic_id=OuterRef("pk"), user=user).values("last_read_number")[
                 :1
@@ -374,7 +407,9 @@ def _person_in_topic(user: User) -> dict:
         "person_sub_category": Subquery(
             subscriptions.filter(category_id=OuterRef("category_id")).values("level")[:1]
         ),
-        "person_sub_space": Subquery(subscriptions.filter(space_id=space).values("level")[:1]),
+        "person_sub_space": Subquery(
+            subscriptions.filter(space_id=OuterRef("space_id")).values("level")[:1]
+        ),
     }
 
 
@@ -421,12 +456,51 @@ class RoomAccess:
         return self.role in MODERATORS
 
 
+def find_room(*, user: User, slug: str) -> Room | None:
+    """The room at this address, in one query with what the person's role in it, their
+    reading and their mute need (``person_*``), and the page a session's or a question's
+    room lives on (``home_session_id``, ``home_question_id``)."""
+    rooms = Room.objects.select_related("space").filter(slug=slug)
+    rooms = rooms.annotate(
+        home_session_id=Subquery(
+            OfficeHour.objects.filter(room_id=OuterRef("pk")).order_by("starts_at").values("pk")[:1]
+        ),
+        home_question_id=Subquery(
+            ExpertQuestion.objects.filter(room_id=OuterRef("pk"))
+            .order_by("-created_at")
+            .values("pk")[:1]
+        ),
+    )
+    if user is not None and user.is_authenticated:
+        rooms = rooms.annotate(
+            **_person_in_space(user),
+            person_read_seq=Subquery(
+                RoomRead.objects.filter(room_id=OuterRef("pk"), user=user).values("last_read_seq")[
+                    :1
+                ]
+            ),
+            person_muted_until=Subquery(
+                RoomMute.objects.filter(room_id=OuterRef("pk"), user=user, until__gt=timezone.now())
+                .order_by("-until")
+                .values("until")[:1]
+            ),
+        )
+    return rooms.first()
+
+
 def room_access(*, user: User, slug: str) -> RoomAccess | None:
     """The room at this address and the person's role in it (None: no such room)."""
-    room = Room.objects.select_related("space").filter(slug=slug).first()
+    room = find_room(user=user, slug=slug)
     if room is None:
         return None
-    return RoomAccess(room=room, role=room_role(user=user, room=room))
+    return room_access_found(user=user, room=room)
+
+
+def room_access_found(*, user: User, room: Room) -> RoomAccess:
+    """The person's role in a room ``find_room`` just fetched for them (its facts on the
+    person are used: they are as fresh as the room; a room kept longer, as a socket keeps
+    it, goes through ``room_access_for``)."""
+    return RoomAccess(room=room, role=room_role(user=user, room=room, found=True))
 
 
 def room_access_for(*, user: User, room: Room) -> RoomAccess:
@@ -434,30 +508,38 @@ def room_access_for(*, user: User, room: Room) -> RoomAccess:
     return RoomAccess(room=room, role=room_role(user=user, room=room))
 
 
-def room_role(*, user: User, room: Room) -> str | None:
-    """The person's role in the room, by the rule its space's kind declares."""
-    return ROOM_RULES[room.space.rules.rooms](user=user, room=room)
+def room_role(*, user: User, room: Room, found: bool = False) -> str | None:
+    """The person's role in the room, by the rule its space's kind declares (``found``:
+    the room comes from ``find_room`` in this very request, with the person's facts)."""
+    return ROOM_RULES[room.space.rules.rooms](user=user, room=room, found=found)
 
 
-def space_room_role(*, user: User, room: Room) -> str | None:
+def space_room_role(*, user: User, room: Room, found: bool = False) -> str | None:
     """The person's role in the space, a reader of a public room, a reader while on hold."""
-    role = space_role(user=user, space=room.space)
+    # A room find_room just fetched brought the person's facts along (no query here).
+    known = found and hasattr(room, "person_membership")
+    if known:
+        role = _role_from_annotations(user, room.space, room)
+    else:
+        role = space_role(user=user, space=room.space)
     if role is None and room.is_public and user.is_authenticated:
         return READER
-    if role in WRITERS and role not in MODERATORS and held_until(user=user, space=room.space):
-        return READER
+    if role in WRITERS and role not in MODERATORS:
+        held = room.person_held_until if known else held_until(user=user, space=room.space)
+        if held:
+            return READER
     return role
 
 
-def session_room_role(*, user: User, room: Room) -> str | None:
+def session_room_role(*, user: User, room: Room, found: bool = False) -> str | None:
     """An office-hours room follows its session (open at the start time, for subscribers)."""
     session = OfficeHour.objects.filter(room=room).first()
     if session is None:
-        return space_room_role(user=user, room=room)
+        return space_room_role(user=user, room=room, found=found)
     return office_hour_role(user=user, session=session)
 
 
-def question_room_role(*, user: User, room: Room) -> str | None:
+def question_room_role(*, user: User, room: Room, found: bool = False) -> str | None:
     """A question to experts: the asker writes, its experts moderate, the secretariat
     only reads (to look after the network, not to answer in the experts' name);
     nobody writes once the question is closed."""

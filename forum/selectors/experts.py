@@ -84,19 +84,25 @@ def directory(*, theme=None, area=None, language: str = "", country: str = "", q
             "user__profile__spoken_languages",
         )
     )
+    # Filters through many-valued relations (themes, languages) may match an
+    # expert more than once: only they need DISTINCT, whose count is much dearer.
+    repeats = False
     if theme is not None:
-        experts = experts.filter(themes=theme)
+        experts, repeats = experts.filter(themes=theme), True
     if area is not None:
-        experts = experts.filter(themes__area=area)
+        experts, repeats = experts.filter(themes__area=area), True
     if language:
         experts = experts.filter(user__profile__spoken_languages__language=language)
+        repeats = True
     if country:
         experts = experts.filter(user__profile__country=country)
     if query:
         from forum.search import expert_matching
 
-        experts = expert_matching(experts, query)
-    return experts.distinct().order_by("user__full_name", "pk")
+        experts = expert_matching(experts, query)  # pk__in: no repeats
+    if repeats:
+        experts = experts.distinct()
+    return experts.order_by("user__full_name", "pk")
 
 
 def expert_profile(*, user_id: int, viewer: User) -> ExpertProfile | None:
@@ -231,18 +237,3 @@ def pending_invitations(*, user: User):
     return ExpertInvitation.objects.filter(user=user, answered_at__isnull=True).select_related(
         "space"
     )
-
-
-def room_home(*, slug: str) -> str | None:
-    """The page a session's or a question's room lives on (None: a plain room)."""
-    from django.urls import reverse
-
-    session_id = OfficeHour.objects.filter(room__slug=slug).values_list("pk", flat=True).first()
-    if session_id:
-        return reverse("forum:office_hour", kwargs={"session_id": session_id})
-    question_id = (
-        ExpertQuestion.objects.filter(room__slug=slug).values_list("pk", flat=True).first()
-    )
-    if question_id:
-        return reverse("forum:question", kwargs={"question_id": question_id})
-    return None

@@ -11,15 +11,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from forum import selectors, services
-from forum.access import room_access
+from forum.access import find_room, room_access, room_access_found
+from forum.models import RoomMute
 from lms.markup import MarkupTooLong, render_markdown
 from lms.models import User
 
 INITIAL_MESSAGES = 50
+_FIND = object()
 
 
-def _access(request, slug):
-    access = room_access(user=request.user, slug=slug)
+def _access(request, slug, room=_FIND):
+    if room is _FIND:
+        access = room_access(user=request.user, slug=slug)
+    else:
+        access = room_access_found(user=request.user, room=room) if room is not None else None
     if access is None:
         raise Http404
     if not access.can_read:
@@ -62,8 +67,16 @@ def room_context(request, access) -> dict:
     """What templates/forum/includes/chat.html needs (also on question and session pages)."""
     room = access.room
     history, has_more = selectors.messages_before(room=room, before=None, limit=INITIAL_MESSAGES)
-    if history and request.user.is_authenticated:
+    # A room from find_room knows how far the person read it: no write when nothing is new.
+    read_seq = getattr(room, "person_read_seq", _FIND)
+    unread = read_seq is _FIND or read_seq is None or (history and history[-1].seq > read_seq)
+    if history and request.user.is_authenticated and unread:
         services.room_mark_read(user=request.user, room=room, seq=history[-1].seq)
+    if hasattr(room, "person_muted_until"):
+        until = room.person_muted_until
+        muted = RoomMute(room=room, user=request.user, until=until) if until else None
+    else:
+        muted = selectors.is_muted(user=request.user, room=room)
     return {
         "room": room,
         "space": room.space,
@@ -72,7 +85,7 @@ def room_context(request, access) -> dict:
         "has_more": has_more,
         "last_id": history[-1].seq if history else 0,
         "present": selectors.present_users(room=room),
-        "muted": selectors.is_muted(user=request.user, room=room),
+        "muted": muted,
         "members": selectors.room_members(room=room) if access.can_moderate else [],
         "client_id": uuid.uuid4(),
         "chat_strings": chat_strings(),
@@ -83,10 +96,12 @@ def room_context(request, access) -> dict:
 def room(request, slug):
     # An office-hours session's or a question's room lives on that page (with its
     # queue, its transcript, its status); that page checks access.
-    home = selectors.room_home(slug=slug)
-    if home is not None:
-        return redirect(home)
-    access = _access(request, slug)
+    room = find_room(user=request.user, slug=slug)
+    if room is not None and room.home_session_id:
+        return redirect("forum:office_hour", session_id=room.home_session_id)
+    if room is not None and room.home_question_id:
+        return redirect("forum:question", question_id=room.home_question_id)
+    access = _access(request, slug, room)
     context = room_context(request, access)
     # Searching the room's history (the room is readable: _access checked it).
     query = request.GET.get("q", "").strip()[:200]

@@ -6,13 +6,16 @@ The learner's dashboard is in ``lms.selectors.dashboards``, the tutor's in
 """
 
 import datetime
+import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Subquery
+from django.core.cache import cache
+from django.db.models import Exists, F, FilteredRelation, OuterRef, Q
 from django.utils import timezone
 
 from courses.models import CoursePage, LessonPage, ModulePage
+from courses.serving import pages_version
 from lms.models import (
     Cohort,
     CohortGroup,
@@ -26,6 +29,8 @@ from lms.models import (
 )
 
 CURRENT = [Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED]
+
+logger = logging.getLogger(__name__)
 
 
 # --- Access -------------------------------------------------------------------------
@@ -57,10 +62,13 @@ def course_enrolment(
             )
         )
     if lesson is not None:
-        progress = LessonProgress.objects.filter(enrolment=OuterRef("pk"), lesson=lesson.pk)
+        # One LEFT JOIN (a learner has one progress row per lesson) rather than a
+        # subquery per field: the same row, a quarter of the ORM's work to build.
         enrolments = enrolments.annotate(
-            **{f"progress_{name}": Subquery(progress.values(name)[:1]) for name in PROGRESS_FIELDS}
-        )
+            progress_here=FilteredRelation(
+                "lesson_progress", condition=Q(lesson_progress__lesson=lesson.pk)
+            )
+        ).annotate(**{f"progress_{name}": F(f"progress_here__{name}") for name in PROGRESS_FIELDS})
     enrolment = enrolments.order_by("status", "-cohort__starts_on").first()
     if enrolment is not None and lesson is not None:
         enrolment.lesson_progress_here = None
@@ -164,7 +172,28 @@ class Activity:
 
 
 def course_activities(course: CoursePage) -> list[Activity]:
-    """Every activity block in the course's live lessons, in order (one query)."""
+    """Every activity block in the course's live lessons, in order: from the cache, kept
+    until any page changes (``courses.serving.pages_version``), or one query and the
+    lessons' bodies read again."""
+    key = f"lms:activities:{pages_version()}:{course.pk}"
+    try:
+        activities = cache.get(key)
+    except Exception as error:  # a cache that fails never fails a request
+        logger.warning("activities cache read failed: %s: %s", type(error).__name__, error)
+        activities = None
+    if activities is None:
+        activities = _course_activities(course)
+        try:
+            cache.set(key, activities, ACTIVITIES_SECONDS)
+        except Exception as error:  # a cache that fails never fails a request
+            logger.warning("activities cache write failed: %s: %s", type(error).__name__, error)
+    return list(activities)
+
+
+ACTIVITIES_SECONDS = 60 * 60 * 24
+
+
+def _course_activities(course: CoursePage) -> list[Activity]:
     lessons = LessonPage.objects.descendant_of(course).live().order_by("path")
     activities = []
     for lesson in lessons:

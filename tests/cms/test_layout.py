@@ -105,3 +105,22 @@ def test_a_cache_that_fails_costs_queries_not_the_page(client, user, demo_pages,
     monkeypatch.undo()
     cache.clear()
     assert client.get(BARE).status_code == 200
+
+
+def test_kept_fragments_of_the_layout_follow_the_person_and_the_language(
+    client, user, secretariat, demo_pages
+):
+    """The menus rendered once per process ({% memo %}) are kept per value they show."""
+    from tests.mfa import mfa_force_login
+
+    client.force_login(user)
+    mine = client.get(BARE).content.decode()
+    assert "Ana" in mine and "Calls and cohorts" not in mine and "Llamadas" not in mine
+    notification_services.notification_create(user=user, kind="test", title="Hola")
+    assert "Notificaciones (1)" in client.get(BARE).content.decode()
+    english = client.get("/en/certificates/").content.decode()
+    assert "Notifications (1)" in english and "My learning" in english
+    mfa_force_login(client, secretariat)
+    theirs = client.get("/en/certificates/").content.decode()
+    assert "Secretaría" in theirs and "Calls and cohorts" in theirs
+    assert "Notifications (1)" not in theirs and "Ana" not in theirs
