@@ -8,11 +8,13 @@ test process, signed-in people browsing a server, and what a process holds
 (open files, database connections).
 """
 
+import atexit
 import http.client
 import os
 import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -20,7 +22,7 @@ import threading
 import time
 import urllib.request
 from collections import Counter
-from contextlib import contextmanager, suppress
+from contextlib import closing, contextmanager, suppress
 from itertools import cycle
 from pathlib import Path
 
@@ -143,6 +145,42 @@ def daphne_servers(count: int, log_dir: Path, **env_overrides):
             print(f"--- {log.name}\n{log.read_text()}")
 
 
+_demo_databases: dict[tuple, Path] = {}
+
+
+def _demo_database(env: dict) -> Path:
+    """A SQLite file with the demo loaded (migrate, then load_demo), made once per test
+    run and per environment, then copied: loading the demo takes tens of seconds and
+    every module that serves it starts from the same rows.
+
+    Kept in a folder of this run's own, removed when the run ends."""
+    settings_env = tuple(
+        sorted(
+            (key, value)
+            for key, value in env.items()
+            # Not part of the rows: the database itself, the current test's id, and the
+            # prefix of the Redis keys (a cache that starts empty is a cache).
+            if key not in ("DATABASE_URL", "TEST_REDIS_PREFIX") and not key.startswith("PYTEST_")
+        )
+    )
+    found = _demo_databases.get(settings_env)
+    if found is not None and found.exists():
+        return found
+    folder = Path(tempfile.mkdtemp(prefix="rial-demo-db-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    template = folder / "demo.sqlite3"
+    build_env = {**env, "DATABASE_URL": f"sqlite:///{template}"}
+    python = str(BIN / "python")
+    for command in (["migrate", "--noinput", "-v0"], ["load_demo", "--force", "-v0"]):
+        subprocess.run(
+            [python, "manage.py", *command], cwd=ROOT, env=build_env, check=True, timeout=300
+        )
+    with closing(sqlite3.connect(template)) as connection:  # everything in the one file
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    _demo_databases[settings_env] = template
+    return template
+
+
 @contextmanager
 def demo_site(directory: Path, **env_overrides):
     """Daphne serving the demo content from a SQLite file of its own; yields its base URL.
@@ -157,9 +195,8 @@ def demo_site(directory: Path, **env_overrides):
         "PYTHONDONTWRITEBYTECODE": "1",
         **{key: str(value) for key, value in env_overrides.items()},
     }
-    python = str(BIN / "python")
-    for command in (["migrate", "--noinput", "-v0"], ["load_demo", "--force", "-v0"]):
-        subprocess.run([python, "manage.py", *command], cwd=ROOT, env=env, check=True, timeout=300)
+    database = directory / "demo.sqlite3"
+    shutil.copyfile(_demo_database(env), database)
     port = free_port()
     log = directory / "daphne.log"
     process = subprocess.Popen(
