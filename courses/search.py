@@ -10,7 +10,6 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
 from courses.models import CoursePage, LessonPage, ModulePage
-from search import engine
 from search.providers import Provider, Result, in_hit_order
 from search.services import Document, entries_delete, entries_rebuild, entries_replace
 
@@ -67,8 +66,7 @@ def rebuild() -> int:
     return entries_rebuild(kind=KIND, documents=((p.pk, d) for p in pages for d in _documents(p)))
 
 
-def _search(user, query: str, limit: int) -> list[Result]:
-    hits = engine.ranked(query=query, kinds=[KIND], limit=limit)
+def _results(user, query: str, hits) -> list[Result]:
     found = Page.objects.live().public().filter(pk__in=[h.object_id for h in hits]).specific()
     return [
         Result(title=page.title, url=page.url or "", excerpt=Truncator(_text(page)).words(30))
@@ -80,8 +78,7 @@ def provider() -> Provider:
     return Provider(
         kind=KIND,
         label=_("Courses"),
-        search=_search,
-        count=lambda user, query: engine.count(query=query, kinds=[KIND]),
+        results=_results,
         more_url=lambda query: "",
         rebuild=rebuild,
         order=10,

@@ -6,10 +6,9 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from search.engine import words_of
-from search.providers import Provider, Result, providers
+from search.providers import CAP, Provider, Result, preview, providers
 
 PREVIEW = 5
-CAP = 1000
 
 
 @dataclass
@@ -24,18 +23,21 @@ class Group:
         return self.count > CAP
 
 
+def groups_for(user, query: str) -> list[Group]:
+    """Each provider's group for the page: one query per kind (its capped count and best
+    few together), then its app's selector; kinds with nothing the person may see left out."""
+    groups = []
+    for provider in providers():
+        found = preview(provider, user, query, PREVIEW)
+        if found.results:
+            groups.append(Group(provider, found.count, found.results, provider.more_url(query)))
+    return groups
+
+
 @require_GET
 def search(request):
     query = request.GET.get("q", "").strip()[:200]
-    groups = []
-    if words_of(query):
-        for provider in providers():
-            count = provider.count(request.user, query)
-            if not count:
-                continue
-            results = provider.search(request.user, query, PREVIEW)
-            if results:
-                groups.append(Group(provider, count, results, provider.more_url(query)))
+    groups = groups_for(request.user, query) if words_of(query) else []
     return render(
         request,
         "search/results.html",
