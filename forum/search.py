@@ -114,6 +114,13 @@ def expert_index(*, profile: ExpertProfile) -> None:
     entries_replace(kind=EXPERT, object_id=profile.pk, documents=_expert_documents(profile))
 
 
+def experts_reindex(*, user_id: int) -> None:
+    """The person's expert entry again (their name, institution or account changed)."""
+    profiles = ExpertProfile.objects.filter(user_id=user_id).select_related("user__profile")
+    for profile in profiles.prefetch_related("themes"):
+        expert_index(profile=profile)
+
+
 def rebuild_experts() -> int:
     profiles = ExpertProfile.objects.select_related("user__profile").prefetch_related("themes")
     return entries_rebuild(

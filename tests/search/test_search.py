@@ -343,6 +343,68 @@ def test_course_pages_follow_publish_and_unpublish(client):
     assert "Curso de prueba" not in client.get(url, {"q": "prueba"}).text
 
 
+def test_an_expert_renamed_on_the_lms_side_is_found_by_the_new_name(secretariat):
+    from forum.selectors.experts import directory
+    from lms.services.people import profile_update
+    from tests.forum.expert_fixtures import make_expert
+
+    user = make_expert(secretariat, "Patrícia Alves", ["telework"])
+    profile_update(
+        actor=user,
+        user=user,
+        full_name="Patrícia Souza",
+        country="BR",
+        institution="Ministério do Trabalho",
+        position="",
+        preferred_language="pt",
+        time_zone="America/Sao_Paulo",
+        spoken_languages=["pt"],
+    )
+    assert [p.user for p in directory(query="souza")] == [user]
+    assert [p.user for p in directory(query="ministerio trabalho")] == [user]
+    assert list(directory(query="alves")) == []
+    # The Wagtail admin saves the user itself; a deactivated account is found by no one.
+    user.full_name = "Patrícia Lima"
+    user.save()
+    assert engine.count(query="lima", kinds=["expert"]) == 1
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    assert engine.count(query="lima", kinds=["expert"]) == 0
+    user.save(update_fields=["last_login"])  # a login: nothing to write
+    assert engine.count(query="lima", kinds=["expert"]) == 0
+
+
+def test_a_view_restriction_without_publishing_hides_the_page_and_those_below(
+    client, django_capture_on_commit_callbacks
+):
+    from wagtail.models import PageViewRestriction
+
+    from tests.course_fixtures import build_course
+
+    world = build_course()
+    url = reverse("search:search")
+
+    def found(query):
+        return client.get(url, {"q": query}).text
+
+    assert "Curso de prueba" in found("prueba") and "Lección A" in found("leccion")
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction = PageViewRestriction.objects.create(
+            page=world.course, restriction_type=PageViewRestriction.LOGIN
+        )
+    assert engine.count(query="prueba", kinds=["page"]) == 0
+    assert engine.count(query="leccion", kinds=["page"]) == 0  # the lessons below it too
+    assert "Curso de prueba" not in found("prueba") and "Lección A" not in found("leccion")
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.delete()
+    assert "Curso de prueba" in found("prueba") and "Lección A" in found("leccion")
+    # Even a restriction written around the signals is checked when results are read.
+    PageViewRestriction.objects.bulk_create(
+        [PageViewRestriction(page=world.module1, restriction_type=PageViewRestriction.LOGIN)]
+    )
+    assert "Lección A" not in found("leccion") and "Curso de prueba" in found("prueba")
+
+
 def test_a_room_page_searches_its_own_history(client, workshop):  # noqa: F811
     room = Room.objects.create(space=workshop["space"], name="General", slug="bogota-general")
     forum_services.chat_message_send(
