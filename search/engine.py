@@ -93,9 +93,10 @@ def _per_object(kinds) -> int:
     return 1 if kinds and set(kinds) <= set(ONE_ENTRY) else LANGUAGES
 
 
-def _sqlite_matches(words, kinds, scopes, columns, limit, *, newest=True, within=None):
+def _sqlite_matches(words, kinds, scopes, columns, limit, *, newest=True, within=None, since=""):
     """One SELECT per FTS5 table (UNION ALL) of ``columns`` over the matching entries,
-    each capped at ``limit`` (the newest first when ``newest``); SQL and parameters."""
+    each capped at ``limit`` (the newest first when ``newest``; from rowid ``since``, an
+    SQL expression, when given); SQL and parameters."""
     selects, params = [], []
     for table, keep in _sqlite_tables(kinds):
         filters, filter_params = _sqlite_filter(keep, scopes, within)
@@ -103,7 +104,8 @@ def _sqlite_matches(words, kinds, scopes, columns, limit, *, newest=True, within
         order = " ORDER BY f.rowid DESC" if newest else ""
         selects.append(
             f"SELECT * FROM (SELECT {columns.format(table=table)} FROM {table} f{join}"  # noqa: S608 (our constants)
-            f" WHERE {table} MATCH %s{filters}{order} LIMIT %s)"
+            f" WHERE {table} MATCH %s{' AND f.rowid >= ' + since if since else ''}{filters}"
+            f"{order} LIMIT %s)"
         )
         params += [_sqlite_match(words), *filter_params, limit]
     return " UNION ALL ".join(selects), params
@@ -181,26 +183,33 @@ def _pg_candidates(words, kinds, scopes, language, entries, wanted, within):
 
 
 def _sqlite_candidates(words, kinds, scopes, entries, wanted, within):
-    """The same as _pg_candidates on FTS5: the newest ``entries`` matches per table with
-    their bm25, counted, and the RANK_WINDOW newest of them ranked."""
-    matches, params = _sqlite_matches(
+    """The same as _pg_candidates on FTS5: the newest ``entries`` matches per table,
+    counted; then bm25 for the RANK_WINDOW newest of them only (a second MATCH from the
+    window's oldest rowid: bm25 for every candidate cost more than the rest together)."""
+    window = min(entries, RANK_WINDOW)
+    matches, params = _sqlite_matches(words, kinds, scopes, "f.rowid AS id", entries, within=within)
+    since = (
+        f"(SELECT min(id) FROM (SELECT id FROM candidates ORDER BY id DESC LIMIT {int(window)}))"  # noqa: S608 (a number)
+    )
+    best, best_params = _sqlite_matches(
         words,
         kinds,
         scopes,
         "f.rowid AS id, bm25({table}, 10.0, 1.0) AS r",
-        entries,
+        window,
+        newest=False,
         within=within,
+        since=since,
     )
     sql = (
         f"WITH candidates AS MATERIALIZED ({matches}),"  # noqa: S608 (our constants; input goes in params)
-        " hits AS (SELECT c.id, c.r, e.kind, e.object_id FROM candidates c"
-        " JOIN search_entry e ON e.id = c.id)"
+        " hits AS (SELECT e.kind, e.object_id FROM candidates c"
+        " CROSS JOIN search_entry e ON e.id = c.id)"  # candidates first, by id: not every entry
         f" SELECT (SELECT count(DISTINCT {_objects(kinds, "kind || ':' || object_id")}) FROM hits),"
-        " e.kind, e.object_id, e.language, e.title FROM"
-        " (SELECT id, r FROM (SELECT id, r FROM candidates ORDER BY id DESC LIMIT %s)"
+        f" e.kind, e.object_id, e.language, e.title FROM (SELECT id, r FROM ({best})"
         " ORDER BY r LIMIT %s) m JOIN search_entry e ON e.id = m.id ORDER BY m.r, e.id DESC"
     )
-    return sql, [*params, min(entries, RANK_WINDOW), wanted]
+    return sql, [*params, *best_params, wanted]
 
 
 def candidates(
@@ -303,6 +312,23 @@ def count(*, query: str, kinds=(), scopes=None, language="", cap=1000) -> int:
                 params,
             )
         return min(cursor.fetchone()[0], cap + 1)
+
+
+def tidy() -> None:
+    """After rewriting every entry (a rebuild), leave the index as autovacuum would in a
+    while: on PostgreSQL vacuumed (pages marked all-visible, hint bits set: a search no
+    longer checks each row's transaction) and analysed; on SQLite each FTS5 table merged
+    into one segment and analysed. Not inside a transaction (VACUUM refuses)."""
+    if connection.in_atomic_block:
+        return
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("VACUUM (ANALYZE) search_entry")
+        elif connection.vendor == "sqlite":
+            for kind in (*KINDS, OTHER):
+                table = f"search_fts_{kind}"
+                cursor.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")  # noqa: S608 (our constants)
+            cursor.execute("ANALYZE")
 
 
 def matching_ids_sql(*, query: str, kind: str, scopes=None, language=""):

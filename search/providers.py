@@ -61,7 +61,9 @@ def providers() -> list[Provider]:
 
 
 def rebuild() -> dict[str, int]:
-    return {provider.kind: provider.rebuild() for provider in providers()}
+    totals = {provider.kind: provider.rebuild() for provider in providers()}
+    engine.tidy()
+    return totals
 
 
 def preview(provider: Provider, user, query: str, limit: int) -> Preview:

@@ -173,6 +173,25 @@ def test_one_candidate_set_gives_the_capped_count_and_the_best(django_assert_num
     assert engine.candidates(query="zzz", kinds=["t"]) == (0, [])
 
 
+def test_only_the_newest_matches_are_ranked_but_all_candidates_are_counted(monkeypatch):
+    entries_replace(kind="t", object_id=1, documents=[Document(title="común común común")])
+    for pk in range(2, 6):
+        entries_replace(kind="t", object_id=pk, documents=[Document(title="x", body="común")])
+    monkeypatch.setattr(engine, "RANK_WINDOW", 2)
+    count, hits = engine.candidates(query="comun", kinds=["t"], limit=5)
+    assert count == 5 and [h.object_id for h in hits] == [5, 4]  # the best (1) is too old
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's GIN indexes")
+def test_the_gin_indexes_take_each_entry_at_once():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT relname, reloptions FROM pg_class WHERE relname LIKE 'search_entry_document_%'"
+        )
+        indexes = dict(cursor.fetchall())
+    assert len(indexes) == 7 and all("fastupdate=off" in (o or []) for o in indexes.values())
+
+
 # --- forums and chat ----------------------------------------------------------------------
 
 
