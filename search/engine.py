@@ -226,7 +226,7 @@ def candidates(
     if _empty(words, scopes):
         return 0, []
     entries = (cap + 1) * _per_object(kinds)
-    wanted = (offset + limit) * LANGUAGES
+    wanted = max(offset + limit, 1) * LANGUAGES  # at least one row: it carries the count
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             sql = _pg_candidates(words, kinds, scopes, language, entries, wanted, within)

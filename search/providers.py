@@ -66,16 +66,18 @@ def rebuild() -> dict[str, int]:
     return totals
 
 
-def preview(provider: Provider, user, query: str, limit: int) -> Preview:
-    """The provider's capped count and best ``limit`` results for the person, from one
-    candidate set (search.engine.candidates): one query, then the app's own selector."""
+def preview(provider: Provider, user, query: str, limit: int, cap: int = CAP) -> Preview:
+    """The provider's count (up to ``cap`` + 1) and best ``limit`` results for the person,
+    from one candidate set (search.engine.candidates): one query, then the app's own
+    selector. The candidates are the newest (cap + 1) objects' entries at most, so a
+    smaller cap also ranks fewer of them."""
     count, hits = engine.candidates(
         query=query,
         kinds=[provider.kind],
         scopes=provider.scopes(user),
         language=get_language(),
         limit=limit,
-        cap=CAP,
+        cap=cap,
     )
     return Preview(count, provider.results(user, query, hits) if hits else [])
 

@@ -6,9 +6,14 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from search.engine import words_of
-from search.providers import CAP, Provider, Result, preview, providers
+from search.providers import Provider, Result, preview, providers
 
 PREVIEW = 5
+# The page is an overview: each kind says "100+" past a hundred and ranks its newest
+# matches (a kind's own page counts to 1,000 and ranks a thousand). Walking to a
+# thousand matches of every kind cost most of the page (forum posts: a common word's
+# thousand newest readable posts).
+CAP = 100
 
 
 @dataclass
@@ -28,7 +33,7 @@ def groups_for(user, query: str) -> list[Group]:
     few together), then its app's selector; kinds with nothing the person may see left out."""
     groups = []
     for provider in providers():
-        found = preview(provider, user, query, PREVIEW)
+        found = preview(provider, user, query, PREVIEW, cap=CAP)
         if found.results:
             groups.append(Group(provider, found.count, found.results, provider.more_url(query)))
     return groups

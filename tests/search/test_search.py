@@ -293,6 +293,15 @@ def test_the_page_groups_by_kind_and_respects_permissions(
     assert "Diálogo en la mesa" not in client.get(url, {"q": "dialogo"}).text
 
 
+def test_the_page_counts_each_kind_up_to_its_cap(client, people, monkeypatch):  # noqa: F811
+    for n in range(3):
+        _published(people, data={"name": f"Diálogo {n}"})
+    monkeypatch.setattr("search.views.CAP", 2)
+    with translation.override("en"):
+        html = client.get(reverse("search:search"), {"q": "dialogo"}).text
+    assert "2+ results" in html and html.count("Diálogo ") == 3  # the count capped, not the list
+
+
 @pytest.mark.parametrize("language", ["es", "en", "pt", "fr"])
 def test_the_page_answers_in_every_language_and_is_in_the_header(client, language):
     with translation.override(language):
