@@ -258,14 +258,7 @@ def populate(count: int = PROGRAMMES, seed: int = 2026) -> dict:
         through.objects.bulk_create(links, batch_size=2000)
         ProgrammeTarget.objects.bulk_create(targets, batch_size=2000)
         ProgrammeTranslation.objects.bulk_create(translations, batch_size=500)
-        # What programme_save and programme_translate keep up to date.
-        by_programme = {}
-        for item in translations:
-            by_programme.setdefault(item.programme_id, []).append(item)
-        for programme in created:
-            programme.search_text = programme.searchable_text(by_programme.get(programme.pk, []))
-        Programme.objects.bulk_update(created, ["search_text"], batch_size=500)
-        # And the full-text index the portfolio's word search reads (portfolio/search.py).
+        # The full-text index the portfolio's word search reads (portfolio/search.py).
         from portfolio.search import rebuild
 
         rebuild()

@@ -6,11 +6,14 @@ translated) and 100,000 posts in 2,000 topics of 200 spaces (bulk inserts), then
 ``search.providers.rebuild()`` builds the index. A searcher is a member of 50 spaces.
 
 Each query type runs through the service as the pages call it: the portfolio page
-(selector + Paginator: count and first 20), the forum search page (ranked, capped
-count, first 20) and the site-wide page (every provider: capped count + top 5).
+(selector + Paginator: with words, ranked with a capped count, first 20), the forum
+search page (ranked, capped count, first 20) and the site-wide page (every provider:
+capped count and top 5 from one query).
 Baseline, in the same process and interleaved round by round: the LIKE scans they
-replaced (portfolio ``search_text`` contains each folded word; forum ``icontains``
-on body or topic title, newest first, COUNT of every match).
+replaced: portfolio ``icontains`` each word in the name or description of the programme
+or a translation (the folded ``search_text`` column it once scanned is gone), newest
+first, COUNT of every match; forum ``icontains`` on body or topic title, newest first,
+COUNT of every match.
 """
 
 import json
@@ -42,7 +45,7 @@ SCRIPT = r"""
 import json, random, statistics, time, uuid
 from django.core.paginator import Paginator
 from django.db import connection, transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.test import RequestFactory
 from django.utils import timezone, translation
 
@@ -53,9 +56,10 @@ from forum.models import Category, Post, Space, SpaceMembership, Topic
 from forum.search import post_search
 from lms.models import User
 from portfolio import selectors
-from portfolio.models import Programme, fold
+from portfolio.models import Programme, ProgrammeTranslation
 from search.engine import KINDS, OTHER
-from search.providers import providers, rebuild
+from search.providers import rebuild
+from search.views import groups_for
 
 translation.activate("es")
 rng = random.Random(14)
@@ -121,13 +125,16 @@ else:
 reader = User.objects.get(pk=reader.pk)
 
 def portfolio_new(q):
-    page = Paginator(selectors.search(selectors.Filters(q=q)), 20).get_page(1)
+    page = Paginator(selectors.listing(selectors.Filters(q=q)), 20).get_page(1)
     return page.paginator.count, len(list(page.object_list))
 
 def portfolio_old(q):
     programmes = Programme.objects.filter(status="published")
     for word in q.split()[:8]:
-        programmes = programmes.filter(search_text__contains=fold(word))
+        translated = ProgrammeTranslation.objects.filter(
+            Q(name__icontains=word) | Q(description__icontains=word), programme_id=OuterRef("pk"))
+        programmes = programmes.filter(
+            Q(name__icontains=word) | Q(description__icontains=word) | Q(Exists(translated)))
     page = Paginator(programmes.order_by("-published_at", "-pk"), 20).get_page(1)
     return page.paginator.count, len(list(page.object_list))
 
@@ -145,11 +152,7 @@ def forum_old(q):
     return page.paginator.count, len(list(page.object_list))
 
 def sitewide(q):
-    total = 0
-    for provider in providers():
-        count = provider.count(reader, q)
-        if count:
-            total += len(provider.search(reader, q, 5))
+    total = sum(len(group.results) for group in groups_for(reader, q))
     return total, total
 
 SURFACES = {"portfolio": (portfolio_new, portfolio_old), "forum": (forum_new, forum_old),

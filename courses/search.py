@@ -1,16 +1,18 @@
 """Courses, modules and lessons in the site's search, kept in step by Wagtail's
-publish and unpublish signals. Only live pages without view restrictions are
-indexed; a lesson by its title and summary only (its content is for learners)."""
+publish and unpublish signals, and by view restrictions added or removed without a
+new publication (a restriction covers the page and every page below it). Only live
+pages without view restrictions are indexed, and results are checked again when read
+(``public()``); a lesson by its title and summary only (its content is for learners)."""
 
-from django.db.models.signals import pre_delete
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
 from courses.models import CoursePage, LessonPage, ModulePage
-from search import engine
 from search.providers import Provider, Result, in_hit_order
 from search.services import Document, entries_delete, entries_rebuild, entries_replace
 
@@ -53,7 +55,30 @@ def _removed(sender, instance, **kwargs):
     entries_delete(kind=KIND, object_ids=[instance.pk])
 
 
+def pages_reindex(*, page_id: int) -> None:
+    """The page and every page below it, again (a view restriction covers them all)."""
+    top = Page.objects.filter(pk=page_id).first()
+    if top is None:
+        return  # deleted with its restriction: its entries went with it
+    below = top.get_descendants(inclusive=True).type(*MODELS).specific()
+    for page in below.select_related("locale"):
+        page_index(page=page)
+
+
+def _restriction_changed(sender, instance, **kwargs):
+    """A view restriction saved or deleted, without a new publication. After the commit:
+    a page deleted with its restriction is gone by then, and is not indexed again."""
+    page_id = instance.page_id
+    transaction.on_commit(lambda: pages_reindex(page_id=page_id))
+
+
 def connect() -> None:
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _restriction_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"search-restriction-{signal}",
+        )
     for model in MODELS:
         page_published.connect(_published, sender=model, dispatch_uid=f"search-{model.__name__}")
         page_unpublished.connect(_removed, sender=model, dispatch_uid=f"search-un-{model.__name__}")
@@ -67,8 +92,7 @@ def rebuild() -> int:
     return entries_rebuild(kind=KIND, documents=((p.pk, d) for p in pages for d in _documents(p)))
 
 
-def _search(user, query: str, limit: int) -> list[Result]:
-    hits = engine.ranked(query=query, kinds=[KIND], limit=limit)
+def _results(user, query: str, hits) -> list[Result]:
     found = Page.objects.live().public().filter(pk__in=[h.object_id for h in hits]).specific()
     return [
         Result(title=page.title, url=page.url or "", excerpt=Truncator(_text(page)).words(30))
@@ -80,8 +104,7 @@ def provider() -> Provider:
     return Provider(
         kind=KIND,
         label=_("Courses"),
-        search=_search,
-        count=lambda user, query: engine.count(query=query, kinds=[KIND]),
+        results=_results,
         more_url=lambda query: "",
         rebuild=rebuild,
         order=10,

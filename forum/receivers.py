@@ -5,7 +5,8 @@ enrolment, a cohort's tutors and a person's roles change who may read and
 write a room. Those changes are made by Django, allauth and lms, which do not
 know forum (lms must not import it), so forum listens here and announces them
 after commit (forum.services.sockets); the hub of every process checks its
-sockets again. Connected in ForumConfig.ready().
+sockets again. An expert's search entry holds their name and institution, which lms
+changes: it is written again in the same transaction. Connected in ForumConfig.ready().
 """
 
 from allauth.account.signals import password_changed, password_reset, password_set
@@ -15,7 +16,7 @@ from django.db.models.signals import post_delete, post_save
 from forum.access import CURRENT_ENROLMENT
 from forum.services.sockets import chat_access_changed, chat_sessions_check, chat_sessions_ended
 from lms.choices import Role
-from lms.models import CohortGroup, Enrolment, RoleGrant, User
+from lms.models import CohortGroup, Enrolment, Profile, RoleGrant, User
 
 
 def logged_out(sender, request=None, user=None, **kwargs):
@@ -37,6 +38,21 @@ def user_saved(sender, instance, created=False, **kwargs):
     save is over."""
     if not created and (not instance.is_active or instance._password is not None):
         chat_sessions_check(user=instance)
+
+
+# What an expert's search entry says or depends on, of what lms saves (forum.search).
+EXPERT_USER_FIELDS = {"full_name", "is_active"}
+
+
+def expert_person_saved(sender, instance, update_fields=None, **kwargs):
+    """A name, an institution or an active flag changed on the lms side (profile page,
+    Wagtail admin, a command): the person's expert entry says it too. A save that
+    names its fields and none of these (a login's ``last_login``) costs nothing."""
+    if sender is User and update_fields is not None and not EXPERT_USER_FIELDS & set(update_fields):
+        return
+    from forum.search import experts_reindex
+
+    experts_reindex(user_id=instance.pk if sender is User else instance.user_id)
 
 
 def _cohort_space(cohort_id: int):
@@ -81,6 +97,8 @@ def connect() -> None:
     for signal in (password_changed, password_set, password_reset):
         signal.connect(password_changed_anyhow, dispatch_uid="forum.chat.password")
     post_save.connect(user_saved, sender=User, dispatch_uid="forum.chat.user_saved")
+    for model in (User, Profile):
+        post_save.connect(expert_person_saved, sender=model, dispatch_uid=f"forum.search.{model}")
     for signal in (post_save, post_delete):
         signal.connect(enrolment_changed, sender=Enrolment, dispatch_uid="forum.chat.enrolment")
         signal.connect(group_changed, sender=CohortGroup, dispatch_uid="forum.chat.group")

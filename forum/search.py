@@ -17,7 +17,7 @@ from forum.access import readable_spaces_filter
 from forum.models import ExpertProfile, Message, Post, Room, Space, Topic
 from lms.models import User
 from search import engine
-from search.providers import Paged, Provider, Result, in_hit_order
+from search.providers import Paged, Provider, Result, in_hit_order, paged
 from search.services import Document, entries_delete, entries_rebuild, entries_replace, entry_add
 
 POST = "post"
@@ -114,6 +114,13 @@ def expert_index(*, profile: ExpertProfile) -> None:
     entries_replace(kind=EXPERT, object_id=profile.pk, documents=_expert_documents(profile))
 
 
+def experts_reindex(*, user_id: int) -> None:
+    """The person's expert entry again (their name, institution or account changed)."""
+    profiles = ExpertProfile.objects.filter(user_id=user_id).select_related("user__profile")
+    for profile in profiles.prefetch_related("themes"):
+        expert_index(profile=profile)
+
+
 def rebuild_experts() -> int:
     profiles = ExpertProfile.objects.select_related("user__profile").prefetch_related("themes")
     return entries_rebuild(
@@ -128,8 +135,7 @@ def expert_matching(experts, query: str):
     return experts if ids is None else experts.filter(pk__in=ids)
 
 
-def _expert_results(user, query, limit):
-    hits = engine.ranked(query=query, kinds=[EXPERT], language=get_language(), limit=limit)
+def _expert_results(user, query, hits):
     found = ExpertProfile.objects.filter(
         pk__in=[h.object_id for h in hits], is_listed=True, user__is_active=True
     ).select_related("user")
@@ -169,18 +175,11 @@ def _visible_posts(user: User, ids):
 def post_search(*, user: User, query: str, space: Space | None = None) -> Paged:
     """Posts matching ``query`` in the spaces the person may read (or in ``space``,
     which the caller has checked), best first, for a Paginator."""
-    scopes = _space_scopes(user, space)
-    language = get_language()
-
-    def fetch(offset, limit):
-        hits = engine.ranked(
-            query=query, kinds=[POST], scopes=scopes, language=language, limit=limit, offset=offset
-        )
-        return in_hit_order(hits, _visible_posts(user, [h.object_id for h in hits]))
-
-    return Paged(
-        count=lambda: engine.count(query=query, kinds=[POST], scopes=scopes, language=language),
-        fetch=fetch,
+    return paged(
+        kind=POST,
+        query=query,
+        scopes=_space_scopes(user, space),
+        objects=lambda hits: in_hit_order(hits, _visible_posts(user, [h.object_id for h in hits])),
     )
 
 
@@ -196,27 +195,18 @@ def _room_scopes(user: User) -> list[str]:
 def message_search(*, user: User, query: str, room: Room | None = None) -> Paged:
     """Chat messages matching ``query`` in the rooms the person may read (or in ``room``,
     which the caller has checked), best first."""
-    scopes = [f"room{room.pk}"] if room is not None else _room_scopes(user)
-    language = get_language()
-
-    def fetch(offset, limit):
-        hits = engine.ranked(
-            query=query, kinds=[CHAT], scopes=scopes, language=language, limit=limit, offset=offset
-        )
-        found = Message.objects.filter(
-            pk__in=[h.object_id for h in hits], deleted_at__isnull=True
-        ).select_related("room", "author")
-        return in_hit_order(hits, found)
-
-    return Paged(
-        count=lambda: engine.count(query=query, kinds=[CHAT], scopes=scopes, language=language),
-        fetch=fetch,
+    return paged(
+        kind=CHAT,
+        query=query,
+        scopes=[f"room{room.pk}"] if room is not None else _room_scopes(user),
+        objects=lambda hits: in_hit_order(hits, _visible_messages([h.object_id for h in hits])),
     )
 
 
-def _post_results(user, query, limit):
+def _post_results(user, query, hits):
     from forum.services import post_url
 
+    posts = in_hit_order(hits, _visible_posts(user, [h.object_id for h in hits]))
     return [
         Result(
             title=post.topic.title,
@@ -224,11 +214,17 @@ def _post_results(user, query, limit):
             excerpt=Truncator(post.body).words(30),
             meta=f"{post.topic.space.name} · {post.author.get_full_name()}",
         )
-        for post in post_search(user=user, query=query)[0:limit]
+        for post in posts
     ]
 
 
-def _message_results(user, query, limit):
+def _visible_messages(ids):
+    return Message.objects.filter(pk__in=ids, deleted_at__isnull=True).select_related(
+        "room", "author"
+    )
+
+
+def _message_results(user, query, hits):
     return [
         Result(
             title=message.room.name,
@@ -238,7 +234,7 @@ def _message_results(user, query, limit):
             excerpt=Truncator(message.body).words(30),
             meta=message.author.get_full_name() if message.author else "",
         )
-        for message in message_search(user=user, query=query)[0:limit]
+        for message in in_hit_order(hits, _visible_messages([h.object_id for h in hits]))
     ]
 
 
@@ -247,10 +243,7 @@ def providers() -> list[Provider]:
         Provider(
             kind=EXPERT,
             label=_("Experts"),
-            search=_expert_results,
-            count=lambda user, query: engine.count(
-                query=query, kinds=[EXPERT], language=get_language()
-            ),
+            results=_expert_results,
             more_url=lambda query: reverse("forum:experts") + "?" + urlencode({"q": query}),
             rebuild=rebuild_experts,
             order=20,
@@ -258,8 +251,8 @@ def providers() -> list[Provider]:
         Provider(
             kind=POST,
             label=_("Forum posts"),
-            search=_post_results,
-            count=lambda user, query: post_search(user=user, query=query).raw_count(),
+            results=_post_results,
+            scopes=_space_scopes,
             more_url=lambda query: reverse("forum:search") + "?" + urlencode({"q": query}),
             rebuild=rebuild_posts,
             order=40,
@@ -267,8 +260,8 @@ def providers() -> list[Provider]:
         Provider(
             kind=CHAT,
             label=_("Chat messages"),
-            search=_message_results,
-            count=lambda user, query: message_search(user=user, query=query).raw_count(),
+            results=_message_results,
+            scopes=_room_scopes,
             more_url=lambda query: "",
             rebuild=rebuild_messages,
             order=50,

@@ -14,7 +14,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
 from courses.models import MultilingualName
 from lms.choices import Country, InterfaceLanguage
-from portfolio.models import fold
 
 
 class Repository(MultilingualName):
@@ -128,7 +127,6 @@ class Publication(models.Model):
         editable=False,
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
-    search_text = models.TextField(default="", editable=False)
 
     panels = [
         FieldPanel("title"),
@@ -148,7 +146,3 @@ class Publication(models.Model):
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, **kwargs):
-        self.search_text = fold(f"{self.title} {self.summary}")
-        super().save(*args, **kwargs)

@@ -45,8 +45,7 @@ def _more(query: str) -> str:
     return reverse("library:documents") + "?" + urlencode({"q": query})
 
 
-def _search(user, query: str, limit: int) -> list[Result]:
-    hits = engine.ranked(query=query, kinds=[KIND], language=get_language(), limit=limit)
+def _results(user, query: str, hits) -> list[Result]:
     found = Publication.objects.filter(
         status=Publication.Status.PUBLISHED, pk__in=[h.object_id for h in hits]
     )
@@ -65,8 +64,7 @@ def provider() -> Provider:
     return Provider(
         kind=KIND,
         label=_("Documents"),
-        search=_search,
-        count=lambda user, query: engine.count(query=query, kinds=[KIND], language=get_language()),
+        results=_results,
         more_url=_more,
         rebuild=rebuild,
         order=35,

@@ -6,8 +6,6 @@ saves drafts; the secretariat reviews it (approve and publish, ask for changes,
 reject), adds translations, and every step is kept with who and when.
 """
 
-import unicodedata
-
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -15,12 +13,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from lms.choices import Country, InterfaceLanguage
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: "Inspección" and "inspeccion" search alike."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
 class Category(models.TextChoices):
@@ -109,9 +101,6 @@ class Programme(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
     published_at = models.DateTimeField(null=True, blank=True)
-    # The words the search looks in (original and translations), folded: one column
-    # to scan instead of five and a subquery, and accents do not matter.
-    search_text = models.TextField(default="", editable=False)
 
     # What the form, the service and the page read; nothing else lists the fields.
     # The fields a ministry fills in, in the order the form asks for them
@@ -181,20 +170,6 @@ class Programme(models.Model):
 
     def __str__(self):
         return self.name
-
-    def searchable_text(self, translations=None) -> str:
-        translations = self.translations.all() if translations is None else translations
-        parts = [self.name, self.institution, self.needs, self.description, self.objectives]
-        for item in translations:
-            parts += [item.name, item.needs, item.description, item.objectives]
-        return fold(" ".join(part for part in parts if part))
-
-    def reindex(self) -> None:
-        """Refresh ``search_text`` (after the programme or a translation changed)."""
-        # Not self.translations.all(): a prefetched list would miss a new translation.
-        fresh = ProgrammeTranslation.objects.filter(programme_id=self.pk)
-        self.search_text = self.searchable_text(list(fresh))
-        Programme.objects.filter(pk=self.pk).update(search_text=self.search_text)
 
     @property
     def is_published(self) -> bool:

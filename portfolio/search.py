@@ -74,8 +74,7 @@ def matching(programmes, query: str):
     return engine.narrowed(programmes, query=query, kind=KIND, language=get_language())
 
 
-def _search(user, query: str, limit: int) -> list[Result]:
-    hits = engine.ranked(query=query, kinds=[KIND], language=get_language(), limit=limit)
+def _results(user, query: str, hits) -> list[Result]:
     found = Programme.objects.filter(
         status=Programme.Status.PUBLISHED, pk__in=[hit.object_id for hit in hits]
     ).prefetch_related("translations")
@@ -93,10 +92,6 @@ def _search(user, query: str, limit: int) -> list[Result]:
     return results
 
 
-def _count(user, query: str) -> int:
-    return engine.count(query=query, kinds=[KIND], language=get_language())
-
-
 def _more(query: str) -> str:
     return reverse("portfolio:index") + "?" + urlencode({"q": query})
 
@@ -105,8 +100,7 @@ def provider() -> Provider:
     return Provider(
         kind=KIND,
         label=_("Programmes"),
-        search=_search,
-        count=_count,
+        results=_results,
         more_url=_more,
         rebuild=rebuild,
         order=30,

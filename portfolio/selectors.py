@@ -1,6 +1,6 @@
 """Reads about the portfolio, filtered by what the acting person may see."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
@@ -16,7 +16,8 @@ from portfolio.models import (
     ProgrammeTarget,
     ProgrammeTranslation,
 )
-from portfolio.search import matching
+from portfolio.search import KIND, matching
+from search.providers import in_hit_order, paged
 
 PER_PAGE = 20
 
@@ -72,8 +73,8 @@ class Filters:
         )
 
 
-def search(filters: Filters):
-    """Published programmes matching the filters, newest first (a queryset to paginate).
+def _filtered(filters: Filters):
+    """Published programmes matching the filters but the words.
 
     Filters on themes, targets and translations are EXISTS subqueries: no join
     multiplies rows, so counting and paging stay cheap on 10,000 programmes.
@@ -103,9 +104,35 @@ def search(filters: Filters):
             programme_id=OuterRef("pk"), language=filters.language
         )
         programmes = programmes.filter(Q(language=filters.language) | Q(Exists(translated)))
+    return programmes
+
+
+def search(filters: Filters):
+    """Published programmes matching the filters, newest first (a queryset)."""
+    programmes = _filtered(filters)
     if filters.q:
         programmes = matching(programmes, filters.q)
     return _with_texts(programmes).order_by("-published_at", "-pk")
+
+
+def listing(filters: Filters):
+    """What the portfolio page lists, for a Paginator: without words, :func:`search`;
+    with words, the matching programmes best first, ranked from the search entries
+    with a capped count ("1,000+", search.providers.Paged), never an exact COUNT over
+    every matching programme. The other filters narrow the entries' programmes."""
+    if not filters.q:
+        return search(filters)
+    rest = replace(filters, q="")
+    # Every indexed programme is published: only other filters need the programmes.
+    within = (
+        _filtered(rest).order_by().values("pk").query.sql_with_params() if rest.active() else None
+    )
+
+    def objects(hits):
+        found = _with_texts(_published().filter(pk__in=[hit.object_id for hit in hits]))
+        return in_hit_order(hits, found)
+
+    return paged(kind=KIND, query=filters.q, objects=objects, within=within)
 
 
 def programme_for(*, user: User, pk: int) -> Programme | None:

@@ -33,7 +33,7 @@ def portfolio(request):
         target=data.get("target", ""),
         language=data.get("language", ""),
     )
-    page = Paginator(selectors.search(filters), selectors.PER_PAGE).get_page(
+    page = Paginator(selectors.listing(filters), selectors.PER_PAGE).get_page(
         request.GET.get("page")
     )
     query = request.GET.copy()

@@ -73,8 +73,8 @@ def _sqlite_tables(kinds) -> list[tuple[str, list[str]]]:
     return tables + ([(f"search_fts_{OTHER}", others)] if others else [])
 
 
-def _sqlite_filter(kinds, scopes):
-    """Kinds and scopes as a WHERE on the entry row (``e``), not in the MATCH."""
+def _sqlite_filter(kinds, scopes, within=None):
+    """Kinds, scopes and ``within`` as a WHERE on the entry row (``e``), not in the MATCH."""
     where, params = [], []
     if kinds:
         where.append("e.kind IN (" + ", ".join(["%s"] * len(kinds)) + ")")
@@ -82,6 +82,9 @@ def _sqlite_filter(kinds, scopes):
     if scopes is not None:
         where.append("e.scope IN (" + ", ".join(["%s"] * len(scopes)) + ")")
         params += [scope_word(s) for s in scopes]
+    if within is not None:
+        where.append(f"e.object_id IN ({within[0]})")
+        params += list(within[1])
     return "".join(f" AND {clause}" for clause in where), params
 
 
@@ -90,17 +93,19 @@ def _per_object(kinds) -> int:
     return 1 if kinds and set(kinds) <= set(ONE_ENTRY) else LANGUAGES
 
 
-def _sqlite_matches(words, kinds, scopes, columns, limit, *, newest=True):
+def _sqlite_matches(words, kinds, scopes, columns, limit, *, newest=True, within=None, since=""):
     """One SELECT per FTS5 table (UNION ALL) of ``columns`` over the matching entries,
-    each capped at ``limit`` (the newest first when ``newest``); SQL and parameters."""
+    each capped at ``limit`` (the newest first when ``newest``; from rowid ``since``, an
+    SQL expression, when given); SQL and parameters."""
     selects, params = [], []
     for table, keep in _sqlite_tables(kinds):
-        filters, filter_params = _sqlite_filter(keep, scopes)
+        filters, filter_params = _sqlite_filter(keep, scopes, within)
         join = " CROSS JOIN search_entry e ON e.id = f.rowid" if filters else ""
         order = " ORDER BY f.rowid DESC" if newest else ""
         selects.append(
             f"SELECT * FROM (SELECT {columns.format(table=table)} FROM {table} f{join}"  # noqa: S608 (our constants)
-            f" WHERE {table} MATCH %s{filters}{order} LIMIT %s)"
+            f" WHERE {table} MATCH %s{' AND f.rowid >= ' + since if since else ''}{filters}"
+            f"{order} LIMIT %s)"
         )
         params += [_sqlite_match(words), *filter_params, limit]
     return " UNION ALL ".join(selects), params
@@ -124,7 +129,7 @@ def _pg_kinds(kinds) -> str:
     return "kind = ANY(%s)"
 
 
-def _pg_where(words, kinds, scopes, language):
+def _pg_where(words, kinds, scopes, language, within=None):
     config = CONFIGS.get((language or "es")[:2], "rial_spanish")
     query = f"(to_tsquery('rial_simple'::regconfig, %s) || to_tsquery('{config}'::regconfig, %s))"
     text = _pg_tsquery(words)
@@ -136,11 +141,102 @@ def _pg_where(words, kinds, scopes, language):
     if scopes is not None:
         where.append("scope = ANY(%s)")
         params.append([scope_word(s) for s in scopes])
+    if within is not None:
+        where.append(f"object_id IN ({within[0]})")
+        params += list(within[1])
     return query, " AND ".join(where), params, [text, text]
 
 
 def _empty(words, scopes) -> bool:
     return not words or (scopes is not None and not list(scopes))
+
+
+def _dedupe(rows) -> list[Hit]:
+    """Hits from ranked entry rows, each object once (its best language)."""
+    hits, seen = [], set()
+    for row in rows:
+        if (row[0], row[1]) not in seen:
+            seen.add((row[0], row[1]))
+            hits.append(Hit(*row))
+    return hits
+
+
+def _objects(kinds, pair: str) -> str:
+    """What tells objects apart: the id within one kind (cheaper than ``pair``)."""
+    return "object_id" if len(kinds) == 1 else pair
+
+
+def _pg_candidates(words, kinds, scopes, language, entries, wanted, within):
+    """One statement: the ``entries`` newest matching entries (the candidate set), how
+    many objects they hold, and the best ``wanted`` of the RANK_WINDOW newest of them."""
+    tsquery, where, params, rank_params = _pg_where(words, kinds, scopes, language, within)
+    sql = (
+        "WITH candidates AS MATERIALIZED (SELECT id, kind, object_id FROM search_entry"  # noqa: S608 (our constants; input goes in params)
+        f" WHERE {where} ORDER BY id DESC LIMIT %s)"
+        f" SELECT (SELECT count(DISTINCT {_objects(kinds, '(kind, object_id)')}) FROM candidates),"
+        " e.kind, e.object_id, e.language, e.title"
+        " FROM (SELECT id FROM candidates ORDER BY id DESC LIMIT %s) w"
+        " JOIN search_entry e ON e.id = w.id"
+        f" ORDER BY ts_rank(e.document, {tsquery}) DESC, e.id DESC LIMIT %s"
+    )
+    return sql, [*params, entries, min(entries, RANK_WINDOW), *rank_params, wanted]
+
+
+def _sqlite_candidates(words, kinds, scopes, entries, wanted, within):
+    """The same as _pg_candidates on FTS5: the newest ``entries`` matches per table,
+    counted; then bm25 for the RANK_WINDOW newest of them only (a second MATCH from the
+    window's oldest rowid: bm25 for every candidate cost more than the rest together)."""
+    window = min(entries, RANK_WINDOW)
+    matches, params = _sqlite_matches(words, kinds, scopes, "f.rowid AS id", entries, within=within)
+    since = (
+        f"(SELECT min(id) FROM (SELECT id FROM candidates ORDER BY id DESC LIMIT {int(window)}))"  # noqa: S608 (a number)
+    )
+    best, best_params = _sqlite_matches(
+        words,
+        kinds,
+        scopes,
+        "f.rowid AS id, bm25({table}, 10.0, 1.0) AS r",
+        window,
+        newest=False,
+        within=within,
+        since=since,
+    )
+    sql = (
+        f"WITH candidates AS MATERIALIZED ({matches}),"  # noqa: S608 (our constants; input goes in params)
+        " hits AS (SELECT e.kind, e.object_id FROM candidates c"
+        " CROSS JOIN search_entry e ON e.id = c.id)"  # candidates first, by id: not every entry
+        f" SELECT (SELECT count(DISTINCT {_objects(kinds, "kind || ':' || object_id")}) FROM hits),"
+        f" e.kind, e.object_id, e.language, e.title FROM (SELECT id, r FROM ({best})"
+        " ORDER BY r LIMIT %s) m JOIN search_entry e ON e.id = m.id ORDER BY m.r, e.id DESC"
+    )
+    return sql, [*params, *best_params, wanted]
+
+
+def candidates(
+    *, query: str, kinds=(), scopes=None, language="", limit=5, offset=0, cap=1000, within=None
+) -> tuple[int, list[Hit]]:
+    """One query for a kind's summary: how many objects match (capped as :func:`count`)
+    and the best ``limit`` of them (ranked as :func:`ranked`), from one candidate set:
+    the (cap + 1) x entries-per-object newest matching entries.
+
+    ``within`` (SQL and parameters selecting object ids, e.g. an app's filtered
+    queryset's ``values("pk")``) keeps only those objects."""
+    words = words_of(query)
+    scopes = None if scopes is None else list(scopes)
+    if _empty(words, scopes):
+        return 0, []
+    entries = (cap + 1) * _per_object(kinds)
+    wanted = max(offset + limit, 1) * LANGUAGES  # at least one row: it carries the count
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            sql = _pg_candidates(words, kinds, scopes, language, entries, wanted, within)
+        else:
+            sql = _sqlite_candidates(words, kinds, scopes, entries, wanted, within)
+        cursor.execute(*sql)
+        rows = cursor.fetchall()
+    if not rows:
+        return 0, []
+    return min(rows[0][0], cap + 1), _dedupe(row[1:] for row in rows)[offset : offset + limit]
 
 
 def ranked(*, query: str, kinds=(), scopes=None, language="", limit=20, offset=0) -> list[Hit]:
@@ -180,12 +276,7 @@ def ranked(*, query: str, kinds=(), scopes=None, language="", limit=20, offset=0
                 [*params, wanted],
             )
             rows = cursor.fetchall()
-    hits, seen = [], set()
-    for row in rows:
-        if (row[0], row[1]) not in seen:
-            seen.add((row[0], row[1]))
-            hits.append(Hit(*row))
-    return hits[offset : offset + limit]
+    return _dedupe(rows)[offset : offset + limit]
 
 
 def count(*, query: str, kinds=(), scopes=None, language="", cap=1000) -> int:
@@ -221,6 +312,23 @@ def count(*, query: str, kinds=(), scopes=None, language="", cap=1000) -> int:
                 params,
             )
         return min(cursor.fetchone()[0], cap + 1)
+
+
+def tidy() -> None:
+    """After rewriting every entry (a rebuild), leave the index as autovacuum would in a
+    while: on PostgreSQL vacuumed (pages marked all-visible, hint bits set: a search no
+    longer checks each row's transaction) and analysed; on SQLite each FTS5 table merged
+    into one segment and analysed. Not inside a transaction (VACUUM refuses)."""
+    if connection.in_atomic_block:
+        return
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("VACUUM (ANALYZE) search_entry")
+        elif connection.vendor == "sqlite":
+            for kind in (*KINDS, OTHER):
+                table = f"search_fts_{kind}"
+                cursor.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")  # noqa: S608 (our constants)
+            cursor.execute("ANALYZE")
 
 
 def matching_ids_sql(*, query: str, kind: str, scopes=None, language=""):

@@ -6,10 +6,14 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from search.engine import words_of
-from search.providers import Provider, Result, providers
+from search.providers import Provider, Result, preview, providers
 
 PREVIEW = 5
-CAP = 1000
+# The page is an overview: each kind says "100+" past a hundred and ranks its newest
+# matches (a kind's own page counts to 1,000 and ranks a thousand). Walking to a
+# thousand matches of every kind cost most of the page (forum posts: a common word's
+# thousand newest readable posts).
+CAP = 100
 
 
 @dataclass
@@ -24,18 +28,21 @@ class Group:
         return self.count > CAP
 
 
+def groups_for(user, query: str) -> list[Group]:
+    """Each provider's group for the page: one query per kind (its capped count and best
+    few together), then its app's selector; kinds with nothing the person may see left out."""
+    groups = []
+    for provider in providers():
+        found = preview(provider, user, query, PREVIEW, cap=CAP)
+        if found.results:
+            groups.append(Group(provider, found.count, found.results, provider.more_url(query)))
+    return groups
+
+
 @require_GET
 def search(request):
     query = request.GET.get("q", "").strip()[:200]
-    groups = []
-    if words_of(query):
-        for provider in providers():
-            count = provider.count(request.user, query)
-            if not count:
-                continue
-            results = provider.search(request.user, query, PREVIEW)
-            if results:
-                groups.append(Group(provider, count, results, provider.more_url(query)))
+    groups = groups_for(request.user, query) if words_of(query) else []
     return render(
         request,
         "search/results.html",

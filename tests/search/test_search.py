@@ -17,6 +17,7 @@ from portfolio import selectors as portfolio_selectors
 from portfolio import services as portfolio_services
 from search import engine
 from search.models import Entry
+from search.providers import providers
 from search.services import Document, entries_replace
 from tests.forum.forum_fixtures import ask, no_flood, reply, workshop  # noqa: F401
 from tests.portfolio.test_portfolio import _programme, _published, people  # noqa: F401
@@ -133,6 +134,64 @@ def test_drafts_are_found_by_no_one(people, client):  # noqa: F811
     assert "Borrador secreto" not in client.get(reverse("search:search"), {"q": "secreto"}).text
 
 
+def test_the_portfolio_page_ranks_from_the_entries_with_a_capped_count(
+    people,  # noqa: F811
+    client,
+    monkeypatch,
+):
+    in_title = _published(people, data={"name": "Mesa de diálogo"})
+    in_text = _published(people, data={"name": "Otra", "description": "Un diálogo social."})
+    _programme(people, data={"name": "Diálogo en borrador"})  # a draft: found by no one
+    url = reverse("portfolio:index")
+    page = client.get(url, {"q": "dialogo"}).context["page"]
+    assert [p.pk for p in page.object_list] == [in_title.pk, in_text.pk]  # the title first
+    assert page.paginator.count == 2 and not page.paginator.object_list.capped
+    # The other filters narrow the entries' programmes (here, to none).
+    assert client.get(url, {"q": "dialogo", "country": "CL"}).context["page"].paginator.count == 0
+    assert client.get(url, {"q": "dialogo", "country": "PE"}).context["page"].paginator.count == 2
+    # Past the cap, the count says "1+" and the page still lists the best.
+    monkeypatch.setattr("search.providers.CAP", 1)
+    response = client.get(url, {"q": "dialogo"})
+    assert response.context["page"].paginator.object_list.capped
+    assert [p.pk for p in response.context["page"].object_list] == [in_title.pk, in_text.pk][:1]
+    with translation.override("en"):
+        assert "1+ results" in client.get(reverse("portfolio:index"), {"q": "dialogo"}).text
+
+
+def test_one_candidate_set_gives_the_capped_count_and_the_best(django_assert_num_queries):
+    for pk in range(1, 8):
+        entries_replace(kind="t", object_id=pk, documents=[Document(title="común", body="x")])
+    entries_replace(kind="t", object_id=9, documents=[Document(title="común común")])
+    entries_replace(kind="t", object_id=8, documents=[Document(title="otro", body="común")])
+    best = engine.ranked(query="comun", kinds=["t"], limit=2)
+    with django_assert_num_queries(1):
+        assert engine.candidates(query="comun", kinds=["t"], limit=2) == (9, best)
+    count, hits = engine.candidates(query="comun", kinds=["t"], limit=3, cap=3)
+    assert count == 4 and len(hits) == 3  # "3+"
+    assert hits[0].object_id == 9 and 8 not in [h.object_id for h in hits]
+    assert engine.candidates(query="comun", kinds=["t"], scopes=[]) == (0, [])
+    assert engine.candidates(query="zzz", kinds=["t"]) == (0, [])
+
+
+def test_only_the_newest_matches_are_ranked_but_all_candidates_are_counted(monkeypatch):
+    entries_replace(kind="t", object_id=1, documents=[Document(title="común común común")])
+    for pk in range(2, 6):
+        entries_replace(kind="t", object_id=pk, documents=[Document(title="x", body="común")])
+    monkeypatch.setattr(engine, "RANK_WINDOW", 2)
+    count, hits = engine.candidates(query="comun", kinds=["t"], limit=5)
+    assert count == 5 and [h.object_id for h in hits] == [5, 4]  # the best (1) is too old
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's GIN indexes")
+def test_the_gin_indexes_take_each_entry_at_once():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT relname, reloptions FROM pg_class WHERE relname LIKE 'search_entry_document_%'"
+        )
+        indexes = dict(cursor.fetchall())
+    assert len(indexes) == 7 and all("fastupdate=off" in (o or []) for o in indexes.values())
+
+
 # --- forums and chat ----------------------------------------------------------------------
 
 
@@ -216,18 +275,31 @@ def test_the_page_groups_by_kind_and_respects_permissions(
     client.force_login(workshop["alice"])
     with CaptureQueriesContext(connection) as one:
         signed_in = client.get(url, {"q": "dialogo"}).text
-    # As many queries for twelve matches of each kind as for one: per kind a capped
-    # count, a ranked query and the objects' own (the session and user around them).
+    # As many queries for twelve matches of each kind as for one: per kind one query
+    # for its capped count and best five together, and the objects' own (the session
+    # and user around them).
     for n in range(12):
         _published(people, data={"name": f"Diálogo {n}"})
         ask(workshop, title=f"Diálogo {n}", body="Texto")
-    with django_assert_max_num_queries(22), CaptureQueriesContext(connection) as many:
+    with django_assert_max_num_queries(16), CaptureQueriesContext(connection) as many:
         client.get(url, {"q": "dialogo"})
     assert len(many) <= len(one)  # (the first request also warms a cache)
+    # One full-text query per kind (none for chat: Alice reads no room).
+    searches = [q for q in many if "search_entry" in q["sql"]]
+    assert len(searches) == len(providers()) - 1
     assert "Diálogo tripartito" in signed_in and "Diálogo en la mesa" in signed_in
     assert 'id="results-programme"' in signed_in and 'id="results-post"' in signed_in
     client.force_login(workshop["outsider"])
     assert "Diálogo en la mesa" not in client.get(url, {"q": "dialogo"}).text
+
+
+def test_the_page_counts_each_kind_up_to_its_cap(client, people, monkeypatch):  # noqa: F811
+    for n in range(3):
+        _published(people, data={"name": f"Diálogo {n}"})
+    monkeypatch.setattr("search.views.CAP", 2)
+    with translation.override("en"):
+        html = client.get(reverse("search:search"), {"q": "dialogo"}).text
+    assert "2+ results" in html and html.count("Diálogo ") == 3  # the count capped, not the list
 
 
 @pytest.mark.parametrize("language", ["es", "en", "pt", "fr"])
@@ -297,6 +369,68 @@ def test_course_pages_follow_publish_and_unpublish(client):
     assert "Curso de prueba" in client.get(url, {"q": "prueba"}).text
     course.unpublish()
     assert "Curso de prueba" not in client.get(url, {"q": "prueba"}).text
+
+
+def test_an_expert_renamed_on_the_lms_side_is_found_by_the_new_name(secretariat):
+    from forum.selectors.experts import directory
+    from lms.services.people import profile_update
+    from tests.forum.expert_fixtures import make_expert
+
+    user = make_expert(secretariat, "Patrícia Alves", ["telework"])
+    profile_update(
+        actor=user,
+        user=user,
+        full_name="Patrícia Souza",
+        country="BR",
+        institution="Ministério do Trabalho",
+        position="",
+        preferred_language="pt",
+        time_zone="America/Sao_Paulo",
+        spoken_languages=["pt"],
+    )
+    assert [p.user for p in directory(query="souza")] == [user]
+    assert [p.user for p in directory(query="ministerio trabalho")] == [user]
+    assert list(directory(query="alves")) == []
+    # The Wagtail admin saves the user itself; a deactivated account is found by no one.
+    user.full_name = "Patrícia Lima"
+    user.save()
+    assert engine.count(query="lima", kinds=["expert"]) == 1
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    assert engine.count(query="lima", kinds=["expert"]) == 0
+    user.save(update_fields=["last_login"])  # a login: nothing to write
+    assert engine.count(query="lima", kinds=["expert"]) == 0
+
+
+def test_a_view_restriction_without_publishing_hides_the_page_and_those_below(
+    client, django_capture_on_commit_callbacks
+):
+    from wagtail.models import PageViewRestriction
+
+    from tests.course_fixtures import build_course
+
+    world = build_course()
+    url = reverse("search:search")
+
+    def found(query):
+        return client.get(url, {"q": query}).text
+
+    assert "Curso de prueba" in found("prueba") and "Lección A" in found("leccion")
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction = PageViewRestriction.objects.create(
+            page=world.course, restriction_type=PageViewRestriction.LOGIN
+        )
+    assert engine.count(query="prueba", kinds=["page"]) == 0
+    assert engine.count(query="leccion", kinds=["page"]) == 0  # the lessons below it too
+    assert "Curso de prueba" not in found("prueba") and "Lección A" not in found("leccion")
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.delete()
+    assert "Curso de prueba" in found("prueba") and "Lección A" in found("leccion")
+    # Even a restriction written around the signals is checked when results are read.
+    PageViewRestriction.objects.bulk_create(
+        [PageViewRestriction(page=world.module1, restriction_type=PageViewRestriction.LOGIN)]
+    )
+    assert "Lección A" not in found("leccion") and "Curso de prueba" in found("prueba")
 
 
 def test_a_room_page_searches_its_own_history(client, workshop):  # noqa: F811
