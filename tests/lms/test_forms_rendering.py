@@ -15,7 +15,9 @@ class Everything(forms.Form):
     text = forms.CharField(widget=forms.TextInput(attrs={"placeholder": 'a "quoted" <b>'}))
     email = forms.EmailField(required=False)
     number = forms.IntegerField(initial=1234567)
-    url = forms.URLField(widget=forms.URLInput(attrs={"data-x": mark_safe("&amp;")}))
+    url = forms.URLField(
+        assume_scheme="https", widget=forms.URLInput(attrs={"data-x": mark_safe("&amp;")})
+    )
     password = forms.CharField(widget=forms.PasswordInput)
     hidden = forms.CharField(widget=forms.HiddenInput, initial="h<i>")
     search = forms.CharField(widget=forms.TextInput(attrs={"type": "search", "autofocus": True}))
