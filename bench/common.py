@@ -1,6 +1,7 @@
 """What the benchmarks share: the site's production environment, running ``manage.py``,
-starting server processes and waiting for them, the chat socket's handshake,
-percentiles and the closing line of a report.
+starting server processes and waiting for them, pages measured in interleaved
+rounds against a baseline, the chat socket's handshake, percentiles and the
+closing line of a report.
 
 Free ports and stopping a process come from ``tests.processes``, as in the tests.
 """
@@ -9,6 +10,7 @@ import asyncio
 import os
 import secrets
 import socket
+import statistics
 import subprocess
 import sys
 import time
@@ -17,7 +19,7 @@ from pathlib import Path
 from websockets.asyncio.client import connect
 from websockets.exceptions import InvalidHandshake
 
-from bench.loadgen import _read_response
+from bench.loadgen import _read_response, run_load
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -172,3 +174,58 @@ def closing_line(result: dict) -> str:
     """How long the benchmark took, and how busy the machine was before and after."""
     before, after = result["load_average_1m"]
     return f"wall time {result['wall_s']:g}s; load average {before:g} before, {after:g} after"
+
+
+# --- pages against a baseline, in interleaved rounds ---------------------------------------------
+
+
+def interleaved(
+    targets: list[tuple[str, int, str, str]],
+    *,
+    connections: int,
+    duration: float,
+    rounds: int,
+    ratio_digits: int = 4,
+) -> list[dict]:
+    """Load every target (name, port, path, extra header lines) in turn, ``rounds`` times.
+
+    The first target is the baseline. Each target is warmed once; then every round
+    measures each target for ``duration`` seconds, so a slow moment of a shared
+    machine touches all alike. Per target: median req/s, median p50, worst p99,
+    errors, and the median over the rounds of its req/s divided by the baseline's
+    in the same round (``ratio_to_baseline``)."""
+    for _name, port, path, headers in targets:
+        asyncio.run(run_load("127.0.0.1", port, path, connections=2, duration=0.5, headers=headers))
+    runs: list[list] = [[] for _target in targets]
+    for _round in range(rounds):
+        for runs_of_target, (_name, port, path, headers) in zip(runs, targets, strict=True):
+            runs_of_target.append(
+                asyncio.run(
+                    run_load(
+                        "127.0.0.1",
+                        port,
+                        path,
+                        connections=connections,
+                        duration=duration,
+                        headers=headers,
+                    )
+                )
+            )
+    baseline = [run.rps or 1.0 for run in runs[0]]
+    return [
+        {
+            "name": name,
+            "path": path,
+            "rps": round(statistics.median(run.rps for run in target_runs), 1),
+            "p50_ms": round(statistics.median(run.percentile(50) for run in target_runs), 2),
+            "p99_ms": round(max(run.percentile(99) for run in target_runs), 2),
+            "errors": sum(run.errors for run in target_runs),
+            "ratio_to_baseline": round(
+                statistics.median(
+                    run.rps / base for run, base in zip(target_runs, baseline, strict=True)
+                ),
+                ratio_digits,
+            ),
+        }
+        for (name, _port, path, _headers), target_runs in zip(targets, runs, strict=True)
+    ]

@@ -8,7 +8,6 @@ rows are a workshop participant's pages (signed in with a session cookie): the
 demo's busiest topic and its space's topic list.
 """
 
-import asyncio
 import subprocess
 import sys
 import tempfile
@@ -16,8 +15,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from bench.common import daphne, production_env
-from bench.loadgen import run_load
+from bench.common import daphne, interleaved, production_env
 from tests.processes import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,7 +94,7 @@ def signed_in(env: dict) -> tuple[str, int, str]:
     return out[0], int(out[1]), out[2]
 
 
-def measure(connections: int = 16, duration: float = 6.0) -> dict:
+def measure(connections: int = 16, duration: float = 2.0, rounds: int = 3) -> dict:
     workdir = tempfile.mkdtemp(prefix="rial-bench-")
     env = production_env(workdir)
     prepare_site(env)
@@ -118,44 +116,17 @@ def measure(connections: int = 16, duration: float = 6.0) -> dict:
             ("forum topic (signed in)", site_port, f"/es/forums/t/{topic_id}/", cookie),
             ("forum space (signed in)", site_port, f"/es/forums/{space_slug}/", cookie),
         ]
-        rows = []
-        for name, port, path, headers in targets:
-            # Warm up, then measure.
-            asyncio.run(
-                run_load("127.0.0.1", port, path, connections=4, duration=1.0, headers=headers)
-            )
-            result = asyncio.run(
-                run_load(
-                    "127.0.0.1",
-                    port,
-                    path,
-                    connections=connections,
-                    duration=duration,
-                    headers=headers,
-                )
-            )
-            rows.append(
-                {
-                    "name": name,
-                    "path": path,
-                    "rps": round(result.rps, 1),
-                    "p50_ms": round(result.percentile(50), 2),
-                    "p99_ms": round(result.percentile(99), 2),
-                    "errors": result.errors,
-                }
-            )
+        rows = interleaved(targets, connections=connections, duration=duration, rounds=rounds)
     finally:
         for process in processes:
             process.terminate()
         for process in processes:
             process.wait(timeout=10)
-    baseline = rows[0]["rps"] or 1.0
-    for row in rows:
-        row["ratio_to_baseline"] = round(row["rps"] / baseline, 4)
     return {
         "benchmark": "http_pages",
         "connections": connections,
         "duration_s": duration,
+        "rounds": rounds,
         "rows": rows,
     }
 
@@ -163,7 +134,8 @@ def measure(connections: int = 16, duration: float = 6.0) -> dict:
 def report(result: dict) -> str:
     lines = [
         f"HTTP pages, {result['connections']} keep-alive connections, "
-        f"{result['duration_s']}s each, one Daphne process per server",
+        f"{result['rounds']} interleaved rounds of {result['duration_s']}s, "
+        "one Daphne process per server",
         f"{'target':<24}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'errors':>8}{'x baseline':>12}",
     ]
     for row in result["rows"]:

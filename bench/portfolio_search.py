@@ -19,7 +19,6 @@ queries; the slowest query of each page is kept with its EXPLAIN QUERY PLAN.
 Run alone: ``python -c "from bench import portfolio_search as p; print(p.report(p.measure()))"``.
 """
 
-import asyncio
 import json
 import random
 import shutil
@@ -30,9 +29,8 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from bench.common import production_env
+from bench.common import interleaved, production_env
 from bench.http_pages import prepare_site, start, wait_until_up
-from bench.loadgen import run_load
 from tests.processes import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -340,7 +338,7 @@ print(json.dumps(data))
 """
 
 
-def measure(connections: int = 16, duration: float = 4.0) -> dict:
+def measure(connections: int = 16, duration: float = 2.0, rounds: int = 3) -> dict:
     workdir = tempfile.mkdtemp(prefix="rial-bench-")
     env = production_env(workdir)
     prepare_site(env)
@@ -363,41 +361,24 @@ def measure(connections: int = 16, duration: float = 4.0) -> dict:
         wait_until_up(f"http://127.0.0.1:{hello_port}/")
         wait_until_up(f"http://127.0.0.1:{site_port}/healthz")
         targets = [
-            ("asgi hello (baseline)", hello_port, "/"),
-            ("healthz", site_port, "/healthz"),
-            *((name, site_port, path) for name, path in pages(setup["theme_id"])),
+            ("asgi hello (baseline)", hello_port, "/", ""),
+            ("healthz", site_port, "/healthz", ""),
+            *((name, site_port, path, "") for name, path in pages(setup["theme_id"])),
         ]
-        rows = []
-        for name, port, path in targets:
+        for _name, port, path, _headers in targets:
             wait_until_up(f"http://127.0.0.1:{port}{path}")
-            # Warm up, then measure.
-            asyncio.run(run_load("127.0.0.1", port, path, connections=4, duration=1.0))
-            result = asyncio.run(
-                run_load("127.0.0.1", port, path, connections=connections, duration=duration)
-            )
-            rows.append(
-                {
-                    "name": name,
-                    "path": path,
-                    "rps": round(result.rps, 1),
-                    "p50_ms": round(result.percentile(50), 2),
-                    "p99_ms": round(result.percentile(99), 2),
-                    "errors": result.errors,
-                }
-            )
+        rows = interleaved(targets, connections=connections, duration=duration, rounds=rounds)
     finally:
         for process in processes:
             process.terminate()
         for process in processes:
             process.wait(timeout=10)
         shutil.rmtree(workdir, ignore_errors=True)  # 10,000 programmes: about 75 MB
-    baseline = rows[0]["rps"] or 1.0
-    for row in rows:
-        row["ratio_to_baseline"] = round(row["rps"] / baseline, 4)
     return {
         "benchmark": "portfolio_search",
         "connections": connections,
         "duration_s": duration,
+        "rounds": rounds,
         "data": {key: value for key, value in setup.items() if key != "profile"},
         "rows": rows,
         "in_process": setup["profile"],

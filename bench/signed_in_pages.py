@@ -12,16 +12,13 @@ the page rendered through the test client, timed in interleaved rounds with the
 minimal view (goal: under 50 ms), with its size in KB and its query count.
 """
 
-import asyncio
 import json
-import statistics
 import subprocess
 import sys
 import tempfile
 
-from bench.common import daphne, production_env
+from bench.common import daphne, interleaved, production_env
 from bench.http_pages import ROOT, prepare_site, wait_until_up
-from bench.loadgen import run_load
 from tests.processes import free_port
 
 SETTINGS = "bench.signed_in_settings"
@@ -132,15 +129,15 @@ def measure(connections: int = 16, duration: float = 3.0, rounds: int = 3) -> di
     prepare_site(env)
     found = _shell(env, TARGETS_SCRIPT)
     cookie = f"Cookie: sessionid={found['session']}\r\n"
+    port = free_port()
     targets = [
-        ("minimal view (baseline)", "/bench/minimal/"),
-        ("lesson", found["lesson"]),
-        ("forum topic", found["topic"]),
-        ("experts directory", found["experts"]),
+        ("minimal view (baseline)", port, "/bench/minimal/", cookie),
+        ("lesson", port, found["lesson"], cookie),
+        ("forum topic", port, found["topic"], cookie),
+        ("experts directory", port, found["experts"], cookie),
     ]
     if found["room"]:
-        targets.append(("chat room", found["room"]))
-    port = free_port()
+        targets.append(("chat room", port, found["room"], cookie))
     process = subprocess.Popen(
         daphne(port, "config.asgi:application"),
         cwd=ROOT,
@@ -148,46 +145,14 @@ def measure(connections: int = 16, duration: float = 3.0, rounds: int = 3) -> di
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    samples: dict[str, list] = {name: [] for name, _path in targets}
     try:
         wait_until_up(f"http://127.0.0.1:{port}/healthz")
-        for _name, path in targets:  # warm up every page once
-            asyncio.run(
-                run_load("127.0.0.1", port, path, connections=2, duration=0.5, headers=cookie)
-            )
-        for _round in range(rounds):
-            for name, path in targets:
-                samples[name].append(
-                    asyncio.run(
-                        run_load(
-                            "127.0.0.1",
-                            port,
-                            path,
-                            connections=connections,
-                            duration=duration,
-                            headers=cookie,
-                        )
-                    )
-                )
+        rows = interleaved(
+            targets, connections=connections, duration=duration, rounds=rounds, ratio_digits=3
+        )
     finally:
         process.terminate()
         process.wait(timeout=10)
-    rows = []
-    for name, path in targets:
-        runs = samples[name]
-        rows.append(
-            {
-                "name": name,
-                "path": path,
-                "rps": round(statistics.mean(r.rps for r in runs), 1),
-                "p50_ms": round(statistics.median(r.percentile(50) for r in runs), 2),
-                "p99_ms": round(max(r.percentile(99) for r in runs), 2),
-                "errors": sum(r.errors for r in runs),
-            }
-        )
-    baseline = rows[0]["rps"] or 1.0
-    for row in rows:
-        row["ratio_to_baseline"] = round(row["rps"] / baseline, 3)
     return {
         "benchmark": "signed_in_pages",
         "connections": connections,
