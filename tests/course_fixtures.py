@@ -1,6 +1,7 @@
 """A small course built in code for tests: two modules, three lessons, every activity."""
 
 import datetime
+import uuid
 from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
@@ -225,3 +226,24 @@ def all_right(lesson, block_id):
         index: [i for i, choice in enumerate(question["choices"]) if choice["correct"]]
         for index, question in enumerate(value["questions"])
     }
+
+
+def sixty_learners_one_waiting(world: CourseWorld) -> tuple[list, Enrolment]:
+    """Sixty more learners "Aprendiz 00".."Aprendiz 59" in the world's group; the
+    last one's assignment waits for feedback. Returns the users and that enrolment."""
+    from lms.models import Submission
+
+    users = [ProfileFactory(user__full_name=f"Aprendiz {n:02}").user for n in range(60)]
+    Enrolment.objects.bulk_create(
+        [Enrolment(cohort=world.cohort, user=user, group=world.group) for user in users]
+    )
+    waiting = Enrolment.objects.get(user=users[59])
+    Submission.objects.create(
+        enrolment=waiting,
+        lesson=world.lesson_c,
+        block_id="x",
+        text="Mi trabajo",
+        text_html="<p>Mi trabajo</p>",
+        token=uuid.uuid4(),
+    )
+    return users, waiting

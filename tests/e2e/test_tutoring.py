@@ -1,15 +1,13 @@
 """A tutor follows a large cohort: filters, pages and reminders, by keyboard, axe-clean."""
 
 import re
-import uuid
 
 import pytest
 from playwright.sync_api import expect
 
-from lms.models import Enrolment, Submission
-from tests.course_fixtures import build_course
+from tests.course_fixtures import build_course, sixty_learners_one_waiting
 from tests.e2e.conftest import E2E, axe_violations, sign_in
-from tests.factories import PASSWORD, ProfileFactory
+from tests.factories import PASSWORD
 
 pytestmark = E2E
 
@@ -17,19 +15,7 @@ pytestmark = E2E
 @pytest.fixture
 def cohort_of_61(site_content):
     world = build_course()
-    users = [ProfileFactory(user__full_name=f"Aprendiz {n:02}").user for n in range(60)]
-    Enrolment.objects.bulk_create(
-        [Enrolment(cohort=world.cohort, user=user, group=world.group) for user in users]
-    )
-    waiting = Enrolment.objects.get(user=users[59])
-    Submission.objects.create(
-        enrolment=waiting,
-        lesson=world.lesson_c,
-        block_id="x",
-        text="Mi trabajo",
-        text_html="<p>Mi trabajo</p>",
-        token=uuid.uuid4(),
-    )
+    sixty_learners_one_waiting(world)
     return world
 
 

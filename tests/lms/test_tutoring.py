@@ -9,7 +9,7 @@ from django.utils import timezone, translation
 
 from lms.models import Enrolment, LessonProgress, QuizAttempt, Submission
 from lms.selectors.tutoring import DashboardFilter, tutor_dashboard, tutored_enrolments
-from tests.course_fixtures import build_course
+from tests.course_fixtures import build_course, sixty_learners_one_waiting
 from tests.factories import ProfileFactory, UserFactory
 
 
@@ -143,19 +143,7 @@ def test_tutor_dashboard_cost_does_not_grow_with_learners(client, world, django_
 def test_tutor_dashboard_filters_and_puts_who_needs_the_tutor_first(client, world):
     from lms.models import CohortGroup
 
-    users = [ProfileFactory(user__full_name=f"Aprendiz {n:02}").user for n in range(60)]
-    Enrolment.objects.bulk_create(
-        [Enrolment(cohort=world.cohort, user=user, group=world.group) for user in users]
-    )
-    waiting = Enrolment.objects.get(user=users[59])
-    Submission.objects.create(
-        enrolment=waiting,
-        lesson=world.lesson_c,
-        block_id="x",
-        text="t",
-        text_html="<p>t</p>",
-        token=uuid.uuid4(),
-    )
+    users, waiting = sixty_learners_one_waiting(world)
     other_group = CohortGroup.objects.create(
         cohort=world.cohort, name="Ajeno", tutor=UserFactory(roles=["tutor"])
     )
