@@ -34,6 +34,11 @@ def _taxonomy_version() -> str:
     return version
 
 
+def taxonomy_version() -> str:
+    """Changes whenever an area or theme is saved or deleted (in the shared cache)."""
+    return _taxonomy_version()
+
+
 def translated_choices(choices_class) -> list[tuple]:
     """A Choices class's (value, label) with the labels translated once per language."""
     key = (choices_class, get_language())

@@ -127,15 +127,20 @@ def _sessions_of_listed_experts():
     )
 
 
-def upcoming_office_hours(*, user: User | None = None, expert: User | None = None, limit=50):
-    """Sessions not ended yet, soonest first, with ``subscribed`` and ``subscriber_count``."""
+def upcoming_office_hours(
+    *, user: User | None = None, expert: User | None = None, limit=50, counts: bool = True
+):
+    """Sessions not ended yet, soonest first, with ``subscribed`` and (unless ``counts``
+    is False: the directory's short list shows none) ``subscriber_count`` and
+    ``question_count``."""
     sessions = _sessions_of_listed_experts().filter(ends_at__gt=timezone.now())
     if expert is not None:
         sessions = sessions.filter(expert=expert)
-    sessions = sessions.annotate(
-        subscriber_count=Count("subscriptions", distinct=True),
-        question_count=Count("questions", distinct=True),
-    )
+    if counts:
+        sessions = sessions.annotate(
+            subscriber_count=Count("subscriptions", distinct=True),
+            question_count=Count("questions", distinct=True),
+        )
     if user is not None and user.is_authenticated:
         sessions = sessions.annotate(
             subscribed=Exists(

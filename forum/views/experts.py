@@ -49,7 +49,9 @@ def directory(request):
             "rows": [(profile, records.get(profile.user_id)) for profile in page],
             "query": query.urlencode(),
             "filtered": any(filters.values()) if filters else False,
-            "upcoming": expert_selectors.upcoming_office_hours(user=request.user, limit=3),
+            "upcoming": expert_selectors.upcoming_office_hours(
+                user=request.user, limit=3, counts=False
+            ),
             "grant_form": forms.GrantExpertForm() if request.user.is_secretariat else None,
             # The roles are loaded with the person: no query for the profile.
             "is_expert": request.user.has_role(Role.EXPERT),

@@ -121,3 +121,47 @@ def test_rooms_follow_the_rule_their_space_declares(workshop):
     room.is_public = True
     room.save()
     assert access.room_role(user=workshop["outsider"], room=room) == access.READER
+
+
+def test_a_topic_brings_the_same_facts_of_the_person_by_sql_as_by_the_orm(workshop, world):
+    """``access_topic``'s facts are SQL written once; the querysets they replace agree."""
+    import datetime
+
+    from django.utils import timezone
+
+    from forum.access import _person_in_topic, _person_in_topic_orm
+    from forum.models import Category, SpaceHold, Subscription, Topic, TopicRead
+
+    cohort_space = services.space_ensure_for_cohort(cohort=world.cohort)
+    cohort_topic = services.topic_create(
+        user=world.tutor,
+        space=cohort_space,
+        category=Category.objects.filter(space=cohort_space).first(),
+        title="Bienvenida",
+        body="Hola",
+        token=uuid.uuid4(),
+    ).topic
+    topic = ask(workshop)
+    alice, mod = workshop["alice"], workshop["mod"]
+    now = timezone.now()
+    hour = datetime.timedelta(hours=1)
+    SpaceHold.objects.create(space=workshop["space"], user=alice, until=now + hour)
+    SpaceHold.objects.create(space=workshop["space"], user=workshop["bruno"], until=now - hour)
+    TopicRead.objects.update_or_create(topic=topic, user=mod, defaults={"last_read_number": 3})
+    Subscription.objects.filter(user=mod).delete()
+    Subscription.objects.create(user=mod, topic=topic, level=Subscription.Level.MUTED)
+    Subscription.objects.create(
+        user=mod, category=topic.category, level=Subscription.Level.WATCHING
+    )
+    Subscription.objects.create(user=mod, space=workshop["space"], level=Subscription.Level.MUTED)
+    people = [alice, workshop["bruno"], mod, workshop["outsider"], world.learner, world.tutor]
+    names = list(_person_in_topic_orm(alice))
+    seen = set()
+    for person in people:
+        for row in (topic, cohort_topic):
+            rows = Topic.objects.filter(pk=row.pk)
+            by_sql = rows.annotate(**_person_in_topic(person)).values(*names).get()
+            by_orm = rows.annotate(**_person_in_topic_orm(person)).values(*names).get()
+            assert by_sql == by_orm, (person, row)
+            seen.update(name for name, value in by_sql.items() if value not in (None, False))
+    assert seen == set(names)  # every fact was met at least once
