@@ -7,6 +7,7 @@ Free ports and stopping a process come from ``tests.processes``, as in the tests
 """
 
 import asyncio
+import json
 import os
 import secrets
 import socket
@@ -65,6 +66,11 @@ def manage(env: dict, *args: str) -> str:
     command = [sys.executable, *args] if args[0] == "-m" else [sys.executable, "manage.py", *args]
     done = subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True, text=True)
     return done.stdout
+
+
+def shell_json(env: dict, script: str):
+    """Run ``script`` in ``manage.py shell``; the JSON its last printed line holds."""
+    return json.loads(manage(env, "shell", "-v", "0", "-c", script).strip().splitlines()[-1])
 
 
 def daphne(port, application: str) -> list[str]:

@@ -19,17 +19,14 @@ queries; the slowest query of each page is kept with its EXPLAIN QUERY PLAN.
 Run alone: ``python -c "from bench import portfolio_search as p; print(p.report(p.measure()))"``.
 """
 
-import json
 import random
 import shutil
-import subprocess
-import sys
 import tempfile
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from bench.common import interleaved, production_env
+from bench.common import interleaved, production_env, shell_json
 from bench.http_pages import prepare_site, start, wait_until_up
 from tests.processes import free_port
 
@@ -342,16 +339,7 @@ def measure(connections: int = 16, duration: float = 2.0, rounds: int = 3) -> di
     workdir = tempfile.mkdtemp(prefix="rial-bench-")
     env = production_env(workdir)
     prepare_site(env)
-    setup = json.loads(
-        subprocess.run(
-            [sys.executable, "manage.py", "shell", "-v", "0", "-c", SETUP_SCRIPT],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout.splitlines()[-1]
-    )
+    setup = shell_json(env, SETUP_SCRIPT)
     hello_port, site_port = free_port(), free_port()
     processes = [
         start("bench.asgi_hello:application", hello_port, env),

@@ -16,17 +16,14 @@ first, COUNT of every match; forum ``icontains`` on body or topic title, newest 
 COUNT of every match.
 """
 
-import json
 import os
 import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from bench.common import production_env
+from bench.common import manage, production_env, shell_json
 
 ROOT = Path(__file__).resolve().parent.parent
 POSTS = 100_000
@@ -191,22 +188,8 @@ def _run(database_url: str) -> dict:
     workdir = tempfile.mkdtemp(prefix="rial-bench-search-")
     try:
         env = production_env(workdir, database_url=database_url)
-        subprocess.run(
-            [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
-        out = subprocess.run(
-            [sys.executable, "manage.py", "shell", "-v", "0", "-c", SCRIPT],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-        return json.loads(out.strip().splitlines()[-1])
+        manage(env, "migrate", "--noinput", "-v0")
+        return shell_json(env, SCRIPT)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 

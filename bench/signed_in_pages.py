@@ -12,12 +12,10 @@ the page rendered through the test client, timed in interleaved rounds with the
 minimal view (goal: under 50 ms), with its size in KB and its query count.
 """
 
-import json
 import subprocess
-import sys
 import tempfile
 
-from bench.common import daphne, interleaved, production_env
+from bench.common import daphne, interleaved, production_env, shell_json
 from bench.http_pages import ROOT, prepare_site, wait_until_up
 from tests.processes import free_port
 
@@ -109,25 +107,13 @@ print(json.dumps({
 """
 
 
-def _shell(env: dict, script: str) -> dict:
-    done = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-v", "0", "-c", script],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
-
 def measure(connections: int = 16, duration: float = 3.0, rounds: int = 3) -> dict:
     workdir = tempfile.mkdtemp(prefix="rial-bench-")
     # The in-process part uses the test client, whose host is "testserver".
     env = production_env(workdir, ALLOWED_HOSTS="127.0.0.1,localhost,testserver")
     env["DJANGO_SETTINGS_MODULE"] = SETTINGS
     prepare_site(env)
-    found = _shell(env, TARGETS_SCRIPT)
+    found = shell_json(env, TARGETS_SCRIPT)
     cookie = f"Cookie: sessionid={found['session']}\r\n"
     port = free_port()
     targets = [
@@ -159,7 +145,7 @@ def measure(connections: int = 16, duration: float = 3.0, rounds: int = 3) -> di
         "duration_s": duration,
         "rounds": rounds,
         "rows": rows,
-        "tutor_dashboard": _shell(env, DASHBOARD_SCRIPT),
+        "tutor_dashboard": shell_json(env, DASHBOARD_SCRIPT),
     }
 
 
