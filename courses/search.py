@@ -66,10 +66,14 @@ def pages_reindex(*, page_id: int) -> None:
 
 
 def _restriction_changed(sender, instance, **kwargs):
-    """A view restriction saved or deleted, without a new publication. After the commit:
-    a page deleted with its restriction is gone by then, and is not indexed again."""
+    """A view restriction saved or deleted, without a new publication: the pages below are
+    indexed again by the worker after the commit (a page deleted with its restriction is
+    gone by then, and is not indexed again). Meanwhile ``public()`` checks every page hit
+    when it is read, so nothing restricted is shown in between."""
+    from courses.tasks import pages_reindex as task  # courses.tasks imports this module
+
     page_id = instance.page_id
-    transaction.on_commit(lambda: pages_reindex(page_id=page_id))
+    transaction.on_commit(lambda: task.enqueue(page_id))
 
 
 def connect() -> None:
