@@ -24,6 +24,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
+from courses.caching import cache_add, cache_get, cache_set
+
 # A section is a URL name, or a page type whose page in the current language
 # is the section (the course catalogue is a Wagtail page).
 SECTIONS = [
@@ -46,19 +48,8 @@ MENU_CACHE_SECONDS = 60 * 60
 logger = logging.getLogger(__name__)
 
 
-def _cache_get(key: str):
-    try:
-        return cache.get(key)
-    except Exception as error:  # a cache that fails never fails a request
-        logger.warning("layout cache read failed: %s: %s", type(error).__name__, error)
-        return None
-
-
 def _cache_set(key: str, value, timeout=MENU_CACHE_SECONDS) -> None:
-    try:
-        cache.set(key, value, timeout)
-    except Exception as error:  # a cache that fails never fails a request
-        logger.warning("layout cache write failed: %s: %s", type(error).__name__, error)
+    cache_set(key, value, timeout)
 
 
 @dataclass(frozen=True)
@@ -90,13 +81,10 @@ def menu_version(request=None) -> int:
     """The current menu version (read once per request)."""
 
     def compute():
-        version = _cache_get(MENU_CACHE_VERSION_KEY)
+        version = cache_get(MENU_CACHE_VERSION_KEY)
         if version is None:
             version = 1
-            try:
-                cache.add(MENU_CACHE_VERSION_KEY, version, None)
-            except Exception as error:  # a cache that fails never fails a request
-                logger.warning("layout cache write failed: %s: %s", type(error).__name__, error)
+            cache_add(MENU_CACHE_VERSION_KEY, version, None)
         return version
 
     return compute() if request is None else _memo(request, "menu_version", compute)
@@ -176,7 +164,7 @@ def layout(request) -> Layout:
     def compute():
         language = _language()
         key = f"rial:layout:{menu_version(request)}:{_host_and_port(request)}:{language}"
-        cached = _cache_get(key)
+        cached = cache_get(key)
         if cached is None:
             cached = _compute_layout(request, language)
             _cache_set(key, cached)
@@ -201,7 +189,7 @@ def page_translations(request, page: Page) -> dict[str, str]:
         f"rial:layout:{menu_version(request)}:{_host_and_port(request)}:"
         f"translations:{page.translation_key}"
     )
-    urls = _cache_get(key)
+    urls = cache_get(key)
     if urls is None:
         urls = {}
         translations = (

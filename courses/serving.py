@@ -18,10 +18,10 @@ changes only when an editor publishes, so:
 from dataclasses import dataclass, field
 from uuid import uuid4
 
-from django.core.cache import cache
 from django.http import Http404
 from wagtail.models import Page, PageViewRestriction
 
+from courses.caching import cache_add, cache_delete_many, cache_get, cache_set, remembered
 from courses.invalidation import forget_now_and_after_commit
 
 VERSION_KEY = "courses:pages-version"
@@ -34,17 +34,17 @@ TIMEOUT = 60 * 60 * 24
 
 def pages_version() -> str:
     """A token that changes whenever a page changes; part of every cached tree's key."""
-    version = cache.get(VERSION_KEY)
+    version = cache_get(VERSION_KEY)
     if version is None:
         version = uuid4().hex
-        cache.add(VERSION_KEY, version, TIMEOUT)
-        version = cache.get(VERSION_KEY, version)
+        cache_add(VERSION_KEY, version, TIMEOUT)
+        version = cache_get(VERSION_KEY, version)
     return version
 
 
 def forget_pages() -> None:
-    cache.set(VERSION_KEY, uuid4().hex, TIMEOUT)
-    cache.delete(RESTRICTED_KEY)
+    cache_set(VERSION_KEY, uuid4().hex, TIMEOUT)
+    cache_delete_many([RESTRICTED_KEY])
 
 
 def pages_changed(**_kwargs) -> None:
@@ -103,14 +103,14 @@ class OneQueryRouting:
 
 def restricted_paths() -> tuple[str, ...]:
     """Paths of restricted pages and of aliases of restricted pages (cached)."""
-    paths = cache.get(RESTRICTED_KEY)
-    if paths is None:
+
+    def make():
         restricted = list(PageViewRestriction.objects.values_list("page_id", "page__path"))
         ids = [page_id for page_id, _path in restricted]
         aliases = list(Page.objects.filter(alias_of_id__in=ids).values_list("path", flat=True))
-        paths = tuple(sorted({path for _page_id, path in restricted} | set(aliases)))
-        cache.set(RESTRICTED_KEY, paths, TIMEOUT)
-    return paths
+        return tuple(sorted({path for _page_id, path in restricted} | set(aliases)))
+
+    return remembered(RESTRICTED_KEY, make, TIMEOUT)
 
 
 class CheapViewRestrictions:
@@ -142,7 +142,7 @@ def course_tree(course_path: str, *, course=None) -> CourseTree | None:
     from courses.models import CoursePage, LessonPage, ModulePage
 
     key = f"courses:tree:{pages_version()}:{course_path}"
-    tree = cache.get(key)
+    tree = cache_get(key)
     if tree is None:
         if course is None:
             course = CoursePage.objects.filter(path=course_path).first()
@@ -163,7 +163,7 @@ def course_tree(course_path: str, *, course=None) -> CourseTree | None:
                 modules={module.path: module for module in modules},
                 outline=[(module, by_module[module.path]) for module in modules if module.live],
             )
-        cache.set(key, tree, TIMEOUT)
+        cache_set(key, tree, TIMEOUT)
     return tree or None
 
 

@@ -9,19 +9,17 @@ notify, mark read, post or read). A cache that fails costs the queries, never
 the request.
 """
 
-import logging
 from collections.abc import Callable
 
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from courses.caching import cache_delete_many, remembered
 from lms.models import Notification, User
 
 HEADER_COUNTS_SECONDS = 30
 
-logger = logging.getLogger(__name__)
 
 
 def _key(user_id: int) -> str:
@@ -36,27 +34,18 @@ def header_counts(*, user: User, more: Callable[[User], dict[str, int]] | None =
     """{"notifications": n, **more(user)}, from the cache when it has them."""
     if not user.is_authenticated:
         return {"notifications": 0, **(more(user) if more else {})}
-    try:
-        counts = cache.get(_key(user.pk))
-    except Exception as error:  # a cache that fails never fails a request
-        logger.warning("header counts read failed: %s: %s", type(error).__name__, error)
-        counts = None
-    if counts is None:
+
+    def make():
         counts = {"notifications": unread_notification_count(user=user)}
         if more is not None:
             counts.update(more(user))
-        try:
-            cache.set(_key(user.pk), counts, HEADER_COUNTS_SECONDS)
-        except Exception as error:  # a cache that fails never fails a request
-            logger.warning("header counts write failed: %s: %s", type(error).__name__, error)
-    return counts
+        return counts
+
+    return remembered(_key(user.pk), make, HEADER_COUNTS_SECONDS)
 
 
 def _forget(keys: list[str]) -> None:
-    try:
-        cache.delete_many(keys)
-    except Exception as error:  # a cache that fails never fails a request
-        logger.warning("header counts purge failed: %s: %s", type(error).__name__, error)
+    cache_delete_many(keys)
 
 
 def header_counts_forget(*user_ids: int) -> None:

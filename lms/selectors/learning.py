@@ -6,14 +6,13 @@ The learner's dashboard is in ``lms.selectors.dashboards``, the tutor's in
 """
 
 import datetime
-import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db.models import Exists, F, FilteredRelation, OuterRef, Q
 from django.utils import timezone
 
+from courses.caching import remembered
 from courses.models import CoursePage, LessonPage, ModulePage
 from courses.serving import pages_version
 from lms.models import (
@@ -30,7 +29,6 @@ from lms.models import (
 
 CURRENT = [Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED]
 
-logger = logging.getLogger(__name__)
 
 
 # --- Access -------------------------------------------------------------------------
@@ -176,17 +174,7 @@ def course_activities(course: CoursePage) -> list[Activity]:
     until any page changes (``courses.serving.pages_version``), or one query and the
     lessons' bodies read again."""
     key = f"lms:activities:{pages_version()}:{course.pk}"
-    try:
-        activities = cache.get(key)
-    except Exception as error:  # a cache that fails never fails a request
-        logger.warning("activities cache read failed: %s: %s", type(error).__name__, error)
-        activities = None
-    if activities is None:
-        activities = _course_activities(course)
-        try:
-            cache.set(key, activities, ACTIVITIES_SECONDS)
-        except Exception as error:  # a cache that fails never fails a request
-            logger.warning("activities cache write failed: %s: %s", type(error).__name__, error)
+    activities = remembered(key, lambda: _course_activities(course), ACTIVITIES_SECONDS)
     return list(activities)
 
 

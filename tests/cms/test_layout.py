@@ -94,10 +94,10 @@ class BrokenCache:
 
 def test_a_cache_that_fails_costs_queries_not_the_page(client, user, demo_pages, monkeypatch):
     import cms.navigation
-    import lms.selectors.counts
+    import courses.caching
 
     monkeypatch.setattr(cms.navigation, "cache", BrokenCache())
-    monkeypatch.setattr(lms.selectors.counts, "cache", BrokenCache())
+    monkeypatch.setattr(courses.caching, "cache", BrokenCache())
     visitor = client.get("/en/about-rial/")
     assert visitor.status_code == 200 and "About RIAL" in visitor.content.decode()
     client.force_login(user)

@@ -47,3 +47,19 @@ def test_a_view_restriction_on_the_course_still_applies_to_its_lessons(client, w
 def test_other_pages_below_home_still_route(client, world):
     assert client.get(world.course.url).status_code == 200
     assert client.get(world.course.get_parent().url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_cache_that_fails_costs_queries_not_the_lesson(client, world, monkeypatch):
+    """Routing, view restrictions, the course tree and its activities read the cache:
+    when Redis does not answer, the lesson is made from the database."""
+    import cms.navigation
+    import courses.caching
+    from tests.cms.test_layout import BrokenCache
+
+    monkeypatch.setattr(cms.navigation, "cache", BrokenCache())
+    monkeypatch.setattr(courses.caching, "cache", BrokenCache())
+    client.force_login(world.learner)
+    response = client.get(world.lesson_a.url)
+    assert response.status_code == 200
+    assert "Texto de la lección." in response.content.decode()
