@@ -21,7 +21,6 @@ from lms.models import Notification, User
 HEADER_COUNTS_SECONDS = 30
 
 
-
 def _key(user_id: int) -> str:
     return f"rial:header-counts:{user_id}"
 

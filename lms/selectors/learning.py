@@ -30,7 +30,6 @@ from lms.models import (
 CURRENT = [Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED]
 
 
-
 # --- Access -------------------------------------------------------------------------
 
 
