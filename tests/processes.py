@@ -107,9 +107,18 @@ def database_connections(monitor, database: str) -> dict[str, int]:
     return dict(rows)
 
 
-def open_files(pid: int) -> int:
-    """How many file descriptors a process holds (Linux)."""
-    return len(os.listdir(f"/proc/{pid}/fd"))
+def open_files(pid: int) -> Counter:
+    """A process's file descriptors by what they point to (Linux): paths, ``socket``, ``pipe``..."""
+    kinds: Counter = Counter()
+    folder = f"/proc/{pid}/fd"
+    for fd in os.listdir(folder):
+        try:
+            target = os.readlink(f"{folder}/{fd}")
+        except OSError:  # closed meanwhile
+            continue
+        kind = target.split(":", 1)[0] if ":[" in target or target.startswith("anon_inode:") else target
+        kinds[kind] += 1
+    return kinds
 
 
 @contextmanager

@@ -134,14 +134,27 @@ def test_postgresql_connections_stay_within_the_pools_and_shrink_after(tmp_path)
 
 @pytest.mark.django_db(transaction=True)
 def test_sqlite_file_database_keeps_open_files_flat(tmp_path):
+    """Open files stay bounded by how many requests run at once, not by how many ran.
+
+    Each request's thread opens the SQLite file and closes it at the end. SQLite
+    itself may hold a closed connection's descriptors a while longer (POSIX locks
+    belong to the process, so it defers the close while another connection of the
+    process holds a lock on the file): the count at rest moves with the load's
+    last moments. A leak keeps one connection per request or per thread: hundreds.
+    """
     if connection.vendor != "sqlite":
         pytest.skip("the SQLite run of make test")
-    cookies, paths = _people_and_pages(8)
+    people = 8
+    cookies, paths = _people_and_pages(people)
     # The test database lives in memory: copy it to a file Daphne can open.
     database = tmp_path / "site.sqlite3"
     connection.ensure_connection()
     with sqlite3.connect(database) as copy:
         connection.connection.backup(copy)
+
+    def database_files(files: dict[str, int]) -> int:
+        return sum(n for target, n in files.items() if target.startswith(str(database)))
+
     with daphne_servers(1, tmp_path, DATABASE_URL=f"sqlite:///{database}") as ports:
         pid = ports.processes[ports[0]].pid
         warm = browse(ports, cookies, paths, duration=30, requests=50)
@@ -151,4 +164,10 @@ def test_sqlite_file_database_keeps_open_files_flat(tmp_path):
 
     print(f"answers {dict(warm + statuses)}; open files {before} -> {after}")
     assert set(warm + statuses) == {200}, f"answers by status: {dict(warm + statuses)}"
-    assert after <= before + 4, f"open files grew from {before} to {after}"
+    assert statuses.total() >= 300
+    # The file, its -wal and -shm for each request in flight and the health check's.
+    assert database_files(after) <= 3 * (people + 1), f"database files open: {after}"
+    # Sockets, pipes and the rest: at most one more keep-alive socket per person.
+    others_before = before.total() - database_files(before)
+    others_after = after.total() - database_files(after)
+    assert others_after <= others_before + people, f"open files {before} -> {after}"
