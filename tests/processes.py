@@ -116,8 +116,9 @@ def open_files(pid: int) -> Counter:
             target = os.readlink(f"{folder}/{fd}")
         except OSError:  # closed meanwhile
             continue
-        kind = target.split(":", 1)[0] if ":[" in target or target.startswith("anon_inode:") else target
-        kinds[kind] += 1
+        # "socket:[123]", "pipe:[456]", "anon_inode:[eventfd]": by kind; files by path.
+        special = ":[" in target or target.startswith("anon_inode:")
+        kinds[target.split(":", 1)[0] if special else target] += 1
     return kinds
 
 
