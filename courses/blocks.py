@@ -222,32 +222,96 @@ class ForumTaskBlock(blocks.StructBlock):
         template = "blocks/lesson/forum_task_block.html"
 
 
+WEEKDAYS = [
+    (0, _("Monday")),
+    (1, _("Tuesday")),
+    (2, _("Wednesday")),
+    (3, _("Thursday")),
+    (4, _("Friday")),
+    (5, _("Saturday")),
+    (6, _("Sunday")),
+]
+
+
 class LiveSessionValue(blocks.StructValue):
+    """A live session, defined relative to a cohort's start (week N, weekday, time in
+    the cohort's zone) or, for a course that runs once, on a fixed date."""
+
+    @property
+    def is_relative(self) -> bool:
+        return bool(self.get("week"))
+
+    def starts_for(self, *, starts_on: datetime.date, time_zone: str) -> datetime.datetime | None:
+        """When it starts for a cohort that starts on ``starts_on`` in ``time_zone``."""
+        time = self.get("time")
+        if not time:
+            return None
+        if not self.is_relative:
+            return self.starts_at
+        day = starts_on + datetime.timedelta(
+            weeks=int(self["week"]) - 1, days=int(self.get("weekday") or 0)
+        )
+        return datetime.datetime.combine(day, time, tzinfo=zoneinfo.ZoneInfo(time_zone))
+
     @cached_property
     def starts_at(self) -> datetime.datetime | None:
+        """The fixed date's start (None for a session relative to a cohort's start)."""
         day, time, zone = self.get("date"), self.get("time"), self.get("time_zone")
-        if not day or not time:
+        if self.is_relative or not day or not time:
             return None
         return datetime.datetime.combine(day, time, tzinfo=zoneinfo.ZoneInfo(zone or "UTC"))
 
+    @property
+    def weekday_name(self) -> str:
+        return str(dict(WEEKDAYS).get(int(self.get("weekday") or 0), ""))
+
+    @property
+    def length(self) -> datetime.timedelta:
+        return datetime.timedelta(minutes=self.get("minutes") or 60)
+
     @cached_property
     def ends_at(self) -> datetime.datetime | None:
-        if self.starts_at is None:
-            return None
-        return self.starts_at + datetime.timedelta(minutes=self.get("minutes") or 60)
+        return self.starts_at + self.length if self.starts_at else None
 
 
 class LiveSessionBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=200)
-    date = blocks.DateBlock(label=_("Date"))
+    week = blocks.IntegerBlock(
+        label=_("Week of the course"),
+        required=False,
+        min_value=1,
+        max_value=52,
+        help_text=_(
+            "Each cohort gets its own date: this week of its run, on this weekday, at "
+            "this time in the cohort's time zone."
+        ),
+    )
+    weekday = blocks.ChoiceBlock(label=_("Weekday"), choices=WEEKDAYS, default=0, required=False)
+    date = blocks.DateBlock(
+        label=_("Fixed date"),
+        required=False,
+        help_text=_("Only for a course that runs once; leave empty when you give a week."),
+    )
     time = blocks.TimeBlock(label=_("Start time"))
     time_zone = blocks.ChoiceBlock(
-        label=_("Time zone"), choices=_time_zone_choices, default="America/New_York"
+        label=_("Time zone of the fixed date"),
+        choices=_time_zone_choices,
+        default="America/New_York",
     )
     minutes = blocks.IntegerBlock(label=_("Length in minutes"), default=60, min_value=15)
     join_url = blocks.URLBlock(label=_("Join link (any video service)"))
     recording_url = blocks.URLBlock(label=_("Recording, afterwards"), required=False)
     description = blocks.TextBlock(label=_("Description"), required=False)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("week") and not value.get("date"):
+            raise StructBlockValidationError(
+                block_errors={
+                    "week": ValidationError(_("Give the week of the course, or a fixed date."))
+                }
+            )
+        return value
 
     class Meta:
         icon = "date"

@@ -17,6 +17,7 @@ from demo.courses import ensure_course
 from demo.files import read_toml
 from lms.models import Cohort, CohortGroup, Enrolment, EnrolmentCall, LessonProgress, User
 from lms.services import learning as learning_services
+from lms.services.schedule import cohort_schedule_create
 
 COHORTS = read_toml("courses/cohorts.toml")
 RUNNING = COHORTS["running"]
@@ -102,6 +103,7 @@ def ensure_demo_cohort() -> tuple[Cohort, bool]:
         starts_on=start,
         time_zone=RUNNING["time_zone"],
     )
+    cohort_schedule_create(cohort=cohort)
     tutor = User.objects.get(email=RUNNING["tutor"])
     group = CohortGroup.objects.create(cohort=cohort, name=RUNNING["group"], tutor=tutor)
     for spec in COHORTS["learners"]:
@@ -156,6 +158,7 @@ def _ensure_calls(courses: dict[str, CoursePage]) -> None:
             starts_on=next_monday,
             time_zone=spec["time_zone"],
         )
+        cohort_schedule_create(cohort=cohort)
         CohortGroup.objects.create(
             cohort=cohort,
             name=spec["group"],

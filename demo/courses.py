@@ -128,12 +128,14 @@ def _block(kind: str, value, start: datetime.date):
     if kind == "forum_task":
         return {"type": "forum_task", "value": dict(value)}
     if kind == "live_session":
-        day = start + datetime.timedelta(weeks=value["week"] - 1, days=value["weekday"])
+        # Relative to a cohort's start: every cohort gets its own date (lms schedule).
         return {
             "type": "live_session",
             "value": {
                 "title": value["title"],
-                "date": day.isoformat(),
+                "week": value["week"],
+                "weekday": str(value["weekday"]),
+                "date": None,
                 "time": value["time"].isoformat(),
                 "time_zone": value["time_zone"],
                 "minutes": value["minutes"],

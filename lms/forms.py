@@ -6,6 +6,7 @@ from allauth.account import forms as allauth_forms
 from allauth.mfa.base import forms as mfa_forms
 from allauth.mfa.totp import forms as totp_forms
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lms.choices import Country, InterfaceLanguage, SpokenLanguage
@@ -370,3 +371,28 @@ def add_service_errors(form, error) -> None:
     else:
         for message in error.messages:
             form.add_error(None, message)
+
+
+class ScheduleMoveForm(forms.Form):
+    """A new date and time for one live session or deadline, in the cohort's zone."""
+
+    block = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    starts_at = forms.DateTimeField(
+        label=_("New date and time"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+    )
+
+    def __init__(self, *args, cohort, **kwargs):
+        self.cohort = cohort
+        super().__init__(*args, **kwargs)
+        self.fields["starts_at"].help_text = _("Time in the cohort's zone (%(zone)s).") % {
+            "zone": cohort.time_zone
+        }
+
+    def clean_starts_at(self):
+        value = self.cleaned_data["starts_at"]
+        # Django made it aware in the current zone (the person's): read the clock
+        # time as the cohort's instead, which is what the form says.
+        zone = zoneinfo.ZoneInfo(self.cohort.time_zone)
+        return timezone.make_aware(timezone.make_naive(value), zone)

@@ -8,7 +8,7 @@ from django.conf import settings
 from django_periodic_tasks import scheduled_task
 from django_tasks import task
 
-from lms.services import enrolment, jobs, learning, notifications
+from lms.services import enrolment, jobs, learning, notifications, schedule
 from lms.services.enrolment_import import enrolment_import_run
 
 
@@ -49,3 +49,8 @@ def import_jobs_resume() -> int:
 def import_jobs_prune() -> int:
     """Finished imports older than their retention period are deleted."""
     return jobs.import_jobs_prune()
+
+
+@task()
+def schedule_change_notify(item_id: int, key: str) -> int:
+    return schedule.schedule_change_notify(item_id=item_id, key=key)

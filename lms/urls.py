@@ -53,6 +53,11 @@ urlpatterns = [
     path("me/tutoring/<int:cohort_id>/", tutoring.tutoring_cohort, name="tutoring_cohort"),
     path("me/tutoring/<int:cohort_id>/remind/", tutoring.send_reminders, name="tutoring_remind"),
     path(
+        "me/tutoring/<int:cohort_id>/schedule/",
+        tutoring.tutoring_schedule,
+        name="tutoring_schedule",
+    ),
+    path(
         "me/tutoring/submissions/<int:submission_id>/",
         tutoring.submission_review,
         name="submission_review",

@@ -23,6 +23,7 @@ from lms.selectors.learning import (
     is_course_staff,
     lesson_state,
 )
+from lms.selectors.schedule import lesson_schedule
 from lms.services.learning import lesson_view
 
 
@@ -63,6 +64,7 @@ def lesson_context(page: LessonPage, request):
     if access.enrolment is not None:
         context["lesson_state"] = lesson_state(enrolment=access.enrolment, lesson=page)
         context["cohort"] = access.enrolment.cohort
+        context["cohort_schedule"] = lesson_schedule(cohort=access.enrolment.cohort, lesson=page)
     outline = page.tree.outline if page.tree else []
     context["course_outline"] = outline
     if outline:

@@ -247,3 +247,30 @@ def sixty_learners_one_waiting(world: CourseWorld) -> tuple[list, Enrolment]:
         token=uuid.uuid4(),
     )
     return users, waiting
+
+
+def relative_session(week=2, weekday="3", time="10:00:00", title="Diálogo con la experta"):
+    return {
+        "type": "live_session",
+        "value": {
+            "title": title,
+            "week": week,
+            "weekday": weekday,
+            "date": None,
+            "time": time,
+            "time_zone": "America/New_York",
+            "minutes": 90,
+            "join_url": "https://meet.example.org/dialogo",
+            "recording_url": "",
+            "description": "",
+        },
+    }
+
+
+def with_relative_session(world, **kwargs) -> str:
+    """Give lesson A a live session in week 2 (instead of its fixed date); its block id."""
+    lesson = world.lesson_a
+    lesson.body = [relative_session(**kwargs)]
+    lesson.save_revision().publish()
+    world.lesson_a = LessonPage.objects.get(pk=lesson.pk)
+    return world.lesson_a.body.raw_data[0]["id"]

@@ -27,6 +27,7 @@ from lms.models.people import (
     UserManager,
     validate_time_zone,
 )
+from lms.models.schedule import ScheduledItem
 
 __all__ = [
     "Application",
@@ -43,6 +44,7 @@ __all__ = [
     "ProfileLanguage",
     "QuizAttempt",
     "RoleGrant",
+    "ScheduledItem",
     "Submission",
     "SurveyAnswer",
     "SurveyCompletion",

@@ -21,6 +21,7 @@ from lms.models import (
     User,
 )
 from lms.selectors.learning import CURRENT, completion_requirements, module_opens_at
+from lms.selectors.schedule import cohort_schedule
 
 
 @dataclass
@@ -43,6 +44,7 @@ class CalendarItem:
     title: str
     lesson: LessonPage
     url: str = ""
+    moved: bool = False
 
 
 @dataclass
@@ -57,25 +59,18 @@ class CourseSummary:
 
 
 def calendar_items(*, cohort: Cohort, lessons: list[LessonPage]) -> list[CalendarItem]:
-    items = []
-    for lesson in lessons:
-        for _block_id, kind, value in lesson.blocks_of({"live_session", "assignment"}):
-            if kind == "live_session" and value.starts_at:
-                items.append(
-                    CalendarItem(
-                        value.starts_at,
-                        "live_session",
-                        value["title"],
-                        lesson,
-                        value.get("join_url") or "",
-                    )
-                )
-            elif kind == "assignment" and value.get("due_week"):
-                due = cohort.week_start_at(int(value["due_week"]) + 1) - datetime.timedelta(
-                    minutes=1
-                )
-                items.append(CalendarItem(due, "deadline", value["title"], lesson))
-    return sorted(items, key=lambda item: item.when)
+    """The cohort's live sessions and deadlines, on the cohort's own dates."""
+    return [
+        CalendarItem(
+            entry.starts_at,
+            entry.kind,
+            entry.title,
+            entry.lesson,
+            entry.join_url,
+            moved=entry.moved,
+        )
+        for entry in cohort_schedule(cohort=cohort, lessons=lessons)
+    ]
 
 
 def learner_courses(*, user: User) -> list[CourseSummary]:

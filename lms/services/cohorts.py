@@ -14,6 +14,7 @@ from wagtail import hooks
 from courses.models import CoursePage
 from lms.choices import Country, Role
 from lms.models import Cohort, CohortGroup, Enrolment, EnrolmentCall, RoleGrant, User
+from lms.services.schedule import cohort_schedule_create
 
 
 def require_cohort_manager(actor: User) -> None:
@@ -77,6 +78,8 @@ def call_create(
     )
     cohort.full_clean()
     cohort.save()
+    # The cohort's own dates for the course's live sessions and deadlines.
+    cohort_schedule_create(cohort=cohort)
     # Other apps add what a cohort needs (the forum: its space and chat room).
     for hook in hooks.get_hooks("rial_cohort_created"):
         hook(cohort)

@@ -1,20 +1,24 @@
 """The tutor's side: their learners, work waiting for feedback, reminders."""
 
 import re
+import zoneinfo
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail import hooks
 
-from lms.forms import FeedbackForm, LearnerFilterForm, add_service_errors
+from lms.forms import FeedbackForm, LearnerFilterForm, ScheduleMoveForm, add_service_errors
+from lms.selectors import schedule as schedule_selectors
 from lms.selectors import tutoring
 from lms.services import learning as learning_services
+from lms.services import schedule as schedule_services
 
 
 @login_required
@@ -112,6 +116,57 @@ def send_reminders(request, cohort_id: int):
             % {"count": skipped},
         )
     return target
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def tutoring_schedule(request, cohort_id: int):
+    """The cohort's live sessions and deadlines; the secretariat or its tutors move one."""
+    cohort = tutoring.cohort_for_staff(user=request.user, cohort_id=cohort_id)
+    if cohort is None:
+        raise Http404
+    failed = None
+    if request.method == "POST":
+        form = ScheduleMoveForm(request.POST, cohort=cohort)
+        if form.is_valid():
+            try:
+                schedule_services.schedule_move(
+                    actor=request.user,
+                    cohort=cohort,
+                    block_id=form.cleaned_data["block"],
+                    starts_at=form.cleaned_data["starts_at"],
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(
+                    request, _("Moved. The cohort's learners are told in their language.")
+                )
+                return redirect("lms:tutoring_schedule", cohort_id=cohort.pk)
+        failed = form
+    entries = schedule_selectors.cohort_schedule(cohort=cohort)
+    rows = []
+    for entry in entries:
+        if failed is not None and failed.data.get("block") == entry.block_id:
+            form = failed
+        else:
+            local = timezone.localtime(entry.starts_at, zoneinfo.ZoneInfo(cohort.time_zone))
+            form = ScheduleMoveForm(
+                initial={"block": entry.block_id, "starts_at": local.replace(tzinfo=None)},
+                cohort=cohort,
+                auto_id=f"move-{entry.block_id}-%s",
+            )
+        rows.append((entry, form))
+    return render(
+        request,
+        "lms/tutoring_schedule.html",
+        {
+            "cohort": cohort,
+            "rows": rows,
+            "may_move": schedule_services.may_move(actor=request.user, cohort=cohort),
+        },
+        status=400 if failed is not None else 200,
+    )
 
 
 @login_required

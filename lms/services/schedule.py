@@ -1,0 +1,134 @@
+"""Writes of a cohort's schedule: dated when the cohort is created, moved for one cohort."""
+
+import datetime
+import zoneinfo
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from courses.models import LessonPage
+from lms.models import Cohort, Enrolment, Profile, ScheduledItem, User
+from lms.selectors.schedule import (
+    ScheduleEntry,
+    cohort_dates_forget,
+    course_dates,
+    schedule_entry,
+)
+from lms.services.notifications import notifications_fan_out
+
+
+def _row(cohort: Cohort, entry: ScheduleEntry) -> ScheduledItem:
+    return ScheduledItem(
+        cohort=cohort,
+        lesson=entry.lesson,
+        block_id=entry.block_id,
+        kind=entry.kind,
+        starts_at=entry.starts_at,
+        minutes=entry.minutes,
+    )
+
+
+@transaction.atomic
+def cohort_schedule_create(*, cohort: Cohort) -> int:
+    """Date the course's live sessions and deadlines for this cohort; how many rows
+    were new. Safe to run again: dates a cohort already has are kept."""
+    dated = set(ScheduledItem.objects.filter(cohort=cohort).values_list("block_id", flat=True))
+    missing = [
+        entry
+        for lesson in LessonPage.objects.descendant_of(cohort.course).live().order_by("path")
+        for entry in course_dates(cohort=cohort, lesson=lesson)
+        if entry.block_id not in dated
+    ]
+    ScheduledItem.objects.bulk_create(
+        [_row(cohort, entry) for entry in missing], ignore_conflicts=True
+    )
+    _forget(cohort.pk)
+    return len(missing)
+
+
+def _forget(cohort_id: int) -> None:
+    """Forget the cached dates now and once more after the commit (a request that
+    read the old rows meanwhile must not keep them)."""
+    cohort_dates_forget(cohort_id)
+    transaction.on_commit(lambda: cohort_dates_forget(cohort_id))
+
+
+def may_move(*, actor: User, cohort: Cohort) -> bool:
+    """The secretariat, or a tutor of one of the cohort's groups."""
+    if not (actor and actor.is_authenticated):
+        return False
+    return actor.is_secretariat or cohort.groups.filter(tutor=actor).exists()
+
+
+@transaction.atomic
+def schedule_move(
+    *, actor: User, cohort: Cohort, block_id: str, starts_at: datetime.datetime, now=None
+) -> ScheduledItem:
+    """Move one live session or deadline of this cohort (others keep the course's
+    dates). Its learners are told by the worker, each in their language."""
+    if not may_move(actor=actor, cohort=cohort):
+        raise PermissionDenied(_("Only the secretariat or the cohort's tutors move its dates."))
+    entry = schedule_entry(cohort=cohort, block_id=block_id)
+    if entry is None:
+        raise ValidationError(_("This session or deadline is not in the cohort's schedule."))
+    now = now or timezone.now()
+    if timezone.is_naive(starts_at):
+        raise ValidationError({"starts_at": _("Give a date and time.")})
+    if starts_at <= now:
+        raise ValidationError({"starts_at": _("Choose a date and time that has not passed.")})
+    item = (
+        ScheduledItem.objects.select_for_update().filter(cohort=cohort, block_id=block_id).first()
+    )
+    if item is None:  # a session the course gained after the cohort was dated
+        item = _row(cohort, entry)
+        item.save()
+    if item.starts_at == starts_at:
+        return item
+    if item.original_starts_at is None:
+        item.original_starts_at = item.starts_at
+    item.starts_at = starts_at
+    item.moved_at = now
+    item.moved_by = actor
+    item.save(update_fields=["starts_at", "original_starts_at", "moved_at", "moved_by"])
+    _forget(cohort.pk)
+    key = f"schedule:{item.pk}:{int(now.timestamp())}"
+    from lms.tasks import schedule_change_notify
+
+    transaction.on_commit(lambda: schedule_change_notify.enqueue(item.pk, key))
+    return item
+
+
+def schedule_change_notify(*, item_id: int, key: str) -> int:
+    """Tell the cohort's active learners a session or deadline moved (a task's work),
+    each in their language and time zone; a second run tells nobody twice."""
+    item = ScheduledItem.objects.select_related("cohort", "lesson").filter(pk=item_id).first()
+    if item is None:
+        return 0
+    entry = schedule_entry(cohort=item.cohort, block_id=item.block_id)
+    title = entry.title if entry else item.lesson.title
+    people = list(
+        User.objects.filter(
+            enrolments__cohort=item.cohort, enrolments__status=Enrolment.Status.ACTIVE
+        ).distinct()
+    )
+    zones = dict(Profile.objects.filter(user__in=people).values_list("user_id", "time_zone"))
+    url = item.lesson.url or ""
+
+    def write(person: User) -> dict:
+        zone = zones.get(person.pk) or item.cohort.time_zone
+        local = timezone.localtime(item.starts_at, zoneinfo.ZoneInfo(zone))
+        # One clock for everyone (24 h, as the chat and the calendar print it).
+        when = f"{formats.date_format(local, 'DATE_FORMAT')}, {local:%H:%M}"
+        if item.kind == ScheduledItem.Kind.LIVE_SESSION:
+            text = _("The live session “%(title)s” moved to %(when)s.")
+        else:
+            text = _("The deadline of “%(title)s” moved to %(when)s.")
+        return {
+            "title": text % {"title": title, "when": when},
+            "body": _("Your cohort's calendar shows the new date (%(zone)s).") % {"zone": zone},
+            "url": url,
+        }
+
+    return notifications_fan_out(people=people, kind="schedule", key=key, write=write, email=True)
