@@ -213,7 +213,11 @@ def programme_event_notify(*, event_id: int) -> int:
     if event is None:
         return 0
     programme = event.programme
-    url = reverse("portfolio:programme", kwargs={"pk": programme.pk})
+
+    def url() -> str:
+        # Reversed inside ``write``: in the recipient's language, not the actor's.
+        return reverse("portfolio:programme", kwargs={"pk": programme.pk})
+
     key = f"programme-event:{event.pk}"
     if event.action in (ProgrammeEvent.Action.UPDATED, ProgrammeEvent.Action.SUBMITTED):
         secretariat = secretariat_people()
@@ -224,7 +228,7 @@ def programme_event_notify(*, event_id: int) -> int:
             write=lambda _person: {
                 "title": _(TO_REVIEW)
                 % {"name": programme.name, "country": programme.get_country_display()},
-                "url": url,
+                "url": url(),
             },
         )
     return notifications_fan_out(
@@ -235,7 +239,7 @@ def programme_event_notify(*, event_id: int) -> int:
             "title": _(REVIEWED)
             % {"name": programme.name, "action": ProgrammeEvent.Action(event.action).label},
             "body": event.comment,
-            "url": url,
+            "url": url(),
         },
         email=True,
     )

@@ -505,3 +505,23 @@ def test_pages_refuse_other_ministries_and_keep_valid_filters(people, client):
     assert client.get(translate).status_code == 403
     response = client.get(reverse("portfolio:index") + "?q=tabletas&theme=99999")
     assert response.context["page"].paginator.count == 1
+
+
+def test_notification_links_open_in_each_recipients_language(
+    people, django_capture_on_commit_callbacks
+):
+    """The secretariat works in English: a programme a French-speaking focal point
+    sends for review opens in English for them, whatever language the sender used."""
+    from lms.models import Profile
+
+    Profile.objects.filter(user=people["peru"]).update(preferred_language="fr")
+    with translation.override("fr"), django_capture_on_commit_callbacks(execute=True):
+        programme = _programme(people, submit=True)
+    told = Notification.objects.get(user=people["secretariat"], kind="programme_review")
+    assert told.url.startswith("/en/")
+    with translation.override("en"), django_capture_on_commit_callbacks(execute=True):
+        services.programme_review(
+            actor=people["secretariat"], programme=programme, action="changes", comment="Más datos."
+        )
+    reviewed = Notification.objects.get(user=people["peru"], kind="programme_reviewed")
+    assert reviewed.url.startswith("/fr/")
