@@ -29,6 +29,29 @@ class Subscription(models.Model):
         return f"{self.user_id} {'on' if self.subscribed else 'off'}"
 
 
+class VisitorSubscription(models.Model):
+    """Someone without an account who asked for the newsletter by email.
+
+    Pending until the signed link sent to the address is followed (double
+    opt-in); one row per address, whatever the number of requests."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for confirmation")
+        ACTIVE = "active", _("Subscribed")
+        UNSUBSCRIBED = "unsubscribed", _("Unsubscribed")
+
+    email = models.EmailField(unique=True)  # stored lower-case
+    language = models.CharField(max_length=2, default="es")
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField(default=timezone.now)
+    confirmation_sent_at = models.DateTimeField(null=True, blank=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"{self.pk} {self.status}"
+
+
 class Issue(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -98,3 +121,22 @@ class Delivery(models.Model):
 
     def __str__(self):
         return f"{self.issue_id} -> {self.user_id}"
+
+
+class VisitorDelivery(models.Model):
+    """One issue for one visitor subscriber, claimed like ``Delivery``."""
+
+    issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="visitor_deliveries")
+    subscriber = models.ForeignKey(VisitorSubscription, on_delete=models.CASCADE, related_name="+")
+    claimed_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["issue", "subscriber"], name="newsletter_visitor_delivery_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.issue_id} -> visitor {self.subscriber_id}"

@@ -1,4 +1,5 @@
-"""Writes about the newsletter: compose, edit, send (in the background), unsubscribe."""
+"""Writes about the newsletter: compose, edit, send (in the background), subscribe
+(members with one button; visitors by email with double opt-in), unsubscribe."""
 
 import datetime
 import zoneinfo
@@ -7,8 +8,10 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMessage
+from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Max
+from django.db.models.functions import Lower
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -19,10 +22,24 @@ from library.models import Publication
 from lms.models import EnrolmentCall, User
 from lms.services.delivery import RowLedger, deliver_once
 from lms.services.notifications import absolute_url
-from newsletter.models import LANGUAGES, Delivery, Issue, Item, Subscription
+from newsletter.models import (
+    LANGUAGES,
+    Delivery,
+    Issue,
+    Item,
+    Subscription,
+    VisitorDelivery,
+    VisitorSubscription,
+)
 from portfolio.models import Programme
 
 UNSUBSCRIBE_SALT = "rial-newsletter-unsubscribe"
+VISITOR_UNSUBSCRIBE_SALT = "rial-newsletter-visitor-unsubscribe"
+CONFIRM_SALT = "rial-newsletter-confirm"
+# How long a confirmation link works, and how often one address may be sent one
+# (the visitor form must not become a way to flood somebody's mailbox).
+CONFIRM_MAX_AGE = datetime.timedelta(days=3)
+CONFIRMATION_EVERY = datetime.timedelta(hours=1)
 FIRST_PERIOD_DAYS = 14
 
 
@@ -30,28 +47,161 @@ def unsubscribe_token(user: User) -> str:
     return signing.dumps(user.pk, salt=UNSUBSCRIBE_SALT)
 
 
-def unsubscribe_url(user: User) -> str:
+def unsubscribe_url(recipient: "User | VisitorSubscription") -> str:
+    """The one-click link of a member or of a visitor subscriber, in the current language."""
+    if isinstance(recipient, VisitorSubscription):
+        token = signing.dumps(recipient.pk, salt=VISITOR_UNSUBSCRIBE_SALT)
+        return absolute_url(reverse("newsletter:visitor_unsubscribe", kwargs={"token": token}))
     return absolute_url(
-        reverse("newsletter:unsubscribe", kwargs={"token": unsubscribe_token(user)})
+        reverse("newsletter:unsubscribe", kwargs={"token": unsubscribe_token(recipient)})
     )
 
 
+@transaction.atomic
 def newsletter_subscribe(*, user: User, subscribed: bool) -> Subscription:
+    """A member's one button: their account's address is verified, no email needed.
+
+    Unsubscribing also ends a visitor subscription of the same address, so that
+    "unsubscribe" means no more newsletter, however the person had asked for it."""
+    now = timezone.now()
     subscription, _created = Subscription.objects.update_or_create(
-        user=user, defaults={"subscribed": subscribed, "changed_at": timezone.now()}
+        user=user, defaults={"subscribed": subscribed, "changed_at": now}
     )
+    if not subscribed and user.email:
+        VisitorSubscription.objects.filter(email=user.email.strip().lower()).exclude(
+            status=VisitorSubscription.Status.UNSUBSCRIBED
+        ).update(status=VisitorSubscription.Status.UNSUBSCRIBED, changed_at=now)
+    return subscription
+
+
+def _visitor_language(language: str) -> str:
+    language = (language or "")[:2]
+    return language if language in LANGUAGES else settings.LANGUAGE_CODE
+
+
+@transaction.atomic
+def visitor_subscribe(*, email: str, language: str) -> None:
+    """A visitor asks for the newsletter: a pending subscription and, after commit,
+    an email with a signed link that confirms it (double opt-in).
+
+    Returns nothing on purpose: the visitor sees the same answer whether the
+    address was new, pending or already subscribed. One row per address; at
+    most one confirmation email per address per ``CONFIRMATION_EVERY``; an
+    address already subscribed is sent nothing (and its language stays: only
+    the link's owner changes it, by unsubscribing and subscribing again)."""
+    email = (email or "").strip().lower()
+    validate_email(email)
+    now = timezone.now()
+    VisitorSubscription.objects.get_or_create(
+        email=email, defaults={"language": _visitor_language(language)}
+    )
+    subscription = VisitorSubscription.objects.select_for_update().get(email=email)
+    if subscription.status == VisitorSubscription.Status.ACTIVE:
+        return
+    sent = subscription.confirmation_sent_at
+    if sent is not None and now - sent < CONFIRMATION_EVERY:
+        return
+    subscription.language = _visitor_language(language)
+    subscription.status = VisitorSubscription.Status.PENDING
+    subscription.confirmation_sent_at = now
+    subscription.changed_at = now
+    subscription.save(update_fields=["language", "status", "confirmation_sent_at", "changed_at"])
+    from newsletter.tasks import send_visitor_confirmation
+
+    transaction.on_commit(lambda: send_visitor_confirmation.enqueue(subscription.pk))
+
+
+def confirmation_token(subscription: VisitorSubscription) -> str:
+    """Signed and timed; it names the request it answers, so a newer one replaces it."""
+    return signing.dumps({"s": subscription.pk, "t": _stamp(subscription)}, salt=CONFIRM_SALT)
+
+
+def _stamp(subscription: VisitorSubscription) -> int:
+    sent = subscription.confirmation_sent_at
+    return int(sent.timestamp() * 1_000_000) if sent else 0
+
+
+def visitor_confirmation_send(*, subscription_id: int) -> bool:
+    """Email the confirmation link, in the language the visitor chose (the task's body)."""
+    subscription = VisitorSubscription.objects.filter(
+        pk=subscription_id, status=VisitorSubscription.Status.PENDING
+    ).first()
+    if subscription is None:
+        return False
+    with translation.override(subscription.language):
+        link = absolute_url(
+            reverse("newsletter:confirm", kwargs={"token": confirmation_token(subscription)})
+        )
+        body = render_to_string(
+            "newsletter/confirm_email.txt",
+            {
+                "confirm": link,
+                "archive": absolute_url(reverse("newsletter:archive")),
+                "days": CONFIRM_MAX_AGE.days,
+            },
+        )
+        EmailMessage(
+            subject=_("Confirm your subscription to the RIAL newsletter"),
+            body=body,
+            to=[subscription.email],
+        ).send()
+    return True
+
+
+@transaction.atomic
+def visitor_confirm(*, token: str) -> VisitorSubscription:
+    """Following the emailed link makes the subscription active."""
+    invalid = ValidationError(_("This confirmation link is not valid."), code="invalid")
+    try:
+        data = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
+    except signing.SignatureExpired as error:
+        raise ValidationError(
+            _("This confirmation link has expired. Subscribe again to receive a new one."),
+            code="expired",
+        ) from error
+    except signing.BadSignature as error:
+        raise invalid from error
+    if not isinstance(data, dict):
+        raise invalid
+    subscription = VisitorSubscription.objects.select_for_update().filter(pk=data.get("s")).first()
+    if subscription is None or subscription.status == VisitorSubscription.Status.UNSUBSCRIBED:
+        raise invalid
+    if not data.get("t") or _stamp(subscription) != data.get("t"):
+        raise invalid  # a newer link was sent: that one counts
+    if subscription.status == VisitorSubscription.Status.PENDING:
+        now = timezone.now()
+        subscription.status = VisitorSubscription.Status.ACTIVE
+        subscription.confirmed_at = now
+        subscription.changed_at = now
+        subscription.save(update_fields=["status", "confirmed_at", "changed_at"])
+    return subscription
+
+
+def _unsubscribing(token: str, *, salt: str, model):
+    """Who an unsubscribe link names (a member or a visitor subscriber), or why not."""
+    try:
+        pk = signing.loads(token, salt=salt)
+    except signing.BadSignature as error:
+        raise ValidationError(_("This unsubscribe link is not valid.")) from error
+    found = model.objects.filter(pk=pk).first() if isinstance(pk, int) else None
+    if found is None:
+        raise ValidationError(_("This unsubscribe link is not valid."))
+    return found
+
+
+def visitor_unsubscribe_by_token(*, token: str) -> VisitorSubscription:
+    """One click from a newsletter email sent to a visitor subscriber."""
+    subscription = _unsubscribing(token, salt=VISITOR_UNSUBSCRIBE_SALT, model=VisitorSubscription)
+    if subscription.status != VisitorSubscription.Status.UNSUBSCRIBED:
+        subscription.status = VisitorSubscription.Status.UNSUBSCRIBED
+        subscription.changed_at = timezone.now()
+        subscription.save(update_fields=["status", "changed_at"])
     return subscription
 
 
 def newsletter_unsubscribe_by_token(*, token: str) -> User:
     """One click from the email, no sign-in: the signed token says who."""
-    try:
-        user_id = signing.loads(token, salt=UNSUBSCRIBE_SALT)
-    except signing.BadSignature as error:
-        raise ValidationError(_("This unsubscribe link is not valid.")) from error
-    user = User.objects.filter(pk=user_id).first()
-    if user is None:
-        raise ValidationError(_("This unsubscribe link is not valid."))
+    user = _unsubscribing(token, salt=UNSUBSCRIBE_SALT, model=User)
     newsletter_subscribe(user=user, subscribed=False)
     return user
 
@@ -185,6 +335,19 @@ def subscribers():
     )
 
 
+def visitor_subscribers():
+    """Confirmed visitors, less those whose address a subscribed member has (sent once)."""
+    member_emails = subscribers().annotate(lower_email=Lower("email")).values("lower_email")
+    return VisitorSubscription.objects.filter(status=VisitorSubscription.Status.ACTIVE).exclude(
+        email__in=member_emails
+    )
+
+
+def subscriber_count() -> int:
+    """Everyone the next issue goes to: subscribed members and confirmed visitors."""
+    return subscribers().count() + visitor_subscribers().count()
+
+
 def deliver_issue(issue_id: int, *, send=None) -> int:
     """Email the issue to every subscriber who has not had it.
 
@@ -202,11 +365,11 @@ def deliver_issue(issue_id: int, *, send=None) -> int:
     items = [item for item in issue.items.all() if item.include]
     sections_by_language: dict[str, list] = {}
 
-    def send_to(user: User) -> None:
-        language = _language(user)
+    def send_to(recipient) -> None:
+        language = _language(recipient)
         if language not in sections_by_language:
             sections_by_language[language] = _sections(items, language)
-        send(issue, user, language=language, sections=sections_by_language[language])
+        send(issue, recipient, language=language, sections=sections_by_language[language])
 
     done = deliver_once(
         subscribers().exclude(pk__in=Delivery.objects.filter(issue=issue).values("user")),
@@ -215,6 +378,19 @@ def deliver_issue(issue_id: int, *, send=None) -> int:
         keep_going=True,
         what=f"Newsletter {issue.number}",
     )
+    visitors = deliver_once(
+        visitor_subscribers().exclude(
+            pk__in=VisitorDelivery.objects.filter(issue=issue).values("subscriber")
+        ),
+        ledger=RowLedger(
+            VisitorDelivery, row=lambda visitor: {"issue": issue, "subscriber": visitor}
+        ),
+        send=send_to,
+        keep_going=True,
+        what=f"Newsletter {issue.number}",
+    )
+    done.sent += visitors.sent
+    done.failed += visitors.failed
     if not done.failed:
         Issue.objects.filter(pk=issue.pk, status=Issue.Status.SENDING).update(
             status=Issue.Status.SENT, sent_at=timezone.now()
@@ -222,8 +398,10 @@ def deliver_issue(issue_id: int, *, send=None) -> int:
     return done.sent
 
 
-def _language(user: User) -> str:
-    profile = getattr(user, "profile", None)
+def _language(recipient) -> str:
+    if isinstance(recipient, VisitorSubscription):
+        return _visitor_language(recipient.language)
+    profile = getattr(recipient, "profile", None)
     language = getattr(profile, "preferred_language", "") if profile else ""
     return language if language in LANGUAGES else settings.LANGUAGE_CODE
 
@@ -242,16 +420,18 @@ def _sections(items, language: str) -> list:
         return sections
 
 
-def _send(issue: Issue, user: User, *, language: str, sections: list) -> None:
+def _send(issue: Issue, user, *, language: str, sections: list) -> None:
+    """One issue to a member (``User``) or a confirmed visitor (``VisitorSubscription``)."""
     with translation.override(language):
         link = unsubscribe_url(user)
+        name = user.get_short_name() if isinstance(user, User) else ""
         body = render_to_string(
             "newsletter/email.txt",
             {
                 "issue": issue,
                 "intro": issue.intro(language),
                 "sections": sections,
-                "user": user,
+                "name": name,
                 "archive": absolute_url(
                     reverse("newsletter:issue", kwargs={"number": issue.number})
                 ),

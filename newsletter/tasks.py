@@ -17,3 +17,9 @@ def send_newsletter_issue(issue_id: int) -> int:
 @task()
 def compose_newsletter() -> list[str]:
     return services.newsletter_compose_due()
+
+
+@task()
+def send_visitor_confirmation(subscription_id: int) -> bool:
+    """Email a visitor the link that confirms their subscription."""
+    return services.visitor_confirmation_send(subscription_id=subscription_id)

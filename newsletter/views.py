@@ -5,22 +5,28 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from newsletter import services
+from newsletter.forms import VisitorSubscribeForm
 from newsletter.models import LANGUAGES, Issue, Item, Subscription
 
 
-def archive(request):
+def archive(request, form=None):
     user = request.user
     subscribed = (
         user.is_authenticated and Subscription.objects.filter(user=user, subscribed=True).exists()
     )
     drafts = []
+    subscriber_count = None
     if user.is_authenticated and user.is_secretariat:
         drafts = list(Issue.objects.exclude(status=Issue.Status.SENT))
+        subscriber_count = services.subscriber_count()
+    if form is None and not user.is_authenticated:
+        form = VisitorSubscribeForm(language=get_language())
     return render(
         request,
         "newsletter/archive.html",
@@ -28,7 +34,10 @@ def archive(request):
             "issues": list(Issue.objects.filter(status=Issue.Status.SENT)[:100]),
             "drafts": drafts,
             "subscribed": subscribed,
+            "form": form,
+            "subscriber_count": subscriber_count,
         },
+        status=400 if form is not None and form.errors else 200,
     )
 
 
@@ -66,11 +75,43 @@ def subscribe(request):
     return redirect("newsletter:archive")
 
 
-@csrf_exempt  # one click from a mail client (RFC 8058): the signed token is the proof
-def unsubscribe(request, token):
+@require_POST
+def visitor_subscribe(request):
+    """The visitor's form: the same answer whether the address is new or known."""
+    form = VisitorSubscribeForm(request.POST, language=get_language())
+    if not form.is_valid():
+        return archive(request, form=form)
+    try:
+        services.visitor_subscribe(
+            email=form.cleaned_data["email"], language=form.cleaned_data["language"]
+        )
+    except ValidationError as error:
+        form.add_error("email", error)
+        return archive(request, form=form)
+    return redirect("newsletter:check_email")
+
+
+def check_email(request):
+    return render(request, "newsletter/check_email.html")
+
+
+def confirm(request, token):
+    """GET shows a button (link checkers of mail servers open links); POST confirms."""
     if request.method == "POST":
         try:
-            services.newsletter_unsubscribe_by_token(token=token)
+            services.visitor_confirm(token=token)
+        except ValidationError as error:
+            return render(
+                request, "newsletter/confirm.html", {"error": error.messages[0]}, status=400
+            )
+        return render(request, "newsletter/confirm.html", {"done": True})
+    return render(request, "newsletter/confirm.html", {"token": token})
+
+
+def _unsubscribe(request, token, unsubscribe_by_token):
+    if request.method == "POST":
+        try:
+            unsubscribe_by_token(token=token)
         except ValidationError as error:
             return render(
                 request,
@@ -80,6 +121,16 @@ def unsubscribe(request, token):
             )
         return render(request, "newsletter/unsubscribe.html", {"done": True})
     return render(request, "newsletter/unsubscribe.html", {"token": token})
+
+
+@csrf_exempt  # one click from a mail client (RFC 8058): the signed token is the proof
+def unsubscribe(request, token):
+    return _unsubscribe(request, token, services.newsletter_unsubscribe_by_token)
+
+
+@csrf_exempt  # the same, for a visitor subscriber
+def visitor_unsubscribe(request, token):
+    return _unsubscribe(request, token, services.visitor_unsubscribe_by_token)
 
 
 @login_required

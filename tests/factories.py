@@ -90,3 +90,21 @@ class TopicFactory(factory.django.DjangoModelFactory):
     author = factory.SubFactory(UserFactory)
     title = factory.Sequence(lambda n: f"Tema {n}")
     post_count = 1
+
+
+def newsletter_issue(*, number: int = 1, **fields):
+    """A newsletter issue with one document, titled in the four languages."""
+    from newsletter.models import Issue, Item
+
+    fields.setdefault("since", timezone.now())
+    issue = Issue.objects.create(number=number, **fields)
+    Item.objects.create(
+        issue=issue,
+        section="documents",
+        url="/es/documents/",
+        title_es="Estudio",
+        title_en="Study",
+        title_pt="Estudo",
+        title_fr="Étude",
+    )
+    return issue

@@ -264,24 +264,14 @@ def test_cooperation_pages_pass_axe(page, site_content, secretariat):
 def test_newsletter_pages_pass_axe(page, site_content, secretariat):
     """The archive, an issue, the secretariat's draft editor, the unsubscribe page."""
     from newsletter import services
-    from newsletter.models import Issue, Item
     from tests.e2e.conftest import sign_in
+    from tests.factories import newsletter_issue
 
-    sent = Issue.objects.create(
-        number=1,
+    newsletter_issue(
         since=secretariat.date_joined,
         status="sent",
         intro_es="Hola red",
         sent_at=secretariat.date_joined,
-    )
-    Item.objects.create(
-        issue=sent,
-        section="documents",
-        url="/es/documents/",
-        title_es="Estudio",
-        title_en="Study",
-        title_pt="Estudo",
-        title_fr="Étude",
     )
     for path in [
         "/es/newsletter/",
@@ -295,3 +285,52 @@ def test_newsletter_pages_pass_axe(page, site_content, secretariat):
     page.locator('form[action="/es/newsletter/compose/"] button').click()
     page.wait_for_url("**/newsletter/2/edit/")
     assert axe_violations(page) == []
+
+
+def test_a_visitor_subscribes_to_the_newsletter_with_the_keyboard(page, site_content):
+    """Tab to the form, type an address, choose French, send: "check your email"."""
+    from django.core import mail
+    from playwright.sync_api import expect
+
+    from newsletter.models import VisitorSubscription
+
+    page.goto("/en/newsletter/")
+    assert axe_violations(page) == []
+    for _step in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "id_email":
+            break
+    else:
+        raise AssertionError("the email field is not reachable with Tab")
+    page.keyboard.type("visitor@example.org")
+    page.keyboard.press("Tab")
+    expect(page.get_by_label("Language of the newsletter")).to_be_focused()
+    expect(page.get_by_label("Language of the newsletter")).to_have_value("en")  # the page's
+    page.keyboard.type("Fr")  # a closed select follows what is typed
+    expect(page.get_by_label("Language of the newsletter")).to_have_value("fr")
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="Subscribe")).to_be_focused()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/en/newsletter/check-your-email/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check your email")
+    assert axe_violations(page) == []
+    subscription = VisitorSubscription.objects.get(email="visitor@example.org")
+    assert (subscription.status, subscription.language) == ("pending", "fr")
+    link = next(word for word in mail.outbox[-1].body.split() if "/confirm/" in word)
+    page.goto("/" + link.split("://", 1)[1].split("/", 1)[1])  # the link opens in French
+    assert page.url.split("/", 3)[3].startswith("fr/newsletter/confirm/")
+    assert axe_violations(page) == []
+    page.keyboard.press("Tab")
+    for _step in range(40):
+        if page.evaluate("document.activeElement.type") == "submit" and page.evaluate(
+            "!!document.activeElement.closest('main')"
+        ):
+            break
+        page.keyboard.press("Tab")
+    else:
+        raise AssertionError("the confirm button is not reachable with Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_load_state("load")
+    expect(page.locator("main .notice--ok")).to_be_visible()
+    subscription.refresh_from_db()
+    assert subscription.status == "active"
