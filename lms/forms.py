@@ -6,6 +6,7 @@ from allauth.account import forms as allauth_forms
 from allauth.mfa.base import forms as mfa_forms
 from allauth.mfa.totp import forms as totp_forms
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -361,6 +362,89 @@ class ReportLearnerFilterForm(LearnerSearchForm):
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("Any")), *Enrolment.Status.choices]
     )
+
+
+class AssignmentForm(forms.Form):
+    """What a learner sends for an assignment block of a lesson.
+
+    ``lms.services.learning.submission_create`` does the checking; this form
+    carries the fields, what was typed and the service's errors (on the text box,
+    the file, or the form as a whole) back to the lesson page, where the site's
+    renderer ties each error to its input. ``block_id`` keeps the ids unique when
+    a lesson has several assignments.
+    """
+
+    text = forms.CharField(
+        label=_("Your answer"),
+        required=False,
+        strip=False,
+        help_text=_("Markdown: **bold**, *italics*, lists and links."),
+        widget=forms.Textarea(attrs={"rows": 10}),
+    )
+    file = forms.FileField(
+        label=_("File"),
+        required=False,
+        help_text=_("PDF, Word, Excel, PowerPoint, OpenDocument or text; at most 10 MB."),
+        widget=forms.FileInput(attrs={"accept": ".pdf,.docx,.xlsx,.pptx,.odt,.ods,.txt"}),
+    )
+
+    def __init__(self, *args, block_id: str, accepts: str = "text_or_file", **kwargs):
+        kwargs.setdefault("auto_id", f"%s-{block_id}")
+        super().__init__(*args, **kwargs)
+        self.block_id = block_id
+        if accepts == "file":
+            del self.fields["text"]
+        elif accepts == "text":
+            del self.fields["file"]
+
+    @property
+    def summary_id(self) -> str:
+        """The id of the box that lists the errors (the redirect's fragment)."""
+        return f"activity-{self.block_id}-errors"
+
+    @property
+    def form_errors_id(self) -> str:
+        """The id of the errors about the form as a whole."""
+        return f"activity-{self.block_id}-form-errors"
+
+    @classmethod
+    def refused(cls, *, text: str, error: ValidationError, block_id: str, accepts: str):
+        """The form as it was sent, with the service's ValidationError on it: on the
+        field it names, or on the form as a whole."""
+        form = cls({"text": text}, block_id=block_id, accepts=accepts)
+        form.full_clean()
+        if hasattr(error, "error_dict"):
+            errors = error.error_dict
+        else:
+            errors = {NON_FIELD_ERRORS: error.error_list}
+        for name, field_errors in errors.items():
+            form.add_error(name if name in form.fields else None, field_errors)
+        if form.has_error(NON_FIELD_ERRORS, code="nothing_sent"):
+            # Nothing was written nor attached: every field is concerned, and says so.
+            for name, field in form.fields.items():
+                field.widget.attrs["aria-invalid"] = "true"
+                field.widget.attrs["aria-describedby"] = (
+                    f"{form[name].auto_id}_helptext {form.form_errors_id}"
+                )
+        return form
+
+    def kept(self) -> dict:
+        """What the lesson page needs to show this refused form again (JSON, for the session)."""
+        return {"text": self.data.get("text", ""), "errors": self.errors.get_json_data()}
+
+    @classmethod
+    def from_kept(cls, kept: dict, *, block_id: str, accepts: str) -> "AssignmentForm":
+        """The refused form again, from what ``kept`` stored."""
+        errors = {
+            name: [ValidationError(item["message"], code=item["code"]) for item in items]
+            for name, items in (kept.get("errors") or {}).items()
+        }
+        return cls.refused(
+            text=kept.get("text", ""),
+            error=ValidationError(errors),
+            block_id=block_id,
+            accepts=accepts,
+        )
 
 
 def add_service_errors(form, error) -> None:

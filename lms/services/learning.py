@@ -245,17 +245,22 @@ def quiz_attempt_submit(
 def _check_file(upload) -> None:
     extension = upload_extension(upload)
     if extension not in ALLOWED_SUBMISSION_TYPES:
-        raise ValidationError(_("Send a PDF, Word, Excel, PowerPoint, OpenDocument or text file."))
+        raise ValidationError(
+            {"file": _("Send a PDF, Word, Excel, PowerPoint, OpenDocument or text file.")}
+        )
     limit = settings.RIAL_SUBMISSION_MAX_BYTES
     if upload.size > limit:
         raise ValidationError(
-            _("The file is too large: at most %(mb)s MB.") % {"mb": limit // (1024 * 1024)}
+            {
+                "file": _("The file is too large: at most %(mb)s MB.")
+                % {"mb": limit // (1024 * 1024)}
+            }
         )
     magic = ALLOWED_SUBMISSION_TYPES[extension]
     if not content_matches(upload, magic):
         if magic is None:
-            raise ValidationError(_("A text file must be in UTF-8."))
-        raise ValidationError(_("The file's content does not match its type."))
+            raise ValidationError({"file": _("A text file must be in UTF-8.")})
+        raise ValidationError({"file": _("The file's content does not match its type.")})
 
 
 def _forget_files(names: list[str]) -> None:
@@ -307,22 +312,26 @@ def _submission_create(
         return existing, False
     text = (text or "").strip()
     accepts = assignment.get("accepts") or "text_or_file"
+    # Each error names the field it concerns (the text box, the file), or none
+    # when it is about the form as a whole: the lesson page shows it there.
     if accepts == "text" and not text:
-        raise ValidationError(_("Write your answer in the text box."))
+        raise ValidationError({"text": _("Write your answer in the text box.")})
     if accepts == "file" and upload is None:
-        raise ValidationError(_("Attach your file."))
+        raise ValidationError({"file": _("Attach your file.")})
     if not text and upload is None:
-        raise ValidationError(_("Write your answer or attach a file."))
+        raise ValidationError(_("Write your answer or attach a file."), code="nothing_sent")
     if upload is not None and accepts == "text":
-        raise ValidationError(_("This assignment takes text only."))
+        raise ValidationError({"file": _("This assignment takes text only.")})
     if upload is not None:
         _check_file(upload)
     try:
         text_html = render_markdown(text)
     except MarkupTooLong as error:
         raise ValidationError(
-            _("The text is too long: at most %(n)s characters.")
-            % {"n": settings.RIAL_MARKUP_MAX_LENGTH}
+            {
+                "text": _("The text is too long: at most %(n)s characters.")
+                % {"n": settings.RIAL_MARKUP_MAX_LENGTH}
+            }
         ) from error
     due_week = assignment.get("due_week")
     now = timezone.now()

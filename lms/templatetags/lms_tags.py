@@ -8,6 +8,7 @@ from django.utils.formats import localize
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from lms.forms import AssignmentForm
 from lms.markup import render_plain
 
 register = template.Library()
@@ -77,6 +78,20 @@ def session_draft(context, lesson_id, block_id):
     if request is None:
         return None
     return request.session.pop(f"rial_draft:{lesson_id}:{block_id}", None)
+
+
+@register.simple_tag(takes_context=True)
+def assignment_form(context, lesson_id, block_id, accepts):
+    """The assignment's form: empty, or as it was refused just before (kept once),
+    with what the person typed and the errors next to their fields."""
+    accepts = accepts or "text_or_file"
+    request = context.get("request")
+    kept = None
+    if request is not None:
+        kept = request.session.pop(f"rial_draft:{lesson_id}:{block_id}", None)
+    if isinstance(kept, dict):
+        return AssignmentForm.from_kept(kept, block_id=block_id, accepts=accepts)
+    return AssignmentForm(block_id=block_id, accepts=accepts)
 
 
 @register.simple_tag

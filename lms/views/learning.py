@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from courses.models import LessonPage
-from lms.forms import ApplicationForm, add_service_errors
+from lms.forms import ApplicationForm, AssignmentForm, add_service_errors
 from lms.models import Application, EnrolmentCall, Profile
 from lms.selectors import dashboards
 from lms.selectors.certificates import certificate_for, certificate_public
@@ -190,6 +190,9 @@ def quiz_submit(request, lesson_id: int, block_id: str):
 def assignment_submit(request, lesson_id: int, block_id: str):
     lesson = _lesson(lesson_id)
     anchor = f"{lesson.url}#activity-{block_id}"
+    found = lesson.activity(block_id)
+    if found is None or found[0] != "assignment":
+        raise Http404
     text = request.POST.get("text", "")
     try:
         _submission, created = learning_services.submission_create(
@@ -203,9 +206,18 @@ def assignment_submit(request, lesson_id: int, block_id: str):
     except PermissionDenied as error:
         messages.error(request, str(error))
     except ValidationError as error:
-        # Keep what the person wrote: the form shows it again.
-        request.session[draft_key(lesson.pk, block_id)] = text
-        messages.error(request, " ".join(_errors(error)))
+        # Back to the assignment's box, where the errors stand next to their
+        # fields and what the person wrote is in the text box again (kept once,
+        # for this redirect: see the assignment_form tag). The address goes to
+        # the error summary, which the browser focuses and screen readers announce.
+        form = AssignmentForm.refused(
+            text=text,
+            error=error,
+            block_id=block_id,
+            accepts=found[1].get("accepts") or "text_or_file",
+        )
+        request.session[draft_key(lesson.pk, block_id)] = form.kept()
+        return redirect(f"{lesson.url}#{form.summary_id}")
     else:
         request.session.pop(draft_key(lesson.pk, block_id), None)
         if created:

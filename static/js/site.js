@@ -26,6 +26,13 @@
         });
     }
 
+    // A refused form comes back with its errors in a box (the address points at
+    // it): make sure the box has the focus, so it is in sight and read out.
+    var summary = document.querySelector("[data-error-summary]");
+    if (summary && document.activeElement !== summary) {
+        summary.focus();
+    }
+
     // The account menu closes with Escape or a click elsewhere.
     var menus = document.querySelectorAll("details.account-menu");
     function closeAll(except) {

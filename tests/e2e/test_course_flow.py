@@ -8,7 +8,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from lms.choices import Role
-from lms.models import Cohort, CohortGroup, Enrolment, EnrolmentCall
+from lms.models import Cohort, CohortGroup, Enrolment, EnrolmentCall, Submission
 from lms.services import people
 from tests.course_fixtures import build_course
 from tests.e2e.conftest import E2E, axe_violations, sign_in
@@ -88,9 +88,42 @@ def test_apply_learn_feedback_certificate(browser, live_server, course_world):
     expect(learner.get_by_role("status").first).to_contain_text("100")
 
     learner.goto(world.lesson_c.url)
-    learner.get_by_label("Su respuesta").fill("Propongo una guía de inspección sobre acoso sexual.")
-    learner.get_by_role("button", name=re.compile("Enviar a mi tutor")).click()
+    assignment = learner.locator(".activity--assignment")
+    answer = assignment.get_by_label("Su respuesta")
+    send = learner.get_by_role("button", name=re.compile("Enviar a mi tutor"))
+    # Sent empty: the error stands in the assignment's box, in sight and focused.
+    send.click()
+    summary = assignment.get_by_role("alert")
+    expect(summary).to_be_visible()
+    expect(summary).to_be_focused()
+    expect(summary).to_be_in_viewport()
+    expect(answer).to_have_attribute("aria-invalid", "true")
+    form_error = assignment.locator(".errorlist.nonfield")  # nothing written nor attached
+    expect(form_error).to_be_in_viewport()
+    expect(answer).to_have_accessible_description(re.compile(re.escape(form_error.inner_text())))
+    assert Submission.objects.count() == 0
+    assert_accessible(learner, "lesson page with a refused assignment")
+    # A refused file: its error is next to the file input, and the text written stays.
+    work = "Propongo una guía de inspección sobre acoso sexual."
+    answer.fill(work)
+    file_input = assignment.get_by_label("Archivo")
+    file_input.set_input_files(
+        files=[{"name": "guia.exe", "mimeType": "application/octet-stream", "buffer": b"MZ\x90"}]
+    )
+    send.click()
+    expect(assignment.get_by_role("alert")).to_be_focused()
+    expect(file_input).to_have_attribute("aria-invalid", "true")
+    file_error = assignment.locator(f"#{file_input.get_attribute('id')}_error")
+    expect(file_error).to_be_in_viewport()
+    expect(file_input).to_have_accessible_description(
+        re.compile(re.escape(file_error.inner_text()))
+    )
+    expect(answer).to_have_value(work)
+    assert Submission.objects.count() == 0
+    assert_accessible(learner, "lesson page with a refused file")
+    send.click()
     expect(learner.get_by_role("status").first).to_contain_text("tutor")
+    assert Submission.objects.get().text == work
 
     # The tutor sees the work waiting and returns feedback.
     tutor_context = browser.new_context(base_url=live_server.url, locale="es-ES")

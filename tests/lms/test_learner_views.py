@@ -1,10 +1,14 @@
 """The learner's pages: applying, the dashboard, sending activities from the lesson."""
 
 import datetime
+import re
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import escape
+from django.utils.translation import gettext
 
 from lms.models import Application, EnrolmentCall, Notification, QuizAttempt, Submission
 from tests.course_fixtures import all_right
@@ -192,3 +196,147 @@ def test_an_incomplete_quiz_keeps_the_answers_chosen(client, world):
     assert not QuizAttempt.objects.exists()
     html = client.get(world.lesson_b.url).content.decode()
     assert f'id="q-{block_id}-0-1" name="q0" value="1" checked' in html
+
+
+# --- Assignment errors stand in the assignment's box ---------------------------------------------
+
+
+def _assignment(client, world):
+    """Open module 2 for the learner; the assignment's block id and the page's form token."""
+    world.cohort.starts_on = timezone.localdate() - datetime.timedelta(days=8)
+    world.cohort.save()
+    client.force_login(world.learner)
+    block_id = world.block_id(world.lesson_c, "assignment")
+    page = client.get(world.lesson_c.url).content.decode()
+    token = page.split('name="token" value="')[1].split('"')[0]
+    return block_id, token
+
+
+def _box(html, block_id):
+    """The assignment's section of the lesson page."""
+    start = html.index(f'id="activity-{block_id}"')
+    return html[start : html.index("</section>", start)]
+
+
+def _tag(html, name, element_id):
+    """The opening tag of the element ``name`` with this id."""
+    match = re.search(rf'<{name}\b[^>]*\bid="{re.escape(element_id)}"[^>]*>', html)
+    assert match, f"no <{name} id={element_id}>"
+    return match.group(0)
+
+
+def _spanish(message):
+    with translation.override("es"):
+        return escape(gettext(message))
+
+
+@pytest.mark.django_db
+def test_an_empty_assignment_is_refused_inside_its_box(client, world):
+    block_id, token = _assignment(client, world)
+    response = client.post(
+        url("lms:assignment_submit", lesson_id=world.lesson_c.pk, block_id=block_id),
+        {"token": token, "text": "   "},
+    )
+    # Back to the error summary of this assignment (the browser focuses it).
+    assert response["Location"] == f"{world.lesson_c.url}#activity-{block_id}-errors"
+    assert not Submission.objects.exists()
+    html = client.get(world.lesson_c.url).content.decode()
+    box = _box(html, block_id)
+    error = _spanish("Write your answer or attach a file.")
+    assert html.count(error) == 1 and error in box  # in the box, not at the top of the page
+    summary = _tag(box, "div", f"activity-{block_id}-errors")
+    assert 'role="alert"' in summary and 'tabindex="-1"' in summary
+    form_errors = _tag(box, "ul", f"activity-{block_id}-form-errors")
+    assert error in box.split(form_errors)[1].split("</ul>")[0]
+    # The error concerns the form as a whole: the form and both fields point at it.
+    form = re.search(r"<form\b[^>]*>", box).group(0)
+    assert f'aria-describedby="activity-{block_id}-form-errors"' in form
+    for name, field_id in (("textarea", f"text-{block_id}"), ("input", f"file-{block_id}")):
+        tag = _tag(box, name, field_id)
+        assert 'aria-invalid="true"' in tag
+        assert f'aria-describedby="{field_id}_helptext activity-{block_id}-form-errors"' in tag
+    # Shown once: the next visit has a clean form.
+    again = client.get(world.lesson_c.url).content.decode()
+    assert error not in again and "aria-invalid" not in _box(again, block_id)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        (
+            "programa.exe",
+            b"MZ\x90\x00",
+            "Send a PDF, Word, Excel, PowerPoint, OpenDocument or text file.",
+        ),
+        ("informe.pdf", b"MZ\x90\x00 not a PDF", "The file's content does not match its type."),
+    ],
+)
+def test_a_refused_file_is_shown_next_to_the_file_input_and_the_text_stays(
+    client, world, name, content, message
+):
+    block_id, token = _assignment(client, world)
+    text = "Mi análisis del marco <normativo> & sus límites."
+    client.post(
+        url("lms:assignment_submit", lesson_id=world.lesson_c.pk, block_id=block_id),
+        {"token": token, "text": text, "file": SimpleUploadedFile(name, content)},
+    )
+    assert not Submission.objects.exists()
+    html = client.get(world.lesson_c.url).content.decode()
+    box = _box(html, block_id)
+    error = _spanish(message)
+    file_input = _tag(box, "input", f"file-{block_id}")
+    assert 'aria-invalid="true"' in file_input
+    assert f'aria-describedby="file-{block_id}_helptext file-{block_id}_error"' in file_input
+    errors = _tag(box, "ul", f"file-{block_id}_error")
+    assert error in box.split(errors)[1].split("</ul>")[0]  # the error next to the input
+    assert f'<a href="#file-{block_id}">{error}</a>' in box  # and in the summary
+    # What was typed is back in the text box, which is not in error.
+    textarea = _tag(box, "textarea", f"text-{block_id}")
+    assert "aria-invalid" not in textarea
+    assert box.split(textarea)[1].startswith("\n" + escape(text) + "</textarea>")
+    assert html.count(error) == 2  # the summary and the field, both in the box
+
+
+@pytest.mark.django_db
+def test_after_a_refused_assignment_the_work_is_sent_once(client, world):
+    block_id, token = _assignment(client, world)
+    target = url("lms:assignment_submit", lesson_id=world.lesson_c.pk, block_id=block_id)
+    client.post(target, {"token": token, "text": ""})
+    html = client.get(world.lesson_c.url).content.decode()
+    token = html.split('name="token" value="')[1].split('"')[0]
+    data = {"token": token, "text": "Ahora sí, mi análisis."}
+    assert client.post(target, data)["Location"] == f"{world.lesson_c.url}#activity-{block_id}"
+    client.post(target, data)  # the same form again: counts once
+    assert Submission.objects.count() == 1
+    assert "aria-invalid" not in _box(client.get(world.lesson_c.url).content.decode(), block_id)
+
+
+@pytest.mark.django_db
+def test_a_text_only_assignment_puts_its_errors_on_the_text_box(client, world):
+    """The form keeps the service's field: the text box for text, the form for a file."""
+    import json
+
+    from django.core.exceptions import ValidationError
+
+    from lms.forms import AssignmentForm
+
+    with translation.override("en"):
+        refused = AssignmentForm.refused(
+            text="",
+            error=ValidationError(
+                {"text": "Write your answer in the text box.", "file": "Text only."}
+            ),
+            block_id="b1",
+            accepts="text",
+        )
+        # Through the session (JSON) and back, as the redirect does.
+        form = AssignmentForm.from_kept(
+            json.loads(json.dumps(refused.kept())), block_id="b1", accepts="text"
+        )
+        html = str(form["text"])
+    assert list(form.fields) == ["text"]
+    assert form.errors["text"] == ["Write your answer in the text box."]
+    assert form.non_field_errors() == ["Text only."]  # no file input to put it on
+    assert 'aria-invalid="true"' in html
+    assert 'aria-describedby="text-b1_helptext text-b1_error"' in html
