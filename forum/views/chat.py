@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import dateformat, formats
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 

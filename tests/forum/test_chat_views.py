@@ -154,3 +154,37 @@ def test_every_page_shows_unread_counts_in_the_header(client, community):
     html = response.content.decode()
     assert "1 mensaje sin leer" in html or "1 unread message" in html
     assert "1 notificación sin leer" in html or "1 unread notification" in html
+
+
+@pytest.mark.django_db
+def test_room_and_its_space_forum_link_each_other_for_who_may_read_both(client, community):
+    from forum.models import Room, SpaceMembership
+    from tests.factories import SpaceFactory
+
+    workshop = SpaceFactory(slug="taller")  # a workshop's follow-up
+    other = Room.objects.create(space=workshop, name="Otra sala", slug="otra-sala")
+    SpaceMembership.objects.create(space=workshop, user=community["bruno"])
+    forum_page = url("forum:space", slug="red")
+    room_page = url("forum:room", slug="red-general")
+
+    client.force_login(community["bruno"])
+    html = client.get(room_page).content.decode()
+    assert f'href="{forum_page}"' in html
+    html = client.get(forum_page).content.decode()
+    assert f'href="{room_page}"' in html and "General" in html
+    assert url("forum:room", slug=other.slug) not in html  # another space's room
+    html = client.get(url("forum:space", slug="taller")).content.decode()
+    assert f'href="{url("forum:room", slug="otra-sala")}"' in html and room_page not in html
+    html = client.get(url("forum:room", slug="otra-sala")).content.decode()
+    assert f'href="{url("forum:space", slug="taller")}"' in html
+    client.force_login(community["alice"])  # not in the workshop: neither its room nor forum
+    assert client.get(url("forum:room", slug="otra-sala")).status_code == 403
+
+    # A public room is read by everyone; its space's forum is not: no link to it.
+    community["room"].is_public = True
+    community["room"].save(update_fields=["is_public"])
+    client.force_login(community["outsider"])
+    html = client.get(room_page).content.decode()
+    assert 'id="chat"' in html and forum_page not in html
+    assert client.get(forum_page).status_code == 404
+
