@@ -1,6 +1,7 @@
 """Chat pages: the list of rooms, a room, sending without JavaScript, previews, mutes,
 unread counts in the header, and what a room page costs."""
 
+import datetime
 import uuid
 
 import pytest
@@ -188,3 +189,37 @@ def test_room_and_its_space_forum_link_each_other_for_who_may_read_both(client, 
     assert 'id="chat"' in html and forum_page not in html
     assert client.get(forum_page).status_code == 404
 
+
+@pytest.mark.django_db
+def test_the_room_page_tells_the_script_the_zone_and_format_of_its_times(client, community):
+    from forum.services import chat_message_send
+    from lms.middleware import SESSION_KEY
+
+    chat_message_send(
+        user=community["alice"], room=community["room"], client_id=uuid.uuid4(), body="hola"
+    )
+    client.force_login(community["bruno"])
+    session = client.session
+    session[SESSION_KEY] = "America/Sao_Paulo"
+    session.save()
+    with translation.override("en"):
+        page = reverse("forum:room", kwargs={"slug": "red-general"})
+    response = client.get(page)
+    html = response.content.decode()
+    assert 'data-time-zone="America/Sao_Paulo"' in html
+    assert 'data-time-format="m/d/Y P"' in html  # Django's SHORT_DATETIME_FORMAT in English
+    assert response.context["chat_strings"]["day_periods"] == {
+        "am": "a.m.",
+        "pm": "p.m.",
+        "AM": "AM",
+        "PM": "PM",
+        "midnight": "midnight",
+        "noon": "noon",
+    }
+    # A valid <time datetime>: UTC, to the second (no microseconds).
+    message = Message.objects.get()
+    stamp = message.created_at.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert f'datetime="{stamp}"' in html
+    client.force_login(community["alice"])  # no zone in the session: the site's
+    html = client.get(url("forum:room", slug="red-general")).content.decode()
+    assert 'data-time-zone="America/New_York"' in html and 'data-time-format="d/m/Y H:i"' in html
