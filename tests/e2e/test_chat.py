@@ -29,17 +29,18 @@ PASSWORD = "rial-demo-2026"  # the demo's published password
 ROOM = "/es/chat/taller-bogota-2022/"
 
 
-@pytest.fixture(scope="module")
-def chat_workdir(tmp_path_factory):
-    """The folder of the demo site's server (its SQLite database is there)."""
-    return tmp_path_factory.mktemp("chat-site")
+# Base URL of a demo site -> its server's folder (its SQLite database is there).
+SITE_FOLDERS = {}
 
 
 @pytest.fixture(scope="module")
-def chat_site(chat_workdir):
+def chat_site(tmp_path_factory):
     """Daphne serving the demo site; yields its base URL."""
-    with demo_site(chat_workdir, TEST_REDIS_PREFIX=f"riale2e{os.getpid()}") as base_url:
+    workdir = tmp_path_factory.mktemp("chat-site")
+    with demo_site(workdir, TEST_REDIS_PREFIX=f"riale2e{os.getpid()}") as base_url:
+        SITE_FOLDERS[base_url] = workdir
         yield base_url
+        SITE_FOLDERS.pop(base_url, None)
 
 
 class FlakyNetwork:
@@ -355,8 +356,8 @@ def _in_viewport(page, locator):
     return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= height
 
 
-def test_on_a_phone_the_composer_stays_on_screen(browser, chat_site, chat_workdir):
-    _add_messages(chat_workdir, 40)
+def test_on_a_phone_the_composer_stays_on_screen(browser, chat_site):
+    _add_messages(SITE_FOLDERS[chat_site], 40)
     with _in_room(
         browser, chat_site, "learner2@example.org", viewport={"width": 390, "height": 844}
     ) as (_ctx, phone, _net):
