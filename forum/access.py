@@ -531,6 +531,15 @@ def space_room_role(*, user: User, room: Room, found: bool = False) -> str | Non
     return role
 
 
+def can_read_room_space(*, user: User, room: Room, found: bool = False) -> bool:
+    """Whether the person may read the room's space itself (its forum), not only the
+    room: a public room's reader who is not in the space may not. ``found``: the room
+    comes from ``find_room`` in this very request (no query then)."""
+    if found and hasattr(room, "person_membership"):
+        return _role_from_annotations(user, room.space, room) is not None
+    return space_role(user=user, space=room.space) is not None
+
+
 def session_room_role(*, user: User, room: Room, found: bool = False) -> str | None:
     """An office-hours room follows its session (open at the start time, for subscribers)."""
     session = OfficeHour.objects.filter(room=room).first()

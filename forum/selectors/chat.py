@@ -10,7 +10,13 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 
-from forum.access import RoomAccess, readable_spaces_filter, room_role, space_people
+from forum.access import (
+    RoomAccess,
+    can_read_room_space,
+    readable_spaces_filter,
+    room_role,
+    space_people,
+)
 from forum.models import Message, Room, RoomMute, RoomPresence, RoomRead, Space, SpaceMembership
 from lms.models import User
 
@@ -33,6 +39,21 @@ def readable_rooms(*, user: User):
     return rooms.annotate(unread=F("last_seq") - Coalesce(Subquery(read), Value(0))).order_by(
         "space__name", "name"
     )
+
+
+def space_rooms(*, user: User, space: Space):
+    """The rooms of a space the person may open, with their unread counts (its forum links them)."""
+    return readable_rooms(user=user).filter(space=space)
+
+
+def room_forum(*, user: User, room: Room, found: bool = False) -> Space | None:
+    """The forum of the room's space, if it has one and the person may read it (the room
+    links it); a public room's readers who are not in its space get None. ``found``:
+    the room comes from ``find_room`` in this request (``forum.access``)."""
+    space = room.space
+    if not space.has_forum or not can_read_room_space(user=user, room=room, found=found):
+        return None
+    return space
 
 
 def unread_total(*, user: User) -> int:

@@ -1,5 +1,6 @@
 """Chat pages: the list of rooms and a room (live through /ws/chat/<room>/)."""
 
+import datetime
 import uuid
 
 from django.contrib import messages
@@ -7,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import dateformat, formats
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -51,6 +53,27 @@ def chat_strings() -> dict:
         "edit": _("Back to editing"),
         "helpful": _("Mark as the answer that helped"),
         "roles": {code: str(label) for code, label in Role.choices},
+        "day_periods": day_periods(),
+    }
+
+
+def day_periods() -> dict:
+    """Django's words for the format characters a, A and P, in the page's language.
+
+    The script formats live messages' times with the same format string as the
+    server (``data-time-format``), so it needs the same words.
+    """
+
+    def word(hour, char):
+        return dateformat.format(datetime.datetime(2000, 1, 1, hour, 0), char)
+
+    return {
+        "am": word(1, "a"),
+        "pm": word(13, "a"),
+        "AM": word(1, "A"),
+        "PM": word(13, "A"),
+        "midnight": word(0, "P"),
+        "noon": word(12, "P"),
     }
 
 
@@ -89,6 +112,8 @@ def room_context(request, access) -> dict:
         "members": selectors.room_members(room=room) if access.can_moderate else [],
         "client_id": uuid.uuid4(),
         "chat_strings": chat_strings(),
+        # How message times are printed (message.html); the script prints live ones alike.
+        "time_format": formats.get_format("SHORT_DATETIME_FORMAT"),
     }
 
 
@@ -103,6 +128,7 @@ def room(request, slug):
         return redirect("forum:question", question_id=room.home_question_id)
     access = _access(request, slug, room)
     context = room_context(request, access)
+    context["forum"] = selectors.room_forum(user=request.user, room=access.room, found=True)
     # Searching the room's history (the room is readable: _access checked it).
     query = request.GET.get("q", "").strip()[:200]
     if query:

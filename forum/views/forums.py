@@ -111,6 +111,7 @@ def space(request, slug):
             "subscription_form": forms.SubscriptionForm(initial={"level": level}),
             "category_form": _category_form(request.user, category),
             "open_flags": selectors.open_flag_count(space=space) if access.can_moderate else 0,
+            "rooms": list(selectors.space_rooms(user=request.user, space=space)),
         },
     )
 

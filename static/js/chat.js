@@ -13,6 +13,9 @@
 //   4403 no access to the room any more, 4429 too many chat windows. The page
 //   then says why, in the server's words, and stops reconnecting. An "access"
 //   frame changes what the person may do (the composer becomes read-only).
+// - Times are printed as the server prints them: in the person's profile zone
+//   (data-time-zone) with Django's format of the page's language
+//   (data-time-format), so a message shows the same time live and after a reload.
 // - The page works without this script (server-rendered history, plain form).
 (function () {
     "use strict";
@@ -37,7 +40,7 @@
     var earlierButton = document.getElementById("chat-earlier");
     var csrf = form ? form.querySelector("input[name=csrfmiddlewaretoken]").value : "";
     var language = document.documentElement.lang || "es";
-    var timeFormat = new Intl.DateTimeFormat(language, { dateStyle: "short", timeStyle: "short" });
+    var formatTime = timeFormatter(root.dataset.timeZone, root.dataset.timeFormat, strings.day_periods || {});
 
     var lastId = parseInt(root.dataset.lastId || "0", 10);
     var buffered = {};          // id -> message received ahead of a missing one
@@ -87,8 +90,32 @@
         setComposer(false);
     }
 
+    // The person sees the end of the history (the page goes on below it: the
+    // composer, on a phone pinned over the history, and more): follow new messages.
     function atBottom() {
-        return window.innerHeight + window.scrollY >= document.body.scrollHeight - 80;
+        var last = log.lastElementChild;
+        if (!last) { return true; }
+        var limit = window.innerHeight;
+        if (form && getComputedStyle(form).position === "sticky") {
+            limit = Math.min(limit, form.getBoundingClientRect().top);
+        }
+        return last.getBoundingClientRect().bottom <= limit + 80;
+    }
+
+    // Scroll a new message into sight: above the composer where it is pinned
+    // over the history (a phone), else at the bottom of the window.
+    function reveal(element) {
+        if (!form || getComputedStyle(form).position !== "sticky") {
+            element.scrollIntoView({ block: "end" });
+            return;
+        }
+        var box = element.getBoundingClientRect();
+        var overlap = box.bottom - form.getBoundingClientRect().top + 8;
+        if (overlap > 0) {
+            window.scrollBy(0, overlap);
+        } else if (box.top < 0) {
+            element.scrollIntoView({ block: "start" });
+        }
     }
 
     function newId() {
@@ -97,6 +124,70 @@
             var r = Math.random() * 16 | 0;
             return (c === "x" ? r : (r & 0x3 | 0x8)).toString(16);
         });
+    }
+
+    // --- time -------------------------------------------------------------------------------
+
+    // A function printing a Date like Django's date filter with ``format`` in
+    // ``zone``: d j m n Y y H G h g i s a A f P and backslash escapes (what the
+    // site's languages use). Another letter, or a zone the browser does not
+    // know, falls back to the browser's own short format.
+    function timeFormatter(zone, format, words) {
+        var fallback = new Intl.DateTimeFormat(language, { dateStyle: "short", timeStyle: "short" });
+        var partsFormat;
+        try {
+            partsFormat = new Intl.DateTimeFormat("en-US", {
+                timeZone: zone || undefined, hourCycle: "h23",
+                year: "numeric", month: "numeric", day: "numeric",
+                hour: "numeric", minute: "numeric", second: "numeric",
+            });
+        } catch (e) {
+            return function (date) { return fallback.format(date); };
+        }
+        // Django's format letters this function does not print.
+        if (!format || /[bcDeEFIlLMNoOrStTUuwWzZ]/.test(format.replace(/\\./g, ""))) {
+            return function (date) { return fallback.format(date); };
+        }
+        function pad(n) { return (n < 10 ? "0" : "") + n; }
+        return function (date) {
+            var p = {};
+            partsFormat.formatToParts(date).forEach(function (part) { p[part.type] = parseInt(part.value, 10); });
+            var hour = p.hour % 24, hour12 = hour % 12 || 12;
+            var period = hour < 12 ? words.am : words.pm;
+            var short = p.minute ? hour12 + ":" + pad(p.minute) : String(hour12);
+            var out = "";
+            for (var i = 0; i < format.length; i++) {
+                var c = format.charAt(i);
+                switch (c) {
+                    case "\\": i += 1; out += format.charAt(i); break;
+                    case "d": out += pad(p.day); break;
+                    case "j": out += p.day; break;
+                    case "m": out += pad(p.month); break;
+                    case "n": out += p.month; break;
+                    case "Y": out += p.year; break;
+                    case "y": out += pad(p.year % 100); break;
+                    case "H": out += pad(hour); break;
+                    case "G": out += hour; break;
+                    case "h": out += pad(hour12); break;
+                    case "g": out += hour12; break;
+                    case "i": out += pad(p.minute); break;
+                    case "s": out += pad(p.second); break;
+                    case "a": out += period; break;
+                    case "A": out += hour < 12 ? words.AM : words.PM; break;
+                    case "f": out += short; break;
+                    case "P":
+                        if (!p.minute && hour === 0) { out += words.midnight; } else if (!p.minute && hour === 12) { out += words.noon; } else { out += short + " " + period; }
+                        break;
+                    default: out += c;
+                }
+            }
+            return out;
+        };
+    }
+
+    // A valid <time datetime>: UTC, to the second (the server's frames carry microseconds).
+    function machineTime(iso) {
+        return new Date(iso).toISOString().replace(/\.\d+Z$/, "Z");
     }
 
     // --- rendering -------------------------------------------------------------------------
@@ -131,8 +222,8 @@
         if (pending) {
             time.textContent = strings.sending;
         } else {
-            time.dateTime = message.created;
-            time.textContent = timeFormat.format(new Date(message.created));
+            time.dateTime = machineTime(message.created);
+            time.textContent = formatTime(new Date(message.created));
         }
         meta.appendChild(time);
         if (canModerate && message.id && !message.deleted) {
@@ -219,6 +310,7 @@
                 break;
             }
         }
+        stoppedTyping(message.author.id);
         if (document.getElementById("m-" + message.id)) { return; }
         removeEmptyNote();
         var follow = atBottom();
@@ -231,7 +323,7 @@
             if (parseInt(items[j].dataset.id, 10) > message.id) { before = items[j]; break; }
         }
         log.insertBefore(element, before);
-        if (follow) { element.scrollIntoView({ block: "end" }); }
+        if (follow) { reveal(element); }
     }
 
     // --- receiving ---------------------------------------------------------------------------
@@ -301,6 +393,15 @@
             name: frame.user.name,
             timer: setTimeout(function () { delete typingPeople[id]; drawTyping(); }, 4000),
         };
+        drawTyping();
+    }
+
+    // Their message arrived: they are no longer writing it.
+    function stoppedTyping(id) {
+        var typing = typingPeople[id];
+        if (!typing) { return; }
+        clearTimeout(typing.timer);
+        delete typingPeople[id];
         drawTyping();
     }
 
@@ -490,7 +591,7 @@
             item.element.querySelector(".chat__author").textContent = "";
             removeEmptyNote();
             log.appendChild(item.element);
-            item.element.scrollIntoView({ block: "end" });
+            reveal(item.element);
             outbox.push(item);
             send({ type: "message", client_id: item.client_id, body: body });
             textarea.value = "";

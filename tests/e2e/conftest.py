@@ -68,11 +68,10 @@ def guarded_context(browser, base_url, **options):
 
     Returns the context and the list of foreign URLs asked for: any is a bug, as
     no page may load an asset from another host. ``options`` go to the context
-    (``java_script_enabled=False``, say).
+    (``java_script_enabled=False``, say) and may replace its locale and viewport.
     """
-    context = browser.new_context(
-        base_url=base_url, locale="es-ES", viewport={"width": 1280, "height": 900}, **options
-    )
+    options = {"locale": "es-ES", "viewport": {"width": 1280, "height": 900}, **options}
+    context = browser.new_context(base_url=base_url, **options)
     context.set_default_timeout(PATIENCE_MS)
     foreign = []
 

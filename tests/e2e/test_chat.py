@@ -13,6 +13,7 @@ written meanwhile, and receive what it missed).
 import contextlib
 import os
 import re
+import subprocess
 
 import pytest
 from django.utils import translation
@@ -20,7 +21,7 @@ from playwright.sync_api import expect
 
 from forum.consumers import ENDINGS
 from tests.e2e.conftest import axe_violations, guarded_context, sign_in
-from tests.processes import demo_site
+from tests.processes import BIN, ROOT, demo_site
 
 pytestmark = pytest.mark.e2e
 
@@ -28,12 +29,18 @@ PASSWORD = "rial-demo-2026"  # the demo's published password
 ROOM = "/es/chat/taller-bogota-2022/"
 
 
+# Base URL of a demo site -> its server's folder (its SQLite database is there).
+SITE_FOLDERS = {}
+
+
 @pytest.fixture(scope="module")
 def chat_site(tmp_path_factory):
     """Daphne serving the demo site; yields its base URL."""
     workdir = tmp_path_factory.mktemp("chat-site")
     with demo_site(workdir, TEST_REDIS_PREFIX=f"riale2e{os.getpid()}") as base_url:
+        SITE_FOLDERS[base_url] = workdir
         yield base_url
+        SITE_FOLDERS.pop(base_url, None)
 
 
 class FlakyNetwork:
@@ -78,20 +85,21 @@ class FlakyNetwork:
         self.context.set_offline(False)
 
 
-def _open_room(browser, base_url, email):
-    context, foreign = guarded_context(browser, base_url)
+def _open_room(browser, base_url, email, room=ROOM, **options):
+    """``options`` go to the browser context (timezone_id, viewport)."""
+    context, foreign = guarded_context(browser, base_url, **options)
     network = FlakyNetwork(context)
     page = context.new_page()
     sign_in(page, email, PASSWORD)
-    page.goto(ROOM)
+    page.goto(room)
     _wait_online(page)
     return context, page, network, foreign
 
 
 @contextlib.contextmanager
-def _in_room(browser, base_url, email):
+def _in_room(browser, base_url, email, **options):
     """(context, page, network) of someone in the room; closed after, nothing foreign."""
-    context, page, network, foreign = _open_room(browser, base_url, email)
+    context, page, network, foreign = _open_room(browser, base_url, email, **options)
     try:
         yield context, page, network
     finally:
@@ -247,3 +255,131 @@ def test_the_page_follows_a_hold_and_stops_after_a_logout(browser, chat_site):
         attempts = diego_net.attempts
         diego.wait_for_timeout(3000)
         assert diego_net.attempts == attempts
+
+
+# A <time datetime> the HTML standard accepts: UTC, to the second.
+MACHINE_TIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
+
+
+def _time_of(page, seq):
+    time = page.locator(f"#m-{seq} time.chat__time")
+    return time.inner_text(), time.get_attribute("datetime")
+
+
+@pytest.mark.parametrize(
+    ("language", "label", "shape"),
+    [
+        # Django's SHORT_DATETIME_FORMAT: "d/m/Y H:i" in Spanish, "m/d/Y P" in English.
+        ("es", "Su mensaje", r"^\d\d/\d\d/\d{4} \d\d:\d\d$"),
+        ("en", "Your message", r"^\d\d/\d\d/\d{4} (\d{1,2}(:\d\d)? [ap]\.m\.|midnight|noon)$"),
+    ],
+)
+def test_a_message_shows_the_same_time_live_and_after_a_reload(
+    browser, chat_site, language, label, shape
+):
+    """The expert's profile zone is São Paulo, her browser is in Tokyo: live and
+    reloaded, her message's time is in São Paulo's zone and the server's format;
+    Diego saw her writing, and that stops when her message arrives."""
+    room = f"/{language}/chat/taller-bogota-2022/"
+    with (
+        _in_room(browser, chat_site, "learner2@example.org") as (_diego_ctx, diego, _net),
+        _in_room(browser, chat_site, "expert@example.org", timezone_id="Asia/Tokyo") as (
+            _ctx,
+            expert,
+            _expert_net,
+        ),
+    ):
+        expert.goto(room)
+        _wait_online(expert)
+        assert expert.evaluate("Intl.DateTimeFormat().resolvedOptions().timeZone") == "Asia/Tokyo"
+        assert expert.locator("#chat").get_attribute("data-time-zone") == "America/Sao_Paulo"
+        start = max(_ids(expert))
+
+        composer = expert.get_by_label(label)
+        composer.press_sequentially("Hora de Brasilia")
+        expect(diego.locator("#chat-typing")).to_contain_text("Patrícia Alves de Souza")
+        composer.press("Enter")
+        diego.locator(f"#m-{start + 1}").wait_for()
+        # Cleared by the message itself, not by the typing timer (four seconds).
+        assert diego.locator("#chat-typing").inner_text() == ""
+
+        expert.locator(f"#m-{start + 1}").wait_for()
+        live_text, live_datetime = _time_of(expert, start + 1)
+        expert.reload()
+        _wait_online(expert)
+        reloaded_text, reloaded_datetime = _time_of(expert, start + 1)
+        assert live_text == reloaded_text
+        assert re.match(shape, live_text), live_text
+        assert live_datetime == reloaded_datetime
+        assert MACHINE_TIME.match(live_datetime), live_datetime
+        # And it is São Paulo's time, not Tokyo's (twelve hours apart).
+        expected = expert.evaluate(
+            """iso => new Intl.DateTimeFormat("en-GB", {timeZone: "America/Sao_Paulo",
+                hour: "2-digit", minute: "2-digit", hourCycle: "h23"}).format(new Date(iso))""",
+            live_datetime,
+        )
+        if language == "es":
+            assert live_text.endswith(expected)
+
+
+def _add_messages(workdir, count):
+    """Messages in the room, written through the service by a workshop member."""
+    code = (
+        "import uuid\n"
+        "from forum import services\n"
+        "from forum.models import Room\n"
+        "from lms.models import User\n"
+        "user = User.objects.get(email='learner4@example.org')\n"
+        "room = Room.objects.get(slug='taller-bogota-2022')\n"
+        f"for n in range({count}):\n"
+        "    services.chat_message_send(user=user, room=room, client_id=str(uuid.uuid4()),\n"
+        "        body=f'Mensaje número {n} de una conversación larga', publish=False)\n"
+    )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "DATABASE_URL": f"sqlite:///{workdir}/demo.sqlite3",
+        "CHAT_RATE_COUNT": str(count + 1),
+    }
+    subprocess.run(
+        [str(BIN / "python"), "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        timeout=120,
+    )
+
+
+def _in_viewport(page, locator):
+    box = locator.bounding_box()
+    height = page.viewport_size["height"]
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= height
+
+
+def test_on_a_phone_the_composer_stays_on_screen(browser, chat_site):
+    _add_messages(SITE_FOLDERS[chat_site], 40)
+    with _in_room(
+        browser, chat_site, "learner2@example.org", viewport={"width": 390, "height": 844}
+    ) as (_ctx, phone, _net):
+        assert phone.locator("#chat-log li[data-id]").count() >= 40
+        composer = phone.get_by_label("Su mensaje")
+        send = phone.get_by_role("button", name="Enviar")
+        form = phone.locator("#chat-form")
+        # At the top of the page, in the middle of the history, at its end.
+        log_end = "document.getElementById('chat-log').getBoundingClientRect().bottom"
+        positions = ("0", "document.body.scrollHeight / 3", f"window.scrollY + {log_end} - 400")
+        for position in positions:
+            phone.evaluate(f"window.scrollTo(0, {position})")
+            assert _in_viewport(phone, composer), position
+            assert _in_viewport(phone, send), position
+        # The keyboard: write, Enter sends, the new message shows above the composer.
+        composer.focus()
+        phone.keyboard.type("Desde el teléfono")
+        phone.keyboard.press("Enter")
+        last = phone.locator("#chat-log li[data-id]").last
+        expect(last.locator(".chat__body")).to_have_text("Desde el teléfono")
+        phone.wait_for_timeout(300)  # smooth scrolling, if any, has ended
+        assert _in_viewport(phone, composer)
+        box = last.bounding_box()
+        assert box["y"] >= 0 and box["y"] + box["height"] <= form.bounding_box()["y"] + 1
+        assert axe_violations(phone) == []

@@ -1,6 +1,7 @@
 """Chat pages: the list of rooms, a room, sending without JavaScript, previews, mutes,
 unread counts in the header, and what a room page costs."""
 
+import datetime
 import uuid
 
 import pytest
@@ -154,3 +155,71 @@ def test_every_page_shows_unread_counts_in_the_header(client, community):
     html = response.content.decode()
     assert "1 mensaje sin leer" in html or "1 unread message" in html
     assert "1 notificación sin leer" in html or "1 unread notification" in html
+
+
+@pytest.mark.django_db
+def test_room_and_its_space_forum_link_each_other_for_who_may_read_both(client, community):
+    from forum.models import Room, SpaceMembership
+    from tests.factories import SpaceFactory
+
+    workshop = SpaceFactory(slug="taller")  # a workshop's follow-up
+    other = Room.objects.create(space=workshop, name="Otra sala", slug="otra-sala")
+    SpaceMembership.objects.create(space=workshop, user=community["bruno"])
+    forum_page = url("forum:space", slug="red")
+    room_page = url("forum:room", slug="red-general")
+
+    client.force_login(community["bruno"])
+    html = client.get(room_page).content.decode()
+    assert f'href="{forum_page}"' in html
+    html = client.get(forum_page).content.decode()
+    assert f'href="{room_page}"' in html and "General" in html
+    assert url("forum:room", slug=other.slug) not in html  # another space's room
+    html = client.get(url("forum:space", slug="taller")).content.decode()
+    assert f'href="{url("forum:room", slug="otra-sala")}"' in html and room_page not in html
+    html = client.get(url("forum:room", slug="otra-sala")).content.decode()
+    assert f'href="{url("forum:space", slug="taller")}"' in html
+    client.force_login(community["alice"])  # not in the workshop: neither its room nor forum
+    assert client.get(url("forum:room", slug="otra-sala")).status_code == 403
+
+    # A public room is read by everyone; its space's forum is not: no link to it.
+    community["room"].is_public = True
+    community["room"].save(update_fields=["is_public"])
+    client.force_login(community["outsider"])
+    html = client.get(room_page).content.decode()
+    assert 'id="chat"' in html and forum_page not in html
+    assert client.get(forum_page).status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_room_page_tells_the_script_the_zone_and_format_of_its_times(client, community):
+    from forum.services import chat_message_send
+    from lms.middleware import SESSION_KEY
+
+    chat_message_send(
+        user=community["alice"], room=community["room"], client_id=uuid.uuid4(), body="hola"
+    )
+    client.force_login(community["bruno"])
+    session = client.session
+    session[SESSION_KEY] = "America/Sao_Paulo"
+    session.save()
+    with translation.override("en"):
+        page = reverse("forum:room", kwargs={"slug": "red-general"})
+    response = client.get(page)
+    html = response.content.decode()
+    assert 'data-time-zone="America/Sao_Paulo"' in html
+    assert 'data-time-format="m/d/Y P"' in html  # Django's SHORT_DATETIME_FORMAT in English
+    assert response.context["chat_strings"]["day_periods"] == {
+        "am": "a.m.",
+        "pm": "p.m.",
+        "AM": "AM",
+        "PM": "PM",
+        "midnight": "midnight",
+        "noon": "noon",
+    }
+    # A valid <time datetime>: UTC, to the second (no microseconds).
+    message = Message.objects.get()
+    stamp = message.created_at.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert f'datetime="{stamp}"' in html
+    client.force_login(community["alice"])  # no zone in the session: the site's
+    html = client.get(url("forum:room", slug="red-general")).content.decode()
+    assert 'data-time-zone="America/New_York"' in html and 'data-time-format="d/m/Y H:i"' in html
