@@ -192,3 +192,12 @@ def test_an_incomplete_quiz_keeps_the_answers_chosen(client, world):
     assert not QuizAttempt.objects.exists()
     html = client.get(world.lesson_b.url).content.decode()
     assert f'id="q-{block_id}-0-1" name="q0" value="1" checked' in html
+
+
+@pytest.mark.django_db
+def test_dashboard_says_just_now_for_a_fresh_notification(client, world):
+    Notification.objects.create(user=world.learner, kind="x", title="Nueva respuesta")
+    client.force_login(world.learner)
+    html = client.get(url("lms:dashboard", language="en")).content.decode()
+    assert "Nueva respuesta" in html
+    assert "just now" in html and "0 minutes" not in html
