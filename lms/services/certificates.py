@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from fpdf import FPDF
 
 from lms.models import Certificate, Cohort, Enrolment, User
@@ -133,7 +134,11 @@ def certificate_pdf(certificate: Certificate) -> bytes:
         pdf.text_line(certificate.course_title, 18, bold=True, color=blue, height=11)
         pdf.ln(2)
         pdf.text_line(
-            _("%(hours)s hours, from %(start)s to %(end)s")
+            ngettext(
+                "%(hours)s hour, from %(start)s to %(end)s",
+                "%(hours)s hours, from %(start)s to %(end)s",
+                certificate.hours,
+            )
             % {
                 "hours": certificate.hours,
                 "start": formats.date_format(certificate.starts_on, "DATE_FORMAT"),
