@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from events import selectors, services
@@ -85,9 +86,15 @@ def follow_up(request, slug):
     if not request.user.is_secretariat:
         raise PermissionDenied
     space = services.event_follow_up_create(actor=request.user, event=item)
+    members = space.memberships.count()
     messages.success(
         request,
-        _("The follow-up space is ready with %(n)s members.") % {"n": space.memberships.count()},
+        ngettext(
+            "The follow-up space is ready with %(n)s member.",
+            "The follow-up space is ready with %(n)s members.",
+            members,
+        )
+        % {"n": members},
     )
     return redirect("forum:space", slug=space.slug)
 

@@ -32,7 +32,7 @@ def unindex_publications(request, instances):
 class PublicationViewSet(SnippetViewSet):
     model = Publication
     icon = "doc-full"
-    menu_label = _("Documentation centre")
+    menu_label = _("Publications")
     list_display = ["title", "kind", "language", "date", "status"]
     list_filter = ["kind", "language", "status"]
     search_fields = ["title", "summary"]
@@ -57,7 +57,8 @@ class InstrumentViewSet(SnippetViewSet):
 class LibraryViewSetGroup(SnippetViewSetGroup):
     items = (PublicationViewSet, RepositoryViewSet, InstrumentViewSet)
     menu_icon = "doc-full"
-    menu_label = _("Documents")
+    # Not "Documents": that is Wagtail's own menu of uploaded files, next to it.
+    menu_label = _("Documentation centre")
     menu_name = "library"
     menu_order = 310
 

@@ -16,6 +16,7 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from forum.access import space_access
 from forum.models import (
@@ -75,7 +76,11 @@ def _flood_check(*, user: User, space: Space) -> None:
     since = timezone.now() - datetime.timedelta(seconds=seconds)
     if Post.objects.filter(author=user, topic__space=space, created_at__gt=since).exists():
         raise ValidationError(
-            _("Please wait %(n)s seconds between two posts in this space; your text is kept.")
+            ngettext(
+                "Please wait %(n)s second between two posts in this space; your text is kept.",
+                "Please wait %(n)s seconds between two posts in this space; your text is kept.",
+                seconds,
+            )
             % {"n": seconds}
         )
 

@@ -10,6 +10,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import dateformat, formats
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from forum import selectors, services
@@ -198,7 +199,11 @@ def room_mute(request, slug):
             )
             messages.success(
                 request,
-                _("%(name)s is muted in this room for %(minutes)s minutes.")
+                ngettext(
+                    "%(name)s is muted in this room for %(minutes)s minute.",
+                    "%(name)s is muted in this room for %(minutes)s minutes.",
+                    minutes,
+                )
                 % {"name": target.get_full_name(), "minutes": minutes},
             )
     except services.ChatError as error:

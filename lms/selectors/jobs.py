@@ -46,26 +46,34 @@ def import_job_summary(job: ImportJob) -> str:
         "count": job.error_count
     }
     if job.status == ImportJob.Status.FAILED:
-        return (
-            _("Stopped after %(done)s of %(total)s lines.") % {"done": job.done, "total": job.total}
-            + " "
-            + problems
+        stopped = ngettext(
+            "Stopped after %(done)s of %(total)s line.",
+            "Stopped after %(done)s of %(total)s lines.",
+            job.total,
         )
+        return stopped % {"done": job.done, "total": job.total} + " " + problems
+    # Each count agrees with its own noun ("1 new account", "2 invitations sent").
     if job.kind == ImportJob.Kind.MEMBERS:
-        done = _(
-            "Finished: %(added)s added to the space (%(created)s new accounts, "
-            "%(invited)s invitations sent), %(already)s were already members."
+        added = ngettext(
+            "%(count)s person added to the space", "%(count)s people added to the space", job.added
+        )
+        already = ngettext(
+            "%(count)s was already a member", "%(count)s were already members", job.already
         )
     else:
-        done = _(
-            "Finished: %(added)s learners enrolled (%(created)s new accounts, "
-            "%(invited)s invitations sent), %(already)s were already enrolled."
+        added = ngettext("%(count)s learner enrolled", "%(count)s learners enrolled", job.added)
+        already = ngettext(
+            "%(count)s was already enrolled", "%(count)s were already enrolled", job.already
         )
-    text = done % {
-        "added": job.added,
-        "created": job.created_accounts,
-        "invited": job.invitations_sent,
-        "already": job.already,
+    created = ngettext("%(count)s new account", "%(count)s new accounts", job.created_accounts)
+    invited = ngettext(
+        "%(count)s invitation sent", "%(count)s invitations sent", job.invitations_sent
+    )
+    text = _("Finished: %(added)s (%(created)s, %(invited)s), %(already)s.") % {
+        "added": added % {"count": job.added},
+        "created": created % {"count": job.created_accounts},
+        "invited": invited % {"count": job.invitations_sent},
+        "already": already % {"count": job.already},
     }
     return text + (" " + problems if job.error_count else "")
 

@@ -1,11 +1,15 @@
+import datetime
 import uuid
 
 from django import template
 from django.conf import settings
 from django.template.defaultfilters import floatformat
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.html import format_html_join
+from django.utils.timesince import timesince
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from lms.forms import AssignmentForm
@@ -26,6 +30,30 @@ LIKERT = [
 def user_text(text):
     """Plain text a person typed, through lms.markup (escaped, line breaks kept)."""
     return render_plain(text or "")
+
+
+@register.filter
+def ago(value, unit="minutes"):
+    """How long ago a moment was, in words: the one way the campus prints relative times.
+
+    "just now" under a minute (never "0 minutes ago"), else "5 minutes ago",
+    "2 days ago". With ``unit="days"`` it counts calendar days in the current
+    time zone: "today", "1 day ago", "12 days ago" (never "0 days ago").
+    """
+    if not value:
+        return ""
+    now = timezone.now()
+    if not isinstance(value, datetime.datetime):
+        zone = timezone.get_current_timezone()
+        value = datetime.datetime.combine(value, datetime.time(), tzinfo=zone)
+    if unit == "days":
+        days = (timezone.localdate(now) - timezone.localdate(value)).days
+        if days <= 0:
+            return gettext("today")
+        return ngettext("%(count)s day ago", "%(count)s days ago", days) % {"count": days}
+    if now - value < datetime.timedelta(minutes=1):
+        return gettext("just now")
+    return gettext("%(time)s ago") % {"time": timesince(value, now, depth=1)}
 
 
 @register.filter

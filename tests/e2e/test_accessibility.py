@@ -1,6 +1,7 @@
 """axe-core on the foundation's pages: no serious or critical violation."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import E2E, axe_violations
 from tests.factories import PASSWORD, ProfileFactory
@@ -51,6 +52,39 @@ def test_small_screen_menu_is_a_working_disclosure(page, site_content):
     toggle.click()
     assert toggle.get_attribute("aria-expanded") == "true"
     assert about.is_visible()
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("language", ["es", "fr"])
+def test_main_menu_fits_one_line_on_a_laptop(page, site_content, language):
+    """At 1366 px the signed-in menu (every section, and unread badges) is one line."""
+    from tests.course_fixtures import build_course
+    from tests.e2e.conftest import sign_in
+
+    build_course(language=language)  # the course catalogue is a section too
+    page.set_viewport_size({"width": 1366, "height": 768})
+    sign_in(page, ProfileFactory().user.email, PASSWORD)
+    page.goto(f"/{language}/")
+    nav = page.locator(".main-nav")
+    expect(nav.get_by_role("link", name={"es": "Cursos", "fr": "Cours"}[language])).to_be_visible()
+    shape = page.evaluate(
+        """() => {
+            const list = document.querySelector(".main-nav__list");
+            const items = [...list.querySelectorAll(":scope > li")];
+            // The busiest day: unread chat messages and forum topics.
+            for (const href of ["/chat/", "/forums/"]) {
+                const link = list.querySelector(`a[href$="${href}"]`);
+                link.insertAdjacentHTML("beforeend", ' <span class="badge">99</span>');
+            }
+            return {
+                height: list.getBoundingClientRect().height,
+                item: items[0].getBoundingClientRect().height,
+                rows: new Set(items.map((li) => Math.round(li.getBoundingClientRect().top))).size,
+                widths: items.map((li) => [li.innerText, li.getBoundingClientRect().width]),
+            };
+        }"""
+    )
+    assert shape["rows"] == 1 and shape["height"] < 1.5 * shape["item"], shape
     assert axe_violations(page) == []
 
 

@@ -81,6 +81,18 @@ def test_apply_learn_feedback_certificate(browser, live_server, course_world):
     expect(learner.get_by_role("heading", name="Curso de prueba")).to_be_visible()
     learner.goto(world.lesson_b.url)
     assert_accessible(learner, "lesson page")
+    # An answer whose text wraps to several lines keeps its radio button whole.
+    option = learner.evaluate(
+        """() => {
+            const label = document.querySelector(".quiz-question .field__check label");
+            const line = label.getBoundingClientRect().height;
+            label.append(" — una respuesta larga que ocupa varias líneas".repeat(8));
+            const box = document.getElementById(label.htmlFor).getBoundingClientRect();
+            const lines = label.getBoundingClientRect().height / line;
+            return {lines: lines, box: [box.width, box.height]};
+        }"""
+    )
+    assert option["lines"] >= 2 and option["box"] == [20, 20], option
     learner.get_by_label("C190").check()
     learner.get_by_label("Interns").check()
     learner.get_by_label("Jobseekers").check()

@@ -163,3 +163,13 @@ def test_the_admin_reads_times_in_the_events_time_zone(db, secretariat, client):
     assert event.starts_at.astimezone(bogota).hour == 9
     edit = client.get(f"/admin/snippets/events/event/edit/{event.pk}/").content.decode()
     assert "2031-05-06 09:00" in edit
+
+
+def test_the_follow_up_message_counts_its_members_in_the_singular(client, secretariat):
+    _event("lima")
+    mfa_force_login(client, secretariat)
+    with translation.override("en"):
+        follow_up = reverse("events:follow_up", kwargs={"slug": "lima"})
+    response = client.post(follow_up, follow=True)
+    # Nobody registered: the space holds its coordinator only.
+    assert "The follow-up space is ready with 1 member." in response.content.decode()

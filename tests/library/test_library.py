@@ -149,3 +149,25 @@ def test_the_secretariat_edits_the_documentation_centre_in_the_admin(db, secreta
     response = client.get("/admin/snippets/library/publication/")
     assert response.status_code == 200 and "En el admin" in response.content.decode()
     assert client.get("/admin/snippets/library/instrument/add/").status_code == 200
+
+
+@pytest.mark.parametrize("language", ["en", "es", "pt", "fr"])
+def test_the_admin_menu_names_each_item_once(rf, language):
+    """Wagtail's "Documents" (uploaded files) and the documentation centre are told apart."""
+    from wagtail.admin.menu import admin_menu
+
+    from tests.factories import UserFactory
+
+    request = rf.get("/admin/")
+    request.user = UserFactory(is_superuser=True, is_staff=True)
+    with translation.override(language):
+        items = admin_menu.menu_items_for_request(request)
+        labels = [str(item.label) for item in items]
+        assert len(labels) == len(set(labels)), labels
+        library = next(item for item in items if item.name == "library")
+        assert str(library.label) == translation.gettext("Documentation centre")
+        inside = [str(item.label) for item in library.menu.menu_items_for_request(request)]
+    assert len(inside) == len(set(inside)) and set(inside).isdisjoint(labels), inside
+    if language == "en":
+        assert "Documents" in labels
+        assert inside == ["Publications", "Repositories", "Legal instruments"]

@@ -307,3 +307,36 @@ def test_the_import_page_lists_recent_imports(client, world, secretariat):
     html = client.get(url("lms:manage_cohort_import", cohort_id=world.cohort.pk)).content.decode()
     job = ImportJob.objects.get()
     assert f'href="{url("lms:import_job", job_id=job.pk)}"' in html
+
+
+@pytest.mark.parametrize(
+    ("kind", "one", "two"),
+    [
+        (
+            ImportJob.Kind.ENROLMENT,
+            "Finished: 1 learner enrolled (1 new account, 1 invitation sent), "
+            "1 was already enrolled.",
+            "Finished: 2 learners enrolled (2 new accounts, 2 invitations sent), "
+            "2 were already enrolled.",
+        ),
+        (
+            ImportJob.Kind.MEMBERS,
+            "Finished: 1 person added to the space (1 new account, 1 invitation sent), "
+            "1 was already a member.",
+            "Finished: 2 people added to the space (2 new accounts, 2 invitations sent), "
+            "2 were already members.",
+        ),
+    ],
+)
+def test_the_summary_of_a_job_agrees_each_count_with_its_noun(kind, one, two):
+    from lms.selectors.jobs import import_job_summary
+
+    def job(n, **extra):
+        counts = {"added": n, "created_accounts": n, "invitations_sent": n, "already": n}
+        return ImportJob(kind=kind, total=n, done=n, **counts, **extra)
+
+    with translation.override("en"):
+        assert import_job_summary(job(1, status=ImportJob.Status.DONE)) == one
+        assert import_job_summary(job(2, status=ImportJob.Status.DONE)) == two
+        failed = job(1, status=ImportJob.Status.FAILED, error_count=1)
+        assert import_job_summary(failed) == "Stopped after 1 of 1 line. 1 problem."

@@ -340,3 +340,12 @@ def test_a_text_only_assignment_puts_its_errors_on_the_text_box(client, world):
     assert form.non_field_errors() == ["Text only."]  # no file input to put it on
     assert 'aria-invalid="true"' in html
     assert 'aria-describedby="text-b1_helptext text-b1_error"' in html
+
+
+@pytest.mark.django_db
+def test_dashboard_says_just_now_for_a_fresh_notification(client, world):
+    Notification.objects.create(user=world.learner, kind="x", title="Nueva respuesta")
+    client.force_login(world.learner)
+    html = client.get(url("lms:dashboard", language="en")).content.decode()
+    assert "Nueva respuesta" in html
+    assert "just now" in html and "0 minutes" not in html

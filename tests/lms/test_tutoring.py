@@ -269,3 +269,13 @@ def test_submission_files_are_served_only_to_those_allowed(client, world):
             assert "attachment" in response["Content-Disposition"]
     client.logout()
     assert client.get(download).status_code == 302
+
+
+@pytest.mark.django_db
+def test_tutor_dashboard_says_today_for_a_learner_active_today(client, world):
+    Enrolment.objects.filter(user=world.learner).update(last_activity_at=timezone.now())
+    client.force_login(world.tutor)
+    with translation.override("en"):
+        page = reverse("lms:tutoring_cohort", kwargs={"cohort_id": world.cohort.pk})
+    html = client.get(page).content.decode()
+    assert "today" in html and "0 days ago" not in html
