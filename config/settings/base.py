@@ -142,9 +142,6 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "cms.context_processors.site_chrome",
             ],
-            # Django's |date, with month names in lower case where the language
-            # writes them so (Portuguese): see lms/dates.py.
-            "builtins": ["lms.templatetags.lms_dates"],
         },
     },
 ]

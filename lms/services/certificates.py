@@ -7,12 +7,11 @@ from pathlib import Path
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from fpdf import FPDF
 
-from lms.dates import date_format
 from lms.models import Certificate, Cohort, Enrolment, User
 from lms.models.certificates import new_certificate_code
 from lms.selectors.learning import completion_requirements
@@ -142,14 +141,15 @@ def certificate_pdf(certificate: Certificate) -> bytes:
             )
             % {
                 "hours": certificate.hours,
-                "start": date_format(certificate.starts_on, "DATE_FORMAT"),
-                "end": date_format(certificate.ends_on, "DATE_FORMAT"),
+                "start": formats.date_format(certificate.starts_on, "DATE_FORMAT"),
+                "end": formats.date_format(certificate.ends_on, "DATE_FORMAT"),
             },
             13,
         )
         pdf.set_y(158)
         pdf.text_line(
-            _("Issued on %(date)s") % {"date": date_format(certificate.issued_on, "DATE_FORMAT")},
+            _("Issued on %(date)s")
+            % {"date": formats.date_format(certificate.issued_on, "DATE_FORMAT")},
             11,
             color=(74, 85, 99),
             height=7,

@@ -10,12 +10,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from lms.choices import Role
-from lms.dates import date_format
 from lms.models import (
     Application,
     Cohort,
@@ -102,7 +101,7 @@ def enrolled_text(cohort: Cohort) -> dict:
     return {
         "title": _("You are enrolled in “%(course)s”") % {"course": cohort.course.title},
         "body": _("The course starts on %(date)s. Week 1 opens that day.")
-        % {"date": date_format(cohort.starts_on, "DATE_FORMAT")},
+        % {"date": formats.date_format(cohort.starts_on, "DATE_FORMAT")},
         "url": reverse("lms:dashboard"),
     }
 
