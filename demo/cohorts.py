@@ -87,6 +87,7 @@ def ensure_demo_cohort() -> tuple[Cohort, bool]:
     cohort = Cohort.objects.filter(name=RUNNING["name"]).first()
     if cohort is not None:
         _ensure_calls(courses)
+        _ensure_open_track(courses)
         return cohort, False
     now = timezone.now()
     weeks_ago = RUNNING["weeks_ago"]
@@ -132,7 +133,20 @@ def ensure_demo_cohort() -> tuple[Cohort, bool]:
             first_visited_at=when, last_visited_at=when, completed_at=when
         )
     _ensure_calls(courses)
+    _ensure_open_track(courses)
     return cohort, True
+
+
+def _ensure_open_track(courses: dict[str, CoursePage]) -> None:
+    """The Spanish course is also offered open and self-paced: anyone signed in can start."""
+    course = courses["es"]
+    if not Cohort.objects.filter(course=course, kind=Cohort.Kind.OPEN).exists():
+        Cohort.objects.create(
+            course=course,
+            kind=Cohort.Kind.OPEN,
+            name=f"{course.title} · recorrido abierto",
+            starts_on=timezone.localdate(),
+        )
 
 
 def _ensure_calls(courses: dict[str, CoursePage]) -> None:

@@ -13,6 +13,11 @@ urlpatterns = [
     path("me/notifications/", learning.notifications, name="notifications"),
     path("me/calls/<int:call_id>/apply/", learning.call_apply, name="call_apply"),
     path(
+        "me/courses/<int:course_id>/open-track/",
+        learning.open_track_enrol,
+        name="open_track_enrol",
+    ),
+    path(
         "me/applications/<int:application_id>/withdraw/",
         learning.application_withdraw,
         name="application_withdraw",
@@ -64,6 +69,11 @@ urlpatterns = [
     ),
     # The Technical Secretariat.
     path("manage/", manage.manage_index, name="manage"),
+    path(
+        "manage/courses/<int:course_id>/open-track/",
+        manage.open_track_offer,
+        name="open_track_offer",
+    ),
     path("manage/calls/new/", manage.call_create, name="manage_call_create"),
     path("manage/calls/<int:call_id>/", manage.call_detail, name="manage_call"),
     path("manage/cohorts/<int:cohort_id>/", manage.cohort_detail, name="manage_cohort"),

@@ -22,6 +22,7 @@ from lms.selectors.learning import (
     course_enrolment,
     is_course_staff,
     lesson_state,
+    open_track,
 )
 from lms.selectors.schedule import lesson_schedule
 from lms.services.learning import lesson_view
@@ -95,6 +96,7 @@ def course_context(page: CoursePage, request):
     user = request.user
     context = {
         "calls": list(open_calls(course=page)),
+        "open_track": open_track(course=page),
         "enrolment": None,
         "applications": {},
         "is_staff": False,

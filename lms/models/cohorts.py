@@ -88,8 +88,19 @@ class EnrolmentCall(models.Model):
 
 
 class Cohort(models.Model):
-    """People taking one course together, from one start date."""
+    """People taking one course together, from one start date.
 
+    A tutored cohort follows the course week by week with a tutor. An open track
+    is the same course offered self-paced beside them: anyone signed in enrols,
+    every module is open, only auto-graded activities count, and it ends in a
+    certificate of participation.
+    """
+
+    class Kind(models.TextChoices):
+        TUTORED = "tutored", _("Tutored cohort")
+        OPEN = "open", _("Open, self-paced track")
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.TUTORED)
     course = models.ForeignKey(
         "courses.CoursePage",
         on_delete=models.PROTECT,
@@ -119,9 +130,18 @@ class Cohort(models.Model):
         verbose_name = _("cohort")
         verbose_name_plural = _("cohorts")
         ordering = ["-starts_on", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["course"], condition=models.Q(kind="open"), name="lms_one_open_track"
+            )
+        ]
 
     def __str__(self):
         return self.name
+
+    @property
+    def is_open(self) -> bool:
+        return self.kind == self.Kind.OPEN
 
     @property
     def language(self) -> str:

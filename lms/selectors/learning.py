@@ -66,7 +66,8 @@ def course_enrolment(
                 "lesson_progress", condition=Q(lesson_progress__lesson=lesson.pk)
             )
         ).annotate(**{f"progress_{name}": F(f"progress_here__{name}") for name in PROGRESS_FIELDS})
-    enrolment = enrolments.order_by("status", "-cohort__starts_on").first()
+    # A tutored cohort before the open track ("tutored" > "open"), then the newest.
+    enrolment = enrolments.order_by("status", "-cohort__kind", "-cohort__starts_on").first()
     if enrolment is not None and lesson is not None:
         enrolment.lesson_progress_here = None
         if enrolment.progress_id is not None:
@@ -79,6 +80,11 @@ def course_enrolment(
 
 
 PROGRESS_FIELDS = ("id", "first_visited_at", "last_visited_at", "completed_at")
+
+
+def open_track(*, course: CoursePage) -> Cohort | None:
+    """The course's open, self-paced track, if it is offered."""
+    return Cohort.objects.filter(course=course, kind=Cohort.Kind.OPEN).first()
 
 
 def is_course_staff(*, user: User, course: CoursePage) -> bool:
@@ -96,8 +102,8 @@ def module_opens_at(*, cohort: Cohort, module: ModulePage, released: set[int] | 
         released = set(
             ModuleRelease.objects.filter(cohort=cohort).values_list("module_id", flat=True)
         )
-    if module.pk in released:
-        return None  # open already
+    if cohort.is_open or module.pk in released:
+        return None  # an open track, or opened early by the secretariat
     return cohort.week_start_at(module.opens_week)
 
 
@@ -239,6 +245,9 @@ def completion_requirements(*, enrolment: Enrolment) -> list[Requirement]:
     """Each required activity of the course and whether this learner has met it."""
     course = enrolment.cohort.course
     activities = [activity for activity in course_activities(course) if activity.required]
+    if enrolment.cohort.is_open:
+        # Nobody reviews work in an open track: only what grades itself counts.
+        activities = [activity for activity in activities if activity.kind == "quiz"]
     attempts = defaultdict(list)
     for lesson_id, block_id, score in (
         QuizAttempt.objects.filter(enrolment=enrolment, graded=True)

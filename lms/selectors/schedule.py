@@ -89,8 +89,11 @@ def deadline_for(*, cohort: Cohort, due_week: int) -> datetime.datetime:
 
 
 def course_dates(*, cohort: Cohort, lesson: LessonPage) -> list[ScheduleEntry]:
-    """The lesson's sessions and deadlines as the course dates them for this cohort."""
+    """The lesson's sessions and deadlines as the course dates them for this cohort
+    (none in an open, self-paced track)."""
     entries = []
+    if cohort.is_open:
+        return entries
     for block_id, kind, value in lesson.blocks_of(KINDS):
         if kind == "live_session":
             starts_at = value.starts_for(starts_on=cohort.starts_on, time_zone=cohort.time_zone)

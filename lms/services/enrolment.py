@@ -271,3 +271,42 @@ def applications_notify(*, application_ids: list[int]) -> int:
             email=True,
         )
     return told
+
+
+# --- The open, self-paced track --------------------------------------------------------------
+
+
+@transaction.atomic
+def open_track_create(*, actor: User, course) -> Cohort:
+    """Offer the course as an open, self-paced track beside its tutored cohorts (the
+    secretariat; once per course and language: a second call returns the first)."""
+    require_cohort_manager(actor)
+    existing = Cohort.objects.filter(course=course, kind=Cohort.Kind.OPEN).first()
+    if existing is not None:
+        return existing
+    cohort = Cohort(
+        course=course,
+        kind=Cohort.Kind.OPEN,
+        name=_("%(course)s · open track") % {"course": course.title},
+        starts_on=timezone.localdate(),
+    )
+    cohort.full_clean()
+    try:
+        with transaction.atomic():
+            cohort.save()
+    except IntegrityError:  # offered by another hand meanwhile
+        return Cohort.objects.get(course=course, kind=Cohort.Kind.OPEN)
+    return cohort
+
+
+@transaction.atomic
+def open_track_enrol(*, user: User, course) -> Enrolment:
+    """Anyone signed in enrols in the course's open track, at once (a second click
+    finds the same enrolment; someone who left comes back)."""
+    if not (user and user.is_authenticated):
+        raise PermissionDenied(_("Sign in to take the course."))
+    cohort = Cohort.objects.filter(course=course, kind=Cohort.Kind.OPEN).first()
+    if cohort is None:
+        raise ValidationError(_("This course is not offered as an open track."))
+    enrolments_add(cohort=cohort, people=[(user, None)])
+    return Enrolment.objects.select_related("cohort").get(cohort=cohort, user=user)

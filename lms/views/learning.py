@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from courses.models import LessonPage
+from courses.models import CoursePage, LessonPage
 from lms.forms import ApplicationForm, AssignmentForm, add_service_errors
 from lms.models import Application, EnrolmentCall, Profile
 from lms.selectors import dashboards
@@ -58,6 +58,24 @@ def dashboard(request):
             "open_calls": dashboards.open_calls(),
         },
     )
+
+
+@login_required
+@require_POST
+def open_track_enrol(request, course_id: int):
+    """Start the course's open, self-paced track: enrolled at once, at its first lesson."""
+    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    try:
+        enrolment_services.open_track_enrol(user=request.user, course=course)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(course.url or "lms:dashboard")
+    messages.success(
+        request,
+        _("You are enrolled in the open track: every module is open, go at your own pace."),
+    )
+    first = LessonPage.objects.descendant_of(course).live().order_by("path").first()
+    return redirect(first.url if first and first.url else "lms:dashboard")
 
 
 @login_required

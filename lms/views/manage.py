@@ -12,9 +12,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from courses.models import ModulePage
+from courses.models import CoursePage, ModulePage
 from lms.forms import (
     CallForm,
     CsvImportForm,
@@ -51,6 +51,16 @@ def _int_or_none(value) -> int | None:
         return int(value)
     except (TypeError, ValueError):
         return None
+
+
+@secretariat_required
+@require_POST
+def open_track_offer(request, course_id: int):
+    """Offer a course as an open, self-paced track (from the course's page)."""
+    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    enrolment_services.open_track_create(actor=request.user, course=course)
+    messages.success(request, _("The course is now offered as an open, self-paced track."))
+    return redirect(course.url or "lms:manage")
 
 
 @secretariat_required
