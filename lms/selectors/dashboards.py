@@ -57,6 +57,16 @@ class CourseSummary:
     certificate: Certificate | None
     week: int
 
+    @property
+    def all_lessons_done(self) -> bool:
+        """Every lesson of the course is completed (open or not yet open modules alike)."""
+        return all(item.done == item.lessons for item in self.modules)
+
+    @property
+    def next_opening(self) -> datetime.datetime | None:
+        """When the next module still closed opens (for "nothing to continue yet")."""
+        return next((item.opens_at for item in self.modules if not item.is_open), None)
+
 
 def calendar_items(*, cohort: Cohort, lessons: list[LessonPage]) -> list[CalendarItem]:
     """The cohort's live sessions and deadlines, on the cohort's own dates."""
@@ -77,7 +87,7 @@ def learner_courses(*, user: User) -> list[CourseSummary]:
     """Everything the learner dashboard shows, for each current enrolment."""
     enrolments = list(
         Enrolment.objects.filter(user=user, status__in=CURRENT)
-        .select_related("cohort__course__locale", "group__tutor", "last_lesson")
+        .select_related("cohort__course__locale", "group__tutor")
         .order_by("-cohort__starts_on")
     )
     if not enrolments:
@@ -103,6 +113,8 @@ def learner_courses(*, user: User) -> list[CourseSummary]:
         cohort = enrolment.cohort
         outline = cached_course_outline(cohort.course)
         modules = []
+        # Continue with the first lesson not done in an open module, in course order: the
+        # last lesson visited may be done already, or a lesson looked at out of order.
         first_open_lesson = None
         for module, lessons in outline:
             opens_at = module_opens_at(cohort=cohort, module=module, released=released[cohort.pk])
@@ -125,7 +137,7 @@ def learner_courses(*, user: User) -> list[CourseSummary]:
             CourseSummary(
                 enrolment=enrolment,
                 modules=modules,
-                continue_lesson=enrolment.last_lesson or first_open_lesson,
+                continue_lesson=first_open_lesson,
                 calendar=calendar_items(cohort=cohort, lessons=lesson_pages),
                 requirements=completion_requirements(enrolment=enrolment),
                 certificate=certificates.get(enrolment.pk),
@@ -155,3 +167,18 @@ def open_calls(*, course: CoursePage | None = None, now=None):
     if course is not None:
         calls = calls.filter(course=course)
     return calls.order_by("closes_at")
+
+
+def learner_open_calls(*, user: User, now=None) -> list[EnrolmentCall]:
+    """The calls open now, each with ``application``: the user's own application to it, or
+    None. A withdrawn application counts as none (the person may apply again)."""
+    calls = list(open_calls(now=now))
+    applications = {
+        application.call_id: application
+        for application in Application.objects.filter(user=user, call__in=calls).exclude(
+            status=Application.Status.WITHDRAWN
+        )
+    }
+    for call in calls:
+        call.application = applications.get(call.pk)
+    return calls

@@ -55,7 +55,7 @@ def dashboard(request):
             "courses": dashboards.learner_courses(user=user),
             "applications": dashboards.learner_applications(user=user),
             "notifications": dashboards.unread_notifications(user=user),
-            "open_calls": dashboards.open_calls(),
+            "open_calls": dashboards.learner_open_calls(user=user),
         },
     )
 

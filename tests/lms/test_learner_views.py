@@ -349,3 +349,64 @@ def test_dashboard_says_just_now_for_a_fresh_notification(client, world):
     html = client.get(url("lms:dashboard", language="en")).content.decode()
     assert "Nueva respuesta" in html
     assert "just now" in html and "0 minutes" not in html
+
+
+@pytest.mark.django_db
+def test_the_dashboard_shows_the_application_instead_of_offering_the_call(client, world):
+    call = open_call(world)
+    person = ProfileFactory().user
+    Application.objects.create(call=call, user=person, motivation="Quiero aprender.")
+    client.force_login(person)
+    html = client.get(url("lms:dashboard", language="en")).content.decode()
+    assert url("lms:call_apply", language="en", call_id=call.pk) not in html
+    assert "Your application:" in html and "Waiting for a decision" in html
+
+
+@pytest.mark.django_db
+def test_a_withdrawn_application_lets_the_dashboard_offer_the_call_again(client, world):
+    call = open_call(world)
+    person = ProfileFactory().user
+    Application.objects.create(
+        call=call, user=person, motivation="Quiero aprender.", status=Application.Status.WITHDRAWN
+    )
+    client.force_login(person)
+    html = client.get(url("lms:dashboard", language="en")).content.decode()
+    assert url("lms:call_apply", language="en", call_id=call.pk) in html
+
+
+def continue_link(client, lesson=None):
+    html = client.get(url("lms:dashboard", language="en")).content.decode()
+    return html.split("Continue: ")[0].rsplit('href="', 1)[1].split('"')[0] if lesson else html
+
+
+@pytest.mark.django_db
+def test_continue_skips_lessons_done_even_the_last_one_visited(client, world):
+    from lms.services.learning import lesson_complete
+
+    client.force_login(world.learner)
+    client.get(world.lesson_b.url)  # last visited: lesson b
+    lesson_complete(user=world.learner, lesson=world.lesson_b)
+    assert continue_link(client, world.lesson_a) == world.lesson_a.url
+    lesson_complete(user=world.learner, lesson=world.lesson_a)
+    client.get(world.lesson_a.url)  # back to a lesson done
+    html = continue_link(client)
+    assert "Continue: " not in html  # module 2 is not open yet
+    assert "the next module opens on" in html
+
+
+@pytest.mark.django_db
+def test_continue_goes_to_the_next_open_module_then_says_the_course_is_complete(
+    client, world, secretariat
+):
+    from lms.services.learning import lesson_complete, module_open_early
+
+    module_open_early(actor=secretariat, cohort=world.cohort, module=world.module2)
+    client.force_login(world.learner)
+    for lesson in (world.lesson_a, world.lesson_b):
+        lesson_complete(user=world.learner, lesson=lesson)
+    client.get(world.lesson_a.url)
+    assert continue_link(client, world.lesson_c) == world.lesson_c.url
+    lesson_complete(user=world.learner, lesson=world.lesson_c)
+    html = continue_link(client)
+    assert "Continue: " not in html
+    assert "You have completed every lesson of this course." in html
