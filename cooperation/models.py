@@ -6,8 +6,9 @@ activities get a page and, later, a results report."""
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from lms.choices import Country
 
@@ -18,6 +19,8 @@ CRITERIA = [
     ("commitment", _("Commitment of the parties")),
 ]
 MAX_SCORE = 5
+# The languages the rules of a call are written in; Spanish first, the one required.
+RULES_LANGUAGES = ("es", "en", "pt", "fr")
 
 
 class Call(models.Model):
@@ -25,13 +28,20 @@ class Call(models.Model):
     title = models.CharField(_("title"), max_length=250)
     opens_on = models.DateField(_("opens"))
     closes_on = models.DateField(_("closes"))
-    rules = models.TextField(_("rules"), help_text=_("Markdown."))
+    rules_es = models.TextField(_("rules in Spanish"), help_text=_("Markdown."))
+    rules_en = models.TextField(_("rules in English"), blank=True, help_text=_("Markdown."))
+    rules_pt = models.TextField(_("rules in Portuguese"), blank=True, help_text=_("Markdown."))
+    rules_fr = models.TextField(_("rules in French"), blank=True, help_text=_("Markdown."))
     budget_note = models.TextField(_("budget note"), blank=True)
 
     panels = [
         FieldRowPanel([FieldPanel("year"), FieldPanel("opens_on"), FieldPanel("closes_on")]),
         FieldPanel("title"),
-        FieldPanel("rules"),
+        MultiFieldPanel(
+            [FieldPanel(f"rules_{language}") for language in RULES_LANGUAGES],
+            heading=_("Rules"),
+            help_text=_("Readers see the rules in their language, else in Spanish."),
+        ),
         FieldPanel("budget_note"),
     ]
 
@@ -49,6 +59,12 @@ class Call(models.Model):
         super().clean()
         if self.opens_on and self.closes_on and self.closes_on < self.opens_on:
             raise ValidationError({"closes_on": _("The call closes after it opens.")})
+
+    def rules(self, language: str | None = None) -> str:
+        """The rules in the reader's language; else the first written of es, en, pt, fr."""
+        language = (language or get_language() or "es")[:2]
+        order = [language] + [code for code in RULES_LANGUAGES if code != language]
+        return next((text for code in order if (text := getattr(self, f"rules_{code}", ""))), "")
 
     def is_open(self, today=None) -> bool:
         today = today or timezone.localdate()

@@ -24,7 +24,7 @@ def call(request):
         "cooperation/call.html",
         {
             "call": current,
-            "rules_html": render_markdown(current.rules) if current else "",
+            "rules_html": render_markdown(current.rules()) if current else "",
             "criteria": CRITERIA,
             "selected": list(selected[:100]),
             "can_propose": current is not None

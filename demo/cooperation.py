@@ -18,14 +18,12 @@ COOPERATION = read_toml("cooperation.toml")
 @transaction.atomic
 def ensure_cooperation() -> int:
     if Call.objects.exists():
+        _rules_in_every_language()
         return 0
     secretariat = User.objects.filter(is_superuser=True).order_by("pk").first()
     every = COOPERATION["every_proposal"]
     submitted_by = User.objects.filter(email=every["submitted_by"]).first()
-    calls = {
-        spec["year"]: Call.objects.create(**spec, rules=COOPERATION["rules"])
-        for spec in COOPERATION["calls"]
-    }
+    calls = {spec["year"]: Call.objects.create(**spec, **_rules()) for spec in COOPERATION["calls"]}
     programmes = list(Programme.objects.filter(status="published").order_by("pk")[:3])
     for spec in COOPERATION["proposals"]:
         number = spec.get("programme")
@@ -55,3 +53,14 @@ def ensure_cooperation() -> int:
             item.results_kinds = spec["results_kinds"]
             item.save()
     return len(COOPERATION["proposals"])
+
+
+def _rules() -> dict[str, str]:
+    return {f"rules_{language}": text for language, text in COOPERATION["rules"].items()}
+
+
+def _rules_in_every_language() -> None:
+    """A demo loaded before the rules had a text per language has them in one field
+    only: give the demo's calls the four texts, leaving calls that have them alone."""
+    years = [spec["year"] for spec in COOPERATION["calls"]]
+    Call.objects.filter(year__in=years, rules_en="", rules_pt="", rules_fr="").update(**_rules())

@@ -32,7 +32,7 @@ def call(db):
         title="Convocatoria",
         opens_on=today - datetime.timedelta(days=5),
         closes_on=today + datetime.timedelta(days=30),
-        rules="- Reglas",
+        rules_es="- Reglas",
     )
 
 
@@ -180,7 +180,7 @@ def test_the_open_call_is_the_current_one(call, client):
         title="Futura",
         opens_on=call.closes_on + datetime.timedelta(days=90),
         closes_on=call.closes_on + datetime.timedelta(days=180),
-        rules="-",
+        rules_es="-",
     )
     with translation.override("es"):
         page = client.get(reverse("cooperation:call")).content.decode()
@@ -190,7 +190,42 @@ def test_the_open_call_is_the_current_one(call, client):
         title="Mal",
         opens_on=datetime.date(2040, 5, 1),
         closes_on=datetime.date(2040, 1, 1),
-        rules="-",
+        rules_es="-",
     )
     with pytest.raises(ValidationError):
         bad.full_clean()
+
+
+def test_the_rules_are_shown_in_the_readers_language(call, client):
+    call.rules_en = "- Rules in English"
+    call.rules_pt = "- Regras em português"
+    call.save()
+    pages = {}
+    for language in ("es", "en", "pt", "fr"):
+        with translation.override(language):
+            pages[language] = client.get(reverse("cooperation:call")).content.decode()
+    assert "Reglas" in pages["es"] and "Rules in English" not in pages["es"]
+    assert "Rules in English" in pages["en"] and "Reglas" not in pages["en"]
+    assert "Regras em português" in pages["pt"]
+    assert "Reglas" in pages["fr"]  # no French text: the Spanish one
+    assert call.rules("fr") == "- Reglas"
+    call.rules_es = ""
+    assert call.rules("fr") == "- Rules in English"  # then the first written
+
+
+def test_the_demo_gives_the_rules_in_the_four_languages(secretariat):
+    from demo.cooperation import COOPERATION, ensure_cooperation
+
+    Call.objects.create(
+        year=COOPERATION["calls"][0]["year"],
+        title="Cargada antes",
+        opens_on=datetime.date(2025, 3, 1),
+        closes_on=datetime.date(2025, 5, 31),
+        rules_es="- Only one text",
+    )
+    ensure_cooperation()  # a demo loaded before: its call gets the four texts
+    call = Call.objects.get()
+    assert set(COOPERATION["rules"]) == {"es", "en", "pt", "fr"}
+    for language, text in COOPERATION["rules"].items():
+        assert call.rules(language) == text
+    assert "Secretaría Técnica" in call.rules("es")
