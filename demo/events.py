@@ -39,9 +39,26 @@ def _times(spec: dict) -> tuple[datetime.datetime, datetime.datetime]:
     )
 
 
+def _register_follow_up_members(event: Event) -> None:
+    """The people of a workshop's follow-up space took part in it: they are its
+    registrations, as when the secretariat makes the space from the registrations
+    (events.services.event_follow_up_create). Otherwise the page counts no participant
+    while the space has members."""
+    if event.follow_up_space_id is None:
+        return
+    registered = set(event.registrations.values_list("user_id", flat=True))
+    EventRegistration.objects.bulk_create(
+        EventRegistration(event=event, user_id=user_id)
+        for user_id in event.follow_up_space.memberships.values_list("user_id", flat=True)
+        if user_id not in registered
+    )
+
+
 @transaction.atomic
 def ensure_events() -> int:
     if Event.objects.exists():
+        for event in Event.objects.exclude(follow_up_space=None).select_related("follow_up_space"):
+            _register_follow_up_members(event)  # a demo loaded before this was done
         return 0
     results = {
         p.date.year: p.document
@@ -67,4 +84,5 @@ def ensure_events() -> int:
             user = User.objects.filter(email=email).first()
             if user is not None:
                 EventRegistration.objects.create(event=event, user=user)
+        _register_follow_up_members(event)
     return len(EVENTS)
