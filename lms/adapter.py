@@ -4,6 +4,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.signals import password_reset
+from allauth.account.utils import get_login_redirect_url
 from allauth.mfa.adapter import DefaultMFAAdapter
 from django.conf import settings
 from django.dispatch import receiver
@@ -68,7 +69,14 @@ class AccountAdapter(DefaultAccountAdapter):
         return url
 
     def post_login(self, request, user, **kwargs):
-        response = super().post_login(request, user, **kwargs)
+        # The welcome message is written now and shown on the page the person lands on,
+        # often in another language than the sign-in page's: write it in that one.
+        target = get_login_redirect_url(
+            request, kwargs.get("redirect_url"), signup=kwargs.get("signup", False)
+        )
+        landing = translation.get_language_from_path(urlsplit(target).path)
+        with translation.override(landing or translation.get_language()):
+            response = super().post_login(request, user, **kwargs)
         language = self._preferred_language(user)
         if language:
             set_language_cookie(response, language)

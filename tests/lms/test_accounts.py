@@ -238,3 +238,19 @@ def test_account_pages_render_in_every_language(client, name, language):
     response = client.get(url(name, language))
     assert response.status_code == 200
     assert f'<html lang="{language}"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_welcome_is_in_the_language_of_the_page_the_person_lands_on(client):
+    person = ProfileFactory(preferred_language="en", user__full_name="Ana Pérez").user
+    response = client.post(url("account_login"), {"login": person.email, "password": PASSWORD})
+    assert response["Location"] == "/en/"  # signed in on /es/, lands on /en/
+    assert [str(m) for m in response.wsgi_request._messages] == ["Welcome, Ana Pérez."]
+    client.logout()
+    response = client.post(  # asked for a Spanish page: welcomed in Spanish
+        url("account_login") + "?next=" + url("lms:profile", "es"),
+        {"login": person.email, "password": PASSWORD},
+    )
+    with translation.override("es"):
+        spanish = translation.gettext("Welcome, %(name)s.") % {"name": "Ana Pérez"}
+    assert [str(m) for m in response.wsgi_request._messages] == [spanish]
