@@ -1,4 +1,3 @@
-import unicodedata
 import uuid
 import zoneinfo
 
@@ -12,24 +11,34 @@ from django.utils.translation import gettext_lazy as _
 
 from lms.choices import Country, InterfaceLanguage, SpokenLanguage
 from lms.models import Enrolment
-
-
-def _sort_key(label) -> str:
-    text = unicodedata.normalize("NFKD", str(label))
-    return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+from lms.time_zones import sort_key, time_zone_groups
 
 
 def country_choices():
     """Member states sorted by their name in the active language."""
     return [
         ("", _("Choose a country")),
-        *sorted(Country.choices, key=lambda choice: _sort_key(choice[1])),
+        *sorted(Country.choices, key=lambda choice: sort_key(choice[1])),
     ]
 
 
 def time_zone_choices():
     zones = sorted(zone for zone in zoneinfo.available_timezones() if zone.startswith("America/"))
     return [(zone, zone.replace("_", " ")) for zone in zones] + [("UTC", "UTC")]
+
+
+class TimeZoneField(forms.ChoiceField):
+    """A time zone from a list grouped by country (``time_zone_groups``; a page script
+    adds a box that filters it). What is stored is the IANA name."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.widget.attrs["data-filter-label"] = _("Narrow the list: type a city or a nation")
+
+    def set_current(self, form, name: str) -> None:
+        """Group the choices, keeping listed the zone stored before (the form's initial
+        value), even under an older name the list does not show."""
+        self.choices = time_zone_groups(str(form.initial.get(name) or ""))
 
 
 class RelabelMixin:
@@ -180,7 +189,7 @@ class ProfileForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    time_zone = forms.ChoiceField(
+    time_zone = TimeZoneField(
         label=_("Time zone"),
         help_text=_("Dates and times of live sessions are shown in this time zone."),
     )
@@ -188,7 +197,7 @@ class ProfileForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["country"].choices = country_choices()
-        self.fields["time_zone"].choices = time_zone_choices()
+        self.fields["time_zone"].set_current(self, "time_zone")
 
     @classmethod
     def initial_for(cls, profile) -> dict:
@@ -233,7 +242,7 @@ class CallForm(forms.Form):
     starts_on = forms.DateField(
         label=_("The cohort starts on"), widget=forms.DateInput(attrs={"type": "date"})
     )
-    time_zone = forms.ChoiceField(
+    time_zone = TimeZoneField(
         label=_("Cohort time zone"),
         help_text=_("Modules open at midnight in this time zone."),
     )
@@ -257,7 +266,7 @@ class CallForm(forms.Form):
         self.fields["course"].label_from_instance = lambda course: (
             f"{course.title} ({course.locale.get_display_name()})"
         )
-        self.fields["time_zone"].choices = time_zone_choices()
+        self.fields["time_zone"].set_current(self, "time_zone")
         self.fields["eligibility"].choices = EnrolmentCall.Eligibility.choices
         self.fields["countries"].choices = country_choices()[1:]
 

@@ -22,7 +22,7 @@ def profile(request):
     user = request.user
     current = selectors.profile_for_user(user=user)
     if request.method == "POST":
-        form = ProfileForm(request.POST)
+        form = ProfileForm(request.POST, initial=ProfileForm.initial_for(current))
         if form.is_valid():
             data = form.cleaned_data
             try:

@@ -33,6 +33,44 @@
         summary.focus();
     }
 
+    // A long list grouped by country (the time zones) gets a box above it that keeps
+    // the places and countries containing what is typed; without this script the
+    // list is still searchable by typing its first letters.
+    function plain(text) {
+        return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    }
+    document.querySelectorAll("select[data-filter-label]").forEach(function (select) {
+        var box = document.createElement("input");
+        var label = document.createElement("label");
+        box.type = "search";
+        box.id = select.id + "-filter";
+        box.autocomplete = "off";
+        box.className = "select-filter";
+        label.htmlFor = box.id;
+        label.className = "hint";
+        label.textContent = select.getAttribute("data-filter-label");
+        select.parentNode.insertBefore(label, select);
+        select.parentNode.insertBefore(box, select);
+        box.addEventListener("input", function () {
+            var query = plain(box.value.trim());
+            var first = null;
+            select.querySelectorAll("optgroup").forEach(function (group) {
+                var wholeGroup = plain(group.label).indexOf(query) !== -1;
+                var shown = 0;
+                group.querySelectorAll("option").forEach(function (option) {
+                    option.hidden = !(wholeGroup || plain(option.text).indexOf(query) !== -1);
+                    if (!option.hidden) {
+                        shown += 1;
+                        first = first || option;
+                    }
+                });
+                group.hidden = shown === 0;
+            });
+            var selected = select.options[select.selectedIndex];
+            if (first && (!selected || selected.hidden)) { first.selected = true; }
+        });
+    });
+
     // The account menu closes with Escape or a click elsewhere.
     var menus = document.querySelectorAll("details.account-menu");
     function closeAll(except) {

@@ -6,7 +6,7 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from lms.models import Profile, User
-from tests.e2e.conftest import E2E
+from tests.e2e.conftest import E2E, axe_violations
 from tests.factories import PASSWORD, ProfileFactory
 
 pytestmark = E2E
@@ -136,3 +136,30 @@ def test_keyboard_only_sign_in(page, site_content):
     page.keyboard.press("Escape")
     expect(page.get_by_role("link", name="Mi perfil")).to_be_hidden()
     expect(page.locator("summary")).to_be_focused()
+
+
+def test_the_time_zone_list_is_grouped_by_country_and_narrowed_by_typing(page, site_content):
+    person = ProfileFactory(preferred_language="en", country="CO", time_zone="UTC").user
+    page.goto("/en/accounts/login/")
+    page.get_by_label("Email").fill(person.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.goto("/en/me/profile/")
+    zone = page.get_by_label("Time zone")
+    assert zone.locator("optgroup").count() > 30
+    assert zone.locator("optgroup[label='Colombia'] option").count() == 1
+    box = page.get_by_label("Narrow the list: type a city or a nation")
+    box.focus()
+    page.keyboard.type("bogo")
+    assert zone.locator("option:not([hidden])").all_inner_texts()[0].startswith("Bogota (UTC")
+    expect(zone).to_have_value("America/Bogota")  # the first place left is chosen
+    page.keyboard.press("Tab")
+    expect(zone).to_be_focused()
+    box.fill("")
+    box.press_sequentially("united states")  # a country keeps all its zones
+    assert zone.locator("option:not([hidden])").count() > 20
+    zone.select_option("America/Chicago")
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Save profile").click()
+    expect(page.get_by_role("status")).to_contain_text("Your profile has been saved.")
+    assert Profile.objects.get(user=person).time_zone == "America/Chicago"
