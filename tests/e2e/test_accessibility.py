@@ -268,7 +268,7 @@ def test_cooperation_pages_pass_axe(page, site_content, secretariat):
         title="Convocatoria",
         opens_on=today - datetime.timedelta(days=3),
         closes_on=today + datetime.timedelta(days=60),
-        rules="- Reglas",
+        rules_es="- Reglas",
         budget_note="USD",
     )
     proposal = Proposal.objects.create(
