@@ -1,5 +1,6 @@
 """The demo course's cohorts: a running Spanish cohort with a tutor and learners at
-different points, and two open calls (Spanish and English).
+different points, two open calls (Spanish and English), and a finished cohort whose
+one learner completed the course and holds a certificate with a known code.
 
 Names, learners and calls are in demo/data/courses/cohorts.toml; the course
 itself comes from demo/courses.py.
@@ -15,12 +16,21 @@ from courses.models import CoursePage, LessonPage
 from demo.accounts import DemoPerson, ensure_person
 from demo.courses import ensure_course
 from demo.files import read_toml
-from lms.models import Cohort, CohortGroup, Enrolment, EnrolmentCall, LessonProgress, User
+from lms.models import (
+    Certificate,
+    Cohort,
+    CohortGroup,
+    Enrolment,
+    EnrolmentCall,
+    LessonProgress,
+    User,
+)
 from lms.services import learning as learning_services
 from lms.services.schedule import cohort_schedule_create
 
 COHORTS = read_toml("courses/cohorts.toml")
 RUNNING = COHORTS["running"]
+FINISHED = COHORTS["finished"]
 
 
 def _monday(day: datetime.date) -> datetime.date:
@@ -50,6 +60,19 @@ def _learner(spec: dict) -> User:
     return ensure_person(person)[0]
 
 
+def _quiz_submit(user: User, lesson: LessonPage, block_id: str, answers: dict) -> None:
+    learning_services.quiz_attempt_submit(
+        user=user, lesson=lesson, block_id=block_id, answers=answers, token=uuid.uuid4()
+    )
+
+
+def _hand_in(user: User, lesson: LessonPage, block_id: str) -> None:
+    """The module 2 assignment, handed in with the demo's answer."""
+    learning_services.submission_create(
+        user=user, lesson=lesson, block_id=block_id, text=RUNNING["submission"], token=uuid.uuid4()
+    )
+
+
 def _play(cohort: Cohort, user: User, *, lessons_done: int, quiz: str | None, submit: bool):
     """Bring a demo learner to a plausible point in the course, through the services."""
     lessons = list(LessonPage.objects.descendant_of(cohort.course).live().order_by("path"))
@@ -67,17 +90,9 @@ def _play(cohort: Cohort, user: User, *, lessons_done: int, quiz: str | None, su
                         answers[index] = right
                     else:
                         answers[index] = [(right[0] + 1) % len(question["choices"])]
-                learning_services.quiz_attempt_submit(
-                    user=user, lesson=lesson, block_id=block_id, answers=answers, token=uuid.uuid4()
-                )
+                _quiz_submit(user, lesson, block_id, answers)
             if kind == "assignment" and submit:
-                learning_services.submission_create(
-                    user=user,
-                    lesson=lesson,
-                    block_id=block_id,
-                    text=RUNNING["submission"],
-                    token=uuid.uuid4(),
-                )
+                _hand_in(user, lesson, block_id)
 
 
 @transaction.atomic
@@ -178,3 +193,70 @@ def _ensure_calls(courses: dict[str, CoursePage]) -> None:
             name=spec["group"],
             tutor=User.objects.filter(email=spec["tutor"]).first(),
         )
+
+
+def _finish(cohort: Cohort, user: User) -> None:
+    """Every lesson done and every activity answered well, through the services: the
+    last required one completes the enrolment and issues its certificate."""
+    lessons = list(LessonPage.objects.descendant_of(cohort.course).live().order_by("path"))
+    for lesson in lessons:
+        learning_services.lesson_complete(user=user, lesson=lesson)
+        for block_id, kind, value in lesson.activities():
+            if kind == "quiz":
+                answers = {
+                    index: [i for i, c in enumerate(question["choices"]) if c["correct"]]
+                    for index, question in enumerate(value["questions"])
+                }
+                _quiz_submit(user, lesson, block_id, answers)
+            elif kind == "assignment":
+                _hand_in(user, lesson, block_id)
+            elif kind == "survey":
+                answers = {
+                    index: 5 if question["kind"] == "likert" else ""
+                    for index, question in enumerate(value["questions"])
+                }
+                learning_services.survey_submit(
+                    user=user, lesson=lesson, block_id=block_id, answers=answers
+                )
+
+
+@transaction.atomic
+def ensure_finished_cohort(course: CoursePage) -> Certificate:
+    """The finished cohort and its graduate's certificate (code FINISHED["certificate_code"])."""
+    code = FINISHED["certificate_code"]
+    certificate = Certificate.objects.filter(code=code).first()
+    if certificate is not None:
+        return certificate
+    start = _monday(timezone.localdate()) - datetime.timedelta(weeks=FINISHED["weeks_ago"])
+    cohort = Cohort.objects.filter(name=FINISHED["name"]).first()
+    if cohort is None:
+        cohort = Cohort.objects.create(
+            course=course, name=FINISHED["name"], starts_on=start, time_zone=FINISHED["time_zone"]
+        )
+        cohort_schedule_create(cohort=cohort)
+    group, _created = CohortGroup.objects.get_or_create(
+        cohort=cohort,
+        name=FINISHED["group"],
+        defaults={"tutor": User.objects.filter(email=FINISHED["tutor"]).first()},
+    )
+    user = _learner(FINISHED["learner"])
+    started_at = timezone.make_aware(datetime.datetime.combine(start, datetime.time(9)))
+    enrolment, _created = Enrolment.objects.get_or_create(
+        cohort=cohort,
+        user=user,
+        defaults={"group": group, "enrolled_at": started_at - datetime.timedelta(weeks=1)},
+    )
+    _finish(cohort, user)
+    certificate = Certificate.objects.get(enrolment=enrolment)
+    # Issued a few days after the cohort ended, under the code the demo announces.
+    issued_at = timezone.make_aware(
+        datetime.datetime.combine(
+            cohort.ends_on + datetime.timedelta(days=FINISHED["issued_days_after"]),
+            datetime.time(10),
+        )
+    )
+    Certificate.objects.filter(pk=certificate.pk).update(code=code, issued_at=issued_at)
+    Enrolment.objects.filter(pk=enrolment.pk).update(
+        completed_at=issued_at, last_activity_at=issued_at
+    )
+    return Certificate.objects.get(pk=certificate.pk)

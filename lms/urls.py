@@ -46,6 +46,11 @@ urlpatterns = [
         learning.certificate_download,
         name="certificate_download",
     ),
+    path(
+        "me/certificates/<str:code>/languages/",
+        learning.certificate_languages,
+        name="certificate_languages",
+    ),
     # Imports running in the background (their starter and the secretariat).
     path("me/imports/<int:job_id>/", jobs.import_job, name="import_job"),
     path(

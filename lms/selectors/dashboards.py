@@ -133,6 +133,9 @@ def learner_courses(*, user: User) -> list[CourseSummary]:
                 )
             )
         lesson_pages = list(LessonPage.objects.descendant_of(cohort.course).live().order_by("path"))
+        certificate = certificates.get(enrolment.pk)
+        if certificate is not None:
+            certificate.enrolment = enrolment  # its language choices need the cohort, here already
         summaries.append(
             CourseSummary(
                 enrolment=enrolment,
@@ -140,7 +143,7 @@ def learner_courses(*, user: User) -> list[CourseSummary]:
                 continue_lesson=first_open_lesson,
                 calendar=calendar_items(cohort=cohort, lessons=lesson_pages),
                 requirements=completion_requirements(enrolment=enrolment),
-                certificate=certificates.get(enrolment.pk),
+                certificate=certificate,
                 week=cohort.current_week(now),
             )
         )

@@ -4,7 +4,9 @@ import io
 import zipfile
 from pathlib import Path
 
-from django.core.exceptions import PermissionDenied
+import qrcode
+import qrcode.constants
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import formats, timezone, translation
@@ -13,7 +15,11 @@ from django.utils.translation import ngettext
 from fpdf import FPDF
 
 from lms.models import Certificate, Cohort, Enrolment, User
-from lms.models.certificates import new_certificate_code
+from lms.models.certificates import (
+    CERTIFICATE_LANGUAGES,
+    default_second_language,
+    new_certificate_code,
+)
 from lms.selectors.learning import completion_requirements
 from lms.services.notifications import absolute_url, in_language_of, notification_create
 
@@ -68,15 +74,45 @@ def certificate_issue(*, enrolment: Enrolment) -> Certificate:
                     starts_on=cohort.starts_on,
                     ends_on=cohort.ends_on,
                     language=cohort.language,
+                    second_language=default_second_language(cohort.language),
                 )
         except IntegrityError:
             continue  # a code collision: draw another
     raise RuntimeError("could not draw a unique certificate code")
 
 
+@transaction.atomic
+def certificate_languages_set(
+    *, actor: User, certificate: Certificate, languages: tuple[str, str]
+) -> Certificate:
+    """The holder chooses the two languages their certificate is printed in."""
+    if certificate.enrolment.user_id != actor.pk and not actor.is_secretariat:
+        raise PermissionDenied(_("Only the holder chooses the certificate's languages."))
+    first, second = languages
+    if first == second or not {first, second} <= set(CERTIFICATE_LANGUAGES):
+        raise ValidationError(_("Choose two different languages."))
+    certificate.language, certificate.second_language = first, second
+    certificate.save(update_fields=["language", "second_language"])
+    return certificate
+
+
 def verification_url(certificate: Certificate) -> str:
+    """The verification page's absolute address, in the certificate's first language."""
     with translation.override(certificate.language):
         return absolute_url(reverse("lms:certificate_verify", args=[certificate.code]))
+
+
+def certificate_qr_payload(certificate: Certificate) -> str:
+    """What the certificate's QR code says: where to check it."""
+    return verification_url(certificate)
+
+
+def qr_matrix(data: str) -> list[list[bool]]:
+    """The modules of a QR code for ``data`` (True is dark), without the quiet zone."""
+    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
+    code.add_data(data)
+    code.make(fit=True)
+    return code.get_matrix()
 
 
 class _CertificatePDF(FPDF):
@@ -107,34 +143,52 @@ class _CertificatePDF(FPDF):
             text = text.encode("latin-1", "replace").decode("latin-1")
         self.multi_cell(0, height, text, align="C", new_x="LMARGIN", new_y="NEXT")
 
+    def column(self, left: float, width: float):
+        """Lines from now on are centred between ``left`` and ``left + width``."""
+        self.set_left_margin(left)
+        self.set_right_margin(self.w - left - width)
+        self.set_x(left)
 
-def certificate_pdf(certificate: Certificate) -> bytes:
-    """The certificate as a one-page A4 PDF, in the cohort's language."""
-    with translation.override(certificate.language):
-        pdf = _CertificatePDF()
-        pdf.set_title(_("Certificate of completion"))
-        pdf.set_author("RIAL Campus")
-        pdf.set_creation_date(certificate.issued_at)
-        pdf.add_page()
-        blue = (11, 79, 138)
-        pdf.set_draw_color(*blue)
-        pdf.set_line_width(1.5)
-        pdf.rect(10, 10, 277, 190)
-        pdf.set_line_width(0.4)
-        pdf.rect(14, 14, 269, 182)
-        pdf.set_y(28)
-        pdf.text_line(_("Inter-American Network for Labor Administration"), 14, color=blue)
-        pdf.text_line("RIAL Campus", 11, color=(74, 85, 99), height=7)
-        pdf.ln(8)
-        pdf.text_line(_("Certificate of completion"), 28, bold=True, color=(7, 47, 84), height=14)
-        pdf.ln(6)
-        pdf.text_line(_("This certifies that"), 13)
-        pdf.text_line(certificate.holder_name, 24, bold=True, height=14)
-        pdf.text_line(_("has completed the tutored online course"), 13)
-        pdf.text_line(certificate.course_title, 18, bold=True, color=blue, height=11)
-        pdf.ln(2)
-        pdf.text_line(
-            ngettext(
+    def qr(self, matrix: list[list[bool]], x: float, y: float, size: float):
+        """The QR code as filled rectangles (one per run of dark modules in a row)."""
+        module = size / len(matrix)
+        self.set_fill_color(0, 0, 0)
+        for row_index, row in enumerate(matrix):
+            column = 0
+            while column < len(row):
+                if not row[column]:
+                    column += 1
+                    continue
+                run = column
+                while run < len(row) and row[run]:
+                    run += 1
+                self.rect(
+                    x + column * module,
+                    y + row_index * module,
+                    (run - column) * module,
+                    module,
+                    style="F",
+                )
+                column = run
+
+
+def _certificate_texts(certificate: Certificate, language: str) -> dict[str, str]:
+    """What the certificate says, in one language: of completion for a tutored cohort,
+    of participation for the open, self-paced track."""
+    open_track = certificate.enrolment.cohort.is_open
+    with translation.override(language):
+        return {
+            "network": _("Inter-American Network for Labor Administration"),
+            "title": _("Certificate of participation")
+            if open_track
+            else _("Certificate of completion"),
+            "certifies": _("This certifies that"),
+            "completed": (
+                _("has taken part in the open, self-paced online course")
+                if open_track
+                else _("has completed the tutored online course")
+            ),
+            "hours": ngettext(
                 "%(hours)s hour, from %(start)s to %(end)s",
                 "%(hours)s hours, from %(start)s to %(end)s",
                 certificate.hours,
@@ -144,29 +198,57 @@ def certificate_pdf(certificate: Certificate) -> bytes:
                 "start": formats.date_format(certificate.starts_on, "DATE_FORMAT"),
                 "end": formats.date_format(certificate.ends_on, "DATE_FORMAT"),
             },
-            13,
-        )
-        pdf.set_y(158)
-        pdf.text_line(
-            _("Issued on %(date)s")
+            "issued": _("Issued on %(date)s")
             % {"date": formats.date_format(certificate.issued_on, "DATE_FORMAT")},
-            11,
-            color=(74, 85, 99),
-            height=7,
-        )
-        pdf.text_line(
-            _("Verification code: %(code)s") % {"code": certificate.code},
-            12,
-            bold=True,
-            height=8,
-        )
-        pdf.text_line(
-            _("Check it at %(url)s") % {"url": verification_url(certificate)},
-            10,
-            color=(74, 85, 99),
-            height=6,
-        )
-        return bytes(pdf.output())
+            "code": _("Verification code: %(code)s") % {"code": certificate.code},
+            "check": _("Check it at %(url)s") % {"url": verification_url(certificate)},
+        }
+
+
+def certificate_pdf(certificate: Certificate) -> bytes:
+    """The certificate as a one-page A4 PDF, in its two languages side by side, with a QR
+    code to its verification page."""
+    texts = [_certificate_texts(certificate, language) for language in certificate.languages]
+    blue, dark, grey = (11, 79, 138), (7, 47, 84), (74, 85, 99)
+    pdf = _CertificatePDF()
+    pdf.set_title(" · ".join(text["title"] for text in texts))
+    pdf.set_author("RIAL Campus")
+    pdf.set_lang(certificate.language)
+    pdf.set_creation_date(certificate.issued_at)
+    pdf.add_page()
+    pdf.set_draw_color(*blue)
+    pdf.set_line_width(1.5)
+    pdf.rect(10, 10, 277, 190)
+    pdf.set_line_width(0.4)
+    pdf.rect(14, 14, 269, 182)
+    pdf.line(148.5, 30, 148.5, 140)
+    # One column per language: the first on the left, the second on the right.
+    for left, text in zip((22, 155.5), texts, strict=True):
+        pdf.column(left, 120)
+        pdf.set_y(24)
+        pdf.text_line(text["network"], 12, color=blue, height=6)
+        pdf.text_line("RIAL Campus", 10, color=grey, height=6)
+        pdf.ln(5)
+        pdf.text_line(text["title"], 21, bold=True, color=dark, height=10)
+        pdf.ln(4)
+        pdf.text_line(text["certifies"], 12, height=7)
+        pdf.text_line(certificate.holder_name, 18, bold=True, height=10)
+        pdf.text_line(text["completed"], 12, height=7)
+        pdf.text_line(certificate.course_title, 14, bold=True, color=blue, height=7)
+        pdf.ln(2)
+        pdf.text_line(text["hours"], 11, height=6)
+        pdf.text_line(text["issued"], 10, color=grey, height=6)
+    # The QR code (to the verification page) and, beside it, the code and the address.
+    pdf.qr(qr_matrix(certificate_qr_payload(certificate)), 24, 150, 36)
+    pdf.column(66, 211)
+    pdf.set_y(152)
+    first, second = texts
+    pdf.text_line(first["code"], 13, bold=True, height=7)
+    pdf.text_line(second["code"], 10, color=grey, height=6)
+    pdf.ln(2)
+    pdf.text_line(first["check"], 10, height=6)
+    pdf.text_line(second["check"], 9, color=grey, height=5)
+    return bytes(pdf.output())
 
 
 def certificate_filename(certificate: Certificate) -> str:

@@ -19,7 +19,11 @@ from lms.selectors.certificates import certificate_for, certificate_public
 from lms.selectors.tutoring import submission_for
 from lms.services import enrolment as enrolment_services
 from lms.services import learning as learning_services
-from lms.services.certificates import certificate_filename, certificate_pdf
+from lms.services.certificates import (
+    certificate_filename,
+    certificate_languages_set,
+    certificate_pdf,
+)
 from lms.services.notifications import notifications_mark_read
 
 
@@ -302,15 +306,36 @@ def notifications(request):
     return render(request, "lms/notifications.html", {"items": items})
 
 
-@login_required
-@never_cache
-def certificate_download(request, code: str):
+def _own_certificate(request, code: str):
+    """The certificate its holder (or the secretariat) acts on; 404 for anyone else."""
     certificate = certificate_for(user=request.user, code=code)
     if certificate is None:
         raise Http404
+    return certificate
+
+
+@login_required
+@never_cache
+def certificate_download(request, code: str):
+    certificate = _own_certificate(request, code)
     response = HttpResponse(certificate_pdf(certificate), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{certificate_filename(certificate)}"'
     return response
+
+
+@login_required
+@require_POST
+def certificate_languages(request, code: str):
+    certificate = _own_certificate(request, code)
+    first, _dash, second = request.POST.get("languages", "").partition("-")
+    try:
+        certificate_languages_set(
+            actor=request.user, certificate=certificate, languages=(first, second)
+        )
+    except ValidationError:
+        return HttpResponseBadRequest()  # the form offers valid pairs only
+    messages.success(request, _("Your certificate will be printed in the languages you chose."))
+    return redirect("lms:dashboard")
 
 
 def certificate_verify(request, code: str = ""):

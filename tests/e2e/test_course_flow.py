@@ -165,12 +165,30 @@ def test_apply_learn_feedback_certificate(browser, live_server, course_world):
     with open(pdf_path, "rb") as handle:
         assert handle.read(4) == b"%PDF"
     code = enrolment.certificate.code
+    assert enrolment.certificate.languages == ("es", "en")
+    assert_accessible(learner, "learner dashboard with a certificate")
+    # The learner prints it in two other languages instead (keyboard: a select, a button).
+    # (Located by name: the form's Spanish texts are translated later.)
+    languages = learner.locator('select[name="languages"]')
+    expect(languages).to_have_value("es-en")
+    languages.select_option("pt-fr")
+    with learner.expect_navigation():
+        learner.locator('form[action$="/languages/"] button').press("Enter")
+    expect(learner.locator('select[name="languages"]')).to_have_value("pt-fr")
+    enrolment.certificate.refresh_from_db()
+    assert enrolment.certificate.languages == ("pt", "fr")
 
-    # Anyone can check it.
+    # Anyone can check it, and reads it in both languages.
     anonymous = browser.new_context(base_url=live_server.url, locale="es-ES").new_page()
     anonymous.goto(f"/es/certificates/{code}/")
-    expect(anonymous.get_by_text("Valeria Quispe")).to_be_visible()
+    expect(anonymous.get_by_text("Valeria Quispe").first).to_be_visible()
     expect(anonymous.get_by_role("status")).to_contain_text("auténtico")
+    expect(anonymous.locator('.certificate-statement[lang="pt"]')).to_contain_text(
+        "Certificado de conclusão"
+    )
+    expect(anonymous.locator('.certificate-statement[lang="fr"]')).to_contain_text(
+        "Certificat de réussite"
+    )
     assert_accessible(anonymous, "verification page")
     for context in (learner_context, secretariat_context, tutor_context, anonymous.context):
         context.close()

@@ -17,6 +17,7 @@ from demo import (
     spaces,
 )
 from lms.choices import Role
+from lms.services.certificates import verification_url
 from search.providers import rebuild as search_rebuild
 
 
@@ -54,6 +55,7 @@ class Command(BaseCommand):
             recovery_codes = accounts.ensure_two_factor(secretariat)
             created_pages = pages.ensure_pages()["pages"]
             cohort, cohort_created = cohorts.ensure_demo_cohort()
+            certificate = cohorts.ensure_finished_cohort(cohort.course)
             spaces.ensure_spaces()
             forums.ensure_forums()
             communities.ensure_communities()
@@ -82,10 +84,18 @@ class Command(BaseCommand):
             f"  learner2@example.org ... learner7@example.org: more learners in {cohort.name}"
             + (" (new)" if cohort_created else "")
         )
+        self.stdout.write(
+            f"  {certificate.enrolment.user.email}: completed {certificate.enrolment.cohort.name}"
+            f" ({certificate.holder_name})"
+        )
         self.stdout.write("  expert2@example.org: a second expert (Marie-Claude Tremblay)")
         self.stdout.write(
             "  valeria.castro@, guadalupe.hernandez@, sarah.thompson@, camila.fuentes@, "
             "rosa.quispe@, yokasta.pena@, andrea.campbell@example.org: the gender network"
+        )
+        self.stdout.write("")
+        self.stdout.write(
+            f"Certificate to check: code {certificate.code}, at {verification_url(certificate)}"
         )
         self.stdout.write("")
         base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
