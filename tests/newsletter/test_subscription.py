@@ -211,3 +211,14 @@ def test_the_secretariat_sees_how_many_subscribe(client, secretariat):
     services.newsletter_subscribe(user=ProfileFactory().user, subscribed=True)
     mfa_force_login(client, secretariat)
     assert "2 subscribers" in client.get(url("archive")).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_visitors_form_needs_no_token_so_the_page_stays_shareable(demo_pages):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    page = client.get("/en/newsletter/")
+    assert "csrftoken" not in page.cookies and "csrfmiddlewaretoken" not in page.content.decode()
+    answer = client.post("/en/newsletter/join/", {"email": "ana@example.org", "language": "en"})
+    assert answer.status_code == 302
