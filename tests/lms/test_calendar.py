@@ -8,7 +8,7 @@ import zoneinfo
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from icalendar import Calendar
 from wagtail import hooks
 
@@ -16,8 +16,10 @@ from events.models import Event, EventRegistration
 from forum.models import OfficeHour, OfficeHourSubscription, Room, SpaceEvent, SpaceMembership
 from lms.calendar import HOOK
 from lms.middleware import SESSION_KEY
-from lms.models import CalendarFeed
+from lms.models import CalendarFeed, Enrolment, Notification, ScheduledItem
 from lms.selectors.schedule import cohort_schedule
+from lms.services.schedule import cohort_schedule_create, live_session_reminders_send
+from lms.tasks import live_session_reminders
 from tests.course_fixtures import build_course
 from tests.factories import ProfileFactory, SpaceFactory, UserFactory
 
@@ -315,3 +317,60 @@ def test_a_community_meeting_has_its_calendar_file_linked_from_the_calendar(clie
     assert str(entry["summary"]) == "Reunión propia"
     assert str(entry["uid"]).startswith(f"space-event-{item.pk}@")
     assert entry.decoded("dtend") - entry.decoded("dtstart") == datetime.timedelta(minutes=90)
+
+
+# --- Reminders before live sessions ---------------------------------------------------------
+
+
+def test_learners_are_reminded_once_of_a_live_session_within_a_day(
+    world, mailoutbox, django_capture_on_commit_callbacks
+):
+    assert live_session_reminders.name  # declared as a periodic task (every 15 minutes)
+    cohort_schedule_create(cohort=world.cohort)
+    item = ScheduledItem.objects.get(cohort=world.cohort, kind="live_session")
+    english = ProfileFactory(
+        user__full_name="Jane English", preferred_language="en", time_zone="Europe/Madrid"
+    ).user
+    gone = ProfileFactory(user__full_name="Ya No Está").user
+    Enrolment.objects.create(cohort=world.cohort, user=english, group=world.group)
+    Enrolment.objects.create(
+        cohort=world.cohort, user=gone, group=world.group, status=Enrolment.Status.WITHDRAWN
+    )
+    elsewhere = build_course(slug="otro-curso")  # its session is at the same time
+    cohort_schedule_create(cohort=elsewhere.cohort)
+
+    # More than a day ahead: nobody yet.
+    assert live_session_reminders_send(now=item.starts_at - datetime.timedelta(hours=25)) == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        told = live_session_reminders_send(now=item.starts_at - datetime.timedelta(hours=23))
+    reminders = {n.user_id: n for n in Notification.objects.filter(kind="live_reminder")}
+    # Only the two active learners of this cohort (and the other course's own learner).
+    assert set(reminders) == {world.learner.pk, english.pk, elsewhere.learner.pk}
+    assert told == 3
+    local = item.starts_at.astimezone(MADRID)
+    with translation.override("en"):
+        day = formats.date_format(local, "DATE_FORMAT")
+    assert reminders[english.pk].title == (
+        f"Reminder: the live session “Sesión en vivo” starts on {day}, {local:%H:%M}."
+    )
+    assert "Europe/Madrid" in reminders[english.pk].body
+    # Lucía reads it in Spanish, at her own zone's hour (the title's words get translated
+    # with the catalogue; the date is already hers).
+    zone = world.learner.profile.time_zone or "America/Bogota"
+    hers = item.starts_at.astimezone(zoneinfo.ZoneInfo(zone))
+    with translation.override("es"):
+        day = formats.date_format(hers, "DATE_FORMAT")
+    assert f"{day}, {hers:%H:%M}" in reminders[world.learner.pk].title
+    assert " de " in day
+    assert {message.to[0] for message in mailoutbox} >= {english.email, world.learner.email}
+    # Once per session and date: the next runs tell nobody again.
+    emails = len(mailoutbox)
+    assert live_session_reminders_send(now=item.starts_at - datetime.timedelta(hours=22)) == 0
+    assert len(mailoutbox) == emails
+    # Moved to another date within the day: reminded again, for the new date.
+    item.starts_at += datetime.timedelta(hours=2)
+    item.save()
+    assert live_session_reminders_send(now=item.starts_at - datetime.timedelta(hours=23)) >= 2
+    assert Notification.objects.filter(kind="live_reminder", user=english).count() == 2
+    # A session that started is not reminded.
+    assert live_session_reminders_send(now=item.starts_at + datetime.timedelta(minutes=1)) == 0
