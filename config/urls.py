@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config.healthz import healthz
+from lms.views import calendar as lms_calendar_views
 from lms.views import mfa as lms_mfa_views
 from lms.views import people as lms_people_views
 
@@ -17,6 +18,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", lms_people_views.set_language, name="set_language"),
+    # A person's private calendar feed: no sign-in, no language prefix (lms/views/calendar.py).
+    path("calendar/<str:token>.ics", lms_calendar_views.feed, name="calendar_feed"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -1,9 +1,11 @@
 """Reads about events."""
 
 from django.db.models import Count, Exists, OuterRef
+from django.urls import reverse
 from django.utils import timezone
 
 from events.models import Event, EventRegistration
+from lms.calendar import CalendarEntry
 
 
 def _published():
@@ -53,3 +55,25 @@ def is_registered(*, user, event: Event) -> bool:
     return (
         user.is_authenticated and EventRegistration.objects.filter(event=event, user=user).exists()
     )
+
+
+def event_entry(event: Event) -> CalendarEntry:
+    """An event as a calendar entry (its page and calendar file as paths)."""
+    return CalendarEntry(
+        uid=f"event-{event.pk}",
+        title=event.title,
+        starts_at=event.starts_at,
+        ends_at=event.ends_at,
+        time_zone=event.time_zone,
+        url=reverse("events:event", kwargs={"slug": event.slug}),
+        description=event.objective,
+        location=", ".join(part for part in [event.city, event.get_host_country_display()] if part),
+        kind="event",
+        ics_url=reverse("events:event_ics", kwargs={"slug": event.slug}),
+    )
+
+
+def calendar_entries(*, user, start, end) -> list:
+    """The published events the person registered for, for their calendar (lms)."""
+    events = _published().filter(registrations__user=user, starts_at__lt=end, ends_at__gt=start)
+    return [event_entry(event) for event in events]

@@ -4,16 +4,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from events import selectors, services
 from events.models import Event
-from forum.calendar import CalendarEntry, calendar_file
+from lms.calendar import absolute, calendar_file, ics_response
 from lms.markup import render_markdown
 
 
@@ -99,35 +98,20 @@ def follow_up(request, slug):
     return redirect("forum:space", slug=space.slug)
 
 
-def _entry(request, item: Event) -> CalendarEntry:
-    url = request.build_absolute_uri(reverse("events:event", kwargs={"slug": item.slug}))
-    place = ", ".join(part for part in [item.city, item.get_host_country_display()] if part)
-    return CalendarEntry(
-        uid=f"event-{item.pk}@{request.get_host().split(':')[0]}",
-        title=item.title,
-        starts_at=item.starts_at,
-        ends_at=item.ends_at,
-        time_zone=item.time_zone,
-        url=url,
-        description=f"{item.objective}\n\n{url}".strip(),
-        location=place or url,
-    )
-
-
-def _ics(entries, filename):
-    response = HttpResponse(calendar_file(entries), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+def _ics(request, items, filename):
+    entries = absolute([selectors.event_entry(item) for item in items], request)
+    return ics_response(calendar_file(entries), filename)
 
 
 def event_ics(request, slug):
     item = _event(request, slug)
-    return _ics([_entry(request, item)], f"{item.slug}.ics")
+    return _ics(request, [item], f"{item.slug}.ics")
 
 
 def calendar_ics(request):
     """Every upcoming event, to subscribe to in a calendar application."""
     return _ics(
-        [_entry(request, item) for item in selectors.upcoming(kind=_kind(request))[:200]],
+        request,
+        selectors.upcoming(kind=_kind(request))[:200],
         "rial-events.ics",
     )

@@ -1,10 +1,18 @@
 """Events in the Wagtail admin."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from events import selectors
 from events.models import Event
+
+
+@hooks.register("rial_calendar_entries")
+def calendar_entries(user, start, end):
+    """Events the person registered for, for their calendar (lms)."""
+    return selectors.calendar_entries(user=user, start=start, end=end)
 
 
 class EventViewSet(SnippetViewSet):

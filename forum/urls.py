@@ -83,6 +83,11 @@ urlpatterns = [
         communities.event,
         name="community_event",
     ),
+    path(
+        "communities/<slug:slug>/events/<int:event_id>/calendar.ics",
+        communities.event_ics,
+        name="community_event_ics",
+    ),
     # Forums
     path("forums/", forums.index, name="index"),
     path("forums/search/", forums.search, name="search"),

@@ -27,6 +27,14 @@ def cohort_questions(cohort):
     return waiting_questions(cohort=cohort)
 
 
+@hooks.register("rial_calendar_entries")
+def calendar_entries(user, start, end):
+    """Office hours and community meetings, for the person's calendar (lms)."""
+    from forum.selectors.calendar import calendar_entries
+
+    return calendar_entries(user=user, start=start, end=end)
+
+
 @hooks.register("after_edit_snippet")
 def space_edited(request, instance):
     """The secretariat changed a space (its members, its rooms, who reads it): open

@@ -54,3 +54,10 @@ def import_jobs_prune() -> int:
 @task()
 def schedule_change_notify(item_id: int, key: str) -> int:
     return schedule.schedule_change_notify(item_id=item_id, key=key)
+
+
+@scheduled_task(cron="*/15 * * * *", name="live-session-reminders", timezone=settings.TIME_ZONE)
+@task()
+def live_session_reminders() -> int:
+    """Learners are reminded of their cohort's live sessions in the next 24 hours, once."""
+    return schedule.live_session_reminders_send()

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from lms.views import jobs, learning, manage, people, tutoring
+from lms.views import calendar, jobs, learning, manage, people, tutoring
 
 app_name = "lms"
 
@@ -10,6 +10,14 @@ urlpatterns = [
     # The person's own space.
     path("me/profile/", people.profile, name="profile"),
     path("me/learning/", learning.dashboard, name="dashboard"),
+    path("me/calendar/", calendar.month, name="calendar"),
+    path("me/calendar/agenda/", calendar.agenda, name="calendar_agenda"),
+    path("me/calendar/reset/", calendar.feed_reset, name="calendar_feed_reset"),
+    path(
+        "me/calendar/cohorts/<int:cohort_id>/<str:block_id>.ics",
+        calendar.item_ics,
+        name="calendar_item_ics",
+    ),
     path("me/notifications/", learning.notifications, name="notifications"),
     path("me/calls/<int:call_id>/apply/", learning.call_apply, name="call_apply"),
     path(

@@ -20,7 +20,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from forum import forms_communities as forms
 from forum.selectors import communities as selectors
+from forum.selectors.calendar import community_meeting_entry
 from forum.services import communities as services
+from lms.calendar import absolute, calendar_file, ics_response
 from lms.forms import add_service_errors
 from lms.http import private_file_response
 
@@ -277,6 +279,16 @@ def event_new(request, slug):
         {"space": space, "access": access, "form": form},
         status=400 if form.errors else 200,
     )
+
+
+@login_required
+def event_ics(request, slug, event_id):
+    space, _access = _community(request, slug)
+    item = selectors.community_event(space=space, event_id=event_id)
+    if item is None:
+        raise Http404
+    entry = community_meeting_entry(item)
+    return ics_response(calendar_file(absolute([entry], request)), f"{space.slug}-{item.pk}.ics")
 
 
 @login_required

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,11 +13,12 @@ from django.views.decorators.http import require_POST
 
 from forum import forms, selectors, services
 from forum.access import MODERATOR, RoomAccess, office_hour_role, room_role
-from forum.calendar import CalendarEntry, calendar_file
 from forum.models import ExpertInvitation, OfficeHourQuestion, Space
 from forum.selectors import experts as expert_selectors
+from forum.selectors.calendar import office_hour_entry
 from forum.views.chat import room_context
 from forum.views.forums import forum_strings, pk_or_404
+from lms.calendar import absolute, calendar_file, ics_response
 from lms.choices import Role
 from lms.forms import add_service_errors
 from lms.models import User
@@ -519,21 +520,5 @@ def office_hour_answered(request, question_id):
 
 @login_required
 def office_hour_ics(request, session_id):
-    session = _session(session_id)
-    url = request.build_absolute_uri(
-        reverse("forum:office_hour", kwargs={"session_id": session.pk})
-    )
-    entry = CalendarEntry(
-        uid=f"office-hour-{session.pk}@{request.get_host().split(':')[0]}",
-        title=_("Office hours with %(name)s: %(topic)s")
-        % {"name": session.expert.get_full_name(), "topic": session.topic},
-        starts_at=session.starts_at,
-        ends_at=session.ends_at,
-        time_zone=session.time_zone,
-        url=url,
-        description=f"{session.description}\n\n{url}".strip(),
-        location=url,
-    )
-    response = HttpResponse(calendar_file([entry]), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="office-hours-{session.pk}.ics"'
-    return response
+    entry = office_hour_entry(_session(session_id))
+    return ics_response(calendar_file(absolute([entry], request)), f"office-hours-{session_id}.ics")

@@ -1,5 +1,6 @@
 """People and learning state. One module per subject; import from here."""
 
+from lms.models.calendar import CalendarFeed
 from lms.models.certificates import Certificate
 from lms.models.cohorts import (
     Application,
@@ -31,6 +32,7 @@ from lms.models.schedule import ScheduledItem
 
 __all__ = [
     "Application",
+    "CalendarFeed",
     "Certificate",
     "Cohort",
     "CohortGroup",
