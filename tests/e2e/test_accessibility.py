@@ -41,6 +41,40 @@ def test_signed_in_pages_pass_axe(page, site_content):
     assert axe_violations(page) == []
 
 
+def test_signed_in_home_page_passes_axe_and_leads_to_what_is_next(page, site_content):
+    """A learner's home greets them and takes them, by keyboard, to the lesson to continue;
+    a tutor's shows the work waiting for feedback; no call to create an account."""
+    from playwright.sync_api import expect
+
+    from tests.course_fixtures import build_course
+    from tests.e2e.conftest import sign_in
+
+    world = build_course()
+    sign_in(page, world.learner.email, PASSWORD)
+    page.goto("/en/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Welcome, Lucía")
+    expect(page.get_by_text("Create an account")).to_have_count(0)
+    expect(page.get_by_role("heading", name="Coming up")).to_be_visible()
+    assert axe_violations(page) == []
+    for _step in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent.trim()") == "Continue: Lección A":
+            break
+    else:
+        raise AssertionError("the continue link is not reachable with Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**{world.lesson_a.url}")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Lección A")
+
+    page.context.clear_cookies()
+    ProfileFactory(user=world.tutor)
+    sign_in(page, world.tutor.email, PASSWORD)
+    page.goto("/en/")
+    expect(page.get_by_role("heading", name="Waiting for your feedback")).to_be_visible()
+    expect(page.get_by_role("heading", name="Coming up")).to_have_count(0)
+    assert axe_violations(page) == []
+
+
 def test_small_screen_menu_is_a_working_disclosure(page, site_content):
     page.set_viewport_size({"width": 375, "height": 800})
     page.goto("/en/")
