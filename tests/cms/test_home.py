@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from cms.models import HomePage
 from lms.choices import Role
 from lms.models import (
     Cohort,
@@ -264,3 +265,13 @@ def test_the_learners_home_costs_a_bounded_number_of_queries(
     client.get("/en/")
     with django_assert_max_num_queries(MAX_QUERIES):
         assert client.get("/en/").status_code == 200
+
+
+def test_an_editors_preview_shows_the_visitors_page(rf, course):
+    page = HomePage.objects.get(locale__language_code="en")
+    request = rf.get("/en/")
+    request.user = course.learner
+    assert "next_steps" in page.get_context(request)
+    request.is_preview = True
+    context = page.get_context(request)
+    assert "next_steps" not in context and "hero_links" not in context

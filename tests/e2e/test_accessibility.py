@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.e2e.conftest import E2E, axe_violations
+from tests.e2e.conftest import E2E, axe_violations, tab_to
 from tests.factories import PASSWORD, ProfileFactory
 from tests.mfa import totp_enable
 
@@ -56,12 +56,7 @@ def test_signed_in_home_page_passes_axe_and_leads_to_what_is_next(page, site_con
     expect(page.get_by_text("Create an account")).to_have_count(0)
     expect(page.get_by_role("heading", name="Coming up")).to_be_visible()
     assert axe_violations(page) == []
-    for _step in range(40):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.textContent.trim()") == "Continue: Lección A":
-            break
-    else:
-        raise AssertionError("the continue link is not reachable with Tab")
+    tab_to(page, "Continue: Lección A", "the continue link", steps=40)
     page.keyboard.press("Enter")
     page.wait_for_url(f"**{world.lesson_a.url}")
     expect(page.get_by_role("heading", level=1)).to_have_text("Lección A")

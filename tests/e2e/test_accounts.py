@@ -6,7 +6,7 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from lms.models import Profile, User
-from tests.e2e.conftest import E2E
+from tests.e2e.conftest import E2E, tab_to
 from tests.factories import PASSWORD, ProfileFactory
 
 pytestmark = E2E
@@ -106,12 +106,7 @@ def test_keyboard_only_sign_in(page, site_content):
 
     # Reach "Iniciar sesión" with Tab alone.
     page.goto("/es/")
-    for _step in range(30):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.textContent.trim()") == "Iniciar sesión":
-            break
-    else:
-        raise AssertionError("the sign-in link is not reachable with Tab")
+    tab_to(page, "Iniciar sesión", "the sign-in link")
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Iniciar sesión")
     page.keyboard.press("Tab")
