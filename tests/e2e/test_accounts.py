@@ -56,7 +56,9 @@ def test_newcomer_signs_up_confirms_signs_in_switches_language_and_edits_profile
     page.get_by_role("navigation", name="Idioma").get_by_role("button", name="English").click()
     expect(page).to_have_url(re.compile(r"/en/$"))
     expect(page.locator("html")).to_have_attribute("lang", "en")
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Learning and cooperation")
+    # Signed in, the home page greets her (issue 15), with the English page's own links.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Welcome, Valentina")
+    expect(page.get_by_role("main").get_by_role("link", name="About RIAL")).to_be_visible()
 
     # Edit the profile.
     page.locator("summary").click()
