@@ -6,7 +6,7 @@ from lms.choices import Role
 NO_COUNTS = {"notifications": 0, "chat": 0, "forums": 0}
 
 
-def _counts(request) -> dict[str, int]:
+def header_counts_for(request) -> dict[str, int]:
     """The person's header counts, read once per request (one cached call)."""
     if not hasattr(request, "_rial_counts"):
         user = getattr(request, "user", None)
@@ -19,7 +19,7 @@ def _counts(request) -> dict[str, int]:
     return request._rial_counts
 
 
-def _is_tutor(request) -> bool:
+def is_tutor(request) -> bool:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return False
@@ -30,8 +30,10 @@ def site_chrome(request):
     """What the base layout needs on every page, computed only if rendered."""
     return {
         "main_nav": SimpleLazyObject(lambda: main_navigation(request)),
-        "unread_notifications": SimpleLazyObject(lambda: _counts(request)["notifications"]),
-        "is_tutor": SimpleLazyObject(lambda: _is_tutor(request)),
+        "unread_notifications": SimpleLazyObject(
+            lambda: header_counts_for(request)["notifications"]
+        ),
+        "is_tutor": SimpleLazyObject(lambda: is_tutor(request)),
         # Unread chat messages and forum topics, per section key (cached briefly).
-        "nav_counts": SimpleLazyObject(lambda: _counts(request)),
+        "nav_counts": SimpleLazyObject(lambda: header_counts_for(request)),
     }

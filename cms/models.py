@@ -60,6 +60,18 @@ class HomePage(OneQueryRouting, Page):
     max_count_per_parent = 1
     template = "cms/home_page.html"
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Visitors get the page as editors made it (shared by the page cache); a
+        # signed-in person gets what is next for them (private, never cached); an
+        # editor's preview shows what visitors will see.
+        signed_in = getattr(getattr(request, "user", None), "is_authenticated", False)
+        if signed_in and not getattr(request, "is_preview", False):
+            from cms.home import page_context
+
+            context.update(page_context(request, self))
+        return context
+
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('lms', '0007_date_existing_cohorts'),
+        ('lms', '0009_certificate_second_language'),
     ]
 
     operations = [

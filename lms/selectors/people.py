@@ -41,6 +41,23 @@ def person_time_zone(user) -> str:
     return (getattr(profile, "time_zone", "") or "") or settings.TIME_ZONE
 
 
+PROFILE_ESSENTIALS = ("country", "institution", "time_zone")
+
+
+def profile_missing(*, user: User) -> list[str]:
+    """The names (translated labels) of what the person's profile still lacks among its
+    essentials: country, institution and time zone (all of them without a profile)."""
+    try:
+        profile = user.profile
+    except Profile.DoesNotExist:
+        profile = None
+    return [
+        str(Profile._meta.get_field(name).verbose_name)
+        for name in PROFILE_ESSENTIALS
+        if profile is None or not getattr(profile, name)
+    ]
+
+
 def person_language(user, default: str | None = settings.LANGUAGE_CODE) -> str | None:
     """The language of the person's emails and notifications (``default`` when they
     have no profile yet)."""

@@ -21,9 +21,12 @@ def tutor_cohorts(*, user: User):
     return Cohort.objects.filter(groups__tutor=user).select_related("course").distinct()
 
 
-def tutored_enrolments(*, user: User, cohort: Cohort):
-    """The learners this person follows in the cohort: their groups' only, unless secretariat."""
-    enrolments = Enrolment.objects.filter(cohort=cohort).exclude(status=Enrolment.Status.WITHDRAWN)
+def tutored_enrolments(*, user: User, cohort: Cohort | None = None):
+    """The learners this person follows (in the cohort, when given): their groups' only,
+    unless secretariat."""
+    enrolments = Enrolment.objects.exclude(status=Enrolment.Status.WITHDRAWN)
+    if cohort is not None:
+        enrolments = enrolments.filter(cohort=cohort)
     if not user.is_secretariat:
         enrolments = enrolments.filter(group__tutor=user)
     return enrolments
@@ -253,6 +256,30 @@ def submissions_to_review(*, user: User, cohort: Cohort):
         .select_related("enrolment__user", "lesson")
         .order_by("submitted_at")
     )
+
+
+@dataclass(frozen=True)
+class FeedbackWaiting:
+    cohort_id: int
+    cohort_name: str
+    submissions: int
+
+
+def feedback_waiting(*, user: User) -> list[FeedbackWaiting]:
+    """Per cohort, how many submissions of the learners this person follows wait for
+    feedback (one query; cohorts with none are left out)."""
+    rows = (
+        Submission.objects.filter(
+            enrolment__in=tutored_enrolments(user=user), status=Submission.Status.SUBMITTED
+        )
+        .values("enrolment__cohort_id", "enrolment__cohort__name")
+        .annotate(waiting=Count("pk"))
+        .order_by("enrolment__cohort__name", "enrolment__cohort_id")
+    )
+    return [
+        FeedbackWaiting(row["enrolment__cohort_id"], row["enrolment__cohort__name"], row["waiting"])
+        for row in rows
+    ]
 
 
 def submission_for(*, user: User, submission_id: int) -> Submission | None:

@@ -120,6 +120,16 @@ def axe_violations(page, impacts=("serious", "critical")):
     ]
 
 
+def tab_to(page, text, what, steps=30):
+    """Press Tab until the focused element reads ``text`` (at most ``steps`` times);
+    fail saying ``what`` cannot be reached with the keyboard."""
+    for _step in range(steps):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent.trim()") == text:
+            return
+    raise AssertionError(f"{what} is not reachable with Tab")
+
+
 def sign_in(page, email, password, language="es", totp_secret=None):
     """Sign in through the pages; when the account asks for a second step, type
     the code its authenticator app would show (the secret is read from the

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import E2E, axe_violations
+from tests.e2e.conftest import E2E, axe_violations, tab_to
 from tests.factories import PASSWORD, ProfileFactory
 from tests.mfa import totp_enable
 
@@ -39,6 +39,35 @@ def test_signed_in_pages_pass_axe(page, site_content):
     page.goto("/es/me/profile/")
     page.get_by_label("Nombre completo").fill("")
     page.get_by_role("button", name="Guardar perfil").click()
+    assert axe_violations(page) == []
+
+
+def test_signed_in_home_page_passes_axe_and_leads_to_what_is_next(page, site_content):
+    """A learner's home greets them and takes them, by keyboard, to the lesson to continue;
+    a tutor's shows the work waiting for feedback; no call to create an account."""
+    from playwright.sync_api import expect
+
+    from tests.course_fixtures import build_course
+    from tests.e2e.conftest import sign_in
+
+    world = build_course()
+    sign_in(page, world.learner.email, PASSWORD)
+    page.goto("/en/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Welcome, Lucía")
+    expect(page.get_by_text("Create an account")).to_have_count(0)
+    expect(page.get_by_role("heading", name="Coming up")).to_be_visible()
+    assert axe_violations(page) == []
+    tab_to(page, "Continue: Lección A", "the continue link", steps=40)
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**{world.lesson_a.url}")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Lección A")
+
+    page.context.clear_cookies()
+    ProfileFactory(user=world.tutor)
+    sign_in(page, world.tutor.email, PASSWORD)
+    page.goto("/en/")
+    expect(page.get_by_role("heading", name="Waiting for your feedback")).to_be_visible()
+    expect(page.get_by_role("heading", name="Coming up")).to_have_count(0)
     assert axe_violations(page) == []
 
 

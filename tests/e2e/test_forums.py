@@ -4,7 +4,7 @@ import pytest
 
 from forum.models import Category, Space, SpaceMembership, Topic
 from lms.choices import Role
-from tests.e2e.conftest import E2E, axe_violations, guarded_context, sign_in
+from tests.e2e.conftest import E2E, axe_violations, guarded_context, sign_in, tab_to
 from tests.factories import PASSWORD, ProfileFactory, UserFactory
 
 pytestmark = E2E
@@ -105,12 +105,7 @@ def test_forum_pages_work_with_the_keyboard(page, live_server, follow_up):
     page.keyboard.type("Asked with the keyboard")
     page.keyboard.press("Tab")
     page.keyboard.type("Only Tab and Enter.")
-    for _step in range(15):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.textContent.trim()") == "Publish the topic":
-            break
-    else:
-        raise AssertionError("the publish button is not reachable with Tab")
+    tab_to(page, "Publish the topic", "the publish button", steps=15)
     page.keyboard.press("Enter")
     page.get_by_role("heading", level=1, name="Asked with the keyboard").wait_for()
     page.goto(f"/en/forums/{space.slug}/members/")
