@@ -27,6 +27,7 @@ PERIODIC = {
     "sessions-clear": ("config.tasks.clear_sessions", "30 3 * * *"),
     "import-jobs-prune": ("lms.tasks.import_jobs_prune", "40 3 * * *"),
     "import-jobs-resume": ("lms.tasks.import_jobs_resume", "*/5 * * * *"),
+    "live-session-reminders": ("lms.tasks.live_session_reminders", "*/15 * * * *"),
 }
 
 

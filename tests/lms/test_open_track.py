@@ -1,16 +1,21 @@
 """The open, self-paced track: offered beside the tutored cohorts, anyone signed in
 enrols at once, every module is open, only auto-graded activities count."""
 
+import uuid
+
 import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from lms.models import Cohort, Enrolment
+from lms.models import Certificate, Cohort, Enrolment
 from lms.selectors.learning import completion_requirements, content_access, course_enrolment
 from lms.selectors.schedule import cohort_schedule
+from lms.services.certificates import certificate_pdf
 from lms.services.enrolment import open_track_create
-from tests.course_fixtures import with_relative_session
+from lms.services.learning import quiz_attempt_submit
+from tests.course_fixtures import all_right, with_relative_session
 from tests.factories import ProfileFactory
+from tests.lms.test_certificates import pdf_text
 from tests.mfa import mfa_force_login
 
 
@@ -89,3 +94,28 @@ def test_starting_a_track_that_is_not_offered_says_so(client, world):
     assert not Cohort.objects.filter(kind=Cohort.Kind.OPEN).exists()
     assert response.status_code == 200
     assert "This course is not offered as an open track." in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_open_track_ends_in_a_certificate_of_participation(client, world, secretariat):
+    open_track_create(actor=secretariat, course=world.course)
+    official = ProfileFactory(user__full_name="Ana Oficial").user
+    client.force_login(official)
+    client.post(url("lms:open_track_enrol", course_id=world.course.pk))
+    # The final quiz is in module 1; the assignment and the survey (required in the
+    # tutored cohort) are not asked of the open track.
+    block_id = world.block_id(world.lesson_b, "quiz")
+    quiz_attempt_submit(
+        user=official,
+        lesson=world.lesson_b,
+        block_id=block_id,
+        answers=all_right(world.lesson_b, block_id),
+        token=uuid.uuid4(),
+    )
+    certificate = Certificate.objects.get(enrolment__user=official)
+    text = pdf_text(certificate_pdf(certificate))
+    assert "Certificado de participación" in text and "Certificate of participation" in text
+    assert "aprobación" not in text and "completion" not in text
+    with translation.override("en"):
+        page = client.get(reverse("lms:certificate_verify", kwargs={"code": certificate.code}))
+    assert "Certificate of participation" in page.content.decode()
