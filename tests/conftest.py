@@ -30,6 +30,20 @@ def _clear_own_cache():
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the site's default language. A request through the test
+    client leaves its page's language active in this thread (LocaleMiddleware
+    activates it and nothing deactivates it), so a test that asked for an /en/ page
+    made the next module's labels English."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     """Rate limits count in the cache: every test starts with a clean slate."""
     _clear_own_cache()
