@@ -20,10 +20,19 @@ from lms.models import CohortGroup, Enrolment, Profile, RoleGrant, User
 
 
 def logged_out(sender, request=None, user=None, **kwargs):
-    """Sent before the session is flushed: its key still names it."""
+    """Sent before the session is flushed: its key still names it.
+
+    The session is deleted from the store here, before its sockets are told:
+    Django flushes it only after this signal, and a chat page that reconnects at
+    once (it tries once after 4401, for a renewed session) got in again with it
+    when the announcement won the race (seen in CI under load). Django's flush
+    deletes it again, which does nothing."""
     session = getattr(request, "session", None)
     if user is not None and session is not None:
-        chat_sessions_ended(user=user, session_keys=[session.session_key])
+        key = session.session_key
+        if key:
+            session.delete(key)
+        chat_sessions_ended(user=user, session_keys=[key])
 
 
 def password_changed_anyhow(sender, request=None, user=None, **kwargs):

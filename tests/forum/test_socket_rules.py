@@ -585,3 +585,26 @@ async def test_an_announcement_made_while_a_socket_connects_still_reaches_it():
     await hub.join(3, late, time.monotonic())
     await asyncio.gather(*hub.checks)
     assert late.ended is None
+
+
+@pytest.mark.django_db
+def test_a_logout_deletes_the_session_before_its_sockets_are_told(monkeypatch):
+    """A chat page told of the logout reconnects once at once: by then the session
+    must be gone, or it gets in again with it (a race seen under load)."""
+    from django.contrib.sessions.models import Session
+
+    from forum import receivers
+
+    seen = []
+
+    def told(*, user, session_keys):
+        seen.append([Session.objects.filter(session_key=key).exists() for key in session_keys])
+
+    monkeypatch.setattr(receivers, "chat_sessions_ended", told)
+    person = UserFactory()
+    client = Client()
+    client.force_login(person)
+    key = client.cookies["sessionid"].value
+    assert Session.objects.filter(session_key=key).exists()
+    client.post(reverse("account_logout"))
+    assert seen == [[False]]
