@@ -7,14 +7,17 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from wagtail import hooks
 
+from courses.models import LessonPage
 from lms.calendar import HOOK, CalendarEntry
-from lms.models import CalendarFeed, Cohort, Enrolment, ScheduledItem, User
-from lms.selectors.learning import CURRENT, is_course_staff
-from lms.selectors.schedule import ScheduleEntry, cohort_schedule
+from lms.models import CalendarFeed, Cohort, CohortGroup, Enrolment, ScheduledItem, User
+from lms.selectors.learning import CURRENT
+from lms.selectors.schedule import ScheduleEntry, cohort_schedule, schedule_entry
+from lms.selectors.tutoring import cohort_for_staff
 
 AGENDA_DAYS = 60
 FEED_PAST_DAYS = 30
@@ -40,21 +43,29 @@ def _course_entry(cohort: Cohort, item: ScheduleEntry) -> CalendarEntry:
 
 
 def _current_cohorts(user: User) -> list[Cohort]:
-    return [
-        enrolment.cohort
-        for enrolment in Enrolment.objects.filter(user=user, status__in=CURRENT)
-        .select_related("cohort__course")
-        .order_by("cohort__starts_on")
-    ]
+    """The cohorts the person learns in (current enrolments) or tutors a group of."""
+    learning = Enrolment.objects.filter(user=user, status__in=CURRENT).values("cohort_id")
+    tutoring = CohortGroup.objects.filter(tutor=user).values("cohort_id")
+    return list(
+        Cohort.objects.filter(Q(pk__in=learning) | Q(pk__in=tutoring))
+        .select_related("course")
+        .order_by("starts_on", "pk")
+    )
 
 
 def course_entries(
     *, user: User, start: datetime.datetime, end: datetime.datetime
 ) -> list[CalendarEntry]:
-    """The live sessions and deadlines of the person's current cohorts within [start, end)."""
+    """The live sessions and deadlines of the person's current cohorts within [start, end)
+    (the course's lessons read once per course, however many cohorts share it)."""
     entries = []
+    lessons_of: dict[int, list[LessonPage]] = {}
     for cohort in _current_cohorts(user):
-        for item in cohort_schedule(cohort=cohort):
+        if cohort.course_id not in lessons_of:
+            lessons_of[cohort.course_id] = list(
+                LessonPage.objects.descendant_of(cohort.course).live().order_by("path")
+            )
+        for item in cohort_schedule(cohort=cohort, lessons=lessons_of[cohort.course_id]):
             ends_at = item.ends_at or item.starts_at
             if item.starts_at < end and ends_at >= start:
                 entries.append(_course_entry(cohort, item))
@@ -62,17 +73,18 @@ def course_entries(
 
 
 def course_entry(*, user: User, cohort_id: int, block_id: str) -> CalendarEntry | None:
-    """One session or deadline of a cohort the person learns in, tutors or manages."""
-    cohort = Cohort.objects.select_related("course").filter(pk=cohort_id).first()
+    """One session or deadline of a cohort the person learns in, or tutors or manages
+    (``cohort_for_staff``: the secretariat, the cohort's own tutors; not the tutors of
+    another cohort of the course, who would read its join link)."""
+    cohort = (
+        Cohort.objects.select_related("course")
+        .filter(pk=cohort_id, enrolments__user=user, enrolments__status__in=CURRENT)
+        .first()
+    ) or cohort_for_staff(user=user, cohort_id=cohort_id)
     if cohort is None:
         return None
-    enrolled = Enrolment.objects.filter(user=user, cohort=cohort, status__in=CURRENT).exists()
-    if not enrolled and not is_course_staff(user=user, course=cohort.course):
-        return None
-    for item in cohort_schedule(cohort=cohort):
-        if item.block_id == block_id:
-            return _course_entry(cohort, item)
-    return None
+    item = schedule_entry(cohort=cohort, block_id=block_id)
+    return _course_entry(cohort, item) if item is not None else None
 
 
 def entries_between(

@@ -16,7 +16,7 @@ from events.models import Event, EventRegistration
 from forum.models import OfficeHour, OfficeHourSubscription, Room, SpaceEvent, SpaceMembership
 from lms.calendar import HOOK
 from lms.middleware import SESSION_KEY
-from lms.models import CalendarFeed, Enrolment, Notification, ScheduledItem
+from lms.models import CalendarFeed, Cohort, CohortGroup, Enrolment, Notification, ScheduledItem
 from lms.selectors.schedule import cohort_schedule
 from lms.services.schedule import cohort_schedule_create, live_session_reminders_send
 from lms.tasks import live_session_reminders
@@ -374,3 +374,24 @@ def test_learners_are_reminded_once_of_a_live_session_within_a_day(
     assert Notification.objects.filter(kind="live_reminder", user=english).count() == 2
     # A session that started is not reminded.
     assert live_session_reminders_send(now=item.starts_at + datetime.timedelta(minutes=1)) == 0
+
+
+def test_a_tutor_sees_the_sessions_of_their_cohort_and_no_other_cohorts_link(client, two_people):
+    world = two_people["world"]
+    session = the_session(world)
+    tutor = world.tutor
+    ProfileFactory(user=tutor)
+    sign_in(client, tutor)
+    month = session.starts_at.astimezone(MADRID).strftime("%Y-%m")
+    page = client.get(en("calendar"), {"month": month}).content.decode()
+    assert reverse_ics(world, session) in page  # the session they run
+    assert client.get(reverse_ics(world, session)).status_code == 200
+    # Another cohort of the same course, tutored by someone else: its join link stays
+    # with its own people, even for a tutor of the course.
+    other = Cohort.objects.create(
+        course=world.course, name="Otra cohorte", starts_on=world.cohort.starts_on
+    )
+    cohort_schedule_create(cohort=other)
+    CohortGroup.objects.create(cohort=other, name="B", tutor=UserFactory())
+    url = en("calendar_item_ics", cohort_id=other.pk, block_id=session.block_id)
+    assert client.get(url).status_code == 404
