@@ -16,6 +16,7 @@ answer:
   (creating an account, signing in).
 """
 
+import functools
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -35,8 +36,10 @@ VISITOR_URL_NAMES = ("account_signup", "account_login")
 OPEN_CALLS_SHOWN = 3
 
 
+@functools.cache
 def visitor_paths() -> frozenset[str]:
-    """The paths of the visitors' account pages, in every language."""
+    """The paths of the visitors' account pages, in every language (the URL patterns
+    do not change while the process runs: reversed once)."""
     paths = set()
     for code, _name in settings.LANGUAGES:
         with translation.override(code):

@@ -10,12 +10,13 @@ import datetime
 import uuid
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from courses.models import CoursePage, LessonPage
 from demo.accounts import DemoPerson, ensure_person
 from demo.courses import ensure_course
 from demo.files import read_toml
+from lms.choices import Role
 from lms.models import (
     Certificate,
     Cohort,
@@ -23,9 +24,11 @@ from lms.models import (
     Enrolment,
     EnrolmentCall,
     LessonProgress,
+    RoleGrant,
     User,
 )
 from lms.services import learning as learning_services
+from lms.services.enrolment import open_track_create
 from lms.services.schedule import cohort_schedule_create
 
 COHORTS = read_toml("courses/cohorts.toml")
@@ -153,15 +156,13 @@ def ensure_demo_cohort() -> tuple[Cohort, bool]:
 
 
 def _ensure_open_track(courses: dict[str, CoursePage]) -> None:
-    """The Spanish course is also offered open and self-paced: anyone signed in can start."""
+    """The Spanish course is also offered open and self-paced: anyone signed in can
+    start. Offered by the secretariat, through the service (once: it returns the
+    track a second time)."""
     course = courses["es"]
-    if not Cohort.objects.filter(course=course, kind=Cohort.Kind.OPEN).exists():
-        Cohort.objects.create(
-            course=course,
-            kind=Cohort.Kind.OPEN,
-            name=f"{course.title} · recorrido abierto",
-            starts_on=timezone.localdate(),
-        )
+    with translation.override(course.locale.language_code):
+        grant = RoleGrant.objects.filter(role=Role.SECRETARIAT).order_by("pk").first()
+        open_track_create(actor=grant.user, course=course)
 
 
 def _ensure_calls(courses: dict[str, CoursePage]) -> None:

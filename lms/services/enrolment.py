@@ -25,6 +25,7 @@ from lms.models import (
     RoleGrant,
     User,
 )
+from lms.selectors.learning import open_track
 from lms.services.cohorts import require_cohort_manager
 from lms.services.notifications import notifications_fan_out
 
@@ -281,7 +282,7 @@ def open_track_create(*, actor: User, course) -> Cohort:
     """Offer the course as an open, self-paced track beside its tutored cohorts (the
     secretariat; once per course and language: a second call returns the first)."""
     require_cohort_manager(actor)
-    existing = Cohort.objects.filter(course=course, kind=Cohort.Kind.OPEN).first()
+    existing = open_track(course=course)
     if existing is not None:
         return existing
     cohort = Cohort(
@@ -295,7 +296,7 @@ def open_track_create(*, actor: User, course) -> Cohort:
         with transaction.atomic():
             cohort.save()
     except IntegrityError:  # offered by another hand meanwhile
-        return Cohort.objects.get(course=course, kind=Cohort.Kind.OPEN)
+        return open_track(course=course)
     return cohort
 
 
@@ -305,7 +306,7 @@ def open_track_enrol(*, user: User, course) -> Enrolment:
     finds the same enrolment; someone who left comes back)."""
     if not (user and user.is_authenticated):
         raise PermissionDenied(_("Sign in to take the course."))
-    cohort = Cohort.objects.filter(course=course, kind=Cohort.Kind.OPEN).first()
+    cohort = open_track(course=course)
     if cohort is None:
         raise ValidationError(_("This course is not offered as an open track."))
     enrolments_add(cohort=cohort, people=[(user, None)])

@@ -107,13 +107,8 @@ def schedule_change_notify(*, item_id: int, key: str) -> int:
     item = ScheduledItem.objects.select_related("cohort", "lesson").filter(pk=item_id).first()
     if item is None:
         return 0
-    entry = schedule_entry(cohort=item.cohort, block_id=item.block_id)
-    title = entry.title if entry else item.lesson.title
-    people = list(
-        User.objects.filter(
-            enrolments__cohort=item.cohort, enrolments__status=Enrolment.Status.ACTIVE
-        ).distinct()
-    )
+    title = _title(item)
+    people = _learners(item)
 
     def write(zone: str, when: str) -> dict:
         # Translated here: ``write`` runs in each person's language.
@@ -166,23 +161,33 @@ def live_session_reminders_send(*, now: datetime.datetime | None = None) -> int:
     ).select_related("cohort", "lesson")
     told = 0
     for item in items:
-        people = list(
-            User.objects.filter(
-                enrolments__cohort=item.cohort,
-                enrolments__status=Enrolment.Status.ACTIVE,
-                is_active=True,
-            )
-            .exclude(notifications__key=reminder_key(item))
-            .distinct()
-        )
+        people = _learners(item, not_told=reminder_key(item))
         if people:
             told += _remind(item, people)
     return told
 
 
-def _remind(item: ScheduledItem, people: list[User]) -> int:
+def _learners(item: ScheduledItem, *, not_told: str = "") -> list[User]:
+    """The item's cohort's active learners (with an active account), but those who
+    already have the notification ``not_told``."""
+    people = User.objects.filter(
+        enrolments__cohort=item.cohort,
+        enrolments__status=Enrolment.Status.ACTIVE,
+        is_active=True,
+    )
+    if not_told:
+        people = people.exclude(notifications__key=not_told)
+    return list(people.distinct())
+
+
+def _title(item: ScheduledItem) -> str:
+    """The session's or assignment's title, from its lesson (not the whole schedule)."""
     entry = lesson_schedule(cohort=item.cohort, lesson=item.lesson).get(item.block_id)
-    title = entry.title if entry else item.lesson.title
+    return entry.title if entry else item.lesson.title
+
+
+def _remind(item: ScheduledItem, people: list[User]) -> int:
+    title = _title(item)
 
     def write(zone: str, when: str) -> dict:
         return {
