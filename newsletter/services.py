@@ -92,15 +92,22 @@ def visitor_subscribe(*, email: str, language: str) -> None:
     email = (email or "").strip().lower()
     validate_email(email)
     now = timezone.now()
-    VisitorSubscription.objects.get_or_create(
+    subscription, _created = VisitorSubscription.objects.select_for_update().get_or_create(
         email=email, defaults={"language": _visitor_language(language)}
     )
-    subscription = VisitorSubscription.objects.select_for_update().get(email=email)
     if subscription.status == VisitorSubscription.Status.ACTIVE:
         return
     sent = subscription.confirmation_sent_at
     if sent is not None and now - sent < CONFIRMATION_EVERY:
         return
+    # The form needs no sign-in and no token: a script posting many addresses would
+    # make the campus send mail to all of them. A ceiling for the whole site, counted
+    # in the database (every process sees it), keeps that to a trickle.
+    recent = VisitorSubscription.objects.filter(confirmation_sent_at__gt=now - CONFIRMATION_EVERY)
+    if recent.count() >= settings.NEWSLETTER_CONFIRMATIONS_PER_HOUR:
+        raise ValidationError(
+            _("Many people are subscribing right now: please try again in an hour.")
+        )
     subscription.language = _visitor_language(language)
     subscription.status = VisitorSubscription.Status.PENDING
     subscription.confirmation_sent_at = now

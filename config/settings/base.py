@@ -356,6 +356,10 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "RIAL Campus <campus@rialnet.org>")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# Newsletter confirmations the whole site sends to visitors in an hour, at most: the
+# visitors' form needs no sign-in, so this bounds what a script posting addresses
+# can make the campus send (newsletter/services.py visitor_subscribe).
+NEWSLETTER_CONFIRMATIONS_PER_HOUR = int(os.environ.get("NEWSLETTER_CONFIRMATIONS_PER_HOUR", "200"))
 
 # --- Wagtail --------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "RIAL Campus"

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -222,3 +223,17 @@ def test_the_visitors_form_needs_no_token_so_the_page_stays_shareable(demo_pages
     assert "csrftoken" not in page.cookies and "csrfmiddlewaretoken" not in page.content.decode()
     answer = client.post("/en/newsletter/join/", {"email": "ana@example.org", "language": "en"})
     assert answer.status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_site_sends_at_most_so_many_confirmations_an_hour(settings):
+    settings.NEWSLETTER_CONFIRMATIONS_PER_HOUR = 2
+    services.visitor_subscribe(email="uno@example.org", language="es")
+    services.visitor_subscribe(email="dos@example.org", language="es")
+    with pytest.raises(ValidationError):
+        services.visitor_subscribe(email="tres@example.org", language="es")
+    assert not VisitorSubscription.objects.filter(
+        email="tres@example.org", confirmation_sent_at__isnull=False
+    ).exists()
+    # The addresses already asked for are answered as before (nothing sent again).
+    services.visitor_subscribe(email="uno@example.org", language="es")
