@@ -22,7 +22,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.http import Http404
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -461,15 +461,9 @@ def find_room(*, user: User, slug: str) -> Room | None:
     reading and their mute need (``person_*``), and the page a session's or a question's
     room lives on (``home_session_id``, ``home_question_id``)."""
     rooms = Room.objects.select_related("space").filter(slug=slug)
+    # One office hour or question per room at most (one-to-one): a LEFT JOIN each.
     rooms = rooms.annotate(
-        home_session_id=Subquery(
-            OfficeHour.objects.filter(room_id=OuterRef("pk")).order_by("starts_at").values("pk")[:1]
-        ),
-        home_question_id=Subquery(
-            ExpertQuestion.objects.filter(room_id=OuterRef("pk"))
-            .order_by("-created_at")
-            .values("pk")[:1]
-        ),
+        home_session_id=F("office_hour__id"), home_question_id=F("expert_question__id")
     )
     if user is not None and user.is_authenticated:
         rooms = rooms.annotate(
