@@ -373,6 +373,12 @@ class ReportLearnerFilterForm(LearnerSearchForm):
     )
 
 
+def draft_key(lesson_id: int, block_id: str) -> str:
+    """Where the session keeps what the person typed in an activity, for the one page
+    that shows it again after a refusal (the views write it, the lesson's tags read it)."""
+    return f"rial_draft:{lesson_id}:{block_id}"
+
+
 class AssignmentForm(forms.Form):
     """What a learner sends for an assignment block of a lesson.
 

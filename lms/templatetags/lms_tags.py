@@ -12,7 +12,7 @@ from django.utils.timesince import timesince
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from lms.forms import AssignmentForm
+from lms.forms import AssignmentForm, draft_key
 from lms.markup import render_plain
 
 register = template.Library()
@@ -105,7 +105,7 @@ def session_draft(context, lesson_id, block_id):
     request = context.get("request")
     if request is None:
         return None
-    return request.session.pop(f"rial_draft:{lesson_id}:{block_id}", None)
+    return request.session.pop(draft_key(lesson_id, block_id), None)
 
 
 @register.simple_tag(takes_context=True)
@@ -116,7 +116,7 @@ def assignment_form(context, lesson_id, block_id, accepts):
     request = context.get("request")
     kept = None
     if request is not None:
-        kept = request.session.pop(f"rial_draft:{lesson_id}:{block_id}", None)
+        kept = request.session.pop(draft_key(lesson_id, block_id), None)
     if isinstance(kept, dict):
         return AssignmentForm.from_kept(kept, block_id=block_id, accepts=accepts)
     return AssignmentForm(block_id=block_id, accepts=accepts)

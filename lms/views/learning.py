@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from courses.models import CoursePage, LessonPage
-from lms.forms import ApplicationForm, AssignmentForm, add_service_errors
+from lms.forms import ApplicationForm, AssignmentForm, add_service_errors, draft_key
 from lms.models import Application, EnrolmentCall, Profile
 from lms.selectors import dashboards
 from lms.selectors.certificates import certificate_for, certificate_public
@@ -43,10 +43,6 @@ def _token(request) -> uuid.UUID:
         return uuid.UUID(request.POST.get("token", ""))
     except ValueError as error:
         raise ValidationError(_("The form has expired: reload the page and try again.")) from error
-
-
-def draft_key(lesson_id: int, block_id: str) -> str:
-    return f"rial_draft:{lesson_id}:{block_id}"
 
 
 @login_required
