@@ -10,6 +10,7 @@ from functools import cache
 
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
+from django.utils.encoding import force_str
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -42,6 +43,29 @@ def _time_zone_choices():
     return list(_time_zones())
 
 
+class FixedChoiceBlock(blocks.ChoiceBlock):
+    """A choice block whose choices do not change while the process runs (every one of a lesson).
+
+    Wagtail turns a stored value back into its key by walking the whole choice list
+    on every read, and rebuilds the list first when the choices are a callable: for
+    a live session's time zone that is some 150 zones, a millisecond per lesson
+    page. This looks the key up in a dict built once.
+    """
+
+    @cached_property
+    def _keys(self) -> dict:
+        keys = {}
+        for key, label in self.field.choices:
+            for subkey, _label in label if isinstance(label, (list, tuple)) else [(key, label)]:
+                keys[force_str(subkey)] = subkey
+        return keys
+
+    def normalize_choice(self, value):
+        if value is None:
+            return None
+        return self._keys.get(force_str(value), value)
+
+
 class VideoBlock(blocks.StructBlock):
     """A video file served by the campus, with captions; or a link to watch elsewhere.
 
@@ -51,7 +75,7 @@ class VideoBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=200)
     file = DocumentChooserBlock(label=_("Video file (MP4 or WebM)"), required=False)
     captions = DocumentChooserBlock(label=_("Captions (WebVTT)"), required=False)
-    captions_language = blocks.ChoiceBlock(
+    captions_language = FixedChoiceBlock(
         label=_("Captions language"),
         choices=[("es", "Español"), ("en", "English"), ("pt", "Português"), ("fr", "Français")],
         required=False,
@@ -117,7 +141,7 @@ class ChoiceBlock(blocks.StructBlock):
 
 class QuestionBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("Question"))
-    kind = blocks.ChoiceBlock(
+    kind = FixedChoiceBlock(
         label=_("Kind"),
         choices=[("single", _("One correct answer")), ("multiple", _("Several correct answers"))],
         default="single",
@@ -146,7 +170,7 @@ class QuestionBlock(blocks.StructBlock):
 class QuizBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=200)
     introduction = blocks.TextBlock(label=_("Introduction"), required=False)
-    mode = blocks.ChoiceBlock(
+    mode = FixedChoiceBlock(
         label=_("Mode"),
         choices=[("graded", _("Graded")), ("practice", _("Practice"))],
         default="graded",
@@ -160,7 +184,7 @@ class QuizBlock(blocks.StructBlock):
     max_attempts = blocks.IntegerBlock(
         label=_("Attempts allowed"), default=2, min_value=0, help_text=_("0 means unlimited.")
     )
-    policy = blocks.ChoiceBlock(
+    policy = FixedChoiceBlock(
         label=_("Score kept"),
         choices=[("best", _("Best attempt")), ("last", _("Last attempt"))],
         default="best",
@@ -195,7 +219,7 @@ class AssignmentBlock(blocks.StructBlock):
     due_week = blocks.IntegerBlock(
         label=_("Due at the end of week"), required=False, min_value=1, max_value=52
     )
-    accepts = blocks.ChoiceBlock(
+    accepts = FixedChoiceBlock(
         label=_("Learners send"),
         choices=[
             ("text_or_file", _("Text, a file or both")),
@@ -286,14 +310,14 @@ class LiveSessionBlock(blocks.StructBlock):
             "this time in the cohort's time zone."
         ),
     )
-    weekday = blocks.ChoiceBlock(label=_("Weekday"), choices=WEEKDAYS, default=0, required=False)
+    weekday = FixedChoiceBlock(label=_("Weekday"), choices=WEEKDAYS, default=0, required=False)
     date = blocks.DateBlock(
         label=_("Fixed date"),
         required=False,
         help_text=_("Only for a course that runs once; leave empty when you give a week."),
     )
     time = blocks.TimeBlock(label=_("Start time"))
-    time_zone = blocks.ChoiceBlock(
+    time_zone = FixedChoiceBlock(
         label=_("Time zone of the fixed date"),
         choices=_time_zone_choices,
         default="America/New_York",
@@ -322,7 +346,7 @@ class LiveSessionBlock(blocks.StructBlock):
 
 class SurveyQuestionBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("Question"))
-    kind = blocks.ChoiceBlock(
+    kind = FixedChoiceBlock(
         label=_("Kind"),
         choices=[("likert", _("Agreement scale (1 to 5)")), ("text", _("Free text"))],
         default="likert",
