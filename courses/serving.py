@@ -8,13 +8,17 @@ changes only when an editor publishes, so:
 
 - ``OneQueryRouting.route`` finds every page of the remaining path in one query
   and loads only the last one's specific row (pages with a route of their own,
-  such as routable pages, still route themselves);
+  such as routable pages, still route themselves); the page a path leads to is
+  then kept in the cache until any page changes, so the next request for the
+  same path routes without a query (who may see it is still asked every time:
+  view restrictions by Wagtail, courses by ``lms``'s gate);
 - ``CheapViewRestrictions`` asks the database only when a restricted page (or
   an alias of one) lies on the page's path; which pages those are is cached;
 - ``course_tree`` is a course with all its modules and its live lessons, cached
   until any page changes (publish, unpublish, save, move, delete).
 """
 
+import hashlib
 from dataclasses import dataclass, field
 from uuid import uuid4
 
@@ -62,11 +66,17 @@ def _routes_by_default(page_class) -> bool:
 
 
 class OneQueryRouting:
-    """Route the rest of the path in one query for the chain and one for the last page."""
+    """Route the rest of the path in one query for the chain and one for the last page,
+    or from the cache."""
 
     def route(self, request, path_components):
         if not path_components:
             return Page.route(self, request, path_components)
+        path = "/".join(path_components).encode()
+        key = f"courses:route:{pages_version()}:{self.pk}:{hashlib.sha256(path).hexdigest()}"
+        page = cache_get(key)
+        if page is not None:
+            return page.route(request, [])  # a copy of the page: it was pickled
         depth = self.depth
         rows = (
             Page.objects.filter(
@@ -80,7 +90,6 @@ class OneQueryRouting:
         )
         by_parent_and_slug = {(row.path[: -Page.steplen], row.slug): row for row in rows}
         current = self
-        chain = [self]
         for index, slug in enumerate(path_components):
             child = by_parent_and_slug.get((current.path, slug))
             if child is None:
@@ -91,9 +100,10 @@ class OneQueryRouting:
             if page_class is None or not _routes_by_default(page_class) or not remaining:
                 specific = child.specific
                 specific._cached_parent_obj = current
-                specific._rial_chain = [*chain, child]
+                if not remaining and page_class is not None and _routes_by_default(page_class):
+                    # Only pages found, never a 404: the keys are bounded by the tree.
+                    cache_set(key, specific, TIMEOUT)
                 return specific.route(request, remaining)
-            chain.append(child)
             current = child
         raise Http404  # not reached: the loop returns on the last component
 

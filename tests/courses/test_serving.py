@@ -63,3 +63,35 @@ def test_a_cache_that_fails_costs_queries_not_the_lesson(client, world, monkeypa
     response = client.get(world.lesson_a.url)
     assert response.status_code == 200
     assert "Texto de la lección." in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_lesson_routes_from_the_cache_until_a_page_changes(client, world):
+    """The second visit finds the lesson without asking the database for pages; an
+    edit published is on the next request, and a moved lesson is served at its new
+    address (the old one redirects there), behind its new module's gate."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(world.learner)
+    url = world.lesson_a.url
+    assert "Texto de la lección." in client.get(url).content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    page_queries = [q["sql"] for q in queries if 'FROM "wagtailcore_page"' in q["sql"]]
+    assert page_queries == []
+
+    lesson = world.lesson_a
+    lesson.body = [{"type": "text", "value": "<p>Texto corregido.</p>"}]
+    lesson.save_revision().publish()
+    html = client.get(url).content.decode()
+    assert "Texto corregido." in html and "Texto de la lección." not in html
+
+    lesson.refresh_from_db()
+    lesson.move(world.lesson_c.get_parent(), pos="last-child")
+    lesson.refresh_from_db()
+    assert lesson.url != url
+    assert client.get(url).headers.get("Location") == lesson.url
+    # Found at its new address, and the gate is still asked: module 2 opens next week.
+    response = client.get(lesson.url)
+    assert response.status_code == 403 and "Texto corregido." not in response.content.decode()
