@@ -1,13 +1,36 @@
 """The chat's WebSocket consumer: authenticate, parse, validate, call a service, relay.
 
-Contract (clients and tests depend on these names), at /ws/chat/<room>/[?after=<id>]:
+Contract (clients and tests depend on these names), at
+/ws/chat/<room>/[?after=<id>[&changes=<change>]]:
 
-client -> server: message {client_id, body} | history {before, limit} | typing |
-delete {id}
-server -> client: hello | message | history | typing | presence | deleted | gap |
-access {can_write, can_moderate, message} |
+client -> server: message {client_id, body, reply_to?} | history {before, limit} |
+typing | delete {id} | edit {id, body} | react {id, emoji, on} | thread {id}
+server -> client: hello {room, user, last_id, last_change, can_write, can_moderate,
+reactions} | message | history {messages, has_more} | typing | presence |
+deleted {id, by, change} | edited {id, body_html, edited, change} |
+reaction {id, emoji, count, users, user, on, change} | reactions {id, reactions, change} |
+thread {id, messages} | gap | access {can_write, can_moderate, message} |
 error {code: rate_limited|too_long|invalid|forbidden|muted|signed_out|no_access|
 too_many_sockets, message}
+
+- A ``message`` frame: {id, room, author {id, name, roles}, body_html, created,
+  client_id, reply_to (the id of the thread's first message, or null), replies
+  (how many replies its thread has), edited (when, or null), reactions {emoji:
+  [person ids]}, deleted (only when true)}.
+- Threads: a message sent with ``reply_to`` goes to the thread of that message
+  (of its first message when it is itself a reply); its ``message`` frame reaches
+  every socket of the room like any other (ids have no holes); ``thread {id}``
+  asks for a thread's first message and replies.
+- Changes: ``edit`` (the author while they may write, or a moderator; at most
+  4,000 characters, through lms/markup.py), ``delete`` (the author or a
+  moderator) and ``react`` (one of ``hello.reactions``; ``on``: true to give,
+  false to take back) number the room's changes: each frame carries ``change``.
+  Someone else's message without moderation rights: ``error/forbidden``; a
+  deleted or unknown message, an unknown emoji: ``error/invalid``. Edits and
+  reactions count toward the rate limit.
+- Reconnecting with ``?after=<last id shown>&changes=<last change seen>`` brings
+  the messages after that id, then, for the messages up to it changed since,
+  a ``deleted``, or an ``edited`` and a ``reactions`` frame each (at most 500).
 
 - ``gap {after}``: frames may have been missed after message ``after`` (the
   catch-up stopped at 500, or the channel layer failed and came back):
@@ -44,8 +67,16 @@ from django.utils.translation import gettext_lazy as _
 from forum import selectors, services
 from forum.access import RoomAccess, room_access
 from forum.db import chat_db
-from forum.events import dumps, group_event, message_payload, user_payload
+from forum.events import (
+    deleted_payload,
+    dumps,
+    edited_payload,
+    group_event,
+    message_payload,
+    user_payload,
+)
 from forum.hub import get_hub
+from forum.models import REACTIONS
 from lms.selectors.people import person_language
 
 MAX_FRAME = 16 * 1024  # a 4,000-character message in JSON stays well below
@@ -126,9 +157,9 @@ class ChatConsumer(AsyncWebsocketConsumer):
         self.joined = True
         # Read after joining: a message committed meanwhile is either counted
         # here or arrives through the hub.
-        last_seq = await chat_db(selectors.room_last_seq)(room=self.room)
+        last_seq, last_change = await chat_db(selectors.room_last_seq)(room=self.room, changes=True)
         hub.presence_changed(self.room.pk)
-        after = self._after()
+        after = self._number("after")
         self.sent_up_to = last_seq if after is None else after
         await self._send(
             {
@@ -136,12 +167,14 @@ class ChatConsumer(AsyncWebsocketConsumer):
                 "room": self.room.slug,
                 "user": self.user_data,
                 "last_id": last_seq or None,
+                "last_change": last_change,
                 "can_write": self.access.can_write,
                 "can_moderate": self.access.can_moderate,
+                "reactions": list(REACTIONS),
             }
         )
         if after is not None:
-            await self._catch_up(after)
+            await self._catch_up(after, self._number("changes"))
 
     async def disconnect(self, code):
         self.ended = True
@@ -190,9 +223,10 @@ class ChatConsumer(AsyncWebsocketConsumer):
 
     # --- helpers ----------------------------------------------------------------------------
 
-    def _after(self) -> int | None:
+    def _number(self, name: str) -> int | None:
+        """``after`` or ``changes`` from the socket's query string, if it is a number."""
         query = parse_qs(self.scope.get("query_string", b"").decode("latin-1"))
-        values = query.get("after")
+        values = query.get(name)
         if not values:
             return None
         try:
@@ -211,7 +245,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
         with translation.override(self.language or translation.get_language()):
             return str(message)
 
-    async def _catch_up(self, after: int):
+    async def _catch_up(self, after: int, changes: int | None):
         # Access was checked at this connection's handshake, just before.
         messages = await chat_db(selectors.messages_after)(
             room=self.room, after=after, limit=CATCH_UP_LIMIT + 1
@@ -221,6 +255,20 @@ class ChatConsumer(AsyncWebsocketConsumer):
             self.sent_up_to = max(self.sent_up_to, message.seq)
         if len(messages) > CATCH_UP_LIMIT:
             await self._send({"type": "gap", "after": messages[CATCH_UP_LIMIT - 1].seq})
+        if changes is None:
+            return
+        # Messages the client has (up to ``after``) changed while it was away; the
+        # newer ones came whole just now.
+        changed = await chat_db(selectors.changed_messages)(
+            room=self.room, changes=changes, up_to=after, limit=CATCH_UP_LIMIT
+        )
+        for message in changed:
+            if message.deleted_at is not None:
+                await self._send(deleted_payload(message, message.changed))
+                continue
+            if message.edited_at is not None:
+                await self._send(edited_payload(message, message.changed))
+            await self._send(services.reactions_payload(message))
 
     # --- frames from the client ---------------------------------------------------------------
 
@@ -245,6 +293,9 @@ class ChatConsumer(AsyncWebsocketConsumer):
             "history": self._on_history,
             "typing": self._on_typing,
             "delete": self._on_delete,
+            "edit": self._on_edit,
+            "react": self._on_react,
+            "thread": self._on_thread,
         }.get(frame["type"])
         if handler is None:
             await self._error("invalid", self._text(_("Unknown frame type.")))
@@ -256,8 +307,12 @@ class ChatConsumer(AsyncWebsocketConsumer):
         if not isinstance(body, str) or not isinstance(client_id, str):
             await self._error("invalid", self._text(_("A message needs a client_id and a body.")))
             return
+        reply_to = frame.get("reply_to")
+        if reply_to is not None and not _is_id(reply_to):
+            await self._error("invalid", self._text(_("reply_to is a message id.")))
+            return
         try:
-            created, payload = await chat_db(self._send_message)(client_id, body)
+            created, payload = await chat_db(self._send_message)(client_id, body, reply_to)
         except services.ChatError as error:
             await self._error(error.code, error.message)
             return
@@ -268,11 +323,16 @@ class ChatConsumer(AsyncWebsocketConsumer):
             # A repeated client_id: the original, to this socket only.
             await self._send(payload)
 
-    def _send_message(self, client_id, body) -> tuple[bool, dict]:
+    def _send_message(self, client_id, body, reply_to) -> tuple[bool, dict]:
         """Save through the service; (created, event to publish or original to resend)."""
         with translation.override(self.language or translation.get_language()):
             sent = services.chat_message_send(
-                user=self.user, room=self.room, client_id=client_id, body=body, publish=False
+                user=self.user,
+                room=self.room,
+                client_id=client_id,
+                body=body,
+                reply_to=reply_to,
+                publish=False,
             )
         if sent.created:
             return True, sent.payload
@@ -318,15 +378,64 @@ class ChatConsumer(AsyncWebsocketConsumer):
         )
 
     async def _on_delete(self, frame):
-        seq = frame.get("id")
-        if not isinstance(seq, int) or isinstance(seq, bool):
+        if not _is_id(frame.get("id")):
             await self._error("invalid", self._text(_("Delete needs the message id.")))
             return
+        await self._change(services.chat_message_delete, seq=frame["id"])
+
+    async def _on_edit(self, frame):
+        if not _is_id(frame.get("id")) or not isinstance(frame.get("body"), str):
+            await self._error("invalid", self._text(_("An edit needs the message id and a body.")))
+            return
+        await self._change(services.chat_message_edit, seq=frame["id"], body=frame["body"])
+
+    async def _on_react(self, frame):
+        if not _is_id(frame.get("id")):
+            await self._error("invalid", self._text(_("A reaction needs the message id.")))
+            return
+        await self._change(
+            services.chat_message_react,
+            seq=frame["id"],
+            emoji=frame.get("emoji"),
+            on=frame.get("on", True),
+        )
+
+    async def _change(self, service, **arguments):
+        """Edit, delete or react through the service; publish the event it returns."""
         try:
-            await chat_db(self._delete)(seq)
+            payload = await chat_db(self._as_person)(service, **arguments)
         except services.ChatError as error:
             await self._error(error.code, error.message)
+            return
+        if payload is not None:  # None: nothing changed (already so)
+            await get_hub().publish(self.room.pk, group_event(self.room.pk, payload))
 
-    def _delete(self, seq):
+    def _as_person(self, service, **arguments):
         with translation.override(self.language or translation.get_language()):
-            services.chat_message_delete(actor=self.user, room=self.room, seq=seq)
+            return service(actor=self.user, room=self.room, publish=False, **arguments)
+
+    async def _on_thread(self, frame):
+        if not _is_id(frame.get("id")):
+            await self._error("invalid", self._text(_("A thread needs the message id.")))
+            return
+        # Read access is checked again, as for history.
+        messages = await chat_db(selectors.room_thread)(
+            user=self.user, room=self.room, seq=frame["id"]
+        )
+        if messages is False:
+            await self.end("no_access")
+            return
+        if messages is None:
+            await self._error("invalid", self._text(_("There is no such message.")))
+            return
+        await self._send(
+            {
+                "type": "thread",
+                "id": frame["id"],
+                "messages": [message_payload(m, self.room.slug) for m in messages],
+            }
+        )
+
+
+def _is_id(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)

@@ -32,6 +32,8 @@ def user_payload(user: User) -> dict:
 
 
 def message_payload(message: Message, room_slug: str) -> dict:
+    """A ``message`` frame. The message comes from a ``forum.selectors.chat`` reader
+    (``reply_to_seq`` annotated, reactions prefetched) or was just sent."""
     payload = {
         "type": "message",
         "id": message.seq,
@@ -41,10 +43,50 @@ def message_payload(message: Message, room_slug: str) -> dict:
         "body_html": "" if message.deleted_at else message.body_html,
         "created": message.created_at.isoformat(),
         "client_id": str(message.client_id),
+        "reply_to": reply_to_seq(message),
+        "replies": message.reply_count,
+        "edited": message.edited_at.isoformat() if message.edited_at else None,
+        "reactions": {} if message.deleted_at else reaction_users(message),
     }
     if message.deleted_at:
         payload["deleted"] = True
+        payload["deleted_by"] = (
+            "author" if message.deleted_by_id == message.author_id else "moderator"
+        )
     return payload
+
+
+def reply_to_seq(message: Message) -> int | None:
+    """The id (``seq``) of the message whose thread this one is in, or None."""
+    if message.reply_to_id is None:
+        return None
+    seq = getattr(message, "reply_to_seq", None)
+    return seq if seq is not None else message.reply_to.seq
+
+
+def reaction_users(message: Message) -> dict[str, list[int]]:
+    """Each emoji the message got, with who gave it (in the order given)."""
+    return {emoji: list(users) for emoji, users in (message.reactions_given or {}).items()}
+
+
+def edited_payload(message: Message, change: int) -> dict:
+    return {
+        "type": "edited",
+        "id": message.seq,
+        "body_html": message.body_html,
+        "edited": message.edited_at.isoformat(),
+        "change": change,
+    }
+
+
+def deleted_payload(message: Message, change: int) -> dict:
+    by_author = message.deleted_by_id == message.author_id
+    return {
+        "type": "deleted",
+        "id": message.seq,
+        "by": "author" if by_author else "moderator",
+        "change": change,
+    }
 
 
 def dumps(payload: dict) -> str:

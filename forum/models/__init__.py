@@ -7,8 +7,11 @@ digests, announcements), ``communities`` (requests to join, events),
 """
 
 from forum.models.chat import (
+    REACTIONS,
     RESERVED_ROOM_SLUGS,
     Message,
+    MessageEdit,
+    Reaction,
     Room,
     RoomMute,
     RoomPresence,
@@ -48,6 +51,7 @@ from forum.models.subscriptions import (
 )
 
 __all__ = [
+    "REACTIONS",
     "RESERVED_ROOM_SLUGS",
     "AnnouncementDelivery",
     "Attachment",
@@ -62,12 +66,14 @@ __all__ = [
     "KindRules",
     "Mention",
     "Message",
+    "MessageEdit",
     "OfficeHour",
     "OfficeHourQuestion",
     "OfficeHourSubscription",
     "OfficeHourVote",
     "Post",
     "PostRevision",
+    "Reaction",
     "Room",
     "RoomMute",
     "RoomPresence",

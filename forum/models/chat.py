@@ -38,6 +38,10 @@ class Room(models.Model):
         help_text=_("Every signed-up person may read it; only members write."),
     )
     last_seq = models.PositiveBigIntegerField(default=0, editable=False)
+    # Numbers the room's changes to messages already sent (edits, deletions,
+    # reactions) 1, 2, 3...: a client that reconnects asks for those after the last
+    # one it saw (``Message.changed``).
+    last_change = models.PositiveBigIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("topic"), FieldPanel("is_public")]
@@ -55,7 +59,10 @@ class Message(models.Model):
     """One chat message. ``seq`` numbers a room's messages 1, 2, 3... in commit order.
 
     Clients see ``seq`` as the message id: with no holes, a client notices any
-    message it missed and asks for it.
+    message it missed and asks for it. A reply (``reply_to``) belongs to the thread
+    of a message of the same room that is not itself a reply; the room shows the
+    thread's ``reply_count``. ``changed`` is the room's change number of the last
+    edit, deletion or reaction (``Room.last_change``).
     """
 
     room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="messages")
@@ -71,9 +78,20 @@ class Message(models.Model):
     deleted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    reply_to = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies"
+    )
+    reply_count = models.PositiveIntegerField(default=0)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    changed = models.PositiveBigIntegerField(default=0)
+    # Who gave each reaction, {emoji: [person ids]}, kept by the service that changes
+    # ``Reaction`` rows (under the message's lock): the frames and the page read it
+    # with the message, without a query per page.
+    reactions_given = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["room", "seq"]
+        indexes = [models.Index(fields=["room", "changed"], name="forum_message_changed")]
         constraints = [
             models.UniqueConstraint(fields=["room", "seq"], name="forum_message_seq_once"),
             models.UniqueConstraint(
@@ -83,6 +101,44 @@ class Message(models.Model):
 
     def __str__(self):
         return f"{self.room_id}#{self.seq}"
+
+
+class MessageEdit(models.Model):
+    """What a message said before an edit (moderators read a message's earlier versions)."""
+
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="edits")
+    body = models.TextField()
+    body_html = SanitizedHTMLField()
+    edited_at = models.DateTimeField(default=timezone.now)
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["message", "edited_at", "pk"]
+
+    def __str__(self):
+        return f"{self.message} before {self.edited_at:%Y-%m-%d %H:%M}"
+
+
+# The reactions a message may get: a small fixed set, as in Slack's quick reactions.
+REACTIONS = ("👍", "❤️", "😄", "🎉", "🙏", "👀")
+
+
+class Reaction(models.Model):
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="reactions")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    emoji = models.CharField(max_length=8, choices=[(emoji, emoji) for emoji in REACTIONS])
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["message", "created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["message", "user", "emoji"], name="forum_reaction_once")
+        ]
+
+    def __str__(self):
+        return f"{self.emoji} by {self.user_id} on {self.message_id}"
 
 
 class RoomMute(models.Model):

@@ -64,31 +64,74 @@ def is_muted(*, user: User, room: Room, now=None) -> RoomMute | None:
     return RoomMute.objects.filter(room=room, user=user, until__gt=now or timezone.now()).first()
 
 
-def messages_after(*, room: Room, after: int, limit: int):
-    return list(
-        Message.objects.filter(room=room, seq__gt=after)
+def _messages(room: Room):
+    """A room's messages as frames and pages show them: author and roles, the id of
+    the thread they answer (``reply_to_seq``)."""
+    return (
+        Message.objects.filter(room=room)
         .select_related("author")
+        .annotate(reply_to_seq=F("reply_to__seq"))
         .prefetch_related("author__role_grants")
-        .order_by("seq")[:limit]
     )
+
+
+def messages_after(*, room: Room, after: int, limit: int):
+    return list(_messages(room).filter(seq__gt=after).order_by("seq")[:limit])
 
 
 def messages_before(*, room: Room, before: int | None, limit: int) -> tuple[list[Message], bool]:
     """Up to ``limit`` messages older than ``before``, oldest first, and whether more exist."""
-    messages = Message.objects.filter(room=room)
+    messages = _messages(room)
     if before is not None:
         messages = messages.filter(seq__lt=before)
-    page = list(
-        messages.select_related("author")
-        .prefetch_related("author__role_grants")
-        .order_by("-seq")[: limit + 1]
-    )
+    page = list(messages.order_by("-seq")[: limit + 1])
     has_more = len(page) > limit
     return list(reversed(page[:limit])), has_more
 
 
-def room_last_seq(*, room: Room) -> int:
-    """The id of the room's last message now (0: none yet)."""
+def sent_before(*, room: Room, user: User, client_id) -> Message | None:
+    """The message this person already sent with this ``client_id`` (sent again)."""
+    return _messages(room).filter(author=user, client_id=client_id).first()
+
+
+def message_by_seq(*, room: Room, seq: int) -> Message | None:
+    return _messages(room).filter(seq=seq).first()
+
+
+THREAD_LIMIT = 500
+
+
+def thread_messages(*, room: Room, seq: int) -> list[Message] | None:
+    """A thread: the message that started it, then its replies, oldest first (None:
+    no such message, or it is itself a reply)."""
+    root = _messages(room).filter(seq=seq, reply_to__isnull=True).first()
+    if root is None:
+        return None
+    replies = list(_messages(room).filter(reply_to=root).order_by("seq")[:THREAD_LIMIT])
+    return [root, *replies]
+
+
+def changed_messages(*, room: Room, changes: int, up_to: int, limit: int) -> list[Message]:
+    """Messages up to ``up_to`` edited, deleted or reacted to after change ``changes``,
+    in the order of their last change."""
+    return list(
+        _messages(room).filter(changed__gt=changes, seq__lte=up_to).order_by("changed")[:limit]
+    )
+
+
+def message_versions(*, room: Room, seq: int) -> tuple[Message, list] | None:
+    """A message and what it said before each edit, oldest first (for moderators)."""
+    message = _messages(room).filter(seq=seq).first()
+    if message is None:
+        return None
+    return message, list(message.edits.select_related("edited_by"))
+
+
+def room_last_seq(*, room: Room, changes: bool = False):
+    """The id of the room's last message now (0: none yet); with ``changes``, and the
+    number of its last change to a message (edit, deletion, reaction)."""
+    if changes:
+        return Room.objects.filter(pk=room.pk).values_list("last_seq", "last_change").get()
     return Room.objects.filter(pk=room.pk).values_list("last_seq", flat=True).get()
 
 
@@ -99,6 +142,13 @@ def room_history(
     if not RoomAccess(room=room, role=room_role(user=user, room=room)).can_read:
         return None
     return messages_before(room=room, before=before, limit=limit)
+
+
+def room_thread(*, user: User, room: Room, seq: int) -> list[Message] | bool | None:
+    """``thread_messages`` for someone who may still read the room (False: they may not)."""
+    if not RoomAccess(room=room, role=room_role(user=user, room=room)).can_read:
+        return False
+    return thread_messages(room=room, seq=seq)
 
 
 def open_socket_count(*, user: User) -> int:

@@ -11,12 +11,29 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from forum.access import room_access_for
-from forum.events import broadcast, message_payload, user_payload
-from forum.models import Message, Room, RoomMute, RoomPresence, RoomRead
+from forum.events import (
+    broadcast,
+    deleted_payload,
+    edited_payload,
+    message_payload,
+    reaction_users,
+    user_payload,
+)
+from forum.models import (
+    REACTIONS,
+    Message,
+    MessageEdit,
+    Reaction,
+    Room,
+    RoomMute,
+    RoomPresence,
+    RoomRead,
+)
 from forum.search import message_index
 from forum.selectors import chat as selectors
 from forum.selectors.nav import nav_counts_forget
@@ -83,23 +100,8 @@ def _rate_limit(*, user: User, room: Room) -> None:
         _cache_down("not counted")
 
 
-def chat_message_send(
-    *, user: User, room: Room, client_id, body: str, publish: bool = True
-) -> Sent:
-    """Save a message, then (after commit) send it to everyone in the room.
-
-    ``publish=False`` is for the WebSocket consumer, which publishes the
-    returned ``Sent.payload`` itself from the event loop once this returns
-    (after the commit), instead of making the database thread wait for the
-    loop.
-
-    Sending the same ``client_id`` again returns the first message and creates
-    nothing. Messages of a room are numbered in the order they commit.
-    """
-    try:
-        client_id = uuid.UUID(str(client_id))
-    except ValueError as error:
-        raise ChatError("invalid", _("The message is not valid.")) from error
+def _check_body(body) -> str:
+    """The message's text as typed, or a ChatError (empty, too long); its safe HTML."""
     if not isinstance(body, str) or not body.strip():
         raise ChatError("invalid", _("The message is empty."))
     if len(body) > MAX_BODY:
@@ -108,9 +110,13 @@ def chat_message_send(
             _("A message has at most %(n)s characters; yours has %(length)s.")
             % {"n": MAX_BODY, "length": len(body)},
         )
-    existing = Message.objects.filter(room=room, author=user, client_id=client_id).first()
-    if existing is not None:
-        return Sent(existing, created=False)
+    try:
+        return render_markdown(body)
+    except MarkupTooLong as error:
+        raise ChatError("too_long", _("The message is too long.")) from error
+
+
+def _may_write(*, user: User, room: Room) -> None:
     access = room_access_for(user=user, room=room)
     if not access.can_write:
         raise ChatError("forbidden", _("You can read this room but not write in it."))
@@ -121,11 +127,51 @@ def chat_message_send(
             _("A moderator has muted you in this room until %(time)s.")
             % {"time": timezone.localtime(mute.until).strftime("%H:%M")},
         )
-    _rate_limit(user=user, room=room)
+
+
+def _thread_of(*, room: Room, seq) -> Message:
+    """The message a reply answers: its thread's first message (threads have one level)."""
+    if not isinstance(seq, int) or isinstance(seq, bool):
+        raise ChatError("invalid", _("There is no such message."))
+    parent = Message.objects.filter(room=room, seq=seq).select_related("reply_to").first()
+    if parent is not None and parent.reply_to_id is not None:
+        parent = parent.reply_to
+    if parent is None or parent.deleted_at is not None:
+        raise ChatError("invalid", _("There is no such message."))
+    return parent
+
+
+def chat_message_send(
+    *, user: User, room: Room, client_id, body: str, publish: bool = True, reply_to=None
+) -> Sent:
+    """Save a message, then (after commit) send it to everyone in the room.
+
+    ``publish=False`` is for the WebSocket consumer, which publishes the
+    returned ``Sent.payload`` itself from the event loop once this returns
+    (after the commit), instead of making the database thread wait for the
+    loop.
+
+    Sending the same ``client_id`` again returns the first message and creates
+    nothing. Messages of a room are numbered in the order they commit.
+
+    ``reply_to``: the id (``seq``) of a message of the room; the reply goes to that
+    message's thread, whose reply count grows.
+    """
     try:
-        body_html = render_markdown(body)
-    except MarkupTooLong as error:
-        raise ChatError("too_long", _("The message is too long.")) from error
+        client_id = uuid.UUID(str(client_id))
+    except ValueError as error:
+        raise ChatError("invalid", _("The message is not valid.")) from error
+    if not isinstance(body, str) or not body.strip():
+        raise ChatError("invalid", _("The message is empty."))
+    if len(body) > MAX_BODY:
+        _check_body(body)  # too long: the same refusal as an edit's
+    existing = selectors.sent_before(room=room, user=user, client_id=client_id)
+    if existing is not None:
+        return Sent(existing, created=False)
+    _may_write(user=user, room=room)
+    parent = None if reply_to is None else _thread_of(room=room, seq=reply_to)
+    _rate_limit(user=user, room=room)
+    body_html = _check_body(body)
     # The sender's read marker exists before the room is locked (an INSERT that
     # does nothing when it is there). Created under the lock, it could wait for
     # the same row inserted by room_mark_read, whose deferred foreign-key check
@@ -148,7 +194,11 @@ def chat_message_send(
                 client_id=client_id,
                 body=body,
                 body_html=body_html,
+                reply_to=parent,
             )
+            if parent is not None:
+                message.reply_to_seq = parent.seq
+                Message.objects.filter(pk=parent.pk).update(reply_count=F("reply_count") + 1)
             message_index(message=message, created=True)
             Room.objects.filter(pk=room.pk).update(last_seq=seq)
             RoomRead.objects.filter(room=locked, user=user, last_read_seq__lt=seq).update(
@@ -160,7 +210,7 @@ def chat_message_send(
             if publish:
                 transaction.on_commit(lambda: broadcast(room.pk, payload))
     except IntegrityError:
-        existing = Message.objects.filter(room=room, author=user, client_id=client_id).first()
+        existing = selectors.sent_before(room=room, user=user, client_id=client_id)
         if existing is None:
             raise
         return Sent(existing, created=False)
@@ -168,21 +218,140 @@ def chat_message_send(
     return Sent(message, created=True, payload=payload)
 
 
-@transaction.atomic
-def chat_message_delete(*, actor: User, room: Room, seq: int) -> Message:
-    access = room_access_for(user=actor, room=room)
-    if not access.can_moderate:
-        raise ChatError("forbidden", _("Only moderators delete messages."))
-    message = Message.objects.select_for_update().filter(room=room, seq=seq).first()
+# --- Changes to messages already sent ---------------------------------------------------------
+#
+# An edit, a deletion or a reaction takes the room's next change number (the room's
+# row is locked, as for a new message, so numbers follow commit order) and marks the
+# message with it: a client that reconnects with ``changes=<the last it saw>`` gets
+# every message changed since (forum/consumers.py).
+
+
+def _change(*, room: Room, seq) -> tuple[int, Message]:
+    """Lock the room, take its next change number; the message (locked) or invalid."""
+    if not isinstance(seq, int) or isinstance(seq, bool):
+        raise ChatError("invalid", _("There is no such message."))
+    locked = Room.objects.select_for_update(no_key=True).get(pk=room.pk)
+    message = Message.objects.select_for_update().filter(room=locked, seq=seq).first()
     if message is None:
         raise ChatError("invalid", _("There is no such message."))
-    if message.deleted_at is None:
+    return locked.last_change + 1, message
+
+
+def _changed(*, room: Room, message: Message, change: int, payload: dict, publish: bool) -> dict:
+    """The room's change number taken, the message marked with it; ``payload`` sent to
+    the room after commit (``publish``) and returned."""
+    Room.objects.filter(pk=room.pk).update(last_change=change)
+    Message.objects.filter(pk=message.pk).update(changed=change)
+    message.changed = change
+    if publish:
+        transaction.on_commit(lambda: broadcast(room.pk, payload))
+    return payload
+
+
+def chat_message_edit(*, actor: User, room: Room, seq: int, body: str, publish: bool = True):
+    """Change a message's text: its author (who may still write), or a moderator. The
+    earlier text is kept for moderators (``MessageEdit``). Returns the ``edited``
+    event (None when nothing changed), published after commit unless ``publish`` is
+    False (the consumer publishes it)."""
+    body_html = _check_body(body)
+    access = room_access_for(user=actor, room=room)
+    with transaction.atomic():
+        change, message = _change(room=room, seq=seq)
+        if message.deleted_at is not None:
+            raise ChatError("invalid", _("A deleted message cannot be edited."))
+        if message.author_id == actor.pk:
+            if not access.can_moderate:
+                _may_write(user=actor, room=room)
+        elif not access.can_moderate:
+            raise ChatError("forbidden", _("You can edit only your own messages."))
+        if body == message.body:
+            return None
+        _rate_limit(user=actor, room=room)
+        MessageEdit.objects.create(
+            message=message, body=message.body, body_html=message.body_html, edited_by=actor
+        )
+        message.body, message.body_html, message.edited_at = body, body_html, timezone.now()
+        message.save(update_fields=["body", "body_html", "edited_at"])
+        message_index(message=message)
+        payload = edited_payload(message, change)
+        return _changed(room=room, message=message, change=change, payload=payload, publish=publish)
+
+
+def chat_message_delete(*, actor: User, room: Room, seq: int, publish: bool = True):
+    """Delete a message: its author, or a moderator. Returns the ``deleted`` event (None
+    when it was deleted already), published after commit unless ``publish`` is False."""
+    access = room_access_for(user=actor, room=room)
+    with transaction.atomic():
+        change, message = _change(room=room, seq=seq)
+        if message.author_id != actor.pk and not access.can_moderate:
+            raise ChatError("forbidden", _("You can delete only your own messages."))
+        if message.author_id == actor.pk and not access.can_read:
+            raise ChatError("forbidden", _("You can delete only your own messages."))
+        if message.deleted_at is not None:
+            return None
         message.deleted_at = timezone.now()
         message.deleted_by = actor
         message.save(update_fields=["deleted_at", "deleted_by"])
         message_index(message=message)
-        transaction.on_commit(lambda: broadcast(room.pk, {"type": "deleted", "id": seq}))
-    return message
+        payload = deleted_payload(message, change)
+        return _changed(room=room, message=message, change=change, payload=payload, publish=publish)
+
+
+def chat_message_react(*, actor: User, room: Room, seq: int, emoji, on: bool, publish: bool = True):
+    """Give (``on``) or take back a reaction from the fixed set. Returns the
+    ``reaction`` event (None when nothing changed), published after commit unless
+    ``publish`` is False."""
+    if not isinstance(emoji, str) or emoji not in REACTIONS:
+        raise ChatError("invalid", _("Choose one of the reactions offered."))
+    if not isinstance(on, bool):
+        raise ChatError("invalid", _("Say whether the reaction is given or taken back."))
+    _may_write(user=actor, room=room)
+    with transaction.atomic():
+        change, message = _change(room=room, seq=seq)
+        if message.deleted_at is not None:
+            raise ChatError("invalid", _("There is no such message."))
+        mine = Reaction.objects.filter(message=message, user=actor, emoji=emoji)
+        if on == mine.exists():
+            return None
+        _rate_limit(user=actor, room=room)
+        if on:
+            Reaction.objects.create(message=message, user=actor, emoji=emoji)
+        else:
+            mine.delete()
+        users = list(
+            Reaction.objects.filter(message=message, emoji=emoji)
+            .order_by("created_at", "pk")
+            .values_list("user_id", flat=True)
+        )
+        given = dict(message.reactions_given or {})
+        if users:
+            given[emoji] = users
+        else:
+            given.pop(emoji, None)
+        # In the order of the fixed set, so every page lists them alike.
+        message.reactions_given = {e: given[e] for e in REACTIONS if e in given}
+        message.save(update_fields=["reactions_given"])
+        payload = {
+            "type": "reaction",
+            "id": message.seq,
+            "emoji": emoji,
+            "count": len(users),
+            "users": users,
+            "user": user_payload(actor),
+            "on": on,
+            "change": change,
+        }
+        return _changed(room=room, message=message, change=change, payload=payload, publish=publish)
+
+
+def reactions_payload(message: Message) -> dict:
+    """A ``reactions`` frame: every reaction a message has now (a client catching up)."""
+    return {
+        "type": "reactions",
+        "id": message.seq,
+        "reactions": reaction_users(message),
+        "change": message.changed,
+    }
 
 
 @transaction.atomic

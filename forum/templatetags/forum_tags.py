@@ -17,3 +17,19 @@ def wait_words(seconds) -> str:
         return ngettext("%(n)s hour", "%(n)s hours", hours) % {"n": hours}
     days = round(hours / 24)
     return ngettext("%(n)s day", "%(n)s days", days) % {"n": days}
+
+
+@register.simple_tag
+def message_reactions(message, user) -> list[tuple[str, int, bool]]:
+    """(emoji, how many gave it, whether this person did) for each reaction a chat
+    message has, in the order of the fixed set."""
+    given = message.reactions_given or {}
+    return [(emoji, len(users), user.pk in users) for emoji, users in given.items() if users]
+
+
+@register.simple_tag
+def reaction_choices() -> tuple[str, ...]:
+    """The reactions a chat message may get (a small fixed set)."""
+    from forum.models import REACTIONS
+
+    return REACTIONS

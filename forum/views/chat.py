@@ -8,7 +8,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import dateformat, formats
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -47,7 +49,20 @@ def chat_strings() -> dict:
         "sending": _("sending…"),
         "typing": _("%(name)s is writing…"),
         "deleted": _("This message was deleted by a moderator."),
+        "deleted_by_author": _("This message was deleted by its author."),
         "delete": _("Delete"),
+        "edit_message": _("Edit"),
+        "save": _("Save"),
+        "cancel": _("Cancel"),
+        "edited": _("(edited)"),
+        "reply": _("Reply in thread"),
+        "replies_one": _("1 reply"),
+        "replies_many": _("%(n)s replies"),
+        "react": _("Add a reaction"),
+        "reaction_label": _("Reaction %(emoji)s: %(n)s"),
+        "thread": _("Thread"),
+        "close": _("Close"),
+        "thread_empty": _("No reply yet."),
         "nobody": _("Nobody else right now."),
         "empty_preview": _("Nothing to preview yet."),
         "preview": _("Preview"),
@@ -108,6 +123,7 @@ def room_context(request, access) -> dict:
         "history": history,
         "has_more": has_more,
         "last_id": history[-1].seq if history else 0,
+        "last_change": room.last_change,
         "present": selectors.present_users(room=room),
         "muted": muted,
         "members": selectors.room_members(room=room) if access.can_moderate else [],
@@ -145,17 +161,141 @@ def room(request, slug):
 def room_post(request, slug):
     """Sending without JavaScript: the same service as the WebSocket."""
     access = _access(request, slug)
+    reply_to = _seq(request.POST.get("reply_to"))
     try:
         services.chat_message_send(
             user=request.user,
             room=access.room,
             client_id=request.POST.get("client_id", ""),
             body=request.POST.get("body", ""),
+            reply_to=reply_to,
         )
     except services.ChatError as error:
         messages.error(request, error.message)
         request.session[f"rial_chat_draft:{access.room.pk}"] = request.POST.get("body", "")
+    if reply_to is not None:
+        return redirect("forum:room_thread", slug=slug, seq=reply_to)
     return redirect("forum:room", slug=slug)
+
+
+def _seq(value) -> int | None:
+    """A message id from a form (None when it is not one)."""
+    try:
+        return int(value) if value not in (None, "") else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _back_to(slug, seq) -> str:
+    """The room (or the page it lives on) at the message."""
+    return f"{reverse('forum:room', kwargs={'slug': slug})}#m-{seq}"
+
+
+@login_required
+def room_thread(request, slug, seq):
+    """A thread on a page of its own: without JavaScript, from a link, on a phone."""
+    access = _access(request, slug)
+    found = selectors.thread_messages(room=access.room, seq=seq)
+    if found is None:
+        raise Http404
+    root, replies = found[0], found[1:]
+    return render(
+        request,
+        "forum/thread.html",
+        {
+            "room": access.room,
+            "space": access.room.space,
+            "access": access,
+            "root": root,
+            "replies": replies,
+            "client_id": uuid.uuid4(),
+            "back": _back_to(slug, root.seq),
+        },
+    )
+
+
+@login_required
+@require_POST
+def room_react(request, slug, seq):
+    """Give or take back a reaction (the page's buttons without JavaScript)."""
+    access = _access(request, slug)
+    message = selectors.message_by_seq(room=access.room, seq=seq)
+    if message is None:
+        raise Http404
+    emoji = request.POST.get("emoji", "")
+    mine = request.user.pk in (message.reactions_given or {}).get(emoji, [])
+    try:
+        services.chat_message_react(
+            actor=request.user, room=access.room, seq=seq, emoji=emoji, on=not mine
+        )
+    except services.ChatError as error:
+        messages.error(request, error.message)
+    return redirect(_back_to(slug, seq))
+
+
+@login_required
+def message_edit(request, slug, seq):
+    """Edit a message (without JavaScript; the room edits in place over the socket)."""
+    access = _access(request, slug)
+    message = selectors.message_by_seq(room=access.room, seq=seq)
+    may_edit = message is not None and (
+        access.can_moderate or (message.author_id == request.user.pk and access.can_write)
+    )
+    if message is None or message.deleted_at is not None or not may_edit:
+        raise Http404
+    if request.method == "GET" and "application/json" in request.headers.get("Accept", ""):
+        # The room's script edits in place: it needs the text as typed (Markdown).
+        response = JsonResponse({"id": message.seq, "body": message.body})
+        patch_vary_headers(response, ["Accept"])
+        return response
+    error = ""
+    body = message.body
+    if request.method == "POST":
+        body = request.POST.get("body", "")
+        try:
+            services.chat_message_edit(actor=request.user, room=access.room, seq=seq, body=body)
+        except services.ChatError as refused:
+            error = refused.message
+        else:
+            messages.success(request, _("Your change is saved."))
+            return redirect(_back_to(slug, seq))
+    return render(
+        request,
+        "forum/message_edit.html",
+        {
+            "room": access.room,
+            "space": access.room.space,
+            "message": message,
+            "body": body,
+            "error": error,
+            "back": _back_to(slug, seq),
+            "max_body": services.MAX_BODY,
+        },
+        status=400 if error else 200,
+    )
+
+
+@login_required
+def message_versions(request, slug, seq):
+    """What a message said before each edit: for the room's moderators."""
+    access = _access(request, slug)
+    if not access.can_moderate:
+        raise PermissionDenied(_("Only the room's moderators read earlier versions."))
+    found = selectors.message_versions(room=access.room, seq=seq)
+    if found is None:
+        raise Http404
+    message, versions = found
+    return render(
+        request,
+        "forum/message_versions.html",
+        {
+            "room": access.room,
+            "space": access.room.space,
+            "message": message,
+            "versions": versions,
+            "back": _back_to(slug, seq),
+        },
+    )
 
 
 @login_required

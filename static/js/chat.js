@@ -16,7 +16,14 @@
 // - Times are printed as the server prints them: in the person's profile zone
 //   (data-time-zone) with Django's format of the page's language
 //   (data-time-format), so a message shows the same time live and after a reload.
-// - The page works without this script (server-rendered history, plain form).
+// - Threads: a message with reply_to lives in the thread of that message, not in the
+//   room's log (its id still counts for the no-holes rule); the room shows the
+//   thread's reply count, and the thread opens in a panel (full screen on a phone).
+// - Edits, deletions and reactions carry the room's change number; the client keeps
+//   the last one it saw and reconnects with &changes=<it>, so the server sends what
+//   changed while it was away (forum/consumers.py).
+// - The page works without this script (server-rendered history, plain forms, a
+//   thread page, an edit page).
 (function () {
     "use strict";
 
@@ -43,6 +50,16 @@
     var formatTime = timeFormatter(root.dataset.timeZone, root.dataset.timeFormat, strings.day_periods || {});
 
     var lastId = parseInt(root.dataset.lastId || "0", 10);
+    var lastChange = parseInt(root.dataset.lastChange || "0", 10);
+    var userId = root.dataset.userId;
+    var reactionSet = [];       // the emoji offered (hello)
+    var thread = document.getElementById("chat-thread");
+    var threadLog = document.getElementById("chat-thread-log");
+    var threadForm = document.getElementById("chat-thread-form");
+    var threadBody = document.getElementById("chat-thread-body");
+    var threadError = document.getElementById("chat-thread-error");
+    var threadId = 0;           // the thread open in the panel (0: none)
+    var threadOpener = null;    // where focus goes back when it closes
     var buffered = {};          // id -> message received ahead of a missing one
     var outbox = [];            // [{client_id, body, element}] not yet echoed
     var socket = null;
@@ -78,8 +95,16 @@
     function setModeration(moderates) {
         canModerate = moderates;
         if (!moderates) {
-            log.querySelectorAll(".chat__delete").forEach(function (button) { button.remove(); });
+            // What only moderators may do on others' messages goes away.
+            root.querySelectorAll(".chat__message").forEach(function (item) {
+                if (item.dataset.author === userId) { return; }
+                item.querySelectorAll(".chat__delete, .chat__edit").forEach(function (b) { b.remove(); });
+            });
         }
+    }
+
+    function fill(text, values) {
+        return text.replace(/%\((\w+)\)s/g, function (_m, name) { return values[name]; });
     }
 
     // Closed for good (signed out, no access, too many windows): say why, stop.
@@ -199,14 +224,17 @@
         return tag;
     }
 
-    function renderMessage(message, pending) {
+    function renderMessage(message, pending, inThread) {
         var item = document.createElement("li");
         item.className = "chat__message" + (pending ? " chat__message--pending" : "");
         if (message.deleted) { item.className += " chat__message--deleted"; }
+        if (message.reply_to) { item.className += " chat__message--reply"; }
         if (message.id) {
-            item.id = "m-" + message.id;
+            // The room's log holds one copy with id m-<id>; the thread panel its own.
+            if (!inThread) { item.id = "m-" + message.id; }
             item.dataset.id = message.id;
         }
+        if (message.author && message.author.id) { item.dataset.author = message.author.id; }
         var meta = document.createElement("p");
         meta.className = "chat__meta";
         var author = document.createElement("span");
@@ -226,15 +254,23 @@
             time.textContent = formatTime(new Date(message.created));
         }
         meta.appendChild(time);
-        if (canModerate && message.id && !message.deleted) {
-            meta.appendChild(document.createTextNode(" "));
-            meta.appendChild(deleteButton(message.id, message.author.name));
+        if (message.edited && !message.deleted) { meta.appendChild(editedMark()); }
+        var own = message.author && String(message.author.id) === userId;
+        if (message.id && !message.deleted && !pending) {
+            if (canModerate || (own && canWrite)) {
+                meta.appendChild(document.createTextNode(" "));
+                meta.appendChild(actionButton("edit", strings.edit_message, message.id, message.author.name));
+            }
+            if (canModerate || own) {
+                meta.appendChild(document.createTextNode(" "));
+                meta.appendChild(actionButton("delete", strings.delete, message.id, message.author.name));
+            }
         }
         item.appendChild(meta);
         var body = document.createElement("div");
         if (message.deleted) {
             body.className = "chat__body meta";
-            body.textContent = strings.deleted;
+            body.textContent = message.deleted_by === "author" ? strings.deleted_by_author : strings.deleted;
         } else {
             body.className = "chat__body user-text";
             if (pending) {
@@ -245,6 +281,16 @@
             }
         }
         item.appendChild(body);
+        if (message.id && !message.deleted && !pending) {
+            var reactions = document.createElement("div");
+            reactions.className = "chat__reactions";
+            reactions.dataset.id = message.id;
+            item.appendChild(reactions);
+            drawReactions(reactions, message.reactions || {});
+            if (!inThread && !message.reply_to) {
+                item.appendChild(threadLinks(message.id, message.replies || 0));
+            }
+        }
         if (helpfulUrl && message.id && !message.deleted && !pending &&
                 String(message.author.id) !== root.dataset.userId) {
             item.appendChild(helpfulForm(message.id));
@@ -286,22 +332,104 @@
         return helpful;
     }
 
-    function deleteButton(id, name) {
+    function editedMark() {
+        var mark = document.createElement("span");
+        mark.className = "chat__edited meta";
+        mark.textContent = strings.edited;
+        var wrap = document.createDocumentFragment();
+        wrap.appendChild(document.createTextNode(" "));
+        wrap.appendChild(mark);
+        return wrap;
+    }
+
+    // Edit or Delete on a message: the author's name tells a screen reader which one.
+    function actionButton(kind, label, id, name) {
         var button = document.createElement("button");
         button.type = "button";
-        button.className = "link-button chat__delete";
+        button.className = "link-button chat__" + kind;
         button.dataset.id = id;
-        button.textContent = strings.delete;
-        button.setAttribute("aria-label", strings.delete + " — " + name);
+        button.textContent = label;
+        button.setAttribute("aria-label", label + " — " + name);
         return button;
     }
+
+    // The reply count (or "Reply in thread"), a link to the thread page that the
+    // script opens in the panel.
+    function threadLinks(id, count) {
+        var line = document.createElement("p");
+        line.className = "chat__thread-links";
+        if (!count && !canWrite) { return line; }
+        var link = document.createElement("a");
+        link.href = root.dataset.threadUrl.replace(/\/0\/$/, "/" + id + "/");
+        link.dataset.id = id;
+        link.className = "chat__replies" + (count ? "" : " chat__replies--none");
+        link.textContent = repliesText(count);
+        line.appendChild(link);
+        return line;
+    }
+
+    function repliesText(count) {
+        if (!count) { return strings.reply; }
+        return count === 1 ? strings.replies_one : fill(strings.replies_many, { n: count });
+    }
+
+    // The pills of a message's reactions ({emoji: [person ids]}) and, for those who
+    // may write, the choice of the set. Buttons: aria-pressed says whether it is mine.
+    function drawReactions(box, given) {
+        box.textContent = "";
+        Object.keys(given).forEach(function (emoji) {
+            var users = given[emoji] || [];
+            if (!users.length) { return; }
+            var mine = users.some(function (id) { return String(id) === userId; });
+            var button = document.createElement("button");
+            button.type = "button";
+            button.className = "chat__reaction";
+            button.dataset.emoji = emoji;
+            button.setAttribute("aria-pressed", mine ? "true" : "false");
+            button.disabled = !canWrite;
+            var face = document.createElement("span");
+            face.setAttribute("aria-hidden", "true");
+            face.textContent = emoji + " " + users.length;
+            var label = document.createElement("span");
+            label.className = "visually-hidden";
+            label.textContent = fill(strings.reaction_label, { emoji: emoji, n: users.length });
+            button.appendChild(face);
+            button.appendChild(label);
+            box.appendChild(button);
+        });
+        if (!canWrite || !reactionSet.length) { return; }
+        var details = document.createElement("details");
+        details.className = "chat__react";
+        var summary = document.createElement("summary");
+        summary.textContent = strings.react;
+        details.appendChild(summary);
+        var choices = document.createElement("div");
+        choices.className = "chat__react-choices";
+        reactionSet.forEach(function (emoji) {
+            var choice = document.createElement("button");
+            choice.type = "button";
+            choice.className = "chat__reaction-choice";
+            choice.dataset.emoji = emoji;
+            choice.textContent = emoji;
+            choices.appendChild(choice);
+        });
+        details.appendChild(choices);
+        box.appendChild(details);
+    }
+
+    // Every copy of a message on the page: in the room's log and in the open thread.
+    function copies(id) {
+        return Array.prototype.slice.call(
+            root.querySelectorAll(".chat__message[data-id=\"" + id + "\"]"));
+    }
+
 
     function removeEmptyNote() {
         var empty = document.getElementById("chat-empty");
         if (empty) { empty.remove(); }
     }
 
-    function show(message) {
+    function show(message, fresh) {
         // The echo of one of our own messages replaces its "sending…" copy.
         for (var i = 0; i < outbox.length; i++) {
             if (outbox[i].client_id === message.client_id) {
@@ -311,6 +439,7 @@
             }
         }
         stoppedTyping(message.author.id);
+        if (message.reply_to) { showReply(message, fresh); return; }
         if (document.getElementById("m-" + message.id)) { return; }
         removeEmptyNote();
         var follow = atBottom();
@@ -328,15 +457,43 @@
 
     // --- receiving ---------------------------------------------------------------------------
 
+    // A reply: the thread's count grows (once: only a reply newer than what the page
+    // had counted), and the open thread shows it.
+    function showReply(message, fresh) {
+        if (fresh) {
+            var parent = document.getElementById("m-" + message.reply_to);
+            var link = parent && parent.querySelector(".chat__replies");
+            if (link) {
+                var count = (parseInt(link.dataset.count || "", 10) || countOf(link)) + 1;
+                link.dataset.count = count;
+                link.textContent = repliesText(count);
+                link.classList.remove("chat__replies--none");
+            }
+        }
+        if (threadId === message.reply_to && threadLog &&
+                !threadLog.querySelector(".chat__message[data-id=\"" + message.id + "\"]")) {
+            var empty = threadLog.querySelector(".chat__empty");
+            if (empty) { empty.remove(); }
+            var before = threadLog.querySelector(".chat__message--pending");
+            threadLog.insertBefore(renderMessage(message, false, true), before);
+            threadLog.scrollTop = threadLog.scrollHeight;
+        }
+    }
+
+    function countOf(link) {
+        if (link.classList.contains("chat__replies--none")) { return 0; }
+        return parseInt(link.textContent, 10) || 0;
+    }
+
     function accept(message) {
-        if (message.id <= lastId) { show(message); return; }
+        if (message.id <= lastId) { show(message, false); return; }
         if (message.id === lastId + 1) {
-            show(message);
+            show(message, true);
             lastId = message.id;
             while (buffered[lastId + 1]) {
                 var nextMessage = buffered[lastId + 1];
                 delete buffered[lastId + 1];
-                show(nextMessage);
+                show(nextMessage, true);
                 lastId = nextMessage.id;
             }
             scheduleRead();
@@ -360,7 +517,7 @@
         if (purpose === "earlier") {
             var first = log.querySelector("li[data-id]");
             frame.messages.forEach(function (message) {
-                if (!document.getElementById("m-" + message.id)) {
+                if (!message.reply_to && !document.getElementById("m-" + message.id)) {
                     log.insertBefore(renderMessage(message, false), first);
                 }
             });
@@ -411,15 +568,75 @@
         }).join(" ");
     }
 
+    function changed(frame) {
+        if (frame.change && frame.change > lastChange) { lastChange = frame.change; }
+    }
+
     function onDeleted(frame) {
-        var item = document.getElementById("m-" + frame.id);
-        if (!item) { return; }
-        item.classList.add("chat__message--deleted");
-        var body = item.querySelector(".chat__body");
-        body.className = "chat__body meta";
-        body.textContent = strings.deleted;
-        var button = item.querySelector(".chat__delete");
-        if (button) { button.remove(); }
+        changed(frame);
+        copies(frame.id).forEach(function (item) {
+            item.classList.add("chat__message--deleted");
+            var body = item.querySelector(".chat__body");
+            body.className = "chat__body meta";
+            body.textContent = frame.by === "author" ? strings.deleted_by_author : strings.deleted;
+            item.querySelectorAll(".chat__delete, .chat__edit, .chat__edited, .chat__reactions, .chat__edit-form")
+                .forEach(function (element) { element.remove(); });
+        });
+    }
+
+    function onEdited(frame) {
+        changed(frame);
+        copies(frame.id).forEach(function (item) {
+            var body = item.querySelector(".chat__body");
+            if (!body || item.classList.contains("chat__message--deleted")) { return; }
+            body.innerHTML = frame.body_html;  // cleaned by the server (lms/markup.py)
+            body.hidden = false;
+            var form = item.querySelector(".chat__edit-form");
+            if (form) { form.remove(); }
+            if (!item.querySelector(".chat__edited")) {
+                item.querySelector(".chat__time").after(editedMark());
+            }
+        });
+    }
+
+    function onReaction(frame) {
+        changed(frame);
+        copies(frame.id).forEach(function (item) {
+            var box = item.querySelector(".chat__reactions");
+            if (!box) { return; }
+            var given = currentReactions(box);
+            given[frame.emoji] = frame.users;
+            drawReactions(box, ordered(given));
+        });
+    }
+
+    function onReactions(frame) {
+        changed(frame);
+        copies(frame.id).forEach(function (item) {
+            var box = item.querySelector(".chat__reactions");
+            if (box) { drawReactions(box, frame.reactions); }
+        });
+    }
+
+    // What the pills show now, as {emoji: [ids]} (ids only known for mine: enough
+    // to redraw, as a reaction frame brings the whole list of the emoji it changes).
+    function currentReactions(box) {
+        var given = {};
+        box.querySelectorAll(".chat__reaction").forEach(function (button) {
+            var count = parseInt(button.textContent.split(" ")[1], 10) || 0;
+            var mine = button.getAttribute("aria-pressed") === "true";
+            var ids = [];
+            for (var n = 0; n < count; n++) { ids.push(n === 0 && mine ? userId : "?"); }
+            given[button.dataset.emoji] = ids;
+        });
+        return given;
+    }
+
+    function ordered(given) {
+        var out = {};
+        var order = reactionSet.length ? reactionSet : Object.keys(given);
+        order.forEach(function (emoji) { if (given[emoji] && given[emoji].length) { out[emoji] = given[emoji]; } });
+        return out;
     }
 
     function onError(frame) {
@@ -432,7 +649,9 @@
             // The last message sent was refused: give its text back.
             var refused = outbox.pop();
             refused.element.remove();
-            if (textarea && !textarea.value) { textarea.value = refused.body; }
+            var box = refused.reply_to ? threadBody : textarea;
+            if (refused.reply_to && threadError) { threadError.textContent = frame.message; }
+            if (box && !box.value) { box.value = refused.body; }
         }
     }
 
@@ -457,6 +676,10 @@
                 canWrite = frame.can_write;
                 setComposer(canWrite);
                 setModeration(frame.can_moderate);
+                if (!reactionSet.length && frame.reactions) {
+                    reactionSet = frame.reactions;
+                    upgradeReactions();
+                }
                 // ?after=<lastId> in the URL brings what was missed while away.
                 flushOutbox();
                 break;
@@ -465,6 +688,10 @@
             case "presence": onPresence(frame); break;
             case "typing": onTyping(frame); break;
             case "deleted": onDeleted(frame); break;
+            case "edited": onEdited(frame); break;
+            case "reaction": onReaction(frame); break;
+            case "reactions": onReactions(frame); break;
+            case "thread": onThread(frame); break;
             // Frames were missed: reconnect with ?after=. Spread over a second, as
             // every window of a server may be told at once.
             case "gap": reconnect(Math.random() * 1000); break;
@@ -477,7 +704,8 @@
 
     function url() {
         var scheme = location.protocol === "https:" ? "wss://" : "ws://";
-        return scheme + location.host + "/ws/chat/" + encodeURIComponent(slug) + "/?after=" + lastId;
+        return scheme + location.host + "/ws/chat/" + encodeURIComponent(slug) + "/?after=" + lastId +
+            "&changes=" + lastChange;
     }
 
     function connect() {
@@ -530,7 +758,9 @@
 
     function flushOutbox() {
         outbox.forEach(function (item) {
-            send({ type: "message", client_id: item.client_id, body: item.body });
+            var frame = { type: "message", client_id: item.client_id, body: item.body };
+            if (item.reply_to) { frame.reply_to = item.reply_to; }
+            send(frame);
         });
     }
 
@@ -645,12 +875,180 @@
         });
     }
 
-    log.addEventListener("click", function (event) {
-        var button = event.target.closest(".chat__delete");
-        if (!button) { return; }
-        send({ type: "delete", id: parseInt(button.dataset.id, 10) });
+    // --- threads, reactions, edits --------------------------------------------------------
+
+    // The server-rendered reaction forms become buttons that send over the socket.
+    function upgradeReactions() {
+        root.querySelectorAll("form.chat__reactions").forEach(function (form) {
+            var box = document.createElement("div");
+            box.className = "chat__reactions";
+            box.dataset.id = form.dataset.id;
+            var given = {};
+            form.querySelectorAll(".chat__reaction").forEach(function (button) {
+                var count = parseInt(button.querySelector(".chat__reaction-count").textContent, 10) || 0;
+                var ids = [];
+                for (var n = 0; n < count; n++) {
+                    ids.push(n === 0 && button.getAttribute("aria-pressed") === "true" ? userId : "?");
+                }
+                given[button.value] = ids;
+            });
+            form.replaceWith(box);
+            drawReactions(box, given);
+        });
+    }
+
+    function messageId(element) {
+        var item = element.closest(".chat__message");
+        return item ? parseInt(item.dataset.id, 10) : 0;
+    }
+
+    function openThread(id, opener) {
+        if (!thread) { return false; }
+        threadId = id;
+        threadOpener = opener;
+        threadLog.textContent = "";
+        if (threadError) { threadError.textContent = ""; }
+        thread.hidden = false;
+        document.getElementById("chat-thread-title").focus();
+        send({ type: "thread", id: id });
+        return true;
+    }
+
+    function closeThread() {
+        if (!thread || thread.hidden) { return; }
+        thread.hidden = true;
+        threadId = 0;
+        if (threadOpener && document.contains(threadOpener)) { threadOpener.focus(); }
+    }
+
+    function onThread(frame) {
+        if (frame.id !== threadId) { return; }
+        threadLog.textContent = "";
+        frame.messages.forEach(function (message) {
+            threadLog.appendChild(renderMessage(message, false, true));
+        });
+        if (frame.messages.length < 2) {
+            var empty = document.createElement("li");
+            empty.className = "chat__empty meta";
+            empty.textContent = strings.thread_empty;
+            threadLog.appendChild(empty);
+        }
+        if (threadForm) { threadForm.hidden = !!(frame.messages[0] && frame.messages[0].deleted); }
+    }
+
+    if (thread) {
+        document.getElementById("chat-thread-close").addEventListener("click", closeThread);
+        thread.addEventListener("keydown", function (event) {
+            if (event.key === "Escape") { closeThread(); }
+        });
+    }
+
+    if (threadForm) {
+        threadForm.addEventListener("submit", function (event) {
+            event.preventDefault();
+            var body = threadBody.value;
+            if (!body.trim() || !canWrite || ended || !threadId) { return; }
+            threadError.textContent = "";
+            var item = { client_id: newId(), body: body, reply_to: threadId };
+            item.element = renderMessage({ author: { name: "", roles: [] }, body: body }, true, true);
+            threadLog.appendChild(item.element);
+            threadLog.scrollTop = threadLog.scrollHeight;
+            outbox.push(item);
+            send({ type: "message", client_id: item.client_id, body: body, reply_to: threadId });
+            threadBody.value = "";
+        });
+        threadBody.addEventListener("keydown", function (event) {
+            if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+                event.preventDefault();
+                threadForm.requestSubmit();
+            }
+        });
+    }
+
+    // Edit in place: the text as typed comes from the edit page (JSON), the change
+    // goes over the socket, and the "edited" frame shows it everywhere.
+    function startEdit(id, button) {
+        var item = button.closest(".chat__message");
+        if (!item || item.querySelector(".chat__edit-form")) { return; }
+        fetch(root.dataset.editUrl.replace(/\/0\/edit\/$/, "/" + id + "/edit/"), {
+            headers: { Accept: "application/json" },
+            credentials: "same-origin",
+        }).then(function (response) {
+            if (!response.ok) { throw new Error(String(response.status)); }
+            return response.json();
+        }).then(function (data) {
+            var body = item.querySelector(".chat__body");
+            var form = document.createElement("form");
+            form.className = "chat__edit-form form";
+            var label = document.createElement("label");
+            label.className = "visually-hidden";
+            label.htmlFor = "edit-" + id;
+            label.textContent = strings.edit_message;
+            var area = document.createElement("textarea");
+            area.id = "edit-" + id;
+            area.rows = 3;
+            area.maxLength = 4000;
+            area.value = data.body;
+            var actions = document.createElement("div");
+            actions.className = "form__actions";
+            var save = document.createElement("button");
+            save.type = "submit";
+            save.className = "button button--small";
+            save.textContent = strings.save;
+            var cancel = document.createElement("button");
+            cancel.type = "button";
+            cancel.className = "button button--secondary button--small";
+            cancel.textContent = strings.cancel;
+            actions.appendChild(save);
+            actions.appendChild(cancel);
+            form.appendChild(label);
+            form.appendChild(area);
+            form.appendChild(actions);
+            body.hidden = true;
+            body.after(form);
+            area.focus();
+            function stop() { form.remove(); body.hidden = false; button.focus(); }
+            cancel.addEventListener("click", stop);
+            form.addEventListener("keydown", function (event) {
+                if (event.key === "Escape") { event.stopPropagation(); stop(); }
+            });
+            form.addEventListener("submit", function (event) {
+                event.preventDefault();
+                if (area.value === data.body) { stop(); return; }
+                send({ type: "edit", id: id, body: area.value });
+            });
+        }).catch(function () {
+            window.location.href = button.href || root.dataset.editUrl.replace(/\/0\/edit\/$/, "/" + id + "/edit/");
+        });
+    }
+
+    root.addEventListener("click", function (event) {
+        var target = event.target;
+        var del = target.closest(".chat__delete");
+        if (del) { send({ type: "delete", id: parseInt(del.dataset.id, 10) }); return; }
+        var edit = target.closest(".chat__edit");
+        if (edit && socket) {
+            event.preventDefault();
+            startEdit(parseInt(edit.dataset.id, 10), edit);
+            return;
+        }
+        var replies = target.closest(".chat__replies");
+        if (replies && socket && openThread(parseInt(replies.dataset.id, 10), replies)) {
+            event.preventDefault();
+            return;
+        }
+        var pill = target.closest(".chat__reaction, .chat__reaction-choice");
+        if (pill && pill.type === "button") {
+            var id = messageId(pill);
+            var box = pill.closest(".chat__reactions");
+            var existing = box && box.querySelector(".chat__reaction[data-emoji=\"" + pill.dataset.emoji + "\"]");
+            var mine = existing && existing.getAttribute("aria-pressed") === "true";
+            send({ type: "react", id: id, emoji: pill.dataset.emoji, on: !mine });
+            var details = pill.closest("details");
+            if (details) { details.open = false; }
+        }
     });
-    log.querySelectorAll(".chat__delete").forEach(function (button) { button.hidden = false; });
+    root.querySelectorAll(".chat__delete").forEach(function (button) { button.hidden = false; });
 
     connect();
 })();

@@ -383,3 +383,71 @@ def test_on_a_phone_the_composer_stays_on_screen(browser, chat_site):
         box = last.bounding_box()
         assert box["y"] >= 0 and box["y"] + box["height"] <= form.bounding_box()["y"] + 1
         assert axe_violations(phone) == []
+
+
+def _last_root(page):
+    return page.locator("#chat-log > li[data-id]").last
+
+
+def test_threads_reactions_and_edits_reach_the_other_person_live_and_after_reconnecting(
+    browser, chat_site
+):
+    """Diego on a laptop, Marcelo on a phone: a reaction, an edit, a thread, and an
+    edit made while Marcelo is offline, which he gets when he is back."""
+    with (
+        _in_room(browser, chat_site, "learner2@example.org") as (_d, diego, _dn),
+        _in_room(
+            browser, chat_site, "learner7@example.org", viewport={"width": 375, "height": 740}
+        ) as (_m, marcelo, marcelo_net),
+    ):
+        _say(diego, "La reunión es el martes")
+        mine = _last_root(diego)
+        expect(mine.locator(".chat__body")).to_have_text("La reunión es el martes")
+        seq = mine.get_attribute("data-id")
+        theirs = marcelo.locator(f"#m-{seq}")
+        expect(theirs.locator(".chat__body")).to_have_text("La reunión es el martes")
+
+        # Marcelo reacts from his phone; Diego sees the count.
+        theirs.locator("summary").click()
+        theirs.locator(".chat__reaction-choice", has_text="👍").click()
+        expect(mine.locator(".chat__reaction")).to_contain_text("👍 1")
+        expect(theirs.locator(".chat__reaction")).to_have_attribute("aria-pressed", "true")
+
+        # Diego edits his message in place (keyboard: Enter on Edit, type, save).
+        mine.locator(".chat__edit").click()
+        box = mine.locator("textarea")
+        expect(box).to_have_value("La reunión es el martes")
+        box.fill("La reunión es el **jueves**")
+        mine.locator(".chat__edit-form button[type=submit]").click()
+        expect(theirs.locator(".chat__body strong")).to_have_text("jueves")
+        expect(theirs.locator(".chat__edited")).to_be_visible()
+
+        # Marcelo answers in the thread, full screen on his phone.
+        theirs.locator(".chat__replies").click()
+        panel = marcelo.locator("#chat-thread")
+        expect(panel).to_be_visible()
+        width = marcelo.evaluate("document.getElementById('chat-thread').offsetWidth")
+        assert width >= 370
+        marcelo.locator("#chat-thread-body").fill("Perfecto, el jueves entonces")
+        marcelo.locator("#chat-thread-body").press("Enter")
+        expect(panel.locator(".chat__message--reply .chat__body")).to_have_text(
+            "Perfecto, el jueves entonces"
+        )
+        expect(mine.locator(".chat__replies")).to_contain_text("1")
+        # The reply is in the thread, not in the room's log.
+        expect(diego.locator("#chat-log > li", has_text="Perfecto, el jueves")).to_have_count(0)
+        assert axe_violations(marcelo) == []
+        marcelo.keyboard.press("Escape")
+        expect(panel).to_be_hidden()
+
+        # Offline, Marcelo misses an edit; back online, he has it.
+        marcelo_net.go_offline()
+        marcelo.wait_for_selector('#chat-status[data-state="offline"]')
+        mine.locator(".chat__edit").click()
+        mine.locator("textarea").fill("La reunión es el jueves a las 10")
+        mine.locator(".chat__edit-form button[type=submit]").click()
+        expect(mine.locator(".chat__body")).to_have_text("La reunión es el jueves a las 10")
+        marcelo_net.go_online()
+        _wait_online(marcelo)
+        expect(theirs.locator(".chat__body")).to_have_text("La reunión es el jueves a las 10")
+        assert axe_violations(diego) == []

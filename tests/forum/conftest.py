@@ -48,12 +48,14 @@ def session_cookie(user) -> str:
     return client.cookies["sessionid"].value
 
 
-async def open_socket(user, slug, *, after=None, origin=b"http://testserver"):
+async def open_socket(user, slug, *, after=None, changes=None, origin=b"http://testserver"):
     headers = [(b"origin", origin), (b"host", b"testserver")]
     if user is not None:
         key = await database_sync_to_async(session_cookie)(user)
         headers.append((b"cookie", f"sessionid={key}".encode()))
     path = f"/ws/chat/{slug}/" + (f"?after={after}" if after is not None else "")
+    if changes is not None:
+        path += f"&changes={changes}"
     communicator = WebsocketCommunicator(application, path, headers=headers)
     connected, _code = await communicator.connect()
     return communicator, connected

@@ -290,25 +290,33 @@ async def test_presence_lists_who_is_here(community):
     await alice.disconnect()
 
 
-async def test_moderators_delete_and_members_cannot(community):
+async def test_authors_and_moderators_delete_and_others_cannot(community):
     alice, _ = await open_socket(community["alice"], "red-general")
+    bruno, _ = await open_socket(community["bruno"], "red-general")
     mod, _ = await open_socket(community["mod"], "red-general")
-    await receive_until(alice, "hello")
-    await receive_until(mod, "hello")
+    for socket in (alice, bruno, mod):
+        await receive_until(socket, "hello")
     await alice.send_json_to(frame("algo inapropiado"))
     message, _ = await receive_until(alice, "message")
-    await alice.send_json_to({"type": "delete", "id": message["id"]})
-    error, _ = await receive_until(alice, "error")
+    await bruno.send_json_to({"type": "delete", "id": message["id"]})
+    error, _ = await receive_until(bruno, "error")
     assert error["code"] == "forbidden"
     await mod.send_json_to({"type": "delete", "id": message["id"]})
-    deleted, _ = await receive_until(alice, "deleted")
-    assert deleted == {"type": "deleted", "id": message["id"]}
+    for socket in (mod, bruno, alice):
+        deleted, _ = await receive_until(socket, "deleted")
+    assert deleted == {"type": "deleted", "id": message["id"], "by": "moderator", "change": 1}
     await alice.send_json_to({"type": "history", "before": 10, "limit": 10})
     history, _ = await receive_until(alice, "history")
     assert history["messages"][0]["deleted"] is True
     assert history["messages"][0]["body_html"] == ""
-    await alice.disconnect()
-    await mod.disconnect()
+    # Her own message, the author deletes herself.
+    await alice.send_json_to(frame("me equivoqué de sala"))
+    own, _ = await receive_until(alice, "message")
+    await alice.send_json_to({"type": "delete", "id": own["id"]})
+    deleted, _ = await receive_until(bruno, "deleted")
+    assert deleted == {"type": "deleted", "id": own["id"], "by": "author", "change": 2}
+    for socket in (alice, bruno, mod):
+        await socket.disconnect()
 
 
 async def test_cohort_rooms_follow_enrolments_and_tutors(world):
