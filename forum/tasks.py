@@ -35,6 +35,13 @@ def notify_post(
 
 
 @task()
+def notify_chat_mentions(message_id: int) -> int:
+    from forum.services.chat import chat_mentions_notify
+
+    return chat_mentions_notify(message_id=message_id)
+
+
+@task()
 def send_announcement(topic_id: int) -> int:
     return announcements.announcement_send(topic_id=topic_id)
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("chat/preview/", chat.preview, name="chat_preview"),
     path("chat/<slug:slug>/", chat.room, name="room"),
     path("chat/<slug:slug>/post/", chat.room_post, name="room_post"),
+    path("chat/<slug:slug>/people/", chat.room_people, name="room_people"),
     path("chat/<slug:slug>/thread/<int:seq>/", chat.room_thread, name="room_thread"),
     path("chat/<slug:slug>/m/<int:seq>/react/", chat.room_react, name="room_react"),
     path("chat/<slug:slug>/m/<int:seq>/edit/", chat.message_edit, name="message_edit"),

@@ -12,7 +12,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from forum.access import room_access_for
@@ -36,10 +39,12 @@ from forum.models import (
 )
 from forum.search import message_index
 from forum.selectors import chat as selectors
+from forum.selectors.forums import MENTION, handle
 from forum.selectors.nav import nav_counts_forget
 from forum.services.questions import question_message_sent
 from lms.markup import MarkupTooLong, render_markdown
 from lms.models import User
+from lms.services.notifications import notifications_fan_out
 
 MAX_BODY = 4000
 
@@ -209,6 +214,7 @@ def chat_message_send(
             payload = message_payload(message, room.slug)
             if publish:
                 transaction.on_commit(lambda: broadcast(room.pk, payload))
+            _mentions_later(message)
     except IntegrityError:
         existing = selectors.sent_before(room=room, user=user, client_id=client_id)
         if existing is None:
@@ -216,6 +222,59 @@ def chat_message_send(
         return Sent(existing, created=False)
     room.last_seq = seq
     return Sent(message, created=True, payload=payload)
+
+
+# --- Mentions ---------------------------------------------------------------------------------
+
+
+def _mentions_later(message: Message) -> None:
+    """Tell the people a message mentions (@their-name), in the worker after commit."""
+    if not MENTION.search(message.body):
+        return
+    from forum.tasks import notify_chat_mentions
+
+    transaction.on_commit(lambda: notify_chat_mentions.enqueue(message.pk))
+
+
+def chat_mentions_notify(*, message_id: int) -> int:
+    """Notify each person of the room a message mentions (a task's work); how many were
+    told. Only people who may write in the room, never its author; a mention kept
+    in an edit tells nobody twice (the notification's key)."""
+    message = (
+        Message.objects.filter(pk=message_id, deleted_at__isnull=True)
+        .select_related("room__space", "author")
+        .first()
+    )
+    if message is None:
+        return 0
+    handles = {found.lower() for found in MENTION.findall(message.body)}
+    if not handles:
+        return 0
+    room = message.room
+    people = [
+        person
+        for person in selectors.room_members(room=room).filter(is_active=True)
+        if person.pk != message.author_id and handle(person) in handles
+    ]
+    url = reverse("forum:room", kwargs={"slug": room.slug})
+    if message.reply_to_id is not None:
+        url = reverse("forum:room_thread", kwargs={"slug": room.slug, "seq": message.reply_to.seq})
+    author = message.author.get_full_name()
+    excerpt = strip_tags(str(message.body_html)).strip()
+
+    def write(_person):
+        return {
+            "title": _("%(name)s mentioned you in %(room)s") % {"name": author, "room": room.name},
+            "body": Truncator(excerpt).chars(300),
+            "url": f"{url}#m-{message.seq}",
+        }
+
+    return notifications_fan_out(
+        people=people, kind=CHAT_MENTION, key=f"chat:{message.pk}:mention", write=write, email=True
+    )
+
+
+CHAT_MENTION = "chat_mention"
 
 
 # --- Changes to messages already sent ---------------------------------------------------------
@@ -273,6 +332,7 @@ def chat_message_edit(*, actor: User, room: Room, seq: int, body: str, publish: 
         message.body, message.body_html, message.edited_at = body, body_html, timezone.now()
         message.save(update_fields=["body", "body_html", "edited_at"])
         message_index(message=message)
+        _mentions_later(message)  # someone mentioned in the edit is told (once)
         payload = edited_payload(message, change)
         return _changed(room=room, message=message, change=change, payload=payload, publish=publish)
 

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from forum import selectors, services
 from forum.access import find_room, room_access, room_access_found
 from forum.models import RoomMute
+from forum.selectors.forums import handle as forum_handle
 from lms.markup import MarkupTooLong, render_markdown
 from lms.models import User
 
@@ -63,6 +64,7 @@ def chat_strings() -> dict:
         "thread": _("Thread"),
         "close": _("Close"),
         "thread_empty": _("No reply yet."),
+        "mention_list": _("People to mention"),
         "nobody": _("Nobody else right now."),
         "empty_preview": _("Nothing to preview yet."),
         "preview": _("Preview"),
@@ -189,6 +191,28 @@ def _seq(value) -> int | None:
 def _back_to(slug, seq) -> str:
     """The room (or the page it lives on) at the message."""
     return f"{reverse('forum:room', kwargs={'slug': slug})}#m-{seq}"
+
+
+MENTION_SUGGESTIONS = 8
+
+
+@login_required
+def room_people(request, slug):
+    """Who to mention: the room's people whose name starts a word with what was typed
+    after "@" (the composer's suggestions), as JSON."""
+    access = _access(request, slug)
+    typed = request.GET.get("q", "").strip().lower()[:60]
+    # Handles drop accents ("patricia" for Patrícia): matched here, not by the database.
+    people = selectors.room_members(room=access.room).filter(is_active=True).only("full_name")
+    found = []
+    for person in people[:2000]:
+        handle = forum_handle(person)
+        matches = not typed or any(w.startswith(typed) for w in [handle, *handle.split("-")])
+        if matches and person.pk != request.user.pk:
+            found.append({"name": person.get_full_name(), "handle": handle})
+        if len(found) == MENTION_SUGGESTIONS:
+            break
+    return JsonResponse({"people": found})
 
 
 @login_required

@@ -828,7 +828,7 @@
             hidePreview();
         });
         textarea.addEventListener("keydown", function (event) {
-            if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+            if (event.key === "Enter" && !event.shiftKey && !event.isComposing && !mentioning(textarea)) {
                 event.preventDefault();
                 form.requestSubmit();
             }
@@ -958,7 +958,7 @@
             threadBody.value = "";
         });
         threadBody.addEventListener("keydown", function (event) {
-            if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+            if (event.key === "Enter" && !event.shiftKey && !event.isComposing && !mentioning(threadBody)) {
                 event.preventDefault();
                 threadForm.requestSubmit();
             }
@@ -1049,6 +1049,112 @@
         }
     });
     root.querySelectorAll(".chat__delete").forEach(function (button) { button.hidden = false; });
+
+    // --- @mentions: the room's people suggested as one types "@na…" ------------------------
+    //
+    // A listbox under the composer; ArrowUp/ArrowDown move, Enter or Tab choose,
+    // Escape closes. The textarea points at the active option (aria-activedescendant).
+
+    var mentionLists = [];
+
+    function mentioning(area) {
+        return mentionLists.some(function (box) { return box.area === area && !box.list.hidden; });
+    }
+
+    function mentionBox(area) {
+        if (!area) { return; }
+        var list = document.createElement("ul");
+        list.className = "chat__mentions";
+        list.id = area.id + "-mentions";
+        list.setAttribute("role", "listbox");
+        list.setAttribute("aria-label", strings.mention_list);
+        list.hidden = true;
+        area.after(list);
+        area.setAttribute("aria-autocomplete", "list");
+        area.setAttribute("aria-controls", list.id);
+        var box = { area: area, list: list, people: [], active: 0, timer: null, typed: null };
+        mentionLists.push(box);
+
+        function typedHandle() {
+            var before = area.value.slice(0, area.selectionStart);
+            var match = before.match(/(^|[^\w@])@([\w-]{0,60})$/);
+            return match ? match[2].toLowerCase() : null;
+        }
+
+        function close() {
+            list.hidden = true;
+            list.textContent = "";
+            area.removeAttribute("aria-activedescendant");
+        }
+
+        function draw() {
+            list.textContent = "";
+            if (!box.people.length) { close(); return; }
+            box.people.forEach(function (person, index) {
+                var option = document.createElement("li");
+                option.id = list.id + "-" + index;
+                option.setAttribute("role", "option");
+                option.setAttribute("aria-selected", index === box.active ? "true" : "false");
+                option.className = "chat__mention" + (index === box.active ? " chat__mention--active" : "");
+                option.textContent = person.name + " · @" + person.handle;
+                option.addEventListener("mousedown", function (event) {
+                    event.preventDefault();  // the textarea keeps the focus
+                    choose(index);
+                });
+                list.appendChild(option);
+            });
+            list.hidden = false;
+            area.setAttribute("aria-activedescendant", list.id + "-" + box.active);
+        }
+
+        function choose(index) {
+            var person = box.people[index];
+            if (!person) { return; }
+            var caret = area.selectionStart;
+            var before = area.value.slice(0, caret).replace(/@[\w-]*$/, "@" + person.handle + " ");
+            area.value = before + area.value.slice(caret);
+            area.selectionStart = area.selectionEnd = before.length;
+            close();
+        }
+
+        area.addEventListener("input", function () {
+            var typed = typedHandle();
+            clearTimeout(box.timer);
+            if (typed === null) { close(); return; }
+            box.timer = setTimeout(function () {
+                fetch(root.dataset.peopleUrl + "?q=" + encodeURIComponent(typed), {
+                    credentials: "same-origin",
+                }).then(function (response) { return response.json(); }).then(function (data) {
+                    if (typedHandle() !== typed) { return; }  // typed on meanwhile
+                    box.people = data.people || [];
+                    box.active = 0;
+                    draw();
+                }).catch(close);
+            }, 150);
+        });
+        area.addEventListener("keydown", function (event) {
+            if (list.hidden) { return; }
+            if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+                event.preventDefault();
+                var step = event.key === "ArrowDown" ? 1 : -1;
+                box.active = (box.active + step + box.people.length) % box.people.length;
+                draw();
+            } else if (event.key === "Enter" || event.key === "Tab") {
+                event.preventDefault();
+                choose(box.active);
+            } else if (event.key === "Escape") {
+                event.preventDefault();
+                event.stopPropagation();
+                close();
+            }
+        });
+        area.addEventListener("blur", function () { setTimeout(close, 150); });
+    }
+
+    if (canWrite) {
+        mentionBox(textarea);
+        mentionBox(threadBody);
+    }
 
     connect();
 })();

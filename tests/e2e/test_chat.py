@@ -428,14 +428,21 @@ def test_threads_reactions_and_edits_reach_the_other_person_live_and_after_recon
         expect(panel).to_be_visible()
         width = marcelo.evaluate("document.getElementById('chat-thread').offsetWidth")
         assert width >= 370
-        marcelo.locator("#chat-thread-body").fill("Perfecto, el jueves entonces")
-        marcelo.locator("#chat-thread-body").press("Enter")
+        # "@die" suggests Diego; Enter picks him (and does not send yet).
+        reply = marcelo.locator("#chat-thread-body")
+        reply.press_sequentially("@die")
+        option = marcelo.get_by_role("option", name=re.compile("Diego Armando Salazar"))
+        expect(option).to_be_visible()
+        reply.press("Enter")
+        expect(reply).to_have_value("@diego-armando-salazar ")
+        reply.press_sequentially("perfecto, el jueves entonces")
+        reply.press("Enter")
         expect(panel.locator(".chat__message--reply .chat__body")).to_have_text(
-            "Perfecto, el jueves entonces"
+            "@diego-armando-salazar perfecto, el jueves entonces"
         )
         expect(mine.locator(".chat__replies")).to_contain_text("1")
         # The reply is in the thread, not in the room's log.
-        expect(diego.locator("#chat-log > li", has_text="Perfecto, el jueves")).to_have_count(0)
+        expect(diego.locator("#chat-log > li", has_text="perfecto, el jueves")).to_have_count(0)
         assert axe_violations(marcelo) == []
         marcelo.keyboard.press("Escape")
         expect(panel).to_be_hidden()
