@@ -30,6 +30,8 @@ from django.utils.translation import gettext as _
 from forum.models import (
     Attachment,
     Category,
+    DirectBlock,
+    DirectReport,
     ExpertQuestion,
     OfficeHour,
     OfficeHourSubscription,
@@ -559,11 +561,38 @@ def question_room_role(*, user: User, room: Room, found: bool = False) -> str | 
     return READER if closed else role
 
 
+def direct_room_role(*, user: User, room: Room, found: bool = False) -> str | None:
+    """Direct messages: the people listed in the conversation write in it (nobody
+    moderates); in a one-to-one conversation between two people of whom one blocked
+    the other, both only read. The secretariat reads a conversation only once one of
+    its people reported it."""
+    if not user.is_authenticated:
+        return None
+    people = list(
+        SpaceMembership.objects.filter(space_id=room.space_id).values_list("user_id", flat=True)
+    )
+    if user.pk not in people:
+        reported = DirectReport.objects.filter(space_id=room.space_id).exists()
+        return READER if reported and user.is_secretariat else None
+    others = [person for person in people if person != user.pk]
+    if len(others) == 1 and direct_blocked(user.pk, others[0]):
+        return READER
+    return MEMBER
+
+
+def direct_blocked(first: int, second: int) -> bool:
+    """Whether one of the two people blocked the other."""
+    return DirectBlock.objects.filter(
+        Q(blocker_id=first, blocked_id=second) | Q(blocker_id=second, blocked_id=first)
+    ).exists()
+
+
 # KindRules.rooms -> the rule of the rooms of spaces of that kind.
 ROOM_RULES = {
     "space": space_room_role,
     "session": session_room_role,
     "question": question_room_role,
+    "direct": direct_room_role,
 }
 
 

@@ -291,6 +291,11 @@ class ExpertProfileForm(forms.Form):
     accepts_questions = forms.BooleanField(
         label=_("I take questions from officials"), required=False
     )
+    accepts_direct_messages = forms.BooleanField(
+        label=_("I take direct messages"),
+        required=False,
+        help_text=_("When off, people who write to you are pointed to your office hours."),
+    )
     is_listed = forms.BooleanField(label=_("Listed in the directory"), required=False)
 
     def __init__(self, *args, can_hide=False, **kwargs):

@@ -42,6 +42,13 @@ def notify_chat_mentions(message_id: int) -> int:
 
 
 @task()
+def notify_direct_message(message_id: int) -> int:
+    from forum.services.direct import direct_message_notify
+
+    return direct_message_notify(message_id=message_id)
+
+
+@task()
 def send_announcement(topic_id: int) -> int:
     return announcements.announcement_send(topic_id=topic_id)
 

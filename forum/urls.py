@@ -1,11 +1,17 @@
 from django.urls import path
 
-from forum.views import chat, communities, experts, forums, moderation, subscriptions
+from forum.views import chat, communities, direct, experts, forums, moderation, subscriptions
 
 app_name = "forum"
 
 urlpatterns = [
     # Chat
+    path("messages/", direct.inbox, name="direct_inbox"),
+    path("messages/new/", direct.new, name="direct_new"),
+    path("messages/<slug:slug>/", direct.conversation, name="direct"),
+    path("messages/<slug:slug>/block/", direct.block, name="direct_block"),
+    path("messages/<slug:slug>/report/", direct.report, name="direct_report"),
+    path("messages/<slug:slug>/leave/", direct.leave, name="direct_leave"),
     path("chat/", chat.chat_index, name="chat_index"),
     path("chat/preview/", chat.preview, name="chat_preview"),
     path("chat/<slug:slug>/", chat.room, name="room"),

@@ -186,3 +186,40 @@ class RoomPresence(models.Model):
 
     def __str__(self):
         return f"{self.user_id} in {self.room_id}"
+
+
+class DirectBlock(models.Model):
+    """Someone who may not start direct messages with the person who blocked them (and
+    whose one-to-one conversation with them is read-only)."""
+
+    blocker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="direct_blocks"
+    )
+    blocked = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["blocker", "blocked"], name="forum_block_once")
+        ]
+
+    def __str__(self):
+        return f"{self.blocker_id} blocked {self.blocked_id}"
+
+
+class DirectReport(models.Model):
+    """A direct conversation reported to the secretariat, who may then read it."""
+
+    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="direct_reports")
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    reason = models.TextField(_("what happened"), max_length=2000)
+    created_at = models.DateTimeField(default=timezone.now)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"report of {self.space_id} by {self.by_id}"

@@ -57,6 +57,11 @@ class ExpertProfile(models.Model):
         help_text=_("For example: answers within two working days; office hours every month."),
     )
     accepts_questions = models.BooleanField(_("accepts questions"), default=True)
+    accepts_direct_messages = models.BooleanField(
+        _("accepts direct messages"),
+        default=True,
+        help_text=_("When off, people who write to you are pointed to your office hours."),
+    )
     is_listed = models.BooleanField(_("listed in the directory"), default=True)
     office_space = models.OneToOneField(
         Space,

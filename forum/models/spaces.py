@@ -29,7 +29,8 @@ class KindRules:
     has_forum: bool = True
     # Who does what in its rooms: "space" (the space's roles), "session" (an
     # office-hours session's: open from its start, to its subscribers) or
-    # "question" (a question's asker and experts; read-only once closed).
+    # "question" (a question's asker and experts; read-only once closed) or
+    # "direct" (its listed people; read-only between two who blocked one another).
     rooms: str = "space"
     # A private conversation: the secretariat sees its room only when listed in it.
     private: bool = False
@@ -53,6 +54,7 @@ class Space(ClusterableModel):
         OFFICE_HOURS = "office_hours", _("Expert office hours")
         NETWORK = "network", _("The whole network")
         QUESTION = "question", _("Question to experts")
+        DIRECT = "direct", _("Direct messages")
 
     # What each kind does (a new kind says it here, and nowhere else).
     RULES = {
@@ -64,6 +66,8 @@ class Space(ClusterableModel):
         Kind.NETWORK: KindRules(),
         # A question is a private conversation in its room, not a forum.
         Kind.QUESTION: KindRules(has_forum=False, rooms="question", private=True),
+        # Direct messages between two to eight people: their room, nothing else.
+        Kind.DIRECT: KindRules(has_forum=False, rooms="direct", private=True, members_only=True),
     }
 
     class JoinPolicy(models.TextChoices):

@@ -215,6 +215,8 @@ def chat_message_send(
             if publish:
                 transaction.on_commit(lambda: broadcast(room.pk, payload))
             _mentions_later(message)
+            if room.space.kind == "direct":
+                _direct_later(message)
     except IntegrityError:
         existing = selectors.sent_before(room=room, user=user, client_id=client_id)
         if existing is None:
@@ -234,6 +236,12 @@ def _mentions_later(message: Message) -> None:
     from forum.tasks import notify_chat_mentions
 
     transaction.on_commit(lambda: notify_chat_mentions.enqueue(message.pk))
+
+
+def _direct_later(message: Message) -> None:
+    from forum.tasks import notify_direct_message
+
+    transaction.on_commit(lambda: notify_direct_message.enqueue(message.pk))
 
 
 def chat_mentions_notify(*, message_id: int) -> int:

@@ -66,6 +66,7 @@ def expert_profile_update(
     seminars: str,
     availability: str,
     accepts_questions: bool,
+    accepts_direct_messages: bool = True,
     is_listed: bool | None = None,
     photo=None,
 ) -> ExpertProfile:
@@ -79,6 +80,7 @@ def expert_profile_update(
         profile.seminars = seminars
         profile.availability = availability.strip()
         profile.accepts_questions = accepts_questions
+        profile.accepts_direct_messages = accepts_direct_messages
         if is_listed is not None and actor.is_secretariat:
             profile.is_listed = is_listed
         if photo is not None:

@@ -97,7 +97,8 @@ def day_periods() -> dict:
 
 @login_required
 def chat_index(request):
-    rooms = list(selectors.readable_rooms(user=request.user))
+    # Direct messages have their own list (/messages/).
+    rooms = list(selectors.readable_rooms(user=request.user).exclude(space__kind="direct"))
     return render(request, "forum/chat_index.html", {"rooms": rooms})
 
 
@@ -145,6 +146,8 @@ def room(request, slug):
         return redirect("forum:office_hour", session_id=room.home_session_id)
     if room is not None and room.home_question_id:
         return redirect("forum:question", question_id=room.home_question_id)
+    if room is not None and room.space.kind == "direct":
+        return redirect("forum:direct", slug=slug)
     access = _access(request, slug, room)
     context = room_context(request, access)
     context["forum"] = selectors.room_forum(user=request.user, room=access.room, found=True)

@@ -128,6 +128,7 @@ def profile_edit(request, user_id=None):
         "seminars": expert.seminars,
         "availability": expert.availability,
         "accepts_questions": expert.accepts_questions,
+        "accepts_direct_messages": expert.accepts_direct_messages,
         "is_listed": expert.is_listed,
     }
     form = forms.ExpertProfileForm(initial=initial, can_hide=can_hide)
@@ -148,6 +149,7 @@ def profile_edit(request, user_id=None):
                     seminars=data["seminars"],
                     availability=data["availability"],
                     accepts_questions=data["accepts_questions"],
+                    accepts_direct_messages=data["accepts_direct_messages"],
                     is_listed=data.get("is_listed") if can_hide else None,
                     photo=data.get("photo"),
                 )

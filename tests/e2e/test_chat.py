@@ -458,3 +458,43 @@ def test_threads_reactions_and_edits_reach_the_other_person_live_and_after_recon
         _wait_online(marcelo)
         expect(theirs.locator(".chat__body")).to_have_text("La reunión es el jueves a las 10")
         assert axe_violations(diego) == []
+
+
+def test_a_learner_writes_to_her_tutor_and_the_tutor_answers_live(browser, chat_site):
+    """From the course page, one click opens the conversation with the tutor; the
+    tutor finds it in Direct messages and answers; both pass axe, on a phone too."""
+    learner_ctx, foreign_l = guarded_context(browser, chat_site)
+    tutor_ctx, foreign_t = guarded_context(
+        browser, chat_site, viewport={"width": 390, "height": 844}
+    )
+    try:
+        learner = learner_ctx.new_page()
+        sign_in(learner, "learner@example.org", PASSWORD)
+        learner.goto("/es/cursos/violencia-basada-en-genero-en-el-trabajo/")
+        learner.get_by_role("button", name=re.compile("Escribir a su tutora o tutor")).click()
+        learner.wait_for_url(re.compile(r"/es/messages/dm-\d+-\d+/$"))
+        _wait_online(learner)
+        _say(learner, "Profesor, ¿puedo entregar la tarea el viernes?")
+        expect(learner.locator("#chat-log li[data-id] .chat__body").last).to_have_text(
+            "Profesor, ¿puedo entregar la tarea el viernes?"
+        )
+        assert axe_violations(learner) == []
+
+        tutor = tutor_ctx.new_page()
+        sign_in(tutor, "tutor@example.org", PASSWORD)
+        tutor.goto("/es/messages/")
+        assert axe_violations(tutor) == []
+        tutor.get_by_role("link", name=re.compile("María Fernanda Rojas Solano")).first.click()
+        _wait_online(tutor)
+        expect(tutor.locator("#chat-log li[data-id] .chat__body").last).to_have_text(
+            "Profesor, ¿puedo entregar la tarea el viernes?"
+        )
+        _say(tutor, "Sí, sin problema.")
+        expect(learner.locator("#chat-log li[data-id] .chat__body").last).to_have_text(
+            "Sí, sin problema."
+        )
+        assert axe_violations(tutor) == []
+    finally:
+        learner_ctx.close()
+        tutor_ctx.close()
+    assert not foreign_l and not foreign_t

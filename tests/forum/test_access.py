@@ -18,8 +18,12 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_flood")]
 
 def test_every_kind_of_space_declares_its_rules():
     assert set(Space.RULES) == set(Space.Kind)
-    assert set(Space.kinds(has_forum=False)) == {Space.Kind.QUESTION, Space.Kind.OFFICE_HOURS}
-    assert Space.kinds(private=True) == [Space.Kind.QUESTION]
+    assert set(Space.kinds(has_forum=False)) == {
+        Space.Kind.QUESTION,
+        Space.Kind.OFFICE_HOURS,
+        Space.Kind.DIRECT,
+    }
+    assert Space.kinds(private=True) == [Space.Kind.QUESTION, Space.Kind.DIRECT]
     assert set(access.ROOM_RULES) >= {rules.rooms for rules in Space.RULES.values()}
 
 
