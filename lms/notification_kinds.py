@@ -85,5 +85,10 @@ def all_listed_kinds() -> tuple[str, ...]:
     return tuple(_GROUP_OF)
 
 
+def batched_kinds() -> list[str]:
+    """The kinds whose emails wait and go out together."""
+    return [kind for group in BATCHED for kind in kinds_of(group)]
+
+
 def default_enabled(group: str, channel: str) -> bool:
     return group in DEFAULTS.get(channel, frozenset())

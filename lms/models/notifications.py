@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lms.notification_kinds import Channel, KindGroup
+from lms.notification_kinds import Channel, KindGroup, batched_kinds
 
 
 class Notification(models.Model):
@@ -34,7 +34,18 @@ class Notification(models.Model):
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["user", "read_at"])]
+        indexes = [
+            models.Index(fields=["user", "read_at"]),
+            # What the batched emails look for every minute: unread mentions and
+            # direct messages whose email has not gone (a small part of the table).
+            models.Index(
+                fields=["created_at"],
+                condition=Q(
+                    kind__in=batched_kinds(), read_at__isnull=True, emailed_at__isnull=True
+                ),
+                name="lms_notification_email_waits",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "key"], condition=~Q(key=""), name="lms_notification_key_once"

@@ -33,7 +33,14 @@ from django.utils.translation import ngettext
 
 from lms.choices import InterfaceLanguage
 from lms.models import Notification, NotificationPreference, Profile, User
-from lms.notification_kinds import BATCHED, Channel, KindGroup, group_of, kinds_of
+from lms.notification_kinds import (
+    BATCHED,
+    Channel,
+    KindGroup,
+    batched_kinds,
+    group_of,
+    kinds_of,
+)
 from lms.selectors.counts import header_counts_forget
 from lms.selectors.notifications import channel_enabled, channel_enabled_for
 from lms.services.delivery import FieldLedger, deliver_once
@@ -289,22 +296,18 @@ def notification_unsubscribe(*, token: str) -> tuple[User, list[str]]:
 # --- batched emails of mentions and direct messages ---------------------------------------
 
 
-def _batched_kinds() -> list[str]:
-    return [kind for group in BATCHED for kind in kinds_of(group)]
-
-
 def _waiting():
     """Unread mentions and direct messages whose email has not gone."""
     return Notification.objects.filter(
-        kind__in=_batched_kinds(), read_at__isnull=True, emailed_at__isnull=True
+        kind__in=batched_kinds(), read_at__isnull=True, emailed_at__isnull=True
     )
 
 
 def notification_batch_email(*, user: User, items: list[Notification]) -> EmailMessage:
     """One email listing a person's waiting notifications, in their language."""
     groups = sorted({group_of(item.kind) for item in items})
-    unsubscribe = notification_unsubscribe_url(user=user, groups=groups)
-    with in_language_of(user):
+    with in_language_of(user):  # the links too: their language prefix
+        unsubscribe = notification_unsubscribe_url(user=user, groups=groups)
         body = render_to_string(
             "lms/email/notification_batch.txt",
             {

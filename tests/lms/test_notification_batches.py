@@ -66,7 +66,7 @@ def test_a_mention_waits_ten_minutes_then_one_email_lists_what_is_unread(
     assert "Já lida" not in email.body
     assert "http://" in email.body and "/pt/chat/1/" in email.body
     unsubscribe = email.extra_headers["List-Unsubscribe"].strip("<>")
-    assert "/me/notifications/unsubscribe/" in unsubscribe and unsubscribe in email.body
+    assert "/pt/me/notifications/unsubscribe/" in unsubscribe and unsubscribe in email.body
     assert email.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     first.refresh_from_db()
     second.refresh_from_db()
