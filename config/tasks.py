@@ -5,18 +5,19 @@ jobs are locked). Each app declares its own jobs in its ``tasks`` module.
 
 Every periodic job of the project, with its schedule (time zone: TIME_ZONE):
 
-======================  =============  ==================  ==============================
-name                    cron           task                what
-======================  =============  ==================  ==============================
-forum-digests           0 7 * * *      forum.tasks         daily and weekly digests
-office-hour-reminders   */15 * * * *   forum.tasks         reminders the day before
-newsletter-compose      0 6 * * *      newsletter.tasks    the next draft, every 2 weeks
-task-results-prune      20 3 * * *     config.tasks        finished task results > 14 d
-sessions-clear          30 3 * * *     config.tasks        expired sessions
-import-jobs-prune       40 3 * * *     lms.tasks           finished imports > 30 days
-import-jobs-resume      */5 * * * *    lms.tasks           imports whose worker stopped
-live-session-reminders  */15 * * * *   lms.tasks           live sessions of the next 24 h
-======================  =============  ==================  ==============================
+==========================  =============  ==================  ==================================
+name                        cron           task                what
+==========================  =============  ==================  ==================================
+forum-digests               0 7 * * *      forum.tasks         daily and weekly digests
+office-hour-reminders       */15 * * * *   forum.tasks         reminders the day before
+newsletter-compose          0 6 * * *      newsletter.tasks    the next draft, every 2 weeks
+task-results-prune          20 3 * * *     config.tasks        finished task results > 14 d
+sessions-clear              30 3 * * *     config.tasks        expired sessions
+import-jobs-prune           40 3 * * *     lms.tasks           finished imports > 30 days
+import-jobs-resume          */5 * * * *    lms.tasks           imports whose worker stopped
+live-session-reminders      */15 * * * *   lms.tasks           live sessions of the next 24 h
+notification-email-batches  * * * * *      lms.tasks           unread mentions, messages > 10 min
+==========================  =============  ==================  ==================================
 """
 
 from django.conf import settings

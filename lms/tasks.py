@@ -61,3 +61,13 @@ def schedule_change_notify(item_id: int, key: str) -> int:
 def live_session_reminders() -> int:
     """Learners are reminded of their cohort's live sessions in the next 24 hours, once."""
     return schedule.live_session_reminders_send()
+
+
+@scheduled_task(cron="* * * * *", name="notification-email-batches", timezone=settings.TIME_ZONE)
+@task()
+def notification_email_batches() -> int:
+    """Mentions and direct messages left unread for a while are emailed, one email a person."""
+    sent, failed = notifications.notification_batches_send()
+    if failed:
+        raise RuntimeError(f"{failed} batched emails could not be sent")  # their claims given back
+    return sent

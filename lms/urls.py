@@ -19,6 +19,16 @@ urlpatterns = [
         name="calendar_item_ics",
     ),
     path("me/notifications/", learning.notifications, name="notifications"),
+    path(
+        "me/notifications/preferences/",
+        learning.notification_preferences,
+        name="notification_preferences",
+    ),
+    path(
+        "me/notifications/unsubscribe/<str:token>/",
+        learning.notification_unsubscribe,
+        name="notification_unsubscribe",
+    ),
     path("me/calls/<int:call_id>/apply/", learning.call_apply, name="call_apply"),
     path(
         "me/courses/<int:course_id>/open-track/",

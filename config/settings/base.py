@@ -251,6 +251,9 @@ HEALTH_CHECK_TIMEOUT = float(os.environ.get("HEALTH_CHECK_TIMEOUT", "0.5"))
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 PERIODIC_TASKS_AUTOSTART = False
 PERIODIC_TASKS_SCHEDULER_INTERVAL = int(os.environ.get("SCHEDULER_INTERVAL", "15"))
+# Mentions and direct messages still unread this many minutes after they came are
+# emailed, all of a person's waiting ones in one email (lms notification-email-batches).
+NOTIFICATION_EMAIL_DELAY_MINUTES = int(os.environ.get("NOTIFICATION_EMAIL_DELAY_MINUTES", "10"))
 
 # --- Accounts ---------------------------------------------------------------------
 AUTH_USER_MODEL = "lms.User"

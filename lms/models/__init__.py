@@ -19,7 +19,7 @@ from lms.models.learning import (
     SurveyCompletion,
     SurveyTally,
 )
-from lms.models.notifications import Notification
+from lms.models.notifications import Notification, NotificationPreference
 from lms.models.people import (
     Profile,
     ProfileLanguage,
@@ -42,6 +42,7 @@ __all__ = [
     "LessonProgress",
     "ModuleRelease",
     "Notification",
+    "NotificationPreference",
     "Profile",
     "ProfileLanguage",
     "QuizAttempt",

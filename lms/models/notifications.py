@@ -4,6 +4,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lms.notification_kinds import Channel, KindGroup, batched_kinds
+
 
 class Notification(models.Model):
     """Something a person should know, shown in their notifications and often emailed.
@@ -32,7 +34,18 @@ class Notification(models.Model):
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["user", "read_at"])]
+        indexes = [
+            models.Index(fields=["user", "read_at"]),
+            # What the batched emails look for every minute: unread mentions and
+            # direct messages whose email has not gone (a small part of the table).
+            models.Index(
+                fields=["created_at"],
+                condition=Q(
+                    kind__in=batched_kinds(), read_at__isnull=True, emailed_at__isnull=True
+                ),
+                name="lms_notification_email_waits",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "key"], condition=~Q(key=""), name="lms_notification_key_once"
@@ -41,3 +54,30 @@ class Notification(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class NotificationPreference(models.Model):
+    """Whether a person wants a group of notifications on a channel.
+
+    Only what the person changed is stored; without a row the default of
+    ``lms.notification_kinds.DEFAULTS`` holds. The campus channel is always on.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preferences"
+    )
+    group = models.CharField(max_length=40, choices=KindGroup.choices)
+    channel = models.CharField(max_length=20, choices=Channel.choices)
+    enabled = models.BooleanField()
+
+    class Meta:
+        verbose_name = _("notification preference")
+        verbose_name_plural = _("notification preferences")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "group", "channel"], name="lms_notification_preference_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.group}/{self.channel}: {self.enabled}"

@@ -2,29 +2,35 @@
 
 import uuid
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from courses.models import CoursePage, LessonPage
 from lms.forms import ApplicationForm, AssignmentForm, add_service_errors, draft_key
 from lms.models import Application, EnrolmentCall, Profile
+from lms.notification_kinds import Channel, KindGroup
 from lms.selectors import dashboards
 from lms.selectors.certificates import certificate_for, certificate_public
+from lms.selectors.notifications import notifications_page, preferences_of
 from lms.selectors.tutoring import submission_for
 from lms.services import enrolment as enrolment_services
 from lms.services import learning as learning_services
+from lms.services import notifications as notification_services
 from lms.services.certificates import (
     certificate_filename,
     certificate_languages_set,
     certificate_pdf,
 )
-from lms.services.notifications import notifications_mark_read
 
 
 def _errors(error: ValidationError) -> list[str]:
@@ -292,14 +298,100 @@ def submission_file(request, submission_id: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def notifications(request):
+    """The notification centre: a page of notifications, filtered by kind group.
+
+    A POST marks the given ones read (``id``), or all of them; the person comes
+    back to the same filter and page.
+    """
+    source = request.POST if request.method == "POST" else request.GET
+    group = source.get("kind", "")
+    group = group if group in KindGroup.values else ""
     if request.method == "POST":
         ids = request.POST.getlist("id")
-        notifications_mark_read(
+        notification_services.notifications_mark_read(
             user=request.user, ids=[int(i) for i in ids if i.isdigit()] if ids else None
         )
-        return redirect("lms:notifications")
-    items = request.user.notifications.all()[:100]
-    return render(request, "lms/notifications.html", {"items": items})
+        back = {"kind": group} if group else {}
+        page_number = request.POST.get("page", "")
+        if page_number.isdigit() and page_number != "1":
+            back["page"] = page_number
+        return redirect(reverse("lms:notifications") + (f"?{urlencode(back)}" if back else ""))
+    page = notifications_page(user=request.user, group=group, page=request.GET.get("page"))
+    return render(
+        request,
+        "lms/notifications.html",
+        {
+            "page": page,
+            "items": page.object_list,
+            "group": group,
+            "groups": KindGroup.choices,
+            "query": urlencode({"kind": group}) if group else "",
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def notification_preferences(request):
+    """Per kind group and channel: in the campus (always), email, push."""
+    if request.method == "POST":
+        notification_services.notification_preferences_set(
+            user=request.user,
+            enabled={
+                (group, channel): f"{group}:{channel}" in request.POST
+                for group in KindGroup.values
+                for channel in (Channel.EMAIL, Channel.PUSH)
+            },
+        )
+        messages.success(request, _("Your notification preferences are saved."))
+        return redirect("lms:notification_preferences")
+    chosen = preferences_of(user=request.user)
+    rows = [
+        {
+            "group": group,
+            "label": label,
+            "channels": [
+                {
+                    "channel": channel,
+                    "label": channel_label,
+                    "on": chosen[(group, channel)],
+                    "fixed": channel == Channel.CAMPUS,
+                }
+                for channel, channel_label in Channel.choices
+            ],
+        }
+        for group, label in KindGroup.choices
+    ]
+    return render(
+        request,
+        "lms/notification_preferences.html",
+        {"rows": rows, "delay": settings.NOTIFICATION_EMAIL_DELAY_MINUTES},
+    )
+
+
+@csrf_exempt  # the token is the credential; mail clients' one-click POST (RFC 8058) has no cookie
+@require_http_methods(["GET", "POST"])
+def notification_unsubscribe(request, token: str):
+    """From an email, no sign-in needed: a GET shows one button and changes nothing
+    (mail scanners open links), a POST (the button, or the mail client's one-click
+    ``List-Unsubscribe=One-Click``) turns email off for the link's groups."""
+    try:
+        if request.method == "POST":
+            _user, groups = notification_services.notification_unsubscribe(token=token)
+        else:
+            _user, groups = notification_services.notification_unsubscribe_groups(token=token)
+    except ValidationError:
+        return render(request, "lms/notification_unsubscribe.html", {"invalid": True}, status=400)
+    labels = dict(KindGroup.choices)
+    return render(
+        request,
+        "lms/notification_unsubscribe.html",
+        {
+            "groups": [labels[group] for group in groups],
+            "token": token,
+            "done": request.method == "POST",
+        },
+    )
 
 
 def _own_certificate(request, code: str):

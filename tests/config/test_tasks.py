@@ -28,6 +28,7 @@ PERIODIC = {
     "import-jobs-prune": ("lms.tasks.import_jobs_prune", "40 3 * * *"),
     "import-jobs-resume": ("lms.tasks.import_jobs_resume", "*/5 * * * *"),
     "live-session-reminders": ("lms.tasks.live_session_reminders", "*/15 * * * *"),
+    "notification-email-batches": ("lms.tasks.notification_email_batches", "* * * * *"),
 }
 
 
