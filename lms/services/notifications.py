@@ -180,7 +180,9 @@ def notifications_fan_out(
     inserted a batch at a time; ``key`` (what it is about, e.g. "event:12")
     makes a second run create nothing for people already told. The emails go
     out in tasks of their own, a batch of notifications each, to the people
-    whose preference for the kind's group lets email through (one query a batch).
+    whose preference for the kind's group lets email through (one query a batch);
+    a kind of a batched group (chat mentions, direct messages) waits for
+    ``notification_batches_send`` instead, unless it carries its own unsubscribe link.
     """
     created = 0
     batched_kind = group_of(kind) in BATCHED
@@ -196,9 +198,14 @@ def notifications_fan_out(
         )
         now = timezone.now()
         rows = []
+        at_once = set()  # emailed now; the others of a batched group wait for the batch
         for person in chunk:
             with translation.override(language_or_default(languages.get(person.pk))):
                 fields = write(person)
+            # A notification with its own unsubscribe link (a forum subscription's)
+            # is that feature's email and goes at once, batched group or not.
+            if person.pk in wanted and (not batched_kind or fields.get("unsubscribe_url")):
+                at_once.add(person.pk)
             rows.append(
                 Notification(
                     user=person,
@@ -218,7 +225,7 @@ def notifications_fan_out(
             Notification.objects.bulk_create(rows, ignore_conflicts=True)
             ids = list(
                 Notification.objects.filter(
-                    user__in=wanted, key=key, emailed_at__isnull=True
+                    user__in=at_once, key=key, emailed_at__isnull=True
                 ).values_list("pk", flat=True)
             )
             created += len(chunk) - before

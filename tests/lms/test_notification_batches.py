@@ -127,19 +127,38 @@ def test_the_periodic_task_sends_the_batches(bruno, monkeypatch):
 def test_fanned_out_forum_mentions_keep_their_email_at_once_and_the_batch_skips_them(
     bruno, django_capture_on_commit_callbacks
 ):
-    """notifications_fan_out keeps its behaviour (the forum's mention emails, each with
-    its topic's unsubscribe link); the batch never sends them again."""
+    """notifications_fan_out keeps its behaviour for the forum's mention emails, each with
+    its topic's unsubscribe link; the batch never sends them again."""
     with django_capture_on_commit_callbacks(execute=True):
         notifications_fan_out(
             people=[bruno],
             kind="forum_mention",
             key="post:1:mention",
-            write=lambda person: {"title": "Menção no fórum"},
+            write=lambda person: {
+                "title": "Menção no fórum",
+                "unsubscribe_url": "https://campus.example.org/pt/forums/unsubscribe/x/",
+            },
             email=True,
         )
     assert len(mail.outbox) == 1
     assert notification_batches_send(now=timezone.now() + 20 * MINUTE) == (0, 0)
     assert len(mail.outbox) == 1
+
+
+def test_fanned_out_chat_mentions_wait_for_the_batch(bruno, django_capture_on_commit_callbacks):
+    """The chat's mentions and direct messages (told by the worker, a fan-out each)
+    are not emailed at once: ten minutes later, if still unread, in the batch."""
+    with django_capture_on_commit_callbacks(execute=True):
+        notifications_fan_out(
+            people=[bruno],
+            kind="chat_mention",
+            key="chat:1:mention",
+            write=lambda person: {"title": "Ana mencionou você no chat", "url": "/pt/chat/x/"},
+            email=True,
+        )
+    assert not mail.outbox
+    assert notification_batches_send(now=timezone.now() + 11 * MINUTE) == (1, 0)
+    assert "Ana mencionou você no chat" in mail.outbox[0].body
 
 
 def unsubscribe_page(token, language="en"):
