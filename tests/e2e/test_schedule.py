@@ -93,4 +93,6 @@ def test_a_second_cohort_has_its_own_dates_and_a_session_moved_for_it(page, two_
     expect(calendar).to_contain_text("Moved")
     assert axe_violations(page) == []
     page.goto("/en/me/notifications/")
-    expect(page.get_by_text(re.compile("The live session .* moved to"))).to_be_visible()
+    expect(
+        page.get_by_role("link", name=re.compile("The live session .* moved to"))
+    ).to_be_visible()
