@@ -47,6 +47,7 @@ def message_payload(message: Message, room_slug: str) -> dict:
         "replies": message.reply_count,
         "edited": message.edited_at.isoformat() if message.edited_at else None,
         "reactions": {} if message.deleted_at else reaction_users(message),
+        "files": [] if message.deleted_at else shared_files(message),
     }
     if message.deleted_at:
         payload["deleted"] = True
@@ -62,6 +63,22 @@ def reply_to_seq(message: Message) -> int | None:
         return None
     seq = getattr(message, "reply_to_seq", None)
     return seq if seq is not None else message.reply_to.seq
+
+
+def shared_files(message: Message) -> list[dict]:
+    """The files shared with the message: name, size, whether an image, and where it is
+    served (to people who may read the room)."""
+    from django.urls import reverse
+
+    return [
+        {
+            "name": item["name"],
+            "size": item["size"],
+            "image": item["image"],
+            "url": reverse("forum:chat_file", kwargs={"file_id": item["id"]}),
+        }
+        for item in message.files_given or []
+    ]
 
 
 def reaction_users(message: Message) -> dict[str, list[int]]:

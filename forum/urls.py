@@ -14,6 +14,7 @@ urlpatterns = [
     path("messages/<slug:slug>/leave/", direct.leave, name="direct_leave"),
     path("chat/", chat.chat_index, name="chat_index"),
     path("chat/preview/", chat.preview, name="chat_preview"),
+    path("chat/files/<int:file_id>/", chat.chat_file, name="chat_file"),
     path("chat/<slug:slug>/", chat.room, name="room"),
     path("chat/<slug:slug>/post/", chat.room_post, name="room_post"),
     path("chat/<slug:slug>/people/", chat.room_people, name="room_people"),

@@ -10,8 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
 
+from forum.models.files import SharedFile
 from forum.models.spaces import Space
 from lms.markup import SanitizedHTMLField
+from lms.models.learning import private_storage_factory
 
 RESERVED_ROOM_SLUGS = {"preview"}
 
@@ -88,6 +90,9 @@ class Message(models.Model):
     # ``Reaction`` rows (under the message's lock): the frames and the page read it
     # with the message, without a query per page.
     reactions_given = models.JSONField(default=dict, blank=True)
+    # The files shared with it, [{id, name, size, image}], written once when it is
+    # sent (``ChatFile`` rows hold the files): read with the message, no query.
+    files_given = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["room", "seq"]
@@ -101,6 +106,20 @@ class Message(models.Model):
 
     def __str__(self):
         return f"{self.room_id}#{self.seq}"
+
+
+def chat_file_path(instance, filename):
+    return f"chat/{instance.message.room_id}/{uuid.uuid4().hex}/{filename}"
+
+
+class ChatFile(SharedFile):
+    """A document or image shared in a chat message, served only to people who may
+    read its room (the forum's attachment rules: types checked by content, sizes)."""
+
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="files")
+    file = models.FileField(
+        upload_to=chat_file_path, storage=private_storage_factory, max_length=300
+    )
 
 
 class MessageEdit(models.Model):

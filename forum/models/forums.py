@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
 
+from forum.models.files import SharedFile
 from forum.models.spaces import Space
 from lms.markup import SanitizedHTMLField
 from lms.models.learning import private_storage_factory
@@ -138,7 +139,7 @@ def attachment_path(instance, filename):
     return f"forum/{instance.post.topic.space_id}/{uuid.uuid4().hex}/{filename}"
 
 
-class Attachment(models.Model):
+class Attachment(SharedFile):
     """A document or image attached to a post, served only to people who may read it."""
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="attachments")
@@ -147,15 +148,6 @@ class Attachment(models.Model):
         storage=private_storage_factory,
         max_length=300,
     )
-    name = models.CharField(max_length=200)
-    size = models.PositiveIntegerField(default=0)
-    is_image = models.BooleanField(default=False)
-
-    class Meta:
-        ordering = ["pk"]
-
-    def __str__(self):
-        return self.name
 
 
 class Mention(models.Model):

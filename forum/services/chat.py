@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.urls import reverse
@@ -29,6 +30,7 @@ from forum.events import (
 )
 from forum.models import (
     REACTIONS,
+    ChatFile,
     Message,
     MessageEdit,
     Reaction,
@@ -146,8 +148,35 @@ def _thread_of(*, room: Room, seq) -> Message:
     return parent
 
 
+MAX_FILES = 3
+
+
+def _check_files(files) -> list[tuple[object, bool]]:
+    """(upload, is_image) for each file, or a ChatError (the forum's attachment rules)."""
+    from forum.services.topics import check_attachment
+
+    if len(files) > MAX_FILES:
+        raise ChatError(
+            "invalid", _("Share at most %(n)s files in one message.") % {"n": MAX_FILES}
+        )
+    checked = []
+    for upload in files:
+        try:
+            checked.append((upload, check_attachment(upload)))
+        except ValidationError as error:
+            raise ChatError("invalid", " ".join(error.messages)) from error
+    return checked
+
+
 def chat_message_send(
-    *, user: User, room: Room, client_id, body: str, publish: bool = True, reply_to=None
+    *,
+    user: User,
+    room: Room,
+    client_id,
+    body: str,
+    publish: bool = True,
+    reply_to=None,
+    files=(),
 ) -> Sent:
     """Save a message, then (after commit) send it to everyone in the room.
 
@@ -166,7 +195,7 @@ def chat_message_send(
         client_id = uuid.UUID(str(client_id))
     except ValueError as error:
         raise ChatError("invalid", _("The message is not valid.")) from error
-    if not isinstance(body, str) or not body.strip():
+    if not isinstance(body, str) or (not body.strip() and not files):
         raise ChatError("invalid", _("The message is empty."))
     if len(body) > MAX_BODY:
         _check_body(body)  # too long: the same refusal as an edit's
@@ -175,8 +204,9 @@ def chat_message_send(
         return Sent(existing, created=False)
     _may_write(user=user, room=room)
     parent = None if reply_to is None else _thread_of(room=room, seq=reply_to)
+    checked = _check_files(list(files))
     _rate_limit(user=user, room=room)
-    body_html = _check_body(body)
+    body_html = _check_body(body) if body.strip() else ""
     # The sender's read marker exists before the room is locked (an INSERT that
     # does nothing when it is there). Created under the lock, it could wait for
     # the same row inserted by room_mark_read, whose deferred foreign-key check
@@ -204,6 +234,22 @@ def chat_message_send(
             if parent is not None:
                 message.reply_to_seq = parent.seq
                 Message.objects.filter(pk=parent.pk).update(reply_count=F("reply_count") + 1)
+            if checked:
+                shared = [
+                    ChatFile.objects.create(
+                        message=message,
+                        file=upload,
+                        name=(upload.name or "file")[:200],
+                        size=upload.size,
+                        is_image=is_image,
+                    )
+                    for upload, is_image in checked
+                ]
+                message.files_given = [
+                    {"id": f.pk, "name": f.name, "size": f.size, "image": f.is_image}
+                    for f in shared
+                ]
+                message.save(update_fields=["files_given"])
             message_index(message=message, created=True)
             Room.objects.filter(pk=room.pk).update(last_seq=seq)
             RoomRead.objects.filter(room=locked, user=user, last_read_seq__lt=seq).update(

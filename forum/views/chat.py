@@ -65,6 +65,9 @@ def chat_strings() -> dict:
         "close": _("Close"),
         "thread_empty": _("No reply yet."),
         "mention_list": _("People to mention"),
+        "jump": _("Jump to the latest messages"),
+        "files_sending": _("Sending the files…"),
+        "jump_new": _("%(n)s new: jump to the latest"),
         "nobody": _("Nobody else right now."),
         "empty_preview": _("Nothing to preview yet."),
         "preview": _("Preview"),
@@ -114,6 +117,17 @@ def room_context(request, access) -> dict:
     unread = read_seq is _FIND or read_seq is None or (history and history[-1].seq > read_seq)
     if history and request.user.is_authenticated and unread:
         services.room_mark_read(user=request.user, room=room, seq=history[-1].seq)
+    # Where the person left off: the page draws a "new messages" line above it.
+    first_unread = None
+    if isinstance(read_seq, int) and read_seq:
+        first_unread = next(
+            (
+                m.seq
+                for m in history
+                if m.seq > read_seq and m.author_id != request.user.pk and not m.reply_to_id
+            ),
+            None,
+        )
     if hasattr(room, "person_muted_until"):
         until = room.person_muted_until
         muted = RoomMute(room=room, user=request.user, until=until) if until else None
@@ -127,6 +141,9 @@ def room_context(request, access) -> dict:
         "has_more": has_more,
         "last_id": history[-1].seq if history else 0,
         "last_change": room.last_change,
+        "first_unread": first_unread,
+        "file_accept": ",".join(sorted({*services.IMAGE_TYPES, *services.DOCUMENT_TYPES})),
+        "max_files": services.chat.MAX_FILES,
         "present": selectors.present_users(room=room),
         "muted": muted,
         "members": selectors.room_members(room=room) if access.can_moderate else [],
@@ -167,17 +184,24 @@ def room_post(request, slug):
     """Sending without JavaScript: the same service as the WebSocket."""
     access = _access(request, slug)
     reply_to = _seq(request.POST.get("reply_to"))
+    wants_json = "application/json" in request.headers.get("Accept", "")
     try:
-        services.chat_message_send(
+        sent = services.chat_message_send(
             user=request.user,
             room=access.room,
             client_id=request.POST.get("client_id", ""),
             body=request.POST.get("body", ""),
             reply_to=reply_to,
+            files=request.FILES.getlist("file"),
         )
     except services.ChatError as error:
+        if wants_json:  # the room's script sends files this way (a socket carries no file)
+            return JsonResponse({"error": error.message, "code": error.code}, status=400)
         messages.error(request, error.message)
         request.session[f"rial_chat_draft:{access.room.pk}"] = request.POST.get("body", "")
+    else:
+        if wants_json:
+            return JsonResponse({"id": sent.message.seq})
     if reply_to is not None:
         return redirect("forum:room_thread", slug=slug, seq=reply_to)
     return redirect("forum:room", slug=slug)
@@ -197,6 +221,28 @@ def _back_to(slug, seq) -> str:
 
 
 MENTION_SUGGESTIONS = 8
+
+
+@login_required
+def chat_file(request, file_id):
+    """A file shared in a chat message, for people who may read its room."""
+    import mimetypes
+
+    from forum.access import room_access_for
+    from forum.models import ChatFile
+    from lms.http import private_file_response
+
+    item = (
+        ChatFile.objects.filter(pk=file_id, message__deleted_at__isnull=True)
+        .select_related("message__room__space")
+        .first()
+    )
+    if item is None or not room_access_for(user=request.user, room=item.message.room).can_read:
+        raise Http404  # the same answer for missing and forbidden
+    content_type = mimetypes.guess_type(item.name)[0] or "application/octet-stream"
+    return private_file_response(
+        request, item.file, filename=item.name, content_type=content_type, inline=item.is_image
+    )
 
 
 @login_required

@@ -281,6 +281,9 @@
             }
         }
         item.appendChild(body);
+        if (message.files && message.files.length && !message.deleted) {
+            item.appendChild(fileList(message.files));
+        }
         if (message.id && !message.deleted && !pending) {
             var reactions = document.createElement("div");
             reactions.className = "chat__reactions";
@@ -330,6 +333,35 @@
         button.textContent = strings.helpful;
         helpful.appendChild(button);
         return helpful;
+    }
+
+    // Files shared with a message: images shown (at most their box), documents linked.
+    function fileList(files) {
+        var list = document.createElement("ul");
+        list.className = "chat__files";
+        files.forEach(function (file) {
+            var item = document.createElement("li");
+            var link = document.createElement("a");
+            link.href = file.url;
+            if (file.image) {
+                var image = document.createElement("img");
+                image.src = file.url;
+                image.alt = file.name;
+                image.loading = "lazy";
+                image.className = "chat__image";
+                link.appendChild(image);
+                item.appendChild(link);
+            } else {
+                link.textContent = file.name;
+                item.appendChild(link);
+                var size = document.createElement("span");
+                size.className = "meta";
+                size.textContent = " (" + Math.max(1, Math.round(file.size / 1024)) + " KB)";
+                item.appendChild(size);
+            }
+            list.appendChild(item);
+        });
+        return list;
     }
 
     function editedMark() {
@@ -758,6 +790,7 @@
 
     function flushOutbox() {
         outbox.forEach(function (item) {
+            if (item.uploaded) { return; }  // sent over HTTP, not the socket
             var frame = { type: "message", client_id: item.client_id, body: item.body };
             if (item.reply_to) { frame.reply_to = item.reply_to; }
             send(frame);
@@ -811,8 +844,10 @@
     // --- writing ------------------------------------------------------------------------------
 
     if (form && canWrite) {
+        var fileInput = document.getElementById("chat-file");
         form.addEventListener("submit", function (event) {
             event.preventDefault();
+            if (fileInput && fileInput.files.length) { sendFiles(); return; }
             var body = textarea.value;
             if (!body.trim() || !canWrite || ended) { return; }
             errorLine.textContent = "";
@@ -856,6 +891,44 @@
                 previewButton.textContent = strings.edit;
                 previewButton.setAttribute("aria-expanded", "true");
             });
+        });
+    }
+
+    // A socket carries no file: a message with files goes as the form does, over HTTP
+    // (same service, same rules); it comes back to everyone through the socket.
+    function sendFiles() {
+        var fileInput = document.getElementById("chat-file");
+        var data = new FormData(form);
+        var clientId = newId();
+        data.set("client_id", clientId);
+        errorLine.textContent = "";
+        var pending = renderMessage({ author: { name: "", roles: [] }, body: textarea.value || strings.files_sending }, true);
+        removeEmptyNote();
+        log.appendChild(pending);
+        reveal(pending);
+        var item = { client_id: clientId, body: textarea.value, element: pending, uploaded: true };
+        outbox.push(item);
+        fetch(form.action, {
+            method: "POST",
+            headers: { Accept: "application/json", "X-CSRFToken": csrf },
+            credentials: "same-origin",
+            body: data,
+        }).then(function (response) {
+            return response.json().then(function (answer) { return { ok: response.ok, answer: answer }; });
+        }).then(function (result) {
+            if (!result.ok) {
+                errorLine.textContent = result.answer.error || "";
+                pending.remove();
+                outbox.splice(outbox.indexOf(item), 1);
+                return;
+            }
+            textarea.value = "";
+            fileInput.value = "";
+            hidePreview();
+        }).catch(function () {
+            errorLine.textContent = strings.offline;
+            pending.remove();
+            outbox.splice(outbox.indexOf(item), 1);
         });
     }
 
@@ -1049,6 +1122,51 @@
         }
     });
     root.querySelectorAll(".chat__delete").forEach(function (button) { button.hidden = false; });
+
+    // --- where one left off, and back to the latest ------------------------------------------
+    //
+    // The page draws a line above the first message that came since the last visit
+    // and scrolls to it; away from the end of the log, a button brings back to the
+    // latest messages (and counts those that arrive meanwhile).
+
+    var jump = document.getElementById("chat-jump");
+    var unseen = 0;
+
+    function updateJump() {
+        if (!jump) { return; }
+        if (atBottom()) {
+            unseen = 0;
+            jump.hidden = true;
+            return;
+        }
+        jump.textContent = unseen ? fill(strings.jump_new, { n: unseen }) : strings.jump;
+        jump.hidden = false;
+    }
+
+    if (jump) {
+        jump.addEventListener("click", function () {
+            var items = log.querySelectorAll("li[data-id]");
+            var last = items.length ? items[items.length - 1] : log.lastElementChild;
+            if (last) { reveal(last); }
+            unseen = 0;
+            jump.hidden = true;
+            if (textarea) { textarea.focus({ preventScroll: true }); }
+        });
+        window.addEventListener("scroll", function () { updateJump(); }, { passive: true });
+        new MutationObserver(function (changes) {
+            changes.forEach(function (change) {
+                change.addedNodes.forEach(function (node) {
+                    if (node.dataset && node.dataset.id && !node.classList.contains("chat__message--pending")) {
+                        unseen += 1;
+                    }
+                });
+            });
+            updateJump();
+        }).observe(log, { childList: true });
+    }
+
+    var unreadLine = document.getElementById("chat-unread");
+    if (unreadLine && !location.hash) { unreadLine.scrollIntoView({ block: "center" }); }
 
     // --- @mentions: the room's people suggested as one types "@na…" ------------------------
     //

@@ -27,6 +27,7 @@ pytestmark = pytest.mark.e2e
 
 PASSWORD = "rial-demo-2026"  # the demo's published password
 ROOM = "/es/chat/taller-bogota-2022/"
+PDF = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
 
 
 # Base URL of a demo site -> its server's folder (its SQLite database is there).
@@ -372,6 +373,13 @@ def test_on_a_phone_the_composer_stays_on_screen(browser, chat_site):
             phone.evaluate(f"window.scrollTo(0, {position})")
             assert _in_viewport(phone, composer), position
             assert _in_viewport(phone, send), position
+        # Away from the end, a button brings back to the latest messages.
+        phone.evaluate("window.scrollTo(0, 0)")
+        jump = phone.locator("#chat-jump")
+        expect(jump).to_be_visible()
+        jump.click()
+        expect(jump).to_be_hidden()
+        assert _in_viewport(phone, phone.locator("#chat-log li[data-id]").last)
         # The keyboard: write, Enter sends, the new message shows above the composer.
         composer.focus()
         phone.keyboard.type("Desde el teléfono")
@@ -474,10 +482,18 @@ def test_a_learner_writes_to_her_tutor_and_the_tutor_answers_live(browser, chat_
         learner.get_by_role("button", name=re.compile("Escribir a su tutora o tutor")).click()
         learner.wait_for_url(re.compile(r"/es/messages/dm-\d+-\d+/$"))
         _wait_online(learner)
+        # With a file: the message goes over HTTP and comes back through the socket.
+        learner.set_input_files(
+            "#chat-file",
+            files=[{"name": "borrador.pdf", "mimeType": "application/pdf", "buffer": PDF}],
+        )
         _say(learner, "Profesor, ¿puedo entregar la tarea el viernes?")
         expect(learner.locator("#chat-log li[data-id] .chat__body").last).to_have_text(
             "Profesor, ¿puedo entregar la tarea el viernes?"
         )
+        expect(
+            learner.locator("#chat-log li[data-id]").last.get_by_role("link", name="borrador.pdf")
+        ).to_be_visible()
         assert axe_violations(learner) == []
 
         tutor = tutor_ctx.new_page()
@@ -489,6 +505,9 @@ def test_a_learner_writes_to_her_tutor_and_the_tutor_answers_live(browser, chat_
         expect(tutor.locator("#chat-log li[data-id] .chat__body").last).to_have_text(
             "Profesor, ¿puedo entregar la tarea el viernes?"
         )
+        link = tutor.locator("#chat-log li[data-id]").last.get_by_role("link", name="borrador.pdf")
+        response = tutor.request.get(chat_site + link.get_attribute("href"))
+        assert response.ok and response.body().startswith(b"%PDF")
         _say(tutor, "Sí, sin problema.")
         expect(learner.locator("#chat-log li[data-id] .chat__body").last).to_have_text(
             "Sí, sin problema."
@@ -498,3 +517,33 @@ def test_a_learner_writes_to_her_tutor_and_the_tutor_answers_live(browser, chat_
         learner_ctx.close()
         tutor_ctx.close()
     assert not foreign_l and not foreign_t
+
+
+def test_the_pages_behind_threads_edits_and_direct_messages_pass_axe(browser, chat_site):
+    """Each page the new features add, signed in as who may see it: axe finds nothing
+    serious, and the thread page's reply form works with the keyboard."""
+    with _in_room(browser, chat_site, "learner2@example.org") as (_ctx, page, _net):
+        _say(page, "Un mensaje para abrir su hilo")
+        mine = _last_root(page)
+        expect(mine.locator(".chat__body")).to_have_text("Un mensaje para abrir su hilo")
+        seq = mine.get_attribute("data-id")
+        page.goto(f"{ROOM}thread/{seq}/")
+        assert axe_violations(page) == []
+        page.get_by_label("Su respuesta").fill("Respuesta sin JavaScript de por medio")
+        page.get_by_label("Su respuesta").press("Tab")
+        page.keyboard.press("Enter")
+        page.locator(".chat__message--reply", has_text="Respuesta sin JavaScript").wait_for()
+        page.goto(f"{ROOM}m/{seq}/edit/")
+        assert axe_violations(page) == []
+        for path in (
+            "/es/messages/",
+            "/es/messages/new/?q=Mar",
+            "/es/me/notifications/",
+            "/es/me/notifications/preferences/",
+        ):
+            page.goto(path)
+            assert axe_violations(page) == [], path
+    with _in_room(browser, chat_site, "expert@example.org") as (_ctx, page, _net):
+        seq = page.locator("#chat-log > li[data-id]").first.get_attribute("data-id")
+        page.goto(f"{ROOM}m/{seq}/versions/")
+        assert axe_violations(page) == []

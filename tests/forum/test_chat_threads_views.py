@@ -108,3 +108,20 @@ def test_the_room_page_costs_no_more_queries_with_threads_reactions_and_edits(
     client.get(page)
     with django_assert_max_num_queries(7):
         assert client.get(page).status_code == 200
+
+
+def test_the_room_marks_where_the_person_left_off(client, community):
+    send(community, "bruno", "Antes")
+    client.force_login(community["alice"])
+    page = reverse("forum:room", kwargs={"slug": "red-general"})
+    assert 'id="chat-unread"' not in client.get(page).content.decode()  # first visit
+    send(community, "alice", "Mi propio mensaje")
+    assert 'id="chat-unread"' not in client.get(page).content.decode()  # one's own
+    first_new = send(community, "bruno", "Nuevo uno")
+    send(community, "bruno", "Nuevo dos")
+    html = client.get(page).content.decode()
+    line = html.index('id="chat-unread"')
+    assert html.index("Mi propio mensaje") < line < html.index(f'id="m-{first_new.seq}"')
+    assert "Nuevo dos" in html[line:]
+    # Read now: the line is gone on the next visit.
+    assert 'id="chat-unread"' not in client.get(page).content.decode()
