@@ -4,19 +4,24 @@ Contract (clients and tests depend on these names), at
 /ws/chat/<room>/[?after=<id>[&changes=<change>]]:
 
 client -> server: message {client_id, body, reply_to?} | history {before, limit} |
-typing | delete {id} | edit {id, body} | react {id, emoji, on} | thread {id}
+typing | delete {id} | edit {id, body} | react {id, emoji, on} | thread {id} |
+pin {id, on} (moderators)
 server -> client: hello {room, user, last_id, last_change, can_write, can_moderate,
 reactions} | message | history {messages, has_more} | typing | presence |
 deleted {id, by, change} | edited {id, body_html, edited, change} |
 reaction {id, emoji, count, users, user, on, change} | reactions {id, reactions, change} |
-thread {id, messages} | gap | access {can_write, can_moderate, message} |
+thread {id, messages} | pinned {id, on, pins, change} | pins {pins, change} | gap |
+access {can_write, can_moderate, message} |
 error {code: rate_limited|too_long|invalid|forbidden|muted|signed_out|no_access|
 too_many_sockets, message}
 
 - A ``message`` frame: {id, room, author {id, name, roles}, body_html, created,
   client_id, reply_to (the id of the thread's first message, or null), replies
   (how many replies its thread has), edited (when, or null), reactions {emoji:
-  [person ids]}, deleted (only when true)}.
+  [person ids]}, files [{name, size, image, url}], pinned, deleted (only when
+  true)}.
+- Pins: moderators pin a message above the log (at most 10); ``pinned`` and
+  ``pins`` carry the whole list [{id, author, excerpt}], newest first.
 - Threads: a message sent with ``reply_to`` goes to the thread of that message
   (of its first message when it is itself a reply); its ``message`` frame reaches
   every socket of the room like any other (ids have no holes); ``thread {id}``
@@ -30,7 +35,8 @@ too_many_sockets, message}
   reactions count toward the rate limit.
 - Reconnecting with ``?after=<last id shown>&changes=<last change seen>`` brings
   the messages after that id, then, for the messages up to it changed since,
-  a ``deleted``, or an ``edited`` and a ``reactions`` frame each (at most 500).
+  a ``deleted``, or an ``edited`` and a ``reactions`` frame each (at most 500),
+  then ``pins`` when anything changed.
 
 - ``gap {after}``: frames may have been missed after message ``after`` (the
   catch-up stopped at 500, or the channel layer failed and came back):
@@ -269,6 +275,10 @@ class ChatConsumer(AsyncWebsocketConsumer):
             if message.edited_at is not None:
                 await self._send(edited_payload(message, message.changed))
             await self._send(services.reactions_payload(message))
+        if changed:
+            # The pinned messages as they are now (a pin taken down leaves no row).
+            pins = await chat_db(selectors.room_pins)(room=self.room)
+            await self._send({"type": "pins", "pins": pins, "change": changed[-1].changed})
 
     # --- frames from the client ---------------------------------------------------------------
 
@@ -296,6 +306,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
             "edit": self._on_edit,
             "react": self._on_react,
             "thread": self._on_thread,
+            "pin": self._on_pin,
         }.get(frame["type"])
         if handler is None:
             await self._error("invalid", self._text(_("Unknown frame type.")))
@@ -399,6 +410,12 @@ class ChatConsumer(AsyncWebsocketConsumer):
             emoji=frame.get("emoji"),
             on=frame.get("on", True),
         )
+
+    async def _on_pin(self, frame):
+        if not _is_id(frame.get("id")):
+            await self._error("invalid", self._text(_("A pin needs the message id.")))
+            return
+        await self._change(services.chat_message_pin, seq=frame["id"], on=frame.get("on", True))
 
     async def _change(self, service, **arguments):
         """Edit, delete or react through the service; publish the event it returns."""

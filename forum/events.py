@@ -48,6 +48,7 @@ def message_payload(message: Message, room_slug: str) -> dict:
         "edited": message.edited_at.isoformat() if message.edited_at else None,
         "reactions": {} if message.deleted_at else reaction_users(message),
         "files": [] if message.deleted_at else shared_files(message),
+        "pinned": message.pinned_at is not None and not message.deleted_at,
     }
     if message.deleted_at:
         payload["deleted"] = True

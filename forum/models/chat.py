@@ -44,6 +44,9 @@ class Room(models.Model):
     # reactions) 1, 2, 3...: a client that reconnects asks for those after the last
     # one it saw (``Message.changed``).
     last_change = models.PositiveBigIntegerField(default=0, editable=False)
+    # The messages its moderators pinned, newest first: [{id, author, excerpt}], kept by
+    # the service that pins (``chat_message_pin``), shown above the log without a query.
+    pins = models.JSONField(default=list, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("topic"), FieldPanel("is_public")]
@@ -93,6 +96,7 @@ class Message(models.Model):
     # The files shared with it, [{id, name, size, image}], written once when it is
     # sent (``ChatFile`` rows hold the files): read with the message, no query.
     files_given = models.JSONField(default=list, blank=True)
+    pinned_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["room", "seq"]

@@ -89,6 +89,11 @@ def messages_before(*, room: Room, before: int | None, limit: int) -> tuple[list
     return list(reversed(page[:limit])), has_more
 
 
+def room_pins(*, room: Room) -> list[dict]:
+    """The room's pinned messages now, newest first."""
+    return Room.objects.filter(pk=room.pk).values_list("pins", flat=True).get()
+
+
 def sent_before(*, room: Room, user: User, client_id) -> Message | None:
     """The message this person already sent with this ``client_id`` (sent again)."""
     return _messages(room).filter(author=user, client_id=client_id).first()

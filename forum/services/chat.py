@@ -385,6 +385,8 @@ def chat_message_edit(*, actor: User, room: Room, seq: int, body: str, publish: 
         )
         message.body, message.body_html, message.edited_at = body, body_html, timezone.now()
         message.save(update_fields=["body", "body_html", "edited_at"])
+        if message.pinned_at is not None:
+            _repin(room=room, message=message, keep=True)
         message_index(message=message)
         _mentions_later(message)  # someone mentioned in the edit is told (once)
         payload = edited_payload(message, change)
@@ -406,6 +408,8 @@ def chat_message_delete(*, actor: User, room: Room, seq: int, publish: bool = Tr
         message.deleted_at = timezone.now()
         message.deleted_by = actor
         message.save(update_fields=["deleted_at", "deleted_by"])
+        if message.pinned_at is not None:
+            _repin(room=room, message=message, keep=False)
         message_index(message=message)
         payload = deleted_payload(message, change)
         return _changed(room=room, message=message, change=change, payload=payload, publish=publish)
@@ -456,6 +460,69 @@ def chat_message_react(*, actor: User, room: Room, seq: int, emoji, on: bool, pu
             "change": change,
         }
         return _changed(room=room, message=message, change=change, payload=payload, publish=publish)
+
+
+MAX_PINS = 10
+
+
+def chat_message_pin(*, actor: User, room: Room, seq: int, on: bool, publish: bool = True):
+    """Pin a message above the room's log (``on``) or take it down: its moderators only,
+    at most MAX_PINS at a time. Returns the ``pinned`` event (None when nothing
+    changed), published after commit unless ``publish`` is False."""
+    if not isinstance(on, bool):
+        raise ChatError("invalid", _("Say whether the message is pinned or taken down."))
+    if not room_access_for(user=actor, room=room).can_moderate:
+        raise ChatError("forbidden", _("Only moderators pin messages."))
+    with transaction.atomic():
+        change, message = _change(room=room, seq=seq)
+        if message.deleted_at is not None:
+            raise ChatError("invalid", _("There is no such message."))
+        if on == (message.pinned_at is not None):
+            return None
+        locked = Room.objects.get(pk=room.pk)  # its row is locked by _change
+        pins = [pin for pin in locked.pins if pin["id"] != message.seq]
+        if on:
+            if len(pins) >= MAX_PINS:
+                raise ChatError(
+                    "invalid",
+                    _("At most %(n)s messages are pinned: take one down first.") % {"n": MAX_PINS},
+                )
+            pins.insert(0, pin_summary(message))
+        message.pinned_at = timezone.now() if on else None
+        message.save(update_fields=["pinned_at"])
+        Room.objects.filter(pk=room.pk).update(pins=pins)
+        room.pins = pins
+        payload = {
+            "type": "pinned",
+            "id": message.seq,
+            "on": on,
+            "pins": pins,
+            "change": change,
+        }
+        return _changed(room=room, message=message, change=change, payload=payload, publish=publish)
+
+
+def _repin(*, room: Room, message: Message, keep: bool) -> None:
+    """A pinned message was edited (its excerpt follows) or deleted (taken down)."""
+    pins = Room.objects.get(pk=room.pk).pins
+    if keep:
+        pins = [pin_summary(message) if pin["id"] == message.seq else pin for pin in pins]
+    else:
+        pins = [pin for pin in pins if pin["id"] != message.seq]
+    Room.objects.filter(pk=room.pk).update(pins=pins)
+    room.pins = pins
+
+
+def pin_summary(message: Message) -> dict:
+    """What the room shows of a pinned message: who wrote it and its first words."""
+    text = strip_tags(str(message.body_html)).strip() or ", ".join(
+        item["name"] for item in message.files_given or []
+    )
+    return {
+        "id": message.seq,
+        "author": message.author.get_full_name(),
+        "excerpt": Truncator(text).chars(140),
+    }
 
 
 def reactions_payload(message: Message) -> dict:

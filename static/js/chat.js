@@ -100,6 +100,7 @@
                 if (item.dataset.author === userId) { return; }
                 item.querySelectorAll(".chat__delete, .chat__edit").forEach(function (b) { b.remove(); });
             });
+            root.querySelectorAll(".chat__pin").forEach(function (button) { button.remove(); });
         }
     }
 
@@ -254,12 +255,19 @@
             time.textContent = formatTime(new Date(message.created));
         }
         meta.appendChild(time);
+        if (message.pinned && !message.deleted) { meta.appendChild(pinnedMark()); }
         if (message.edited && !message.deleted) { meta.appendChild(editedMark()); }
         var own = message.author && String(message.author.id) === userId;
         if (message.id && !message.deleted && !pending) {
             if (canModerate || (own && canWrite)) {
                 meta.appendChild(document.createTextNode(" "));
                 meta.appendChild(actionButton("edit", strings.edit_message, message.id, message.author.name));
+            }
+            if (canModerate && !inThread) {
+                var pin = actionButton("pin", message.pinned ? strings.unpin : strings.pin, message.id, message.author.name);
+                pin.dataset.on = message.pinned ? "0" : "1";
+                meta.appendChild(document.createTextNode(" "));
+                meta.appendChild(pin);
             }
             if (canModerate || own) {
                 meta.appendChild(document.createTextNode(" "));
@@ -362,6 +370,55 @@
             list.appendChild(item);
         });
         return list;
+    }
+
+    function pinnedMark() {
+        var wrap = document.createDocumentFragment();
+        var tag = document.createElement("span");
+        tag.className = "tag tag--small chat__pinned";
+        tag.textContent = strings.pinned;
+        wrap.appendChild(document.createTextNode(" "));
+        wrap.appendChild(tag);
+        return wrap;
+    }
+
+    // The pinned messages above the log: [{id, author, excerpt}], newest first.
+    function drawPins(pins) {
+        var box = document.getElementById("chat-pins");
+        var list = document.getElementById("chat-pins-list");
+        if (!box || !list) { return; }
+        list.textContent = "";
+        pins.forEach(function (pin) {
+            var item = document.createElement("li");
+            var link = document.createElement("a");
+            link.href = "#m-" + pin.id;
+            var author = document.createElement("span");
+            author.className = "chat__author";
+            author.textContent = pin.author;
+            link.appendChild(author);
+            link.appendChild(document.createTextNode(": " + pin.excerpt));
+            item.appendChild(link);
+            list.appendChild(item);
+        });
+        box.hidden = !pins.length;
+    }
+
+    function onPinned(frame) {
+        changed(frame);
+        drawPins(frame.pins || []);
+        copies(frame.id).forEach(function (item) {
+            var tag = item.querySelector(".chat__pinned");
+            if (frame.on && !tag) {
+                item.querySelector(".chat__time").before(pinnedMark());
+            } else if (!frame.on && tag) {
+                tag.remove();
+            }
+            var button = item.querySelector(".chat__pin");
+            if (button) {
+                button.dataset.on = frame.on ? "0" : "1";
+                button.textContent = frame.on ? strings.unpin : strings.pin;
+            }
+        });
     }
 
     function editedMark() {
@@ -606,12 +663,17 @@
 
     function onDeleted(frame) {
         changed(frame);
+        var pinLink = document.querySelector("#chat-pins-list a[href=\"#m-" + frame.id + "\"]");
+        if (pinLink) {
+            pinLink.parentNode.remove();
+            document.getElementById("chat-pins").hidden = !document.querySelector("#chat-pins-list li");
+        }
         copies(frame.id).forEach(function (item) {
             item.classList.add("chat__message--deleted");
             var body = item.querySelector(".chat__body");
             body.className = "chat__body meta";
             body.textContent = frame.by === "author" ? strings.deleted_by_author : strings.deleted;
-            item.querySelectorAll(".chat__delete, .chat__edit, .chat__edited, .chat__reactions, .chat__edit-form")
+            item.querySelectorAll(".chat__delete, .chat__edit, .chat__edited, .chat__reactions, .chat__edit-form, .chat__pin, .chat__pinned")
                 .forEach(function (element) { element.remove(); });
         });
     }
@@ -724,6 +786,8 @@
             case "reaction": onReaction(frame); break;
             case "reactions": onReactions(frame); break;
             case "thread": onThread(frame); break;
+            case "pinned": onPinned(frame); break;
+            case "pins": changed(frame); drawPins(frame.pins || []); break;
             // Frames were missed: reconnect with ?after=. Spread over a second, as
             // every window of a server may be told at once.
             case "gap": reconnect(Math.random() * 1000); break;
@@ -1099,6 +1163,11 @@
         var target = event.target;
         var del = target.closest(".chat__delete");
         if (del) { send({ type: "delete", id: parseInt(del.dataset.id, 10) }); return; }
+        var pinButton = target.closest(".chat__pin");
+        if (pinButton) {
+            send({ type: "pin", id: parseInt(pinButton.dataset.id, 10), on: pinButton.dataset.on === "1" });
+            return;
+        }
         var edit = target.closest(".chat__edit");
         if (edit && socket) {
             event.preventDefault();
@@ -1121,7 +1190,7 @@
             if (details) { details.open = false; }
         }
     });
-    root.querySelectorAll(".chat__delete").forEach(function (button) { button.hidden = false; });
+    root.querySelectorAll(".chat__delete, .chat__pin").forEach(function (button) { button.hidden = false; });
 
     // --- where one left off, and back to the latest ------------------------------------------
     //

@@ -544,6 +544,13 @@ def test_the_pages_behind_threads_edits_and_direct_messages_pass_axe(browser, ch
             page.goto(path)
             assert axe_violations(page) == [], path
     with _in_room(browser, chat_site, "expert@example.org") as (_ctx, page, _net):
-        seq = page.locator("#chat-log > li[data-id]").first.get_attribute("data-id")
+        first = page.locator("#chat-log > li[data-id]").first
+        seq = first.get_attribute("data-id")
+        # A moderator pins a message: it shows above the log, live.
+        first.locator(".chat__pin").click()
+        expect(page.locator("#chat-pins")).to_be_visible()
+        expect(page.locator("#chat-pins-list a")).to_have_attribute("href", f"#m-{seq}")
+        expect(first.locator(".chat__pinned")).to_be_visible()
+        assert axe_violations(page) == []
         page.goto(f"{ROOM}m/{seq}/versions/")
         assert axe_violations(page) == []

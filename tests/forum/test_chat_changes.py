@@ -6,7 +6,7 @@ import uuid
 import pytest
 from channels.db import database_sync_to_async
 
-from forum.models import REACTIONS, Message, MessageEdit
+from forum.models import REACTIONS, Message, MessageEdit, Room
 from forum.selectors import message_versions
 from tests.forum.conftest import drain, open_socket, receive_until
 
@@ -203,3 +203,28 @@ async def test_a_client_that_reconnects_gets_the_changes_made_while_away(communi
     assert [f for f in await drain(bruno) if f["type"] in ("edited", "deleted", "reactions")] == []
     assert await database_sync_to_async(MessageEdit.objects.count)() == 1
     await close(alice, bruno)
+
+
+async def test_moderators_pin_messages_above_the_log_and_others_cannot(community):
+    alice, mod = await connected(community, "alice", "mod")
+    await alice.send_json_to(frame("Orden del día de la reunión"))
+    message = await everyone_gets((alice, mod), "message")
+    assert message["pinned"] is False
+    await alice.send_json_to({"type": "pin", "id": message["id"], "on": True})
+    error, _ = await receive_until(alice, "error")
+    assert error["code"] == "forbidden"
+    await mod.send_json_to({"type": "pin", "id": message["id"], "on": True})
+    pinned = await everyone_gets((mod, alice), "pinned")
+    assert pinned["on"] is True and pinned["pins"] == [
+        {"id": message["id"], "author": "Alicia Gómez", "excerpt": "Orden del día de la reunión"}
+    ]
+    # The excerpt follows an edit; a deleted message is taken down.
+    await alice.send_json_to({"type": "edit", "id": message["id"], "body": "Orden del día (v2)"})
+    await everyone_gets((alice, mod), "edited")
+    room = await database_sync_to_async(lambda: Room.objects.get(pk=community["room"].pk))()
+    assert room.pins[0]["excerpt"] == "Orden del día (v2)"
+    await alice.send_json_to({"type": "delete", "id": message["id"]})
+    await everyone_gets((alice, mod), "deleted")
+    room = await database_sync_to_async(lambda: Room.objects.get(pk=community["room"].pk))()
+    assert room.pins == []
+    await close(alice, mod)
