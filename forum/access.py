@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 from forum.models import (
     Attachment,
     Category,
+    ChatFile,
     DirectBlock,
     DirectReport,
     ExpertQuestion,
@@ -499,6 +500,19 @@ def room_access_found(*, user: User, room: Room) -> RoomAccess:
     return RoomAccess(room=room, role=room_role(user=user, room=room, found=True))
 
 
+def access_chat_file(*, user: User, file_id: int):
+    """A file shared in a chat message the person may read (not deleted); Http404
+    otherwise, the same answer for missing and forbidden."""
+    item = (
+        ChatFile.objects.filter(pk=file_id, message__deleted_at__isnull=True)
+        .select_related("message__room__space")
+        .first()
+    )
+    if item is None or not room_access_for(user=user, room=item.message.room).can_read:
+        raise Http404
+    return item
+
+
 def room_access_for(*, user: User, room: Room) -> RoomAccess:
     """The person's role in a room already fetched."""
     return RoomAccess(room=room, role=room_role(user=user, room=room))
@@ -564,8 +578,8 @@ def question_room_role(*, user: User, room: Room, found: bool = False) -> str | 
 def direct_room_role(*, user: User, room: Room, found: bool = False) -> str | None:
     """Direct messages: the people listed in the conversation write in it (nobody
     moderates); in a one-to-one conversation between two people of whom one blocked
-    the other, both only read. The secretariat reads a conversation only once one of
-    its people reported it."""
+    the other, both only read; in a group, whoever another of its people blocked.
+    The secretariat reads a conversation only once one of its people reported it."""
     if not user.is_authenticated:
         return None
     people = list(
@@ -576,6 +590,9 @@ def direct_room_role(*, user: User, room: Room, found: bool = False) -> str | No
         return READER if reported and user.is_secretariat else None
     others = [person for person in people if person != user.pk]
     if len(others) == 1 and direct_blocked(user.pk, others[0]):
+        return READER
+    # In a group, someone blocked by another of its people only reads.
+    if len(others) > 1 and DirectBlock.objects.filter(blocker_id__in=others, blocked=user).exists():
         return READER
     return MEMBER
 

@@ -8,7 +8,7 @@ typing | delete {id} | edit {id, body} | react {id, emoji, on} | thread {id} |
 pin {id, on} (moderators)
 server -> client: hello {room, user, last_id, last_change, can_write, can_moderate,
 reactions} | message | history {messages, has_more} | typing | presence |
-deleted {id, by, change} | edited {id, body_html, edited, change} |
+deleted {id, by, reply_to, change} | edited {id, body_html, edited, change} |
 reaction {id, emoji, count, users, user, on, change} | reactions {id, reactions, change} |
 thread {id, messages} | pinned {id, on, pins, change} | pins {pins, change} | gap |
 access {can_write, can_moderate, message} |
@@ -35,8 +35,10 @@ too_many_sockets, message}
   reactions count toward the rate limit.
 - Reconnecting with ``?after=<last id shown>&changes=<last change seen>`` brings
   the messages after that id, then, for the messages up to it changed since,
-  a ``deleted``, or an ``edited`` and a ``reactions`` frame each (at most 500),
-  then ``pins`` when anything changed.
+  a ``deleted``, or an ``edited`` and a ``reactions`` frame each (500 at most,
+  then ``gap``: reconnect with the last change seen), then ``pins`` when
+  anything changed. ``deleted`` of a reply carries ``reply_to`` (its thread
+  counts one fewer).
 
 - ``gap {after}``: frames may have been missed after message ``after`` (the
   catch-up stopped at 500, or the channel layer failed and came back):
@@ -266,8 +268,10 @@ class ChatConsumer(AsyncWebsocketConsumer):
         # Messages the client has (up to ``after``) changed while it was away; the
         # newer ones came whole just now.
         changed = await chat_db(selectors.changed_messages)(
-            room=self.room, changes=changes, up_to=after, limit=CATCH_UP_LIMIT
+            room=self.room, changes=changes, up_to=after, limit=CATCH_UP_LIMIT + 1
         )
+        more = len(changed) > CATCH_UP_LIMIT
+        changed = changed[:CATCH_UP_LIMIT]
         for message in changed:
             if message.deleted_at is not None:
                 await self._send(deleted_payload(message, message.changed))
@@ -279,6 +283,10 @@ class ChatConsumer(AsyncWebsocketConsumer):
             # The pinned messages as they are now (a pin taken down leaves no row).
             pins = await chat_db(selectors.room_pins)(room=self.room)
             await self._send({"type": "pins", "pins": pins, "change": changed[-1].changed})
+        if more:
+            # More changes than one catch-up sends: the client reconnects with the
+            # last change it has now, and gets the next ones.
+            await self._send({"type": "gap", "after": self.sent_up_to})
 
     # --- frames from the client ---------------------------------------------------------------
 

@@ -103,6 +103,8 @@ def deleted_payload(message: Message, change: int) -> dict:
         "type": "deleted",
         "id": message.seq,
         "by": "author" if by_author else "moderator",
+        # A reply: its thread counts one fewer.
+        "reply_to": reply_to_seq(message),
         "change": change,
     }
 

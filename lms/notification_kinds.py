@@ -18,6 +18,7 @@ class KindGroup(models.TextChoices):
     QUESTION = "question", _("Questions to experts and their answers")
     ANNOUNCEMENT = "announcement", _("Announcements and community news")
     COURSE = "course", _("Courses, sessions and reminders")
+    MODERATION = "moderation", _("Reports for the secretariat and moderators")
     OTHER = "other", _("Other")
 
 
@@ -44,6 +45,8 @@ KINDS: dict[str, tuple[str, ...]] = {
         "community_joined",
         "community_declined",
     ),
+    # A conversation reported to the secretariat (forum.services.direct).
+    KindGroup.MODERATION: ("direct_report",),
     KindGroup.COURSE: (
         "reminder",
         "live_reminder",

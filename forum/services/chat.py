@@ -46,7 +46,11 @@ from forum.selectors.nav import nav_counts_forget
 from forum.services.questions import question_message_sent
 from lms.markup import MarkupTooLong, render_markdown
 from lms.models import User
-from lms.services.notifications import notifications_fan_out
+from lms.services.notifications import (
+    notifications_fan_out,
+    notifications_rewrite,
+    notifications_withdraw,
+)
 
 MAX_BODY = 4000
 
@@ -314,18 +318,25 @@ def chat_mentions_notify(*, message_id: int) -> int:
     if message.reply_to_id is not None:
         url = reverse("forum:room_thread", kwargs={"slug": room.slug, "seq": message.reply_to.seq})
     author = message.author.get_full_name()
-    excerpt = strip_tags(str(message.body_html)).strip()
 
     def write(_person):
         return {
             "title": _("%(name)s mentioned you in %(room)s") % {"name": author, "room": room.name},
-            "body": Truncator(excerpt).chars(300),
+            "body": _excerpt(message),
             "url": f"{url}#m-{message.seq}",
         }
 
     return notifications_fan_out(
-        people=people, kind=CHAT_MENTION, key=f"chat:{message.pk}:mention", write=write, email=True
+        people=people, kind=CHAT_MENTION, key=_mention_key(message), write=write, email=True
     )
+
+
+def _mention_key(message: Message) -> str:
+    return f"chat:{message.pk}:mention"
+
+
+def _excerpt(message: Message) -> str:
+    return Truncator(strip_tags(str(message.body_html)).strip()).chars(300)
 
 
 CHAT_MENTION = "chat_mention"
@@ -387,6 +398,7 @@ def chat_message_edit(*, actor: User, room: Room, seq: int, body: str, publish: 
         message.save(update_fields=["body", "body_html", "edited_at"])
         if message.pinned_at is not None:
             _repin(room=room, message=message, keep=True)
+        notifications_rewrite(key=_mention_key(message), body=_excerpt(message))
         message_index(message=message)
         _mentions_later(message)  # someone mentioned in the edit is told (once)
         payload = edited_payload(message, change)
@@ -410,6 +422,12 @@ def chat_message_delete(*, actor: User, room: Room, seq: int, publish: bool = Tr
         message.save(update_fields=["deleted_at", "deleted_by"])
         if message.pinned_at is not None:
             _repin(room=room, message=message, keep=False)
+        if message.reply_to_id is not None:
+            Message.objects.filter(pk=message.reply_to_id, reply_count__gt=0).update(
+                reply_count=F("reply_count") - 1
+            )
+        # Nobody is told (nor emailed, ten minutes later) about a message that is gone.
+        notifications_withdraw(key=_mention_key(message))
         message_index(message=message)
         payload = deleted_payload(message, change)
         return _changed(room=room, message=message, change=change, payload=payload, publish=publish)

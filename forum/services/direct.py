@@ -40,6 +40,12 @@ def direct_conversation_open(*, actor: User, people: list[User]) -> Room:
         why = refusal(user=actor, other=other)
         if why:
             raise ValidationError(why)
+    if (
+        len(others) > 1
+        and DirectBlock.objects.filter(blocker_id__in=others, blocked_id__in=others).exists()
+    ):
+        # A group must not bring together someone and a person who blocked them.
+        raise ValidationError(_("Someone you chose blocked another of them: write to them apart."))
     everyone = [actor, *others.values()]
     name = ", ".join(person.get_full_name() for person in everyone)[:200]
     if len(others) == 1:
@@ -68,24 +74,22 @@ def direct_block(*, actor: User, person: User) -> None:
     if person.pk == actor.pk:
         raise ValidationError(_("You cannot block yourself."))
     DirectBlock.objects.get_or_create(blocker=actor, blocked=person)
-    room = Room.objects.filter(slug=_pair_slug(actor.pk, person.pk)).first()
-    if room is not None:
-        chat_access_changed(users=[actor, person], room=room)
+    # Their one-to-one and the groups they share change: check their sockets again.
+    chat_access_changed(users=[actor, person])
 
 
 @transaction.atomic
 def direct_unblock(*, actor: User, person: User) -> None:
     DirectBlock.objects.filter(blocker=actor, blocked=person).delete()
-    room = Room.objects.filter(slug=_pair_slug(actor.pk, person.pk)).first()
-    if room is not None:
-        chat_access_changed(users=[actor, person], room=room)
+    chat_access_changed(users=[actor, person])
 
 
 @transaction.atomic
 def direct_leave(*, actor: User, room: Room) -> None:
     """Leave a group conversation (a one-to-one conversation is blocked, not left)."""
+    # Locked: two people leaving a group of three at once leave one, not nobody.
     memberships = SpaceMembership.objects.filter(space_id=room.space_id)
-    if memberships.count() <= 2:
+    if len(list(memberships.select_for_update())) <= 2:
         raise ValidationError(_("Block the person instead: a conversation of two stays."))
     memberships.filter(user=actor).delete()
     chat_access_changed(users=[actor], room=room)
@@ -159,9 +163,10 @@ def direct_message_notify(*, message_id: int) -> int:
             people=[person],
             kind=DIRECT_MESSAGE,
             key=key,
+            # No text of the message: it may be edited or deleted before anyone reads
+            # this, and a direct message is private (the email says only who wrote).
             write=lambda _person: {
                 "title": _("%(name)s wrote to you") % {"name": message.author.get_full_name()},
-                "body": message.body[:300],
                 "url": url,
             },
             email=True,

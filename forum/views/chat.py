@@ -34,6 +34,8 @@ def _access(request, slug, room=_FIND):
     if access is None:
         raise Http404
     if not access.can_read:
+        if access.room.space.kind == "direct":
+            raise Http404  # a private conversation: not even whether it exists
         raise PermissionDenied(_("This room is for the members of its space."))
     return access
 
@@ -166,9 +168,9 @@ def room(request, slug):
         return redirect("forum:office_hour", session_id=room.home_session_id)
     if room is not None and room.home_question_id:
         return redirect("forum:question", question_id=room.home_question_id)
-    if room is not None and room.space.kind == "direct":
-        return redirect("forum:direct", slug=slug)
     access = _access(request, slug, room)
+    if access.room.space.kind == "direct":
+        return redirect("forum:direct", slug=slug)
     context = room_context(request, access)
     context["forum"] = selectors.room_forum(user=request.user, room=access.room, found=True)
     # Searching the room's history (the room is readable: _access checked it).
@@ -231,17 +233,10 @@ def chat_file(request, file_id):
     """A file shared in a chat message, for people who may read its room."""
     import mimetypes
 
-    from forum.access import room_access_for
-    from forum.models import ChatFile
+    from forum.access import access_chat_file
     from lms.http import private_file_response
 
-    item = (
-        ChatFile.objects.filter(pk=file_id, message__deleted_at__isnull=True)
-        .select_related("message__room__space")
-        .first()
-    )
-    if item is None or not room_access_for(user=request.user, room=item.message.room).can_read:
-        raise Http404  # the same answer for missing and forbidden
+    item = access_chat_file(user=request.user, file_id=file_id)
     content_type = mimetypes.guess_type(item.name)[0] or "application/octet-stream"
     return private_file_response(
         request, item.file, filename=item.name, content_type=content_type, inline=item.is_image
@@ -253,6 +248,8 @@ def room_people(request, slug):
     """Who to mention: the room's people whose name starts a word with what was typed
     after "@" (the composer's suggestions), as JSON."""
     access = _access(request, slug)
+    if not access.can_write:
+        raise Http404  # suggestions are for the composer: readers have none
     typed = request.GET.get("q", "").strip().lower()[:60]
     # Handles drop accents ("patricia" for Patrícia): matched here, not by the database.
     people = selectors.room_members(room=access.room).filter(is_active=True).only("full_name")

@@ -397,3 +397,19 @@ def notification_batches_send(*, now: datetime | None = None) -> tuple[int, int]
         else:
             sent += 1
     return sent, failed
+
+
+@transaction.atomic
+def notifications_withdraw(*, key: str) -> int:
+    """Take back the notifications about something that is gone (a deleted message):
+    removed from every centre, and so never emailed. How many."""
+    people = list(Notification.objects.filter(key=key).values_list("user_id", flat=True))
+    deleted, _ = Notification.objects.filter(key=key).delete()
+    header_counts_forget(*people)
+    return deleted
+
+
+def notifications_rewrite(*, key: str, body: str) -> int:
+    """What the notifications about something say, after it changed (an edited
+    message): those not emailed yet will say the new text."""
+    return Notification.objects.filter(key=key).update(body=body)

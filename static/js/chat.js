@@ -663,6 +663,17 @@
 
     function onDeleted(frame) {
         changed(frame);
+        if (frame.reply_to) {
+            var parent = document.getElementById("m-" + frame.reply_to);
+            var link = parent && parent.querySelector(".chat__replies");
+            // Each deletion comes once (live, or in a catch-up of later changes).
+            if (link) {
+                var count = Math.max(0, (parseInt(link.dataset.count || "", 10) || countOf(link)) - 1);
+                link.dataset.count = count;
+                link.textContent = repliesText(count);
+                link.classList.toggle("chat__replies--none", !count);
+            }
+        }
         var pinLink = document.querySelector("#chat-pins-list a[href=\"#m-" + frame.id + "\"]");
         if (pinLink) {
             pinLink.parentNode.remove();

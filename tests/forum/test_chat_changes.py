@@ -228,3 +228,41 @@ async def test_moderators_pin_messages_above_the_log_and_others_cannot(community
     room = await database_sync_to_async(lambda: Room.objects.get(pk=community["room"].pk))()
     assert room.pins == []
     await close(alice, mod)
+
+
+async def test_a_deleted_reply_lowers_its_threads_count(community):
+    (alice,) = await connected(community, "alice")
+    await alice.send_json_to(frame("Raíz"))
+    root = await everyone_gets((alice,), "message")
+    await alice.send_json_to(frame("Respuesta", reply_to=root["id"]))
+    reply = await everyone_gets((alice,), "message")
+    await alice.send_json_to({"type": "delete", "id": reply["id"]})
+    deleted = await everyone_gets((alice,), "deleted")
+    assert deleted["reply_to"] == root["id"]
+    stored = await database_sync_to_async(Message.objects.get)(seq=root["id"])
+    assert stored.reply_count == 0
+    await close(alice)
+
+
+async def test_more_changes_than_one_catch_up_sends_end_with_a_gap(
+    community, settings, monkeypatch
+):
+    import forum.consumers
+
+    settings.RIAL_CHAT_RATE_LIMIT = (100, 60)
+    monkeypatch.setattr(forum.consumers, "CATCH_UP_LIMIT", 2)
+    (alice,) = await connected(community, "alice")
+    ids = []
+    for text in ("uno", "dos", "tres"):
+        await alice.send_json_to(frame(text))
+        ids.append((await everyone_gets((alice,), "message"))["id"])
+    for seq in ids:  # three messages changed: one more than a catch-up sends
+        await alice.send_json_to({"type": "react", "id": seq, "emoji": "👍", "on": True})
+        await everyone_gets((alice,), "reaction")
+    await alice.disconnect()
+    alice, _ok = await open_socket(community["alice"], "red-general", after=ids[-1], changes=0)
+    await receive_until(alice, "hello")
+    frames = await drain(alice, timeout=1)
+    kinds = [f["type"] for f in frames if f["type"] not in ("presence", "typing")]
+    assert kinds == ["reactions", "reactions", "pins", "gap"]
+    await close(alice)

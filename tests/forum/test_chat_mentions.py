@@ -68,3 +68,29 @@ def test_the_composer_suggests_the_rooms_people_as_one_types(client, community):
     assert client.get(url, {"q": "persona"}).json()["people"] == []
     client.force_login(community["outsider"])
     assert client.get(url, {"q": "br"}).status_code in (403, 404)
+
+
+def test_a_mention_deleted_or_edited_before_it_is_read_follows_the_message(
+    community, django_capture_on_commit_callbacks
+):
+    from forum.services import chat_message_delete
+
+    with django_capture_on_commit_callbacks(execute=True):
+        message = send(community, "alice", "@bruno-reis un dato privado")
+    chat_message_edit(
+        actor=community["alice"],
+        room=community["room"],
+        seq=message.seq,
+        body="@bruno-reis (corregido)",
+    )
+    assert Notification.objects.get(kind="chat_mention").body == "@bruno-reis (corregido)"
+    chat_message_delete(actor=community["alice"], room=community["room"], seq=message.seq)
+    assert not Notification.objects.filter(kind="chat_mention").exists()
+
+
+def test_readers_get_no_suggestions(client, community):
+    community["room"].is_public = True
+    community["room"].save()
+    client.force_login(community["outsider"])  # reads the public room, does not write
+    url = reverse("forum:room_people", kwargs={"slug": "red-general"})
+    assert client.get(url, {"q": "br"}).status_code == 404

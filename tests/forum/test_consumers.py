@@ -304,7 +304,13 @@ async def test_authors_and_moderators_delete_and_others_cannot(community):
     await mod.send_json_to({"type": "delete", "id": message["id"]})
     for socket in (mod, bruno, alice):
         deleted, _ = await receive_until(socket, "deleted")
-    assert deleted == {"type": "deleted", "id": message["id"], "by": "moderator", "change": 1}
+    assert deleted == {
+        "type": "deleted",
+        "id": message["id"],
+        "by": "moderator",
+        "reply_to": None,
+        "change": 1,
+    }
     await alice.send_json_to({"type": "history", "before": 10, "limit": 10})
     history, _ = await receive_until(alice, "history")
     assert history["messages"][0]["deleted"] is True
@@ -314,7 +320,13 @@ async def test_authors_and_moderators_delete_and_others_cannot(community):
     own, _ = await receive_until(alice, "message")
     await alice.send_json_to({"type": "delete", "id": own["id"]})
     deleted, _ = await receive_until(bruno, "deleted")
-    assert deleted == {"type": "deleted", "id": own["id"], "by": "author", "change": 2}
+    assert deleted == {
+        "type": "deleted",
+        "id": own["id"],
+        "by": "author",
+        "reply_to": None,
+        "change": 2,
+    }
     for socket in (alice, bruno, mod):
         await socket.disconnect()
 

@@ -139,3 +139,44 @@ def test_the_inbox_costs_the_same_queries_for_many_conversations(
     client.get(reverse("forum:direct_inbox"))
     with django_assert_max_num_queries(9):
         assert client.get(reverse("forum:direct_inbox")).status_code == 200
+
+
+def test_a_private_conversation_answers_404_to_others_at_every_address(client, world):
+    room = direct_conversation_open(actor=world.learner, people=[world.tutor])
+    client.force_login(ProfileFactory().user)
+    for name in ("room", "room_people"):
+        assert client.get(reverse(f"forum:{name}", kwargs={"slug": room.slug})).status_code == 404
+    assert client.get(reverse("forum:room", kwargs={"slug": "dm-998-999"})).status_code == 404
+
+
+def test_a_block_reaches_groups_too(community):
+    alice, bruno, mod = community["alice"], community["bruno"], community["mod"]
+    group = direct_conversation_open(actor=alice, people=[bruno, mod])
+    direct_block(actor=mod, person=bruno)
+    # In the group, Bruno only reads; the others still write.
+    assert not room_access_for(user=bruno, room=group).can_write
+    assert room_access_for(user=mod, room=group).can_write
+    assert room_access_for(user=alice, room=group).can_write
+    # No new group brings them together.
+    with pytest.raises(ValidationError):
+        direct_conversation_open(actor=alice, people=[bruno, mod])
+
+
+def test_the_secretariat_is_emailed_a_report(
+    world, secretariat, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    room = direct_conversation_open(actor=world.learner, people=[world.tutor])
+    with django_capture_on_commit_callbacks(execute=True):
+        direct_report(actor=world.learner, room=room, reason="Mensajes ofensivos.")
+    # Everyone of the secretariat (the fixture's bootstrap superuser is one too).
+    assert [secretariat.email] in [m.to for m in mail.outbox]
+    assert all("Mensajes ofensivos." in m.body for m in mail.outbox)
+
+
+def test_a_direct_message_notification_does_not_carry_the_text(world):
+    room = direct_conversation_open(actor=world.learner, people=[world.tutor])
+    message = say(world.learner, room, "Algo privado")
+    direct_message_notify(message_id=message.pk)
+    assert Notification.objects.get(kind="direct_message").body == ""
