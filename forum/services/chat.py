@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from forum.access import room_access_for
 from forum.events import (
@@ -503,7 +504,12 @@ def chat_message_pin(*, actor: User, room: Room, seq: int, on: bool, publish: bo
             if len(pins) >= MAX_PINS:
                 raise ChatError(
                     "invalid",
-                    _("At most %(n)s messages are pinned: take one down first.") % {"n": MAX_PINS},
+                    ngettext(
+                        "At most %(n)s message is pinned: take it down first.",
+                        "At most %(n)s messages are pinned: take one down first.",
+                        MAX_PINS,
+                    )
+                    % {"n": MAX_PINS},
                 )
             pins.insert(0, pin_summary(message))
         message.pinned_at = timezone.now() if on else None
