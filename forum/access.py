@@ -158,17 +158,18 @@ def readable_spaces_filter(user: User, prefix: str = "") -> Q:
     """
     if user.is_secretariat:
         return Q()
+    return taking_part_filter(user, prefix) | Q(**{f"{prefix}readable_by_all": True})
+
+
+def taking_part_filter(user: User, prefix: str = "") -> Q:
+    """A Q on Space (or on a model with ``space`` when prefix="space__"): the person
+    takes part in it (listed, enrolled in its cohort, or tutoring it), whoever they are."""
     cohort = OuterRef(f"{prefix}cohort_id")
     space_id = OuterRef(f"{prefix}pk" if prefix == "" else f"{prefix}id")
     enrolled = Enrolment.objects.filter(cohort_id=cohort, user=user, status__in=CURRENT_ENROLMENT)
     tutoring = CohortGroup.objects.filter(cohort_id=cohort, tutor=user)
     member = SpaceMembership.objects.filter(space_id=space_id, user=user)
-    return (
-        Q(Exists(member))
-        | Q(Exists(enrolled))
-        | Q(Exists(tutoring))
-        | Q(**{f"{prefix}readable_by_all": True})
-    )
+    return Q(Exists(member)) | Q(Exists(enrolled)) | Q(Exists(tutoring))
 
 
 def space_people(*, space: Space):
@@ -457,6 +458,14 @@ class RoomAccess:
     @property
     def can_moderate(self) -> bool:
         return self.role in MODERATORS
+
+    def may_edit(self, message, user: User) -> bool:
+        """Its author while they may write, or a moderator (a mute is the service's)."""
+        return self.can_moderate or (message.author_id == user.pk and self.can_write)
+
+    def may_delete(self, message, user: User) -> bool:
+        """Its author while they may read the room, or a moderator."""
+        return self.can_moderate or (message.author_id == user.pk and self.can_read)
 
 
 def find_room(*, user: User, slug: str) -> Room | None:

@@ -409,14 +409,15 @@ class ChatConsumer(AsyncWebsocketConsumer):
         await self._change(services.chat_message_edit, seq=frame["id"], body=frame["body"])
 
     async def _on_react(self, frame):
-        if not _is_id(frame.get("id")):
+        on = frame.get("on", True)
+        if not _is_id(frame.get("id")) or not isinstance(on, bool):
             await self._error("invalid", self._text(_("A reaction needs the message id.")))
             return
         await self._change(
             services.chat_message_react,
             seq=frame["id"],
             emoji=frame.get("emoji"),
-            on=frame.get("on", True),
+            on=on,
         )
 
     async def _on_pin(self, frame):

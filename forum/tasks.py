@@ -49,6 +49,13 @@ def notify_direct_message(message_id: int) -> int:
 
 
 @task()
+def notify_direct_report(report_id: int) -> int:
+    from forum.services.direct import direct_report_notify
+
+    return direct_report_notify(report_id=report_id)
+
+
+@task()
 def send_announcement(topic_id: int) -> int:
     return announcements.announcement_send(topic_id=topic_id)
 

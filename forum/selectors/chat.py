@@ -89,6 +89,27 @@ def messages_before(*, room: Room, before: int | None, limit: int) -> tuple[list
     return list(reversed(page[:limit])), has_more
 
 
+MENTION_SUGGESTIONS = 8
+
+
+def mention_suggestions(*, room: Room, user: User, typed: str) -> list[User]:
+    """The room's people (but the person) whose handle, or a word of it, starts with
+    what was typed after "@": at most MENTION_SUGGESTIONS, by name."""
+    from forum.selectors.forums import handle
+
+    typed = typed.strip().lower()[:60]
+    # Handles drop accents ("patricia" for Patrícia): matched here, not by the database.
+    people = room_members(room=room).filter(is_active=True).exclude(pk=user.pk).only("full_name")
+    found = []
+    for person in people[:2000]:
+        words = handle(person)
+        if not typed or any(w.startswith(typed) for w in [words, *words.split("-")]):
+            found.append(person)
+            if len(found) == MENTION_SUGGESTIONS:
+                break
+    return found
+
+
 def room_pins(*, room: Room) -> list[dict]:
     """The room's pinned messages now, newest first."""
     return Room.objects.filter(pk=room.pk).values_list("pins", flat=True).get()

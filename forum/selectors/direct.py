@@ -4,9 +4,9 @@ from django.db.models import Exists, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
-from forum.access import CURRENT_ENROLMENT, direct_blocked
+from forum.access import CURRENT_ENROLMENT, direct_blocked, space_people, taking_part_filter
 from forum.models import DirectBlock, ExpertProfile, Message, Room, RoomRead, Space, SpaceMembership
-from lms.models import CohortGroup, Enrolment, User
+from lms.models import Enrolment, User
 
 MAX_PEOPLE = 8  # in one conversation, its author included
 SEARCH_RESULTS = 20
@@ -49,11 +49,7 @@ def _people_of(space_ids: set[int], user: User) -> dict[int, list[User]]:
 
 def conversation_people(*, room: Room) -> list[User]:
     """Everyone in a conversation, by name."""
-    return list(
-        User.objects.filter(space_memberships__space_id=room.space_id).order_by(
-            "full_name", "email"
-        )
-    )
+    return list(space_people(space=room.space))
 
 
 def conversation_title(*, room: Room, user: User, people: list[User] | None = None) -> str:
@@ -64,22 +60,12 @@ def conversation_title(*, room: Room, user: User, people: list[User] | None = No
     return ", ".join(names) or _("Only you")
 
 
-def _taking_part(user: User, prefix: str = "") -> Q:
-    """A Q on Space: the person takes part in it (listed, enrolled in or tutoring its cohort)."""
-    member = SpaceMembership.objects.filter(space_id=OuterRef("pk"), user=user)
-    enrolled = Enrolment.objects.filter(
-        cohort_id=OuterRef("cohort_id"), user=user, status__in=CURRENT_ENROLMENT
-    )
-    tutoring = CohortGroup.objects.filter(cohort_id=OuterRef("cohort_id"), tutor=user)
-    return Q(Exists(member)) | Q(Exists(enrolled)) | Q(Exists(tutoring))
-
-
 def share_a_space(first: User, second: User) -> bool:
     """Whether the two take part in one space that is not a private conversation."""
     return (
         Space.objects.exclude(kind__in=Space.kinds(private=True))
-        .filter(_taking_part(first))
-        .filter(_taking_part(second))
+        .filter(taking_part_filter(first))
+        .filter(taking_part_filter(second))
         .exists()
     )
 
@@ -129,7 +115,9 @@ def people_to_write_to(*, user: User, query: str) -> list[User]:
     query = query.strip()
     if len(query) < 2:
         return []
-    spaces = Space.objects.exclude(kind__in=Space.kinds(private=True)).filter(_taking_part(user))
+    spaces = Space.objects.exclude(kind__in=Space.kinds(private=True)).filter(
+        taking_part_filter(user)
+    )
     in_my_spaces = (
         Q(space_memberships__space__in=spaces)
         | Q(enrolments__cohort__space__in=spaces, enrolments__status__in=CURRENT_ENROLMENT)

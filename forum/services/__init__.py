@@ -5,8 +5,9 @@ importable from here. Keyword-only arguments, one transaction, permission first
 ``topics`` (topics, posts, answers), ``moderation`` (flags, hidden posts, holds),
 ``members`` (member lists), ``subscriptions`` (who hears about what, unsubscribe
 links), ``announcements``, ``digests``, ``spaces`` (a cohort's, a workshop's),
-``chat``, ``sockets``, ``communities``, ``experts``, ``questions`` and
-``office_hours``.
+``chat`` (sending, mentions), ``chat_changes`` (edits, deletions, reactions,
+pins), ``direct`` (direct messages), ``sockets``, ``communities``, ``experts``,
+``questions`` and ``office_hours``.
 """
 
 from forum.services.announcements import announcement_send
@@ -14,19 +15,21 @@ from forum.services.chat import (
     MAX_BODY,
     ChatError,
     Sent,
-    chat_message_delete,
-    chat_message_edit,
-    chat_message_pin,
-    chat_message_react,
     chat_message_send,
     presence_join,
     presence_leave,
     presence_payload,
     presence_refresh,
-    reactions_payload,
     room_mark_read,
     room_mute,
     room_unmute,
+)
+from forum.services.chat_changes import (
+    chat_message_delete,
+    chat_message_edit,
+    chat_message_pin,
+    chat_message_react,
+    reactions_payload,
 )
 from forum.services.communities import (
     APPROVED,

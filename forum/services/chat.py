@@ -18,23 +18,16 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from forum.access import room_access_for
 from forum.events import (
     broadcast,
-    deleted_payload,
-    edited_payload,
     message_payload,
-    reaction_users,
     user_payload,
 )
 from forum.models import (
-    REACTIONS,
     ChatFile,
     Message,
-    MessageEdit,
-    Reaction,
     Room,
     RoomMute,
     RoomPresence,
@@ -49,8 +42,6 @@ from lms.markup import MarkupTooLong, render_markdown
 from lms.models import User
 from lms.services.notifications import (
     notifications_fan_out,
-    notifications_rewrite,
-    notifications_withdraw,
 )
 
 MAX_BODY = 4000
@@ -82,7 +73,7 @@ class Sent:
     payload: dict | None = None  # the broadcast event, for a caller that publishes it
 
 
-def _rate_limit(*, user: User, room: Room) -> None:
+def rate_limit(*, user: User, room: Room) -> None:
     """At most N messages per person per room in W seconds (sliding, shared cache).
 
     Two fixed windows weighted by overlap approximate a sliding window with two
@@ -112,7 +103,7 @@ def _rate_limit(*, user: User, room: Room) -> None:
         _cache_down("not counted")
 
 
-def _check_body(body) -> str:
+def check_body(body) -> str:
     """The message's text as typed, or a ChatError (empty, too long); its safe HTML."""
     if not isinstance(body, str) or not body.strip():
         raise ChatError("invalid", _("The message is empty."))
@@ -128,7 +119,7 @@ def _check_body(body) -> str:
         raise ChatError("too_long", _("The message is too long.")) from error
 
 
-def _may_write(*, user: User, room: Room) -> None:
+def check_may_write(*, user: User, room: Room) -> None:
     access = room_access_for(user=user, room=room)
     if not access.can_write:
         raise ChatError("forbidden", _("You can read this room but not write in it."))
@@ -203,15 +194,15 @@ def chat_message_send(
     if not isinstance(body, str) or (not body.strip() and not files):
         raise ChatError("invalid", _("The message is empty."))
     if len(body) > MAX_BODY:
-        _check_body(body)  # too long: the same refusal as an edit's
+        check_body(body)  # too long: the same refusal as an edit's
     existing = selectors.sent_before(room=room, user=user, client_id=client_id)
     if existing is not None:
         return Sent(existing, created=False)
-    _may_write(user=user, room=room)
+    check_may_write(user=user, room=room)
     parent = None if reply_to is None else _thread_of(room=room, seq=reply_to)
     checked = _check_files(list(files))
-    _rate_limit(user=user, room=room)
-    body_html = _check_body(body) if body.strip() else ""
+    rate_limit(user=user, room=room)
+    body_html = check_body(body) if body.strip() else ""
     # The sender's read marker exists before the room is locked (an INSERT that
     # does nothing when it is there). Created under the lock, it could wait for
     # the same row inserted by room_mark_read, whose deferred foreign-key check
@@ -265,8 +256,8 @@ def chat_message_send(
             payload = message_payload(message, room.slug)
             if publish:
                 transaction.on_commit(lambda: broadcast(room.pk, payload))
-            _mentions_later(message)
-            if room.space.kind == "direct":
+            mentions_later(message)
+            if room.space.rules.rooms == "direct":  # as a question's room, by its rule
                 _direct_later(message)
     except IntegrityError:
         existing = selectors.sent_before(room=room, user=user, client_id=client_id)
@@ -280,7 +271,7 @@ def chat_message_send(
 # --- Mentions ---------------------------------------------------------------------------------
 
 
-def _mentions_later(message: Message) -> None:
+def mentions_later(message: Message) -> None:
     """Tell the people a message mentions (@their-name), in the worker after commit."""
     if not MENTION.search(message.body):
         return
@@ -323,240 +314,24 @@ def chat_mentions_notify(*, message_id: int) -> int:
     def write(_person):
         return {
             "title": _("%(name)s mentioned you in %(room)s") % {"name": author, "room": room.name},
-            "body": _excerpt(message),
+            "body": mention_excerpt(message),
             "url": f"{url}#m-{message.seq}",
         }
 
     return notifications_fan_out(
-        people=people, kind=CHAT_MENTION, key=_mention_key(message), write=write, email=True
+        people=people, kind=CHAT_MENTION, key=mention_key(message), write=write, email=True
     )
 
 
-def _mention_key(message: Message) -> str:
+def mention_key(message: Message) -> str:
     return f"chat:{message.pk}:mention"
 
 
-def _excerpt(message: Message) -> str:
+def mention_excerpt(message: Message) -> str:
     return Truncator(strip_tags(str(message.body_html)).strip()).chars(300)
 
 
 CHAT_MENTION = "chat_mention"
-
-
-# --- Changes to messages already sent ---------------------------------------------------------
-#
-# An edit, a deletion or a reaction takes the room's next change number (the room's
-# row is locked, as for a new message, so numbers follow commit order) and marks the
-# message with it: a client that reconnects with ``changes=<the last it saw>`` gets
-# every message changed since (forum/consumers.py).
-
-
-def _change(*, room: Room, seq) -> tuple[int, Message]:
-    """Lock the room, take its next change number; the message (locked) or invalid."""
-    if not isinstance(seq, int) or isinstance(seq, bool):
-        raise ChatError("invalid", _("There is no such message."))
-    locked = Room.objects.select_for_update(no_key=True).get(pk=room.pk)
-    message = Message.objects.select_for_update().filter(room=locked, seq=seq).first()
-    if message is None:
-        raise ChatError("invalid", _("There is no such message."))
-    return locked.last_change + 1, message
-
-
-def _changed(*, room: Room, message: Message, change: int, payload: dict, publish: bool) -> dict:
-    """The room's change number taken, the message marked with it; ``payload`` sent to
-    the room after commit (``publish``) and returned."""
-    Room.objects.filter(pk=room.pk).update(last_change=change)
-    Message.objects.filter(pk=message.pk).update(changed=change)
-    message.changed = change
-    if publish:
-        transaction.on_commit(lambda: broadcast(room.pk, payload))
-    return payload
-
-
-def chat_message_edit(*, actor: User, room: Room, seq: int, body: str, publish: bool = True):
-    """Change a message's text: its author (who may still write), or a moderator. The
-    earlier text is kept for moderators (``MessageEdit``). Returns the ``edited``
-    event (None when nothing changed), published after commit unless ``publish`` is
-    False (the consumer publishes it)."""
-    body_html = _check_body(body)
-    access = room_access_for(user=actor, room=room)
-    with transaction.atomic():
-        change, message = _change(room=room, seq=seq)
-        if message.deleted_at is not None:
-            raise ChatError("invalid", _("A deleted message cannot be edited."))
-        if message.author_id == actor.pk:
-            if not access.can_moderate:
-                _may_write(user=actor, room=room)
-        elif not access.can_moderate:
-            raise ChatError("forbidden", _("You can edit only your own messages."))
-        if body == message.body:
-            return None
-        _rate_limit(user=actor, room=room)
-        MessageEdit.objects.create(
-            message=message, body=message.body, body_html=message.body_html, edited_by=actor
-        )
-        message.body, message.body_html, message.edited_at = body, body_html, timezone.now()
-        message.save(update_fields=["body", "body_html", "edited_at"])
-        if message.pinned_at is not None:
-            _repin(room=room, message=message, keep=True)
-        notifications_rewrite(key=_mention_key(message), body=_excerpt(message))
-        message_index(message=message)
-        _mentions_later(message)  # someone mentioned in the edit is told (once)
-        payload = edited_payload(message, change)
-        return _changed(room=room, message=message, change=change, payload=payload, publish=publish)
-
-
-def chat_message_delete(*, actor: User, room: Room, seq: int, publish: bool = True):
-    """Delete a message: its author, or a moderator. Returns the ``deleted`` event (None
-    when it was deleted already), published after commit unless ``publish`` is False."""
-    access = room_access_for(user=actor, room=room)
-    with transaction.atomic():
-        change, message = _change(room=room, seq=seq)
-        if message.author_id != actor.pk and not access.can_moderate:
-            raise ChatError("forbidden", _("You can delete only your own messages."))
-        if message.author_id == actor.pk and not access.can_read:
-            raise ChatError("forbidden", _("You can delete only your own messages."))
-        if message.deleted_at is not None:
-            return None
-        message.deleted_at = timezone.now()
-        message.deleted_by = actor
-        message.save(update_fields=["deleted_at", "deleted_by"])
-        if message.pinned_at is not None:
-            _repin(room=room, message=message, keep=False)
-        if message.reply_to_id is not None:
-            Message.objects.filter(pk=message.reply_to_id, reply_count__gt=0).update(
-                reply_count=F("reply_count") - 1
-            )
-        # Nobody is told (nor emailed, ten minutes later) about a message that is gone.
-        notifications_withdraw(key=_mention_key(message))
-        message_index(message=message)
-        payload = deleted_payload(message, change)
-        return _changed(room=room, message=message, change=change, payload=payload, publish=publish)
-
-
-def chat_message_react(*, actor: User, room: Room, seq: int, emoji, on: bool, publish: bool = True):
-    """Give (``on``) or take back a reaction from the fixed set. Returns the
-    ``reaction`` event (None when nothing changed), published after commit unless
-    ``publish`` is False."""
-    if not isinstance(emoji, str) or emoji not in REACTIONS:
-        raise ChatError("invalid", _("Choose one of the reactions offered."))
-    if not isinstance(on, bool):
-        raise ChatError("invalid", _("Say whether the reaction is given or taken back."))
-    _may_write(user=actor, room=room)
-    with transaction.atomic():
-        change, message = _change(room=room, seq=seq)
-        if message.deleted_at is not None:
-            raise ChatError("invalid", _("There is no such message."))
-        mine = Reaction.objects.filter(message=message, user=actor, emoji=emoji)
-        if on == mine.exists():
-            return None
-        _rate_limit(user=actor, room=room)
-        if on:
-            Reaction.objects.create(message=message, user=actor, emoji=emoji)
-        else:
-            mine.delete()
-        users = list(
-            Reaction.objects.filter(message=message, emoji=emoji)
-            .order_by("created_at", "pk")
-            .values_list("user_id", flat=True)
-        )
-        given = dict(message.reactions_given or {})
-        if users:
-            given[emoji] = users
-        else:
-            given.pop(emoji, None)
-        # In the order of the fixed set, so every page lists them alike.
-        message.reactions_given = {e: given[e] for e in REACTIONS if e in given}
-        message.save(update_fields=["reactions_given"])
-        payload = {
-            "type": "reaction",
-            "id": message.seq,
-            "emoji": emoji,
-            "count": len(users),
-            "users": users,
-            "user": user_payload(actor),
-            "on": on,
-            "change": change,
-        }
-        return _changed(room=room, message=message, change=change, payload=payload, publish=publish)
-
-
-MAX_PINS = 10
-
-
-def chat_message_pin(*, actor: User, room: Room, seq: int, on: bool, publish: bool = True):
-    """Pin a message above the room's log (``on``) or take it down: its moderators only,
-    at most MAX_PINS at a time. Returns the ``pinned`` event (None when nothing
-    changed), published after commit unless ``publish`` is False."""
-    if not isinstance(on, bool):
-        raise ChatError("invalid", _("Say whether the message is pinned or taken down."))
-    if not room_access_for(user=actor, room=room).can_moderate:
-        raise ChatError("forbidden", _("Only moderators pin messages."))
-    with transaction.atomic():
-        change, message = _change(room=room, seq=seq)
-        if message.deleted_at is not None:
-            raise ChatError("invalid", _("There is no such message."))
-        if on == (message.pinned_at is not None):
-            return None
-        locked = Room.objects.get(pk=room.pk)  # its row is locked by _change
-        pins = [pin for pin in locked.pins if pin["id"] != message.seq]
-        if on:
-            if len(pins) >= MAX_PINS:
-                raise ChatError(
-                    "invalid",
-                    ngettext(
-                        "At most %(n)s message is pinned: take it down first.",
-                        "At most %(n)s messages are pinned: take one down first.",
-                        MAX_PINS,
-                    )
-                    % {"n": MAX_PINS},
-                )
-            pins.insert(0, pin_summary(message))
-        message.pinned_at = timezone.now() if on else None
-        message.save(update_fields=["pinned_at"])
-        Room.objects.filter(pk=room.pk).update(pins=pins)
-        room.pins = pins
-        payload = {
-            "type": "pinned",
-            "id": message.seq,
-            "on": on,
-            "pins": pins,
-            "change": change,
-        }
-        return _changed(room=room, message=message, change=change, payload=payload, publish=publish)
-
-
-def _repin(*, room: Room, message: Message, keep: bool) -> None:
-    """A pinned message was edited (its excerpt follows) or deleted (taken down)."""
-    pins = Room.objects.get(pk=room.pk).pins
-    if keep:
-        pins = [pin_summary(message) if pin["id"] == message.seq else pin for pin in pins]
-    else:
-        pins = [pin for pin in pins if pin["id"] != message.seq]
-    Room.objects.filter(pk=room.pk).update(pins=pins)
-    room.pins = pins
-
-
-def pin_summary(message: Message) -> dict:
-    """What the room shows of a pinned message: who wrote it and its first words."""
-    text = strip_tags(str(message.body_html)).strip() or ", ".join(
-        item["name"] for item in message.files_given or []
-    )
-    return {
-        "id": message.seq,
-        "author": message.author.get_full_name(),
-        "excerpt": Truncator(text).chars(140),
-    }
-
-
-def reactions_payload(message: Message) -> dict:
-    """A ``reactions`` frame: every reaction a message has now (a client catching up)."""
-    return {
-        "type": "reactions",
-        "id": message.seq,
-        "reactions": reaction_users(message),
-        "change": message.changed,
-    }
 
 
 @transaction.atomic

@@ -97,7 +97,7 @@ def direct_leave(*, actor: User, room: Room) -> None:
 
 def direct_report(*, actor: User, room: Room, reason: str) -> DirectReport:
     """Report a conversation the person is in to the secretariat, who may then read it
-    and is told (in the worker's language of each)."""
+    and is told by the worker (``direct_report_notify``)."""
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError(_("Say what happened."))
@@ -107,25 +107,37 @@ def direct_report(*, actor: User, room: Room, reason: str) -> DirectReport:
         raise ValidationError(_("You can report only conversations you are in."))
     with transaction.atomic():
         report = DirectReport.objects.create(space_id=room.space_id, by=actor, reason=reason)
-        url = reverse("forum:direct", kwargs={"slug": room.slug})
+        from forum.tasks import notify_direct_report
 
-        def write(_person):
-            return {
-                "title": _("%(name)s reported a conversation") % {"name": actor.get_full_name()},
-                "body": reason[:300],
-                "url": url,
-            }
-
-        transaction.on_commit(
-            lambda: notifications_fan_out(
-                people=list(secretariat_people()),
-                kind="direct_report",
-                key=f"direct-report:{report.pk}",
-                write=write,
-                email=True,
-            )
-        )
+        transaction.on_commit(lambda: notify_direct_report.enqueue(report.pk))
     return report
+
+
+def direct_report_notify(*, report_id: int) -> int:
+    """Tell everyone of the secretariat about a report (a task's work), each in their
+    language, by email too; how many were told (a second run tells nobody again)."""
+    report = DirectReport.objects.filter(pk=report_id).select_related("by", "space").first()
+    if report is None:
+        return 0
+    room = Room.objects.filter(space_id=report.space_id).first()
+    if room is None:
+        return 0
+    url = reverse("forum:direct", kwargs={"slug": room.slug})
+
+    def write(_person):
+        return {
+            "title": _("%(name)s reported a conversation") % {"name": report.by.get_full_name()},
+            "body": report.reason[:300],
+            "url": url,
+        }
+
+    return notifications_fan_out(
+        people=secretariat_people(),
+        kind="direct_report",
+        key=f"direct-report:{report.pk}",
+        write=write,
+        email=True,
+    )
 
 
 DIRECT_MESSAGE = "direct_message"

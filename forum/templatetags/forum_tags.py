@@ -33,3 +33,12 @@ def reaction_choices() -> tuple[str, ...]:
     from forum.models import REACTIONS
 
     return REACTIONS
+
+
+@register.simple_tag
+def message_rights(message, access, user) -> dict:
+    """What this person may do with a chat message, by the room's rule
+    (``RoomAccess.may_edit`` and ``may_delete``)."""
+    if access is None or message.deleted_at is not None:
+        return {"edit": False, "delete": False}
+    return {"edit": access.may_edit(message, user), "delete": access.may_delete(message, user)}

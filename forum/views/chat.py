@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from forum import selectors, services
 from forum.access import find_room, room_access, room_access_found
-from forum.models import RoomMute
+from forum.models import RoomMute, Space
 from forum.selectors.forums import handle as forum_handle
 from lms.markup import MarkupTooLong, render_markdown
 from lms.models import User
@@ -34,7 +34,7 @@ def _access(request, slug, room=_FIND):
     if access is None:
         raise Http404
     if not access.can_read:
-        if access.room.space.kind == "direct":
+        if access.room.space.kind == Space.Kind.DIRECT:
             raise Http404  # a private conversation: not even whether it exists
         raise PermissionDenied(_("This room is for the members of its space."))
     return access
@@ -106,7 +106,7 @@ def day_periods() -> dict:
 @login_required
 def chat_index(request):
     # Direct messages have their own list (/messages/).
-    rooms = list(selectors.readable_rooms(user=request.user).exclude(space__kind="direct"))
+    rooms = list(selectors.readable_rooms(user=request.user).exclude(space__kind=Space.Kind.DIRECT))
     return render(request, "forum/chat_index.html", {"rooms": rooms})
 
 
@@ -169,7 +169,7 @@ def room(request, slug):
     if room is not None and room.home_question_id:
         return redirect("forum:question", question_id=room.home_question_id)
     access = _access(request, slug, room)
-    if access.room.space.kind == "direct":
+    if access.room.space.kind == Space.Kind.DIRECT:
         return redirect("forum:direct", slug=slug)
     context = room_context(request, access)
     context["forum"] = selectors.room_forum(user=request.user, room=access.room, found=True)
@@ -225,9 +225,6 @@ def _back_to(slug, seq) -> str:
     return f"{reverse('forum:room', kwargs={'slug': slug})}#m-{seq}"
 
 
-MENTION_SUGGESTIONS = 8
-
-
 @login_required
 def chat_file(request, file_id):
     """A file shared in a chat message, for people who may read its room."""
@@ -250,18 +247,12 @@ def room_people(request, slug):
     access = _access(request, slug)
     if not access.can_write:
         raise Http404  # suggestions are for the composer: readers have none
-    typed = request.GET.get("q", "").strip().lower()[:60]
-    # Handles drop accents ("patricia" for Patrícia): matched here, not by the database.
-    people = selectors.room_members(room=access.room).filter(is_active=True).only("full_name")
-    found = []
-    for person in people[:2000]:
-        handle = forum_handle(person)
-        matches = not typed or any(w.startswith(typed) for w in [handle, *handle.split("-")])
-        if matches and person.pk != request.user.pk:
-            found.append({"name": person.get_full_name(), "handle": handle})
-        if len(found) == MENTION_SUGGESTIONS:
-            break
-    return JsonResponse({"people": found})
+    found = selectors.mention_suggestions(
+        room=access.room, user=request.user, typed=request.GET.get("q", "")
+    )
+    return JsonResponse(
+        {"people": [{"name": p.get_full_name(), "handle": forum_handle(p)} for p in found]}
+    )
 
 
 @login_required
@@ -292,14 +283,13 @@ def room_thread(request, slug, seq):
 def room_react(request, slug, seq):
     """Give or take back a reaction (the page's buttons without JavaScript)."""
     access = _access(request, slug)
-    message = selectors.message_by_seq(room=access.room, seq=seq)
-    if message is None:
-        raise Http404
-    emoji = request.POST.get("emoji", "")
-    mine = request.user.pk in (message.reactions_given or {}).get(emoji, [])
     try:
         services.chat_message_react(
-            actor=request.user, room=access.room, seq=seq, emoji=emoji, on=not mine
+            actor=request.user,
+            room=access.room,
+            seq=seq,
+            emoji=request.POST.get("emoji", ""),
+            on=None,  # the button turns the person's reaction over
         )
     except services.ChatError as error:
         messages.error(request, error.message)
@@ -311,10 +301,9 @@ def message_edit(request, slug, seq):
     """Edit a message (without JavaScript; the room edits in place over the socket)."""
     access = _access(request, slug)
     message = selectors.message_by_seq(room=access.room, seq=seq)
-    may_edit = message is not None and (
-        access.can_moderate or (message.author_id == request.user.pk and access.can_write)
-    )
-    if message is None or message.deleted_at is not None or not may_edit:
+    if message is None or message.deleted_at is not None:
+        raise Http404
+    if not access.may_edit(message, request.user):
         raise Http404
     if request.method == "GET" and "application/json" in request.headers.get("Accept", ""):
         # The room's script edits in place: it needs the text as typed (Markdown).
