@@ -48,6 +48,8 @@ run: demo serve
 # Links in emails point at the address served here unless BASE_URL says otherwise.
 serve: install
 	@echo "Serving RIAL Campus at http://$(HOST):$(PORT)/ with its worker and scheduler (Ctrl+C to stop)"
+	@# Web Push keys for this machine, kept in .env (never committed), which honcho reads.
+	DJANGO_SETTINGS_MODULE=config.settings.dev $(BIN)/python manage.py vapid_keys --env-file .env
 	PATH="$(CURDIR)/$(BIN):$$PATH" DJANGO_SETTINGS_MODULE=config.settings.dev HOST=$(HOST) \
 		BASE_URL="$${BASE_URL:-http://$(HOST):$(PORT)}" \
 		$(BIN)/honcho -f Procfile start --port $(PORT)

@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config.healthz import healthz
+from lms.views import app as lms_app_views
 from lms.views import calendar as lms_calendar_views
 from lms.views import mfa as lms_mfa_views
 from lms.views import people as lms_people_views
@@ -20,6 +21,8 @@ urlpatterns = [
     path("i18n/setlang/", lms_people_views.set_language, name="set_language"),
     # A person's private calendar feed: no sign-in, no language prefix (lms/views/calendar.py).
     path("calendar/<str:token>.ics", lms_calendar_views.feed, name="calendar_feed"),
+    # The installable app's service worker: at the root, to serve every language's pages.
+    path("sw.js", lms_app_views.service_worker, name="service_worker"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -11,7 +11,7 @@ reactions} | message | history {messages, has_more} | typing | presence |
 deleted {id, by, reply_to, change} | edited {id, body_html, edited, change} |
 reaction {id, emoji, count, users, user, on, change} | reactions {id, reactions, change} |
 thread {id, messages} | pinned {id, on, pins, change} | pins {pins, change} | gap |
-access {can_write, can_moderate, message} |
+access {can_write, can_moderate, message} | notifications {unread, label} |
 error {code: rate_limited|too_long|invalid|forbidden|muted|signed_out|no_access|
 too_many_sockets, message}
 
@@ -46,6 +46,9 @@ too_many_sockets, message}
 - ``access``: the person's rights in the room changed while connected (put on
   hold, a question closed, made a member): ``message`` says so in their
   language; the composer follows ``can_write``.
+- ``notifications``: the person's unread notifications changed (a mention, a
+  direct message, one read elsewhere): ``unread`` for the header's badge and
+  ``label`` (e.g. "3 unread notifications") in their language.
 - The handshake is refused (HTTP 403) without a session, without read access,
   for an unknown room, or from another origin: scheme, host and port must be
   the site's own (or in CSRF_TRUSTED_ORIGINS).
@@ -71,6 +74,7 @@ from urllib.parse import parse_qs
 from channels.generic.websocket import AsyncWebsocketConsumer, WebsocketConsumer
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from forum import selectors, services
 from forum.access import RoomAccess, room_access
@@ -204,6 +208,15 @@ class ChatConsumer(AsyncWebsocketConsumer):
         code, message = ENDINGS[reason]
         await self._error(reason, self._text(message))
         await self.close(code=code)
+
+    async def notifications_changed(self, unread: int) -> None:
+        """The person's unread notifications, for the header's badge (and what a screen
+        reader says of it, in the person's language)."""
+        with translation.override(self.language):
+            label = ngettext("%(n)s unread notification", "%(n)s unread notifications", unread) % {
+                "n": unread
+            }
+        await self._send({"type": "notifications", "unread": unread, "label": label})
 
     async def access_changed(self, role: str | None) -> None:
         """The person's role now: close without read access, else tell a change of rights."""

@@ -226,6 +226,10 @@ class RoomHub:
         elif kind == "room.resync" and message.get("hub") != self.name:
             # Another process could not publish here: its events were missed.
             await self._catch_up(self.rooms.get(message.get("room"), ()))
+        elif kind == "chat.notifications":
+            affected = [c for c in self.sockets() if self._affects(message, c)]
+            if affected:
+                self._handle(message, affected)
         elif kind in ("chat.access", "chat.sessions"):
             now = time.monotonic()
             self.recent.append((now, message))
@@ -276,6 +280,9 @@ class RoomHub:
         )
 
     def _handle(self, message: dict, consumers: list) -> None:
+        if message["type"] == "chat.notifications":
+            self._spawn(self.tell_unread(consumers))
+            return
         if message["type"] == "chat.sessions":
             ended = set(message.get("ended") or ())
             if ended:
@@ -291,6 +298,27 @@ class RoomHub:
         task = asyncio.get_running_loop().create_task(coroutine)
         self.checks.add(task)
         task.add_done_callback(self.checks.discard)
+
+    async def tell_unread(self, consumers) -> None:
+        """Send these sockets their person's unread notifications, counted in one call."""
+        from lms.selectors.counts import unread_notification_counts
+
+        consumers = [c for c in consumers if not c.ended]
+        if not consumers:
+            return
+        try:
+            counts = await chat_db(unread_notification_counts)(
+                user_ids={c.user.pk for c in consumers}
+            )
+        except Exception:
+            logger.exception("chat hub could not count notifications of %s sockets", len(consumers))
+            return
+        for consumer in consumers:
+            if not consumer.ended:
+                try:
+                    await consumer.notifications_changed(counts.get(consumer.user.pk, 0))
+                except Exception:
+                    logger.debug("chat hub could not send a count to %s", consumer.channel_name)
 
     async def check(self, consumers, *, sessions: bool = False, access: bool = False) -> None:
         """Check these sockets' sessions and/or access again, in one database call;

@@ -14,6 +14,14 @@ def search_providers():
     return providers()
 
 
+@hooks.register("rial_notifications_changed")
+def notifications_changed(user_ids):
+    """Their unread notifications changed: their open chat sockets show the new count."""
+    from forum.services.sockets import chat_notifications_changed
+
+    chat_notifications_changed(users=user_ids)
+
+
 @hooks.register("rial_cohort_created")
 def cohort_space(cohort):
     space_ensure_for_cohort(cohort=cohort)

@@ -8,7 +8,7 @@ from django.conf import settings
 from django_periodic_tasks import scheduled_task
 from django_tasks import task
 
-from lms.services import enrolment, jobs, learning, notifications, schedule
+from lms.services import enrolment, jobs, learning, notifications, push, schedule
 from lms.services.enrolment_import import enrolment_import_run
 
 
@@ -19,6 +19,16 @@ def send_notification_emails(notification_ids: list[int]) -> int:
     if failed:
         # Recorded as a failed task; the ones that failed can be sent by a new run.
         raise RuntimeError(f"{failed} of {len(notification_ids)} emails could not be sent")
+    return sent
+
+
+@task()
+def send_notification_pushes(notification_ids: list[int]) -> int:
+    """Push these notifications to their people's installed apps, each claimed first."""
+    sent, failed = push.notification_pushes_send(notification_ids=notification_ids)
+    if failed:
+        # Recorded as a failed task; their claims are given back for a later run.
+        raise RuntimeError(f"{failed} of {len(notification_ids)} pushes could not be delivered")
     return sent
 
 

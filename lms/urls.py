@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from lms.views import calendar, jobs, learning, manage, people, tutoring
+from lms.views import app, calendar, jobs, learning, manage, people, tutoring
 
 app_name = "lms"
 
@@ -24,6 +24,15 @@ urlpatterns = [
         learning.notification_preferences,
         name="notification_preferences",
     ),
+    path("me/notifications/push/", app.push_subscription, name="push_subscription"),
+    path(
+        "me/notifications/push/<int:subscription_id>/remove/",
+        app.push_subscription_remove,
+        name="push_subscription_remove",
+    ),
+    # The installable app: its manifest (per language) and the page shown offline.
+    path("app/manifest.webmanifest", app.manifest, name="manifest"),
+    path("offline/", app.offline, name="offline"),
     path(
         "me/notifications/unsubscribe/<str:token>/",
         learning.notification_unsubscribe,

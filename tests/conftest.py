@@ -8,6 +8,7 @@ from lms import services
 from lms.choices import Role
 from tests.factories import PASSWORD, ProfileFactory, UserFactory
 from tests.mfa import totp_enable
+from tests.push import push_service  # noqa: F401  (a fixture, for every test)
 
 
 def _clear_own_cache():

@@ -255,6 +255,18 @@ PERIODIC_TASKS_SCHEDULER_INTERVAL = int(os.environ.get("SCHEDULER_INTERVAL", "15
 # emailed, all of a person's waiting ones in one email (lms notification-email-batches).
 NOTIFICATION_EMAIL_DELAY_MINUTES = int(os.environ.get("NOTIFICATION_EMAIL_DELAY_MINUTES", "10"))
 
+# Web Push to the installed app (lms.services.push). Push is off until both keys are
+# set; `manage.py vapid_keys` makes a pair (`make run` keeps one in .env). The subject
+# tells push services whom to contact about this server's pushes.
+WEB_PUSH_VAPID_PUBLIC_KEY = os.environ.get("WEB_PUSH_VAPID_PUBLIC_KEY", "")
+WEB_PUSH_VAPID_PRIVATE_KEY = os.environ.get("WEB_PUSH_VAPID_PRIVATE_KEY", "")
+WEB_PUSH_SUBJECT = os.environ.get("WEB_PUSH_SUBJECT", "mailto:campus@rialnet.org")
+# How long a push service keeps a push for a device that is off (a day), and waits on it.
+WEB_PUSH_TTL_SECONDS = int(os.environ.get("WEB_PUSH_TTL_SECONDS", "86400"))
+WEB_PUSH_TIMEOUT_SECONDS = float(os.environ.get("WEB_PUSH_TIMEOUT_SECONDS", "5"))
+# Only https addresses on public names are taken as push services; tests allow local ones.
+WEB_PUSH_ALLOW_LOCAL_ENDPOINTS = False
+
 # --- Accounts ---------------------------------------------------------------------
 AUTH_USER_MODEL = "lms.User"
 AUTHENTICATION_BACKENDS = [

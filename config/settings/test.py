@@ -38,3 +38,6 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 # Private uploads (assignment files) of the test run.
 PRIVATE_MEDIA_ROOT = MEDIA_ROOT / "private"
+
+# The browser tests' servers push to a push service of the test's own on 127.0.0.1.
+WEB_PUSH_ALLOW_LOCAL_ENDPOINTS = env_bool("WEB_PUSH_ALLOW_LOCAL_ENDPOINTS", False)

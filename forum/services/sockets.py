@@ -45,3 +45,11 @@ def chat_sessions_check(*, user) -> None:
     sign them in (Django's session hash, an inactive account) close."""
     message = {"type": "chat.sessions", "users": [_pk(user)]}
     transaction.on_commit(lambda: announce(message))
+
+
+def chat_notifications_changed(*, users: Iterable) -> None:
+    """These people's unread notifications changed (called after the commit): their
+    open sockets are sent the new count, for the header's badge."""
+    people = sorted({_pk(user) for user in users})
+    if people:
+        announce({"type": "chat.notifications", "users": people})

@@ -19,7 +19,7 @@ from lms.models.learning import (
     SurveyCompletion,
     SurveyTally,
 )
-from lms.models.notifications import Notification, NotificationPreference
+from lms.models.notifications import Notification, NotificationPreference, PushSubscription
 from lms.models.people import (
     Profile,
     ProfileLanguage,
@@ -45,6 +45,7 @@ __all__ = [
     "NotificationPreference",
     "Profile",
     "ProfileLanguage",
+    "PushSubscription",
     "QuizAttempt",
     "RoleGrant",
     "ScheduledItem",

@@ -29,6 +29,8 @@ class Notification(models.Model):
     key = models.CharField(max_length=100, blank=True)
     # Claimed before its email goes: nobody gets the same email twice.
     emailed_at = models.DateTimeField(null=True, blank=True)
+    # Claimed before it is pushed to the person's installed apps, once.
+    pushed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("notification")
@@ -81,3 +83,32 @@ class NotificationPreference(models.Model):
 
     def __str__(self):
         return f"{self.group}/{self.channel}: {self.enabled}"
+
+
+class PushSubscription(models.Model):
+    """One installed app (a browser on a device) that receives a person's pushes.
+
+    What the browser's ``PushManager.subscribe()`` returned: the push service's
+    address for this app and the keys its pushes are encrypted with (RFC 8291).
+    Removed when the push service says the app is gone (404/410) or the person
+    turns it off.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="push_subscriptions"
+    )
+    endpoint = models.URLField(max_length=1000, unique=True)
+    p256dh = models.CharField(max_length=100)
+    auth = models.CharField(max_length=50)
+    # The browser and system it was made on ("Firefox on Android"), to tell devices apart.
+    device = models.CharField(_("device"), max_length=100, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    last_pushed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("push subscription")
+        verbose_name_plural = _("push subscriptions")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.device or self.endpoint[:60]

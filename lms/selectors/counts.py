@@ -9,11 +9,13 @@ notify, mark read, post or read). A cache that fails costs the queries, never
 the request.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from django.db import transaction
+from django.db.models import Count
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail import hooks
 
 from courses.caching import cache_delete_many, remembered
 from lms.models import Notification, User
@@ -56,8 +58,34 @@ def header_counts_forget(*user_ids: int) -> None:
         transaction.on_commit(lambda: _forget(keys))
 
 
+def unread_notification_counts(*, user_ids: Iterable[int]) -> dict[int, int]:
+    """Unread notifications of each of these people (one query; absent means none)."""
+    rows = (
+        Notification.objects.filter(user_id__in=list(user_ids), read_at__isnull=True)
+        .values("user_id")
+        .annotate(unread=Count("id"))
+    )
+    return {row["user_id"]: row["unread"] for row in rows}
+
+
+def notification_counts_changed(*user_ids: int) -> None:
+    """These people's unread notifications changed: their header counts are forgotten
+    and, after the commit, the ``rial_notifications_changed`` hook tells the pages
+    they have open (forum: their chat sockets show the new count)."""
+    if not user_ids:
+        return
+    header_counts_forget(*user_ids)
+    people = sorted(set(user_ids))
+
+    def tell():
+        for hook in hooks.get_hooks("rial_notifications_changed"):
+            hook(user_ids=people)
+
+    transaction.on_commit(tell)
+
+
 @receiver(post_save, sender=Notification)
 @receiver(post_delete, sender=Notification)
 def _notification_changed(sender, instance, **kwargs):
-    # Services also forget after bulk writes, which send no signal.
-    header_counts_forget(instance.user_id)
+    # Services also tell after bulk writes, which send no signal.
+    notification_counts_changed(instance.user_id)

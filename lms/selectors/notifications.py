@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 from django.core.paginator import Page, Paginator
 
-from lms.models import Notification, NotificationPreference, User
+from lms.models import Notification, NotificationPreference, PushSubscription, User
 from lms.notification_kinds import Channel, KindGroup, all_listed_kinds, default_enabled, group_of
 from lms.notification_kinds import kinds_of as group_kinds
 
@@ -55,3 +55,8 @@ def preferences_of(*, user: User) -> dict[tuple[str, str], bool]:
         for group in KindGroup.values
         for channel in Channel.values
     }
+
+
+def push_devices(*, user: User) -> list[PushSubscription]:
+    """The person's installed apps that receive pushes, newest first."""
+    return list(PushSubscription.objects.filter(user=user).order_by("-created_at", "-pk"))

@@ -11,7 +11,9 @@ Whether an email goes depends on the person's preference for the kind's group
 (``lms.notification_kinds``; ``lms.selectors.notifications.channel_enabled``).
 Mentions and direct messages are not emailed at once: a periodic task
 (``notification_batches_send``) sends one email listing what is still unread
-once the oldest has waited ``NOTIFICATION_EMAIL_DELAY_MINUTES``.
+once the oldest has waited ``NOTIFICATION_EMAIL_DELAY_MINUTES``. A person with
+an installed app who wants the kind's group pushed gets a push from the worker
+(``lms.services.push``).
 """
 
 import logging
@@ -41,9 +43,10 @@ from lms.notification_kinds import (
     group_of,
     kinds_of,
 )
-from lms.selectors.counts import header_counts_forget
+from lms.selectors.counts import notification_counts_changed
 from lms.selectors.notifications import channel_enabled, channel_enabled_for
 from lms.services.delivery import FieldLedger, deliver_once
+from lms.services.push import pushes_enqueue, pushes_wanted
 
 logger = logging.getLogger(__name__)
 
@@ -162,6 +165,8 @@ def notification_create(
     )
     if wanted and not batched_kind:
         transaction.on_commit(lambda: _enqueue_emails([notification.pk]))
+    if pushes_wanted(user_ids=[user.pk], kind=kind):
+        pushes_enqueue([notification.pk])
     return notification
 
 
@@ -229,7 +234,16 @@ def notifications_fan_out(
                 ).values_list("pk", flat=True)
             )
             created += len(chunk) - before
-        header_counts_forget(*(person.pk for person in chunk))
+            pushed = pushes_wanted(user_ids=chunk_ids, kind=kind)
+            if pushed:
+                pushes_enqueue(
+                    list(
+                        Notification.objects.filter(
+                            user__in=pushed, key=key, pushed_at__isnull=True, read_at__isnull=True
+                        ).values_list("pk", flat=True)
+                    )
+                )
+        notification_counts_changed(*(person.pk for person in chunk))
         if email and ids:
             transaction.on_commit(lambda ids=ids: _enqueue_emails(ids))
     return created
@@ -241,7 +255,7 @@ def notifications_mark_read(*, user: User, ids: list[int] | None = None) -> int:
     unread = Notification.objects.filter(user=user, read_at__isnull=True)
     if ids is not None:
         unread = unread.filter(pk__in=ids)
-    header_counts_forget(user.pk)
+    notification_counts_changed(user.pk)
     return unread.update(read_at=timezone.now())
 
 
@@ -405,7 +419,7 @@ def notifications_withdraw(*, key: str) -> int:
     removed from every centre, and so never emailed. How many."""
     people = list(Notification.objects.filter(key=key).values_list("user_id", flat=True))
     deleted, _ = Notification.objects.filter(key=key).delete()
-    header_counts_forget(*people)
+    notification_counts_changed(*people)
     return deleted
 
 

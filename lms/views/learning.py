@@ -21,7 +21,7 @@ from lms.models import Application, EnrolmentCall, Profile
 from lms.notification_kinds import Channel, KindGroup
 from lms.selectors import dashboards
 from lms.selectors.certificates import certificate_for, certificate_public
-from lms.selectors.notifications import notifications_page, preferences_of
+from lms.selectors.notifications import notifications_page, preferences_of, push_devices
 from lms.selectors.tutoring import submission_for
 from lms.services import enrolment as enrolment_services
 from lms.services import learning as learning_services
@@ -31,6 +31,7 @@ from lms.services.certificates import (
     certificate_languages_set,
     certificate_pdf,
 )
+from lms.services.push import push_configured
 
 
 def _errors(error: ValidationError) -> list[str]:
@@ -365,7 +366,13 @@ def notification_preferences(request):
     return render(
         request,
         "lms/notification_preferences.html",
-        {"rows": rows, "delay": settings.NOTIFICATION_EMAIL_DELAY_MINUTES},
+        {
+            "rows": rows,
+            "delay": settings.NOTIFICATION_EMAIL_DELAY_MINUTES,
+            "push_configured": push_configured(),
+            "push_key": settings.WEB_PUSH_VAPID_PUBLIC_KEY,
+            "devices": push_devices(user=request.user),
+        },
     )
 
 

@@ -760,6 +760,29 @@
         }
     }
 
+    // The header's unread notifications, live (a mention or a direct message
+    // arrived, or one was read in another tab).
+    function onNotifications(frame) {
+        var unread = Math.max(0, parseInt(frame.unread, 10) || 0);
+        document.querySelectorAll("[data-unread-notifications]").forEach(function (holder) {
+            holder.textContent = "";
+            if (!unread) { return; }
+            var badge = document.createElement("span");
+            badge.className = "badge";
+            badge.setAttribute("aria-hidden", "true");
+            badge.textContent = String(unread);
+            var said = document.createElement("span");
+            said.className = "visually-hidden";
+            said.textContent = frame.label || "";
+            holder.appendChild(badge);
+            holder.appendChild(said);
+        });
+        document.querySelectorAll("[data-notifications-link]").forEach(function (link) {
+            var label = link.getAttribute("data-notifications-link");
+            link.textContent = unread ? label + " (" + unread + ")" : label;
+        });
+    }
+
     function onAccess(frame) {
         canWrite = frame.can_write;
         setComposer(canWrite);
@@ -803,6 +826,7 @@
             // every window of a server may be told at once.
             case "gap": reconnect(Math.random() * 1000); break;
             case "access": onAccess(frame); break;
+            case "notifications": onNotifications(frame); break;
             case "error": onError(frame); break;
         }
     }

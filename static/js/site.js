@@ -91,4 +91,13 @@
             }
         });
     });
+
+    // The installable app: its service worker shows an offline page when the
+    // campus cannot be reached and receives pushes (templates/lms/app/sw.js).
+    var worker = document.documentElement.getAttribute("data-service-worker");
+    if (worker && "serviceWorker" in navigator && window.isSecureContext) {
+        navigator.serviceWorker.register(worker, {scope: "/"}).catch(function () {
+            // A browser that refuses (private mode, a policy) keeps a working site.
+        });
+    }
 })();

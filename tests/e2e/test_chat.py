@@ -11,6 +11,7 @@ written meanwhile, and receive what it missed).
 """
 
 import contextlib
+import json
 import os
 import re
 import subprocess
@@ -20,8 +21,10 @@ from django.utils import translation
 from playwright.sync_api import expect
 
 from forum.consumers import ENDINGS
+from lms.services.push import vapid_keys_generate
 from tests.e2e.conftest import axe_violations, guarded_context, sign_in
 from tests.processes import BIN, ROOT, demo_site
+from tests.push import BrowserKeys, b64url_decode, running_push_service, vapid_claims
 
 pytestmark = pytest.mark.e2e
 
@@ -34,14 +37,30 @@ PDF = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
 SITE_FOLDERS = {}
 
 
+# Base URL of a demo site -> its VAPID keys (push is on, to a local push service).
+SITE_PUSH_KEYS = {}
+SITE_PRIVATE_KEYS = {}
+
+
 @pytest.fixture(scope="module")
 def chat_site(tmp_path_factory):
     """Daphne serving the demo site; yields its base URL."""
     workdir = tmp_path_factory.mktemp("chat-site")
-    with demo_site(workdir, TEST_REDIS_PREFIX=f"riale2e{os.getpid()}") as base_url:
+    public, private = vapid_keys_generate()
+    with demo_site(
+        workdir,
+        TEST_REDIS_PREFIX=f"riale2e{os.getpid()}",
+        WEB_PUSH_VAPID_PUBLIC_KEY=public,
+        WEB_PUSH_VAPID_PRIVATE_KEY=private,
+        WEB_PUSH_ALLOW_LOCAL_ENDPOINTS="1",
+    ) as base_url:
+        SITE_PUSH_KEYS[base_url] = public
+        SITE_PRIVATE_KEYS[base_url] = private
         SITE_FOLDERS[base_url] = workdir
         yield base_url
         SITE_FOLDERS.pop(base_url, None)
+        SITE_PUSH_KEYS.pop(base_url, None)
+        SITE_PRIVATE_KEYS.pop(base_url, None)
 
 
 class FlakyNetwork:
@@ -323,7 +342,7 @@ def test_a_message_shows_the_same_time_live_and_after_a_reload(
             assert live_text.endswith(expected)
 
 
-def _add_messages(workdir, count):
+def _add_messages(base_url, count):
     """Messages in the room, written through the service by a workshop member."""
     code = (
         "import uuid\n"
@@ -336,19 +355,7 @@ def _add_messages(workdir, count):
         "    services.chat_message_send(user=user, room=room, client_id=str(uuid.uuid4()),\n"
         "        body=f'Mensaje número {n} de una conversación larga', publish=False)\n"
     )
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.test",
-        "DATABASE_URL": f"sqlite:///{workdir}/demo.sqlite3",
-        "CHAT_RATE_COUNT": str(count + 1),
-    }
-    subprocess.run(
-        [str(BIN / "python"), "manage.py", "shell", "-c", code],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        timeout=120,
-    )
+    _site_python(base_url, code, CHAT_RATE_COUNT=str(count + 1))
 
 
 def _in_viewport(page, locator):
@@ -358,7 +365,7 @@ def _in_viewport(page, locator):
 
 
 def test_on_a_phone_the_composer_stays_on_screen(browser, chat_site):
-    _add_messages(SITE_FOLDERS[chat_site], 40)
+    _add_messages(chat_site, 40)
     with _in_room(
         browser, chat_site, "learner2@example.org", viewport={"width": 390, "height": 844}
     ) as (_ctx, phone, _net):
@@ -554,3 +561,189 @@ def test_the_pages_behind_threads_edits_and_direct_messages_pass_axe(browser, ch
         assert axe_violations(page) == []
         page.goto(f"{ROOM}m/{seq}/versions/")
         assert axe_violations(page) == []
+
+
+def _site_python(base_url, code, **env):
+    """Run ``code`` in ``manage.py shell`` on a demo site's database; its output."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "DATABASE_URL": f"sqlite:///{SITE_FOLDERS[base_url]}/demo.sqlite3",
+        **env,
+    }
+    done = subprocess.run(
+        [str(BIN / "python"), "manage.py", "shell", "-v", "0", "-c", code],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        timeout=120,
+        capture_output=True,
+        text=True,
+    )
+    return done.stdout
+
+
+def test_a_mention_is_pushed_at_once_and_emailed_if_unread_ten_minutes_later(browser, chat_site):
+    phone = BrowserKeys()
+    with running_push_service() as push_service:
+        endpoint = push_service.endpoint()
+        # Marcelo turned push on on his phone (its browser's subscription, as the
+        # preferences page posts it).
+        _site_python(
+            chat_site,
+            "from lms.models import User\n"
+            "from lms.services.push import push_subscription_save\n"
+            "push_subscription_save(user=User.objects.get(email='learner7@example.org'),\n"
+            f"    endpoint={endpoint!r}, p256dh={phone.p256dh!r}, auth={phone.auth!r})\n",
+            WEB_PUSH_VAPID_PUBLIC_KEY=SITE_PUSH_KEYS[chat_site],
+            WEB_PUSH_VAPID_PRIVATE_KEY="set",
+            WEB_PUSH_ALLOW_LOCAL_ENDPOINTS="1",
+        )
+        with (
+            _in_room(browser, chat_site, "learner2@example.org") as (_context, diego, _network),
+            _in_room(browser, chat_site, "learner7@example.org") as (_ctx, marcelo, _net),
+        ):
+            badge = marcelo.locator("[data-unread-notifications] .badge")
+            before = int(badge.inner_text()) if badge.count() else 0
+            composer = diego.get_by_label("Su mensaje")
+            composer.press_sequentially("Hola @Marc")
+            diego.get_by_role("option", name=re.compile("Marcelo Duarte")).click()
+            composer.press_sequentially("¿nos vemos en la sesión en vivo del jueves 14?")
+            composer.press("Enter")
+            diego.locator("#chat-log .chat__body", has_text="en vivo del jueves 14").wait_for()
+            for _tick in range(100):
+                if push_service.received:
+                    break
+                diego.wait_for_timeout(200)
+            # Marcelo, in the room, sees his header's count go up at once.
+            expect(badge).to_have_text(str(before + 1))
+        [push] = push_service.received
+    data = phone.read(push)
+    assert "en la sesión en vivo del jueves 14" in data["body"]
+    assert data["url"].startswith("/") and "/chat/taller-bogota-2022/" in data["url"]
+    claims = vapid_claims(push, SITE_PUSH_KEYS[chat_site])
+    assert claims["aud"] == push_service.origin
+
+    # The email waits: nothing now; ten minutes later (the clock moved, not waited
+    # for), one email listing the mention, in Marcelo's language, with its unsubscribe.
+    code = (
+        "from datetime import timedelta\n"
+        "from django.core import mail\n"
+        "from django.utils import timezone\n"
+        "from lms.services.notifications import notification_batches_send\n"
+        "print(notification_batches_send(now=timezone.now() + timedelta(minutes={minutes})))\n"
+        "for email in getattr(mail, 'outbox', []):\n"
+        "    print(email.to, email.extra_headers.get('List-Unsubscribe', ''))\n"
+        "    print(email.body)\n"
+    )
+    assert _site_python(chat_site, code.format(minutes=0)).startswith("(0, 0)")
+    later = _site_python(chat_site, code.format(minutes=11))
+    assert later.startswith("(1, 0)")
+    assert "['learner7@example.org'] <http" in later and "en vivo del jueves 14" in later
+
+
+# Headless chromium has no push service (its subscribe() answers "permission
+# denied"): the page's PushManager is replaced by one that returns the
+# subscription of a browser whose keys the test holds, pointing at the test's push
+# service. Everything else is real: the page's script, the server, the worker's push.
+FAKE_PUSH_MANAGER = """
+(() => {
+    const made = %s;
+    // Kept across reloads, as a browser keeps its subscription.
+    const subscription = () => ({
+        endpoint: made.endpoint,
+        toJSON: () => made,
+        unsubscribe: () => {
+            localStorage.removeItem("pushSubscribed");
+            return Promise.resolve(true);
+        },
+    });
+    PushManager.prototype.subscribe = function (options) {
+        window.pushOptions = {
+            userVisibleOnly: options.userVisibleOnly,
+            key: Array.from(new Uint8Array(options.applicationServerKey)),
+        };
+        localStorage.setItem("pushSubscribed", "1");
+        return Promise.resolve(subscription());
+    };
+    PushManager.prototype.getSubscription = function () {
+        return Promise.resolve(localStorage.getItem("pushSubscribed") ? subscription() : null);
+    };
+})();
+"""
+
+
+def test_the_campus_installs_as_an_app_that_receives_pushes_and_works_offline(browser, chat_site):
+    context, foreign = guarded_context(browser, chat_site)
+    context.grant_permissions(["notifications"])
+    phone = BrowserKeys()
+    page = context.new_page()
+    try:
+        with running_push_service() as push_service:
+            endpoint = push_service.endpoint()
+            context.add_init_script(FAKE_PUSH_MANAGER % json.dumps(phone.subscription(endpoint)))
+            sign_in(page, "learner4@example.org", PASSWORD)
+            page.goto("/es/me/notifications/preferences/")
+            scope = page.evaluate("navigator.serviceWorker.ready.then(r => r.scope)")
+            assert scope == chat_site + "/"
+            manifest = page.evaluate(
+                "fetch(document.querySelector('link[rel=manifest]').href).then(r => r.json())"
+            )
+            assert manifest["name"] == "RIAL Campus"
+            assert manifest["start_url"] == "/es/me/learning/"
+
+            # Push on, from the preferences page, with the keyboard.
+            status = page.locator("[data-push-status]")
+            expect(status).to_have_text(
+                "Las notificaciones push están desactivadas en este dispositivo."
+            )
+            turn_on = page.get_by_role(
+                "button", name="Activar las notificaciones push en este dispositivo", exact=True
+            )
+            turn_on.focus()
+            page.keyboard.press("Enter")
+            expect(status).to_have_text(
+                "Las notificaciones push están activadas en este dispositivo."
+            )
+            options = page.evaluate("window.pushOptions")
+            assert options["userVisibleOnly"] is True
+            assert bytes(options["key"]) == b64url_decode(SITE_PUSH_KEYS[chat_site])
+            page.reload()
+            expect(page.locator(".push-devices__list")).to_contain_text("Chrome · Linux")
+            assert axe_violations(page) == []
+
+            # A direct message for her is pushed to that browser, readable only with its keys.
+            _site_python(
+                chat_site,
+                "from lms.models import User\n"
+                "from lms.services.notifications import notification_create\n"
+                "notification_create(user=User.objects.get(email='learner4@example.org'),\n"
+                "    kind='direct_message', title='Diego le escribió', url='/es/messages/')\n",
+                WEB_PUSH_VAPID_PUBLIC_KEY=SITE_PUSH_KEYS[chat_site],
+                WEB_PUSH_VAPID_PRIVATE_KEY=SITE_PRIVATE_KEYS[chat_site],
+                WEB_PUSH_ALLOW_LOCAL_ENDPOINTS="1",
+            )
+            [push] = push_service.received
+            assert phone.read(push)["title"] == "Diego le escribió"
+
+            # Push off: the server forgets the device.
+            page.get_by_role(
+                "button", name="Desactivar las notificaciones push en este dispositivo"
+            ).click()
+            expect(status).to_have_text(
+                "Las notificaciones push están desactivadas en este dispositivo."
+            )
+            page.reload()
+            expect(page.locator(".push-devices__list")).to_have_count(0)
+
+        # No network: a page of the campus opens as the offline page, in Spanish.
+        context.set_offline(True)
+        page.goto("/es/me/learning/")
+        expect(page.get_by_role("heading", level=1)).to_have_text("Está sin conexión")
+        assert axe_violations(page) == []
+        context.set_offline(False)
+        page.get_by_role("link", name="Intentar de nuevo").click()
+        expect(page.get_by_role("heading", level=1)).not_to_have_text("Está sin conexión")
+    finally:
+        context.close()
+    assert not foreign

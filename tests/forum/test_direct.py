@@ -1,6 +1,7 @@
 """Direct messages: who may write to whom, the conversation's page and socket rules,
 blocks, reports to the secretariat, experts who close their messages, groups."""
 
+import json
 import uuid
 
 import pytest
@@ -19,8 +20,10 @@ from forum.services.direct import (
 )
 from lms.choices import Role
 from lms.models import Notification
+from lms.services.push import push_subscription_save
 from tests.factories import ProfileFactory, UserFactory
 from tests.mfa import mfa_force_login
+from tests.push import BrowserKeys
 
 pytestmark = pytest.mark.django_db
 
@@ -180,3 +183,21 @@ def test_a_direct_message_notification_does_not_carry_the_text(world):
     message = say(world.learner, room, "Algo privado")
     direct_message_notify(message_id=message.pk)
     assert Notification.objects.get(kind="direct_message").body == ""
+
+
+def test_a_direct_message_is_pushed_to_the_tutors_phone_without_its_text(
+    world, push_service, django_capture_on_commit_callbacks
+):
+    phone = BrowserKeys()
+    endpoint = push_service.endpoint()
+    push_subscription_save(
+        user=world.tutor, endpoint=endpoint, **phone.subscription(endpoint)["keys"]
+    )
+    room = direct_conversation_open(actor=world.learner, people=[world.tutor])
+    with django_capture_on_commit_callbacks(execute=True):
+        message = say(world.learner, room, "Algo privado")
+        direct_message_notify(message_id=message.pk)
+    [push] = push_service.received
+    data = phone.read(push)
+    assert "Lucía Méndez" in data["title"] and data["body"] == ""
+    assert "Algo privado" not in json.dumps(data) and data["url"].startswith("/")

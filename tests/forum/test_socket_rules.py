@@ -608,3 +608,30 @@ def test_a_logout_deletes_the_session_before_its_sockets_are_told(monkeypatch):
     assert Session.objects.filter(session_key=key).exists()
     client.post(reverse("account_logout"))
     assert seen == [[False]]
+
+
+# --- the header's badge -----------------------------------------------------------------------
+
+
+async def test_the_header_count_follows_live_on_every_socket_of_the_person(community):
+    from lms.services.notifications import notification_create, notifications_mark_read
+
+    bruno = community["bruno"]  # reads the campus in Portuguese
+    in_room, _ = await hello(await database_sync_to_async(signed_in)(bruno))
+    alice, _ = await hello(await database_sync_to_async(signed_in)(community["alice"]))
+    await drain(in_room)
+    await drain(alice)
+
+    await database_sync_to_async(notification_create)(
+        user=bruno, kind="chat_mention", title="Alicia mencionou você"
+    )
+    frame, _ = await receive_until(in_room, "notifications")
+    assert frame == {"type": "notifications", "unread": 1, "label": "1 notificação não lida"}
+    # Read in another tab: the badge goes.
+    await database_sync_to_async(notifications_mark_read)(user=bruno)
+    frame, _ = await receive_until(in_room, "notifications")
+    assert frame["unread"] == 0
+    # Nobody else hears of it.
+    assert not [f for f in await drain(alice) if f["type"] == "notifications"]
+    for socket in (in_room, alice):
+        await socket.disconnect()
