@@ -4,7 +4,10 @@ The plain Channels pattern adds every connection to the room's group, so one
 message becomes one channel-layer message per listener. Here each process
 joins the group once, with one channel of its own, and hands the already
 serialised text to its local sockets: the channel layer carries one message per
-process, whatever the number of listeners. Sockets have no channel of their
+process, whatever the number of listeners; the hub builds one ASGI
+``websocket.send`` per event and hands it to each socket's server ``send``
+(``ChatConsumer.deliver``, past Channels' session wrapper, which does nothing
+for WebSocket frames but read the session). Sockets have no channel of their
 own: the hub is the only reader of the layer in its process, so it is the one
 that sees the layer fail.
 
@@ -249,14 +252,16 @@ class RoomHub:
             seen[seq] = None
             if len(seen) > REMEMBERED_IDS:
                 del seen[next(iter(seen))]
-        text, origin = message.get("text"), message.get("origin")
+        origin = message.get("origin")
+        # One ASGI message for every socket: servers read it, never change it.
+        frame = {"type": "websocket.send", "text": message.get("text")}
         for consumer in list(self.rooms.get(room_id, ())):
             if consumer.ended or (origin and consumer.channel_name == origin):
                 continue
             if seq is not None and seq > consumer.sent_up_to:
                 consumer.sent_up_to = seq
             try:
-                await consumer.send(text_data=text)
+                await consumer.deliver(frame)
             except Exception:  # a socket that closed meanwhile
                 logger.debug("chat hub could not deliver to %s", consumer.channel_name)
 
