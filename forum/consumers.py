@@ -7,7 +7,7 @@ client -> server: message {client_id, body, reply_to?} | history {before, limit}
 typing | delete {id} | edit {id, body} | react {id, emoji, on} | thread {id} |
 pin {id, on} (moderators)
 server -> client: hello {room, user, last_id, last_change, can_write, can_moderate,
-reactions} | message | history {messages, has_more} | typing | presence |
+reactions} | message | history {messages, has_more} | typing | presence {users, count} |
 deleted {id, by, reply_to, change} | edited {id, body_html, edited, change} |
 reaction {id, emoji, count, users, user, on, change} | reactions {id, reactions, change} |
 thread {id, messages} | pinned {id, on, pins, change} | pins {pins, change} | gap |

@@ -629,6 +629,14 @@
             item.textContent = user.name;
             presentList.appendChild(item);
         });
+        // A large session names its first people only, and counts the others.
+        var others = (frame.count || 0) - frame.users.length;
+        if (others > 0) {
+            var more = document.createElement("li");
+            more.className = "meta";
+            more.textContent = "+" + others.toLocaleString(document.documentElement.lang);
+            presentList.appendChild(more);
+        }
     }
 
     function onTyping(frame) {

@@ -287,7 +287,26 @@ async def test_presence_lists_who_is_here(community):
     frames = await drain(alice, timeout=0.5)
     presence = [f for f in frames if f["type"] == "presence"][-1]
     assert {user["name"] for user in presence["users"]} == {"Alicia Gómez"}
+    assert presence["count"] == 1
     await alice.disconnect()
+
+
+async def test_a_large_sessions_presence_names_its_first_people_and_counts_all(
+    community, monkeypatch
+):
+    from forum.services import chat as chat_services
+
+    monkeypatch.setattr(chat_services, "PRESENCE_LISTED", 2)
+    sockets = []
+    for who in ("alice", "bruno", "mod"):
+        socket, _ = await open_socket(community[who], "red-general")
+        await receive_until(socket, "hello")
+        sockets.append(socket)
+    frames = await drain(sockets[0], timeout=0.5)
+    presence = [f for f in frames if f["type"] == "presence"][-1]
+    assert presence["count"] == 3 and len(presence["users"]) == 2
+    for socket in sockets:
+        await socket.disconnect()
 
 
 async def test_authors_and_moderators_delete_and_others_cannot(community):
