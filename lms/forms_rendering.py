@@ -19,8 +19,8 @@ class RialFormRenderer(TemplatesSetting):
 
 # --- Unbound forms rendered once per process ----------------------------------------------------
 #
-# Rendering a form through the templates of its fields and widgets costs about a
-# millisecond a field, on pages read far more often than sent (a topic's reply
+# Rendering a form through the templates of its fields and widgets costs about half
+# a millisecond a field, on pages read far more often than sent (a topic's reply
 # form, the subscription radios, the experts' filters). Unbound, such a form's
 # HTML depends only on the language, its prefix, its fields' initial values and
 # whatever ``kept_key`` adds (choices read from the database): ``KeptHtmlForm``
@@ -55,7 +55,7 @@ class KeptHtmlForm:
             for name, value in values.items()
             if name not in marked
         )
-        key = (type(self), get_language(), self.prefix, fixed, *self.kept_key())
+        key = (type(self), self.renderer, get_language(), self.prefix, fixed, *self.kept_key())
         html = _kept.get(key)
         if html is None:
             html = self._render_marked(values, marked)
@@ -70,7 +70,9 @@ class KeptHtmlForm:
 
     def _render_marked(self, values: dict, marked: tuple) -> str | None:
         initial = {**values, **{name: _MARK.format(name) for name in marked}}
-        twin = type(self)(initial=initial, prefix=self.prefix, **self.kept_init())
+        twin = type(self)(
+            initial=initial, prefix=self.prefix, renderer=self.renderer, **self.kept_init()
+        )
         html = str(super(KeptHtmlForm, twin).render())
         if any(html.count(_MARK.format(name)) != 1 for name in marked):
             return None
