@@ -10,6 +10,7 @@ the lowest app every other app may import, so the helpers live here.
 
 import logging
 from collections.abc import Callable
+from uuid import uuid4
 
 from django.core.cache import cache
 
@@ -57,3 +58,18 @@ def remembered(key: str, make: Callable[[], object], timeout):
         if value is not None:
             cache_set(key, value, timeout)
     return value
+
+
+def cache_version(key: str, timeout) -> str:
+    """A token kept under ``key``, part of the keys of what is cached from what it
+    versions; ``cache_version_bump`` changes it, so all of that is made again."""
+    version = cache_get(key)
+    if version is None:
+        version = uuid4().hex
+        cache_add(key, version, timeout)
+        version = cache_get(key, version)
+    return version
+
+
+def cache_version_bump(key: str, timeout) -> None:
+    cache_set(key, uuid4().hex, timeout)

@@ -20,12 +20,18 @@ changes only when an editor publishes, so:
 
 import hashlib
 from dataclasses import dataclass, field
-from uuid import uuid4
 
 from django.http import Http404
 from wagtail.models import Page, PageViewRestriction
 
-from courses.caching import cache_add, cache_delete_many, cache_get, cache_set, remembered
+from courses.caching import (
+    cache_delete_many,
+    cache_get,
+    cache_set,
+    cache_version,
+    cache_version_bump,
+    remembered,
+)
 from courses.invalidation import forget_now_and_after_commit
 
 VERSION_KEY = "courses:pages-version"
@@ -38,16 +44,11 @@ TIMEOUT = 60 * 60 * 24
 
 def pages_version() -> str:
     """A token that changes whenever a page changes; part of every cached tree's key."""
-    version = cache_get(VERSION_KEY)
-    if version is None:
-        version = uuid4().hex
-        cache_add(VERSION_KEY, version, TIMEOUT)
-        version = cache_get(VERSION_KEY, version)
-    return version
+    return cache_version(VERSION_KEY, TIMEOUT)
 
 
 def forget_pages() -> None:
-    cache_set(VERSION_KEY, uuid4().hex, TIMEOUT)
+    cache_version_bump(VERSION_KEY, TIMEOUT)
     cache_delete_many([RESTRICTED_KEY])
 
 

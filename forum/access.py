@@ -27,6 +27,7 @@ from django.http import Http404
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from courses.prepared import PreparedValues
 from forum.models import (
     Attachment,
     Category,
@@ -108,18 +109,18 @@ def space_role(
     return None
 
 
-def _person_in_space(user: User, space: str = "space_id", cohort: str = "space__cohort_id") -> dict:
+def _person_in_space(user, now, space: str = "space_id", cohort: str = "space__cohort_id") -> dict:
     """Annotations that bring, with a row of a space (or of something in one), what
-    ``space_role`` and the hold need about the person: one query instead of four."""
+    ``space_role`` and the hold need about the person (``user``: their id), for a
+    ``PreparedValues`` query: whether a hold runs at ``now`` (``person_held``), not
+    until when (its row has no dates)."""
     space_id, cohort_id = OuterRef(space), OuterRef(cohort)
     return {
         "person_membership": Subquery(
             SpaceMembership.objects.filter(space_id=space_id, user=user).values("role")[:1]
         ),
-        "person_held_until": Subquery(
-            SpaceHold.objects.filter(space_id=space_id, user=user, until__gt=timezone.now())
-            .order_by("-until")
-            .values("until")[:1]
+        "person_held": Exists(
+            SpaceHold.objects.filter(space_id=space_id, user=user, until__gt=now)
         ),
         "person_tutors": Exists(CohortGroup.objects.filter(cohort_id=cohort_id, tutor=user)),
         "person_enrolled": Exists(
@@ -129,7 +130,7 @@ def _person_in_space(user: User, space: str = "space_id", cohort: str = "space__
 
 
 def _role_from_annotations(user: User, space: Space, row) -> str | None:
-    """``space_role`` with what ``_person_in_space`` brought on ``row``."""
+    """``space_role`` with the facts ``find_room`` put on the room (``_person_in_space``)."""
     return space_role(
         user=user,
         space=space,
@@ -363,30 +364,34 @@ def access_category(*, user: User, category_id: int) -> tuple[Category, SpaceAcc
 def access_topic(*, user: User, topic_id: int) -> tuple[Topic, SpaceAccess]:
     """A topic the person may read (a deleted one: moderators only); Http404 otherwise.
 
-    One query brings the topic with the person's membership and hold in its
-    space, how far they read it (``topic.read_up_to``, None: never opened) and
-    their subscriptions that apply (``topic.subscription_levels``).
+    Two queries: the topic with its space, category and author, and (compiled once
+    per process: ``_TOPIC_FACTS``) the person's membership and hold in its space,
+    how far they read it (``topic.read_up_to``, None: never opened) and their
+    subscriptions that apply (``topic.subscription_levels``). A third only for
+    someone on hold, to say until when.
     """
-    topics = Topic.objects.select_related("space", "category", "author").filter(pk=topic_id)
-    known = user is not None and user.is_authenticated
-    if known:
-        topics = topics.annotate(**_person_in_topic(user))
-    topic = topics.first()
+    topic = Topic.objects.select_related("space", "category", "author").filter(pk=topic_id).first()
     if topic is None:
         raise Http404
-    if known:
-        topic.read_up_to = topic.person_read_up_to
+    if user is not None and user.is_authenticated:
+        facts = _TOPIC_FACTS.row(user=user.pk, topic=topic.pk, now=timezone.now())
+        if facts is None:  # deleted meanwhile
+            raise Http404
+        topic.read_up_to = facts["person_read_up_to"]
         topic.subscription_levels = {
-            kind: getattr(topic, f"person_sub_{kind}")
+            kind: facts[f"person_sub_{kind}"]
             for kind in ("topic", "category", "space")
-            if getattr(topic, f"person_sub_{kind}")
+            if facts[f"person_sub_{kind}"]
         }
-        access = SpaceAccess(
-            topic.space,
-            user,
-            _role_from_annotations(user, topic.space, topic),
-            topic.person_held_until,
+        role = space_role(
+            user=user,
+            space=topic.space,
+            membership=facts["person_membership"],
+            tutoring=bool(facts["person_tutors"]),
+            enrolled=bool(facts["person_enrolled"]),
         )
+        held = held_until(user=user, space=topic.space) if facts["person_held"] else None
+        access = SpaceAccess(topic.space, user, role, held)
         if not access.can_read:
             raise Http404
     else:
@@ -396,10 +401,10 @@ def access_topic(*, user: User, topic_id: int) -> tuple[Topic, SpaceAccess]:
     return topic, access
 
 
-def _person_in_topic(user: User) -> dict:
+def _person_in_topic(user, now) -> dict:
     subscriptions = Subscription.objects.filter(user=user)
     return {
-        **_person_in_space(user),
+        **_person_in_space(user, now),
         "person_read_up_to": Subquery(
             TopicRead.objects.filter(topic_id=OuterRef("pk"), user=user).values("last_read_number")[
                 :1
@@ -415,6 +420,15 @@ def _person_in_topic(user: User) -> dict:
             subscriptions.filter(space_id=OuterRef("space_id")).values("level")[:1]
         ),
     }
+
+
+# What access_topic asks about the person, as one query compiled once per process.
+_TOPIC_FACTS = PreparedValues(
+    lambda user, topic, now: Topic.objects.filter(pk=topic).values(**_person_in_topic(user, now)),
+    user=int,
+    topic=int,
+    now=datetime.datetime,
+)
 
 
 def access_post(*, user: User, post_id: int) -> tuple[Post, SpaceAccess]:
@@ -469,29 +483,61 @@ class RoomAccess:
 
 
 def find_room(*, user: User, slug: str) -> Room | None:
-    """The room at this address, in one query with what the person's role in it, their
-    reading and their mute need (``person_*``), and the page a session's or a question's
-    room lives on (``home_session_id``, ``home_question_id``)."""
-    rooms = Room.objects.select_related("space").filter(slug=slug)
+    """The room at this address with the page a session's or a question's room lives on
+    (``home_session_id``, ``home_question_id``) and, for someone signed in, what their
+    role in it, their reading and their mute need (``person_*``): two queries, the
+    second compiled once per process (``_ROOM_FACTS``); one more to say until when
+    for someone on hold or who muted the room."""
     # One office hour or question per room at most (one-to-one): a LEFT JOIN each.
-    rooms = rooms.annotate(
-        home_session_id=F("office_hour__id"), home_question_id=F("expert_question__id")
+    room = (
+        Room.objects.select_related("space")
+        .filter(slug=slug)
+        .annotate(home_session_id=F("office_hour__id"), home_question_id=F("expert_question__id"))
+        .first()
     )
-    if user is not None and user.is_authenticated:
-        rooms = rooms.annotate(
-            **_person_in_space(user),
-            person_read_seq=Subquery(
-                RoomRead.objects.filter(room_id=OuterRef("pk"), user=user).values("last_read_seq")[
-                    :1
-                ]
-            ),
-            person_muted_until=Subquery(
-                RoomMute.objects.filter(room_id=OuterRef("pk"), user=user, until__gt=timezone.now())
-                .order_by("-until")
-                .values("until")[:1]
-            ),
-        )
-    return rooms.first()
+    if room is None or user is None or not user.is_authenticated:
+        return room
+    now = timezone.now()
+    facts = _ROOM_FACTS.row(user=user.pk, room=room.pk, now=now)
+    if facts is None:  # deleted meanwhile
+        return None
+    room.person_membership = facts["person_membership"]
+    room.person_tutors = bool(facts["person_tutors"])
+    room.person_enrolled = bool(facts["person_enrolled"])
+    room.person_read_seq = facts["person_read_seq"]
+    room.person_held_until = (
+        held_until(user=user, space=room.space) if facts["person_held"] else None
+    )
+    room.person_muted_until = (
+        RoomMute.objects.filter(room=room, user=user, until__gt=now)
+        .order_by("-until")
+        .values_list("until", flat=True)
+        .first()
+        if facts["person_muted"]
+        else None
+    )
+    return room
+
+
+def _person_in_room(user, now) -> dict:
+    return {
+        **_person_in_space(user, now),
+        "person_read_seq": Subquery(
+            RoomRead.objects.filter(room_id=OuterRef("pk"), user=user).values("last_read_seq")[:1]
+        ),
+        "person_muted": Exists(
+            RoomMute.objects.filter(room_id=OuterRef("pk"), user=user, until__gt=now)
+        ),
+    }
+
+
+# What find_room asks about the person, as one query compiled once per process.
+_ROOM_FACTS = PreparedValues(
+    lambda user, room, now: Room.objects.filter(pk=room).values(**_person_in_room(user, now)),
+    user=int,
+    room=int,
+    now=datetime.datetime,
+)
 
 
 def room_access(*, user: User, slug: str) -> RoomAccess | None:

@@ -3,7 +3,6 @@
 import uuid
 
 from django import forms
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from courses.forms import (
@@ -16,6 +15,7 @@ from courses.forms import (
 from forum.models import Category, DigestPreference, Flag, Subscription
 from forum.services.topics import MAX_POST, MAX_TITLE
 from lms.forms import new_token
+from lms.forms_rendering import KeptHtmlForm
 from lms.uploads import LimitedImageField
 
 MARKDOWN_HELP = _(
@@ -90,10 +90,15 @@ class TopicForm(forms.Form):
             del self.fields["is_announcement"]
 
 
-class ReplyForm(forms.Form):
+class ReplyForm(KeptHtmlForm, forms.Form):
+    """Under every topic: unbound, its HTML is kept per language, with the token and a
+    quoted text put in (``KeptHtmlForm``)."""
+
     body = _body_field(_("Your reply"))
     files = _files_field()
     token = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+
+    marked = ("body", "token")
 
 
 class EditForm(forms.Form):
@@ -152,7 +157,9 @@ class HoldForm(forms.Form):
     days = forms.IntegerField(label=_("Days on hold"), min_value=1, max_value=365, initial=7)
 
 
-class SubscriptionForm(forms.Form):
+class SubscriptionForm(KeptHtmlForm, forms.Form):
+    """On every topic and space: unbound, kept per language, prefix and level."""
+
     level = forms.ChoiceField(
         label=_("Notifications"), choices=Subscription.Level.choices, widget=forms.RadioSelect
     )
@@ -168,7 +175,7 @@ class DigestForm(forms.Form):
 # --- Experts network ------------------------------------------------------------------------
 
 
-class DirectoryForm(forms.Form):
+class DirectoryForm(KeptHtmlForm, forms.Form):
     """The directory's filters, from the query string (shareable URLs)."""
 
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
@@ -189,23 +196,10 @@ class DirectoryForm(forms.Form):
         ]
         self.fields["country"].choices = [("", _("All countries")), *translated_choices(Country)]
 
-    def render(self, template_name=None, context=None, renderer=None):
+    def kept_key(self) -> tuple:
         """The empty filters (no query string: most visits) carry nothing of the person:
-        their HTML is written once per language until the themes change (2 ms a page)."""
-        if self.is_bound or template_name or context or renderer:
-            return super().render(template_name, context, renderer)
-        key = (get_language(), taxonomy_version())
-        html = _EMPTY_DIRECTORY_FORM.get(key)
-        if html is None:
-            if len(_EMPTY_DIRECTORY_FORM) > 20:  # versions of the themes gone by
-                _EMPTY_DIRECTORY_FORM.clear()
-            html = _EMPTY_DIRECTORY_FORM[key] = super().render()
-        return html
-
-    __str__ = __html__ = render
-
-
-_EMPTY_DIRECTORY_FORM: dict = {}
+        their HTML is kept per language until the themes change (2 ms a page)."""
+        return (taxonomy_version(),)
 
 
 class GrantExpertForm(forms.Form):

@@ -6,17 +6,22 @@ write a room. Those changes are made by Django, allauth and lms, which do not
 know forum (lms must not import it), so forum listens here and announces them
 after commit (forum.services.sockets); the hub of every process checks its
 sockets again. An expert's search entry holds their name and institution, which lms
-changes: it is written again in the same transaction. Connected in ForumConfig.ready().
+changes: it is written again in the same transaction. The experts directory's cards
+show more of what lms and Wagtail change (languages, country, photo): its pages are
+made again (``directory_changed``). Connected in ForumConfig.ready().
 """
 
 from allauth.account.signals import password_changed, password_reset, password_set
 from django.contrib.auth.signals import user_logged_out
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from wagtail.images import get_image_model
 
 from forum.access import CURRENT_ENROLMENT
+from forum.models import ExpertProfile, ExpertQuestion
+from forum.selectors.experts import directory_changed
 from forum.services.sockets import chat_access_changed, chat_sessions_check, chat_sessions_ended
 from lms.choices import Role
-from lms.models import CohortGroup, Enrolment, Profile, RoleGrant, User
+from lms.models import CohortGroup, Enrolment, Profile, ProfileLanguage, RoleGrant, User
 
 
 def logged_out(sender, request=None, user=None, **kwargs):
@@ -62,6 +67,21 @@ def expert_person_saved(sender, instance, update_fields=None, **kwargs):
     from forum.search import experts_reindex
 
     experts_reindex(user_id=instance.pk if sender is User else instance.user_id)
+
+
+# What the directory's cards show, of what lms saves (forum.selectors.experts).
+DIRECTORY_USER_FIELDS = EXPERT_USER_FIELDS
+DIRECTORY_PROFILE_FIELDS = {"institution", "country"}
+
+
+def directory_person_saved(sender, instance, update_fields=None, **kwargs):
+    """A name, an account, an institution or a country changed: the directory's pages
+    are made again. A save that names its fields and none of these (a login's
+    ``last_login``, the language switcher's ``preferred_language``) costs nothing."""
+    fields = DIRECTORY_USER_FIELDS if sender is User else DIRECTORY_PROFILE_FIELDS
+    if update_fields is not None and not fields & set(update_fields):
+        return
+    directory_changed()
 
 
 def _cohort_space(cohort_id: int):
@@ -112,3 +132,17 @@ def connect() -> None:
         signal.connect(enrolment_changed, sender=Enrolment, dispatch_uid="forum.chat.enrolment")
         signal.connect(group_changed, sender=CohortGroup, dispatch_uid="forum.chat.group")
         signal.connect(role_changed, sender=RoleGrant, dispatch_uid="forum.chat.role")
+    # The experts directory's cards (forum.selectors.experts.directory_version).
+    for model in (User, Profile):
+        post_save.connect(
+            directory_person_saved, sender=model, dispatch_uid=f"forum.directory.{model}"
+        )
+    for model in (ExpertProfile, ExpertQuestion, ProfileLanguage, get_image_model()):
+        for signal in (post_save, post_delete):
+            signal.connect(directory_changed, sender=model, dispatch_uid=f"forum.directory.{model}")
+    post_delete.connect(directory_changed, sender=User, dispatch_uid="forum.directory.gone")
+    m2m_changed.connect(
+        directory_changed,
+        sender=ExpertProfile.themes.through,
+        dispatch_uid="forum.directory.themes",
+    )

@@ -45,9 +45,7 @@ def language_alternates(context) -> list[Alternate]:
             if code not in urls:
                 urls[code] = navigation.home_url(request, code)
     elif request is not None:
-        path = request.get_full_path()
-        for code, _name in settings.LANGUAGES:
-            urls[code] = translate_url(path, code)
+        urls = _translated_urls(request.get_full_path())
     else:
         urls = {code: f"/{code}/" for code, _name in settings.LANGUAGES}
     alternates = [
@@ -57,6 +55,22 @@ def language_alternates(context) -> list[Alternate]:
     if request is not None:
         request._rial_alternates = (memo_key, alternates)
     return alternates
+
+
+# A view's address in each language depends only on the address and the URLs (resolving
+# and reversing it four times cost about half a millisecond a page): kept per process.
+_translated: dict = {}
+
+
+def _translated_urls(path: str) -> dict[str, str]:
+    key = (path, get_script_prefix(), get_urlconf())
+    urls = _translated.get(key)
+    if urls is None:
+        urls = {code: translate_url(path, code) for code, _name in settings.LANGUAGES}
+        if len(_translated) >= FRAGMENTS_KEPT:
+            _translated.clear()
+        _translated[key] = urls
+    return urls
 
 
 @dataclass(frozen=True)
@@ -171,6 +185,7 @@ class MemoNode(template.Node):
 def _forget_fragments(**_kwargs) -> None:
     # Tests change URLs, languages or templates: what was kept may no longer be what renders.
     _fragments.clear()
+    _translated.clear()
 
 
 @register.tag

@@ -8,6 +8,8 @@ from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.utils import timezone
 
+from courses.caching import cache_version, cache_version_bump
+from courses.invalidation import forget_now_and_after_commit
 from courses.models import Theme
 from forum.access import MODERATOR
 from forum.models import (
@@ -103,6 +105,32 @@ def directory(*, theme=None, area=None, language: str = "", country: str = "", q
     if repeats:
         experts = experts.distinct()
     return experts.order_by("user__full_name", "pk")
+
+
+# --- The whole directory, the same for everyone ---------------------------------------------
+#
+# The directory without filters (most visits) shows nothing of the person who reads
+# it: its pages are rendered once per process for each language and version of what
+# they show (``forum.views.experts``). The version changes, in the shared cache, when
+# anything a card shows changes: an expert's profile, themes or photo, their name,
+# account, institution, country or languages, a question answered or marked helpful
+# (signals connected in forum.receivers, and the services that write without them).
+
+DIRECTORY_VERSION_KEY = "forum:experts-directory-version"
+
+
+def directory_version() -> str:
+    return cache_version(DIRECTORY_VERSION_KEY, None)
+
+
+def _forget_directory() -> None:
+    cache_version_bump(DIRECTORY_VERSION_KEY, None)
+
+
+def directory_changed(**_kwargs) -> None:
+    """What the directory shows changed: its pages are made again, now and after the
+    commit (a page made meanwhile may have read the rows before it)."""
+    forget_now_and_after_commit(_forget_directory)
 
 
 def expert_profile(*, user_id: int, viewer: User) -> ExpertProfile | None:

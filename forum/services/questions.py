@@ -174,6 +174,7 @@ def question_message_sent(*, message: Message, room: Room) -> None:
         status=ExpertQuestion.Status.ANSWERED,
     )
     if updated:
+        selectors.directory_changed()  # the expert's record of answers (an update sends no signal)
         asker = question.asker
         with in_language_of(asker):
             notification_create(

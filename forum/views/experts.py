@@ -4,13 +4,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.template.loader import render_to_string
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from courses.forms import taxonomy_version
 from forum import forms, selectors, services
 from forum.access import MODERATOR, RoomAccess, office_hour_role, room_role
 from forum.models import ExpertInvitation, OfficeHourQuestion, Space
@@ -31,24 +36,12 @@ from lms.selectors.people import person_time_zone
 def directory(request):
     form = forms.DirectoryForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    experts = expert_selectors.directory(
-        theme=filters.get("theme"),
-        language=filters.get("language", ""),
-        country=filters.get("country", ""),
-        query=filters.get("q", ""),
-    )
-    page = Paginator(experts, expert_selectors.EXPERTS_PER_PAGE).get_page(request.GET.get("page"))
-    records = expert_selectors.expert_records(profile.user_id for profile in page)
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "forum/experts/directory.html",
         {
             "form": form,
-            "page": page,
-            "rows": [(profile, records.get(profile.user_id)) for profile in page],
-            "query": query.urlencode(),
+            "listing": _directory_listing(request, filters),
             "filtered": any(filters.values()) if filters else False,
             "upcoming": expert_selectors.upcoming_office_hours(
                 user=request.user, limit=3, counts=False
@@ -58,6 +51,59 @@ def directory(request):
             "is_expert": request.user.has_role(Role.EXPERT),
         },
     )
+
+
+# Pages of the whole directory, rendered (see forum.selectors.experts.directory_version).
+LISTINGS_KEPT = 256
+_listings: dict = {}
+
+
+def _directory_listing(request, filters: dict) -> str:
+    """The count, the cards and the pages' links: the same for everyone who reads the
+    same page of the whole directory in the same language, so kept per process."""
+    number = request.GET.get("page") or ""
+    whole = set(request.GET) <= {"page"} and (not number or (number.isdigit() and len(number) <= 4))
+    key = None
+    if whole:
+        key = (
+            expert_selectors.directory_version(),
+            taxonomy_version(),
+            get_language(),
+            get_script_prefix(),
+            number,
+        )
+        listing = _listings.get(key)
+        if listing is not None:
+            return listing
+    experts = expert_selectors.directory(
+        theme=filters.get("theme"),
+        language=filters.get("language", ""),
+        country=filters.get("country", ""),
+        query=filters.get("q", ""),
+    )
+    page = Paginator(experts, expert_selectors.EXPERTS_PER_PAGE).get_page(number or None)
+    records = expert_selectors.expert_records(profile.user_id for profile in page)
+    query = request.GET.copy()
+    query.pop("page", None)
+    listing = render_to_string(
+        "forum/experts/directory_list.html",
+        {
+            "page": page,
+            "rows": [(profile, records.get(profile.user_id)) for profile in page],
+            "query": query.urlencode(),
+        },
+    )
+    if key is not None:
+        if len(_listings) >= LISTINGS_KEPT:
+            _listings.clear()
+        _listings[key] = listing
+    return listing
+
+
+@receiver(setting_changed)
+def _forget_listings(**_kwargs) -> None:
+    # Tests change languages, URLs or templates: what was kept may no longer be what renders.
+    _listings.clear()
 
 
 @login_required

@@ -124,3 +124,15 @@ def test_kept_fragments_of_the_layout_follow_the_person_and_the_language(
     theirs = client.get("/en/certificates/").content.decode()
     assert "Secretaría" in theirs and "Calls and cohorts" in theirs
     assert "Notifications (1)" not in theirs and "Ana" not in theirs
+
+
+def test_a_view_s_address_in_each_language_follows_its_own_path(client):
+    from lms.models import User
+
+    client.force_login(User.objects.create_user(email="ana@example.org", password="x"))
+    for _ in range(2):  # made, then kept
+        html = client.get("/es/forums/?page=2").content.decode()
+        assert '<link rel="alternate" hreflang="pt" href="/pt/forums/?page=2">' in html
+        html = client.get("/en/experts/?q=ana").content.decode()
+        assert '<link rel="alternate" hreflang="fr" href="/fr/experts/?q=ana">' in html
+        assert 'href="/pt/forums/' not in html

@@ -1,0 +1,56 @@
+"""PreparedValues: a query compiled once answers with each call's own values."""
+
+import datetime
+
+import pytest
+from django.db.models import Exists, OuterRef, Value
+from django.utils import timezone
+
+from courses.prepared import PreparedValues
+from lms.models import User
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+JOINED = PreparedValues(
+    lambda user, since, email: User.objects.filter(pk=user).values(
+        "full_name",
+        recent=Exists(User.objects.filter(pk=OuterRef("pk"), date_joined__gt=since)),
+        same_email=Exists(User.objects.filter(pk=OuterRef("pk"), email=email)),
+        one=Value(1),
+    ),
+    user=int,
+    since=datetime.datetime,
+    email=str,
+)
+
+
+def test_each_call_answers_with_its_own_values(django_assert_num_queries):
+    now = timezone.now()
+    old = UserFactory(full_name="Ana Antigua", date_joined=now - datetime.timedelta(days=10))
+    new = UserFactory(full_name="Nora Nueva", date_joined=now)
+    week_ago = now - datetime.timedelta(days=7)
+    with django_assert_num_queries(3):
+        first = JOINED.row(user=old.pk, since=week_ago, email=old.email)
+        second = JOINED.row(user=new.pk, since=week_ago, email=old.email)
+        third = JOINED.row(user=old.pk, since=now - datetime.timedelta(days=30), email="x@y.z")
+    assert (first["full_name"], bool(first["recent"]), bool(first["same_email"])) == (
+        "Ana Antigua",
+        False,
+        True,
+    )
+    assert (second["full_name"], bool(second["recent"]), bool(second["same_email"])) == (
+        "Nora Nueva",
+        True,
+        False,
+    )
+    assert (bool(third["recent"]), bool(third["same_email"]), third["one"]) == (True, False, 1)
+    assert JOINED.row(user=new.pk + old.pk + 1000, since=now, email="") is None
+
+
+def test_a_parameter_the_query_does_not_use_is_a_mistake():
+    unused = PreparedValues(
+        lambda user, room: User.objects.filter(pk=user).values("pk"), user=int, room=int
+    )
+    with pytest.raises(ValueError, match="room"):
+        unused.row(user=1, room=2)

@@ -1,0 +1,123 @@
+"""What makes the topic, room and experts pages cheap changes nothing people see:
+forms kept rendered write Django's HTML with each visit's token and text, the
+person's facts from a query compiled once are theirs, and a hold or a mute still
+shows until when."""
+
+import uuid
+
+import pytest
+from django import forms as django_forms
+from django.utils import formats, timezone, translation
+
+from forum import forms, services
+from forum.access import access_topic, find_room
+from forum.models import Subscription
+from tests.forum.forum_fixtures import ask
+from tests.forum.test_forum_views import url
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_flood")]
+
+QUOTE = "> <b>Ana</b> & \"Bruno\" escribió:\n> <script>alert('x')</script>\n\n"
+
+
+def as_django_writes(form) -> str:
+    return str(django_forms.Form.render(form))
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+@pytest.mark.parametrize("body", ["", QUOTE])
+def test_the_kept_reply_form_is_the_html_django_writes(language, body):
+    with translation.override(language):
+        for _ in range(2):  # made, then kept
+            form = forms.ReplyForm(initial={"body": body} if body else {})
+            assert str(form) == as_django_writes(form)
+    assert "<script>" not in str(forms.ReplyForm(initial={"body": QUOTE}))
+
+
+def test_each_reply_form_carries_its_own_token():
+    first, second = forms.ReplyForm(), forms.ReplyForm()
+    tokens = {str(first["token"].value()), str(second["token"].value())}
+    assert len(tokens) == 2
+    for form in (first, second):
+        assert f'name="token" value="{form["token"].value()}"' in str(form)
+
+
+def test_a_reply_form_with_errors_renders_as_usual():
+    form = forms.ReplyForm({"body": "", "token": str(uuid.uuid4())})
+    assert not form.is_valid()
+    html = str(form)
+    assert html == as_django_writes(form)
+    assert 'aria-invalid="true"' in html and "field--error" in html
+
+
+@pytest.mark.parametrize("prefix", [None, "category-7"])
+def test_the_kept_subscription_form_marks_the_person_s_level(prefix):
+    for level in [choice for choice, _label in Subscription.Level.choices]:
+        form = forms.SubscriptionForm(initial={"level": level}, prefix=prefix)
+        html = str(form)
+        assert html == as_django_writes(form)
+        assert f'value="{level}" required id="id_{prefix + "-" if prefix else ""}level_' in html
+        assert html.count("checked") == 1
+
+
+def test_a_topic_page_shows_its_own_token_and_quote(client, workshop):
+    topic = ask(workshop)
+    client.force_login(workshop["alice"])
+    tokens = set()
+    for _ in range(2):
+        html = client.get(url("topic", topic_id=topic.pk)).content.decode()
+        tokens.add(html.split('name="token" value="')[1].split('"')[0])
+    assert len(tokens) == 2
+    first = topic.posts.get(number=1)
+    html = client.get(url("topic", topic_id=topic.pk) + f"?quote={first.pk}").content.decode()
+    assert "Moderadora" not in html.split('id="id_body">')[1].split("</textarea>")[0]
+    assert "formalizar" in html.split('id="id_body">')[1].split("</textarea>")[0]
+
+
+def test_the_person_s_facts_are_their_own(workshop):
+    topic = ask(workshop)  # Alicia's: she follows it
+    Subscription.objects.create(user=workshop["bruno"], topic=topic, level="muted")
+    services.topic_mark_read(user=workshop["alice"], topic=topic, number=1)
+    seen, access = access_topic(user=workshop["alice"], topic_id=topic.pk)
+    assert (seen.read_up_to, access.role) == (1, "member")
+    assert seen.subscription_levels == {"topic": "watching"}
+    seen, access = access_topic(user=workshop["bruno"], topic_id=topic.pk)
+    assert (seen.read_up_to, seen.subscription_levels) == (None, {"topic": "muted"})
+    seen, access = access_topic(user=workshop["mod"], topic_id=topic.pk)
+    assert access.can_moderate
+    with pytest.raises(Exception) as refused:
+        access_topic(user=workshop["neighbour"], topic_id=topic.pk)
+    assert refused.typename == "Http404"
+
+
+def test_a_held_member_reads_the_topic_and_sees_until_when(client, workshop):
+    topic = ask(workshop)
+    hold = services.member_hold(
+        actor=workshop["mod"], space=workshop["space"], user=workshop["bruno"], days=3
+    )
+    _topic, access = access_topic(user=workshop["bruno"], topic_id=topic.pk)
+    assert access.held_until == hold.until and not access.can_post
+    client.force_login(workshop["bruno"])
+    with translation.override("es"):
+        when = formats.date_format(timezone.localtime(hold.until), "DATETIME_FORMAT")
+    html = client.get(url("topic", topic_id=topic.pk)).content.decode()
+    assert 'id="reply-form"' not in html and when in html
+    services.member_release(actor=workshop["mod"], space=workshop["space"], user=workshop["bruno"])
+    assert 'id="reply-form"' in client.get(url("topic", topic_id=topic.pk)).content.decode()
+
+
+def test_a_muted_person_sees_until_when_in_the_room(client, community):
+    from forum.services.chat import room_mute
+
+    mute = room_mute(
+        actor=community["mod"], room=community["room"], user=community["bruno"], minutes=30
+    )
+    room = find_room(user=community["bruno"], slug="red-general")
+    assert room.person_muted_until == mute.until and room.person_held_until is None
+    assert find_room(user=community["alice"], slug="red-general").person_muted_until is None
+    client.force_login(community["bruno"])
+    with translation.override("es"):
+        when = formats.date_format(timezone.localtime(mute.until), "DATETIME_FORMAT")
+    assert when in client.get(url("room", slug="red-general")).content.decode()
+    client.force_login(community["alice"])
+    assert when not in client.get(url("room", slug="red-general")).content.decode()
