@@ -264,7 +264,14 @@ WEB_PUSH_SUBJECT = os.environ.get("WEB_PUSH_SUBJECT", "mailto:campus@rialnet.org
 # How long a push service keeps a push for a device that is off (a day), and waits on it.
 WEB_PUSH_TTL_SECONDS = int(os.environ.get("WEB_PUSH_TTL_SECONDS", "86400"))
 WEB_PUSH_TIMEOUT_SECONDS = float(os.environ.get("WEB_PUSH_TIMEOUT_SECONDS", "5"))
-# Only https addresses on public names are taken as push services; tests allow local ones.
+# The push services of the browsers (Chrome, Edge, Firefox, Safari and those built on
+# them): a subscription to any other host is refused, as the worker posts to it.
+WEB_PUSH_SERVICE_HOSTS = env_list(
+    "WEB_PUSH_SERVICE_HOSTS",
+    "fcm.googleapis.com,updates.push.services.mozilla.com,push.services.mozilla.com,"
+    "push.apple.com,notify.windows.com",
+)
+# Tests allow a push service of their own on 127.0.0.1.
 WEB_PUSH_ALLOW_LOCAL_ENDPOINTS = False
 
 # --- Accounts ---------------------------------------------------------------------

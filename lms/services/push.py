@@ -18,7 +18,6 @@ them push is off: nothing is enqueued and the preferences page says so.
 
 import base64
 import binascii
-import ipaddress
 import json
 import logging
 from collections.abc import Iterable
@@ -80,24 +79,24 @@ def _vapid() -> Vapid02:
 
 
 def _endpoint_allowed(endpoint: str) -> bool:
-    """A push service's address: https on a public name. Never a bare IP address or
-    a local name: the worker would post to it (tests may allow local endpoints)."""
+    """A browser's push service: https on one of ``WEB_PUSH_SERVICE_HOSTS`` (or a
+    name under one). Never another host: the worker posts to it (tests may allow
+    a local push service)."""
     try:
         parts = urlsplit(endpoint)
-        host = parts.hostname or ""
+        host = (parts.hostname or "").lower()
     except ValueError:
         return False
     if settings.WEB_PUSH_ALLOW_LOCAL_ENDPOINTS:
         return parts.scheme in ("http", "https") and bool(host)
     if parts.scheme != "https" or not host or parts.username or parts.password:
         return False
-    try:
-        ipaddress.ip_address(host)
-    except ValueError:
-        pass
-    else:
+    if parts.port not in (None, 443):
         return False
-    return "." in host and not host.endswith((".local", ".localhost", ".internal"))
+    return any(
+        host == allowed or host.endswith("." + allowed)
+        for allowed in (name.lower().strip(".") for name in settings.WEB_PUSH_SERVICE_HOSTS)
+    )
 
 
 def _key_bytes(text: str, length: int) -> bytes | None:

@@ -179,6 +179,24 @@ def test_the_browser_subscribes_and_unsubscribes_through_the_preferences_page(
     assert answer.status_code == 200 and not PushSubscription.objects.exists()
 
 
+def test_the_push_services_of_the_browsers_are_taken(client, user, settings, push_service):
+    settings.WEB_PUSH_ALLOW_LOCAL_ENDPOINTS = False
+    client.force_login(user)
+    for endpoint in (
+        "https://fcm.googleapis.com/fcm/send/dGVzdA:APA91b",
+        "https://updates.push.services.mozilla.com/wpush/v2/gAAAAABn",
+        "https://web.push.apple.com/QGuQyavXutnMH",
+        "https://wns2-par02p.notify.windows.com/w/?token=BQYAAAB",
+    ):
+        answer = client.post(
+            reverse("lms:push_subscription"),
+            json.dumps(BrowserKeys().subscription(endpoint)),
+            "application/json",
+        )
+        assert answer.status_code == 201, endpoint
+    assert PushSubscription.objects.filter(user=user).count() == 4
+
+
 @pytest.mark.parametrize(
     "payload, error",
     [
@@ -189,6 +207,9 @@ def test_the_browser_subscribes_and_unsubscribes_through_the_preferences_page(
         ("ip", "This is not the address of a push service."),
         ("http", "This is not the address of a push service."),
         ("localhost", "This is not the address of a push service."),
+        ("elsewhere", "This is not the address of a push service."),
+        ("lookalike", "This is not the address of a push service."),
+        ("port", "This is not the address of a push service."),
         ("keys", "The browser's push keys are not valid."),
     ],
 )
@@ -201,7 +222,13 @@ def test_what_is_not_a_browsers_subscription_gets_a_clear_error(
         "ip": keys.subscription("https://10.0.0.8/push/1"),
         "http": keys.subscription("http://push.example.org/1"),
         "localhost": keys.subscription("https://push.localhost/1"),
-        "keys": {"endpoint": "https://push.example.org/1", "keys": {"p256dh": "abc", "auth": "x"}},
+        "elsewhere": keys.subscription("https://push.example.org/1"),
+        "lookalike": keys.subscription("https://evilfcm.googleapis.com.example.org/1"),
+        "port": keys.subscription("https://fcm.googleapis.com:8443/fcm/send/1"),
+        "keys": {
+            "endpoint": "https://fcm.googleapis.com/fcm/send/1",
+            "keys": {"p256dh": "abc", "auth": "x"},
+        },
     }
     body = json.dumps(made[payload]) if payload in made else payload
     client.force_login(user)
@@ -219,7 +246,7 @@ def test_subscribing_needs_a_signed_in_person_and_a_server_with_keys(client, use
     with translation.override("en"):
         answer = client.post(
             reverse("lms:push_subscription"),
-            json.dumps(keys.subscription("https://push.example.org/1")),
+            json.dumps(keys.subscription("https://fcm.googleapis.com/fcm/send/1")),
             "application/json",
         )
         page = client.get(reverse("lms:notification_preferences"))
