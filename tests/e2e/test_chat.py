@@ -636,9 +636,9 @@ def test_a_mention_is_pushed_at_once_and_emailed_if_unread_ten_minutes_later(bro
         "    print(email.to, email.extra_headers.get('List-Unsubscribe', ''))\n"
         "    print(email.body)\n"
     )
-    assert _site_python(chat_site, code.format(minutes=0)).startswith("(0, 0)")
+    # (Other tests of this site leave notifications waiting for other people.)
+    assert "learner7@example.org" not in _site_python(chat_site, code.format(minutes=0))
     later = _site_python(chat_site, code.format(minutes=11))
-    assert later.startswith("(1, 0)")
     assert "['learner7@example.org'] <http" in later and "en vivo del jueves 14" in later
 
 
