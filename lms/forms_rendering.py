@@ -1,8 +1,7 @@
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.forms.renderers import TemplatesSetting
-from django.utils.html import conditional_escape
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html
 from django.utils.translation import get_language
 
 
@@ -26,8 +25,9 @@ class RialFormRenderer(TemplatesSetting):
 # whatever ``kept_key`` adds (choices read from the database): ``KeptHtmlForm``
 # renders it once for each of those and keeps it. Fields named in ``marked``
 # (a one-time token, a quoted text) are rendered with a marker in place of their
-# value, which is replaced on each render by the value escaped as the templates
-# escape it, so the HTML is the one Django writes. A bound form (errors, values
+# value; the kept HTML (Django's, braces doubled) has a ``{n}`` placeholder there and
+# each render fills it with ``format_html``, which escapes the value as the
+# templates do, so the HTML is the one Django writes. A bound form (errors, values
 # sent) renders as usual.
 
 KEPT_FORMS = 512
@@ -64,18 +64,26 @@ class KeptHtmlForm:
             if len(_kept) >= KEPT_FORMS:
                 _kept.clear()
             _kept[key] = html
-        for name in marked:
-            html = html.replace(_MARK.format(name), conditional_escape(str(values[name])))
-        return mark_safe(html)  # noqa: S308 - Django's HTML; the values are escaped
+        if not marked:
+            return html  # Django's own SafeString, kept as rendered
+        return format_html(html, *(values[name] for name in marked))
 
     def _render_marked(self, values: dict, marked: tuple) -> str | None:
+        """Django's HTML of the form (as rendered when nothing is marked), else as a
+        ``format_html`` string: ``{n}`` where the n-th marked field's value goes."""
         initial = {**values, **{name: _MARK.format(name) for name in marked}}
         twin = type(self)(
             initial=initial, prefix=self.prefix, renderer=self.renderer, **self.kept_init()
         )
-        html = str(super(KeptHtmlForm, twin).render())
+        rendered = super(KeptHtmlForm, twin).render()
+        if not marked:
+            return rendered
+        html = str(rendered)
         if any(html.count(_MARK.format(name)) != 1 for name in marked):
             return None
+        html = html.replace("{", "{{").replace("}", "}}")
+        for index, name in enumerate(marked):
+            html = html.replace(_MARK.format(name), "{" + str(index) + "}")
         return html
 
     def kept_init(self) -> dict:

@@ -214,7 +214,7 @@ class _PushFailed(Exception):
 
 def _push_to_apps(notification: Notification, *, vapid: Vapid02, session: requests.Session) -> None:
     data = push_payload(notification)
-    apps = list(PushSubscription.objects.filter(user_id=notification.user_id))
+    apps = list(notification.user.push_subscriptions.all())  # prefetched
     delivered, failures = [], []
     for app in apps:
         try:
@@ -253,9 +253,17 @@ def notification_pushes_send(*, notification_ids: list[int]) -> tuple[int, int]:
     """
     if not push_configured():
         return 0, 0
-    notifications = Notification.objects.filter(
-        pk__in=notification_ids, pushed_at__isnull=True, read_at__isnull=True, user__is_active=True
-    ).order_by("pk")
+    notifications = (
+        Notification.objects.filter(
+            pk__in=notification_ids,
+            pushed_at__isnull=True,
+            read_at__isnull=True,
+            user__is_active=True,
+        )
+        .select_related("user")
+        .prefetch_related("user__push_subscriptions")
+        .order_by("pk")
+    )
     vapid = _vapid()
     with requests.Session() as session:
         done = deliver_once(

@@ -307,3 +307,28 @@ def test_vapid_keys_are_made_once_for_an_env_file(tmp_path, capsys):
     lines = env.read_text().splitlines()
     assert lines[0] == "SECRET_KEY=x" and len(lines) == 3
     assert vapid_keys_generate() != vapid_keys_generate()
+
+
+def test_pushing_many_notifications_reads_the_apps_once(
+    push_service, django_capture_on_commit_callbacks
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    people = [ProfileFactory().user for _ in range(4)]
+    for person in people:
+        subscribe(person, push_service.endpoint())
+    with django_capture_on_commit_callbacks(execute=False):
+        ids = [
+            notification_create(user=person, kind="chat_mention", title="Mención").pk
+            for person in people
+        ]
+    with CaptureQueriesContext(connection) as queries:
+        assert notification_pushes_send(notification_ids=ids) == (4, 0)
+    reads = [
+        q["sql"]
+        for q in queries
+        if q["sql"].startswith("SELECT") and "pushsubscription" in q["sql"]
+    ]
+    assert len(reads) == 1
+    assert len(push_service.received) == 4
