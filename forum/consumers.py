@@ -65,6 +65,13 @@ after an ``error`` frame with the same code:
   connections open (all server processes together).
 
 Any other close (network, server restart) means: reconnect with ``?after=``.
+
+A person's own socket, at /ws/me/, opened by every signed-in page where no chat
+room is open (``PersonConsumer``): server -> client ``notifications {unread,
+label}`` on connecting and whenever the count changes; ``error`` (``invalid`` for
+any frame sent: it takes none); it closes with 4401 ``signed_out`` and 4429
+``too_many_sockets`` as above (``forum.hub.PERSON_SOCKETS`` pages per person and
+server process). Any other close: reconnect.
 """
 
 import json
@@ -90,6 +97,7 @@ from forum.events import (
 )
 from forum.hub import get_hub
 from forum.models import REACTIONS
+from lms.selectors.counts import unread_notification_counts
 from lms.selectors.people import person_language
 
 MAX_FRAME = 16 * 1024  # a 4,000-character message in JSON stays well below
@@ -133,11 +141,105 @@ def _open(user, slug, channel_name):
     return access, user_payload(user), language, allowed
 
 
-class ChatConsumer(AsyncWebsocketConsumer):
+class _HubSocket(AsyncWebsocketConsumer):
+    """What every socket the hub (forum/hub.py) speaks to has: frames in the person's
+    language, the header's count, and an end with its reason."""
+
     # No channel of its own: the hub of the process reads the channel layer for
     # every socket (forum/hub.py), so a failing layer does not kill sockets.
     channel_layer_alias = None
+    room = None
+    language = None
+    endings = ENDINGS
 
+    async def end(self, reason: str) -> None:
+        """Close for good: an ``error`` frame saying why, then the close code."""
+        if self.ended:
+            return
+        self.ended = True  # the hub delivers nothing more, frames received are ignored
+        code, message = self.endings[reason]
+        await self._error(reason, self._text(message))
+        await self.close(code=code)
+
+    async def notifications_changed(self, unread: int) -> None:
+        """The person's unread notifications, for the header's badge (and what a screen
+        reader says of it, in the person's language)."""
+        with translation.override(self.language):
+            label = ngettext("%(n)s unread notification", "%(n)s unread notifications", unread) % {
+                "n": unread
+            }
+        await self._send({"type": "notifications", "unread": unread, "label": label})
+
+    async def _send(self, payload: dict):
+        await self.send(text_data=dumps(payload))
+
+    async def _error(self, code: str, message: str):
+        await self._send({"type": "error", "code": code, "message": message})
+
+    def _text(self, message) -> str:
+        """A (lazy) translatable message in the person's language."""
+        with translation.override(self.language or translation.get_language()):
+            return str(message)
+
+
+class PersonConsumer(_HubSocket):
+    """/ws/me/: a signed-in person's own socket, opened by every page (static/js/site.js).
+
+    It carries the header's count live where no chat room is open: on connecting
+    ``notifications {unread, label}``, then again whenever the count changes (a
+    mention, a direct message, one read in another tab). It takes no frames (each
+    gets ``error/invalid``). It closes with 4401 ``signed_out`` when the session
+    ends, as a chat socket does, and with 4429 ``too_many_sockets`` beyond
+    ``forum.hub.PERSON_SOCKETS`` of the person's pages in one server process.
+    Refused (HTTP 403) without a session or from another origin.
+    """
+
+    endings = {
+        **ENDINGS,
+        "too_many_sockets": (
+            4429,
+            _("You have too many pages open: this one no longer shows new notifications live."),
+        ),
+    }
+
+    async def connect(self):
+        user = self.scope.get("user")
+        self.ended = False
+        self.joined = False
+        if user is None or not user.is_authenticated:
+            await self.close()  # before accept: the handshake answers 403
+            return
+        self.user = user
+        self.session_key = self.scope["session"].session_key
+        self.channel_name = f"person.{user.pk}"
+        checked_at = time.monotonic()
+        await self.accept()
+        self.joined = await get_hub().join_person(self, checked_at)
+        # After joining: a change meanwhile is counted here or sent by the hub.
+        self.language, unread = await chat_db(_person)(user)
+        if not self.joined:
+            await self.end("too_many_sockets")
+            return
+        await self.notifications_changed(unread)
+
+    async def disconnect(self, code):
+        self.ended = True
+        if self.joined:
+            get_hub().leave_person(self)
+
+    async def receive(self, text_data=None, bytes_data=None):
+        if not self.ended:
+            await self._error("invalid", self._text(_("This socket takes no frames.")))
+
+
+def _person(user) -> tuple[str | None, int]:
+    """The person's language, and their unread notifications."""
+    return person_language(user, default=None), unread_notification_counts(user_ids={user.pk}).get(
+        user.pk, 0
+    )
+
+
+class ChatConsumer(_HubSocket):
     async def __call__(self, scope, receive, send):
         # The hub writes each room event to every socket of the room (``deliver``).
         # Channels' session wrapper around ``send`` saves the session on an HTTP
@@ -217,24 +319,6 @@ class ChatConsumer(AsyncWebsocketConsumer):
         """A ``websocket.send`` the hub built once for every socket of the room."""
         await self.server_send(frame)
 
-    async def end(self, reason: str) -> None:
-        """Close for good: an ``error`` frame saying why, then the close code."""
-        if self.ended:
-            return
-        self.ended = True  # the hub delivers nothing more, frames received are ignored
-        code, message = ENDINGS[reason]
-        await self._error(reason, self._text(message))
-        await self.close(code=code)
-
-    async def notifications_changed(self, unread: int) -> None:
-        """The person's unread notifications, for the header's badge (and what a screen
-        reader says of it, in the person's language)."""
-        with translation.override(self.language):
-            label = ngettext("%(n)s unread notification", "%(n)s unread notifications", unread) % {
-                "n": unread
-            }
-        await self._send({"type": "notifications", "unread": unread, "label": label})
-
     async def access_changed(self, role: str | None) -> None:
         """The person's role now: close without read access, else tell a change of rights."""
         access = RoomAccess(room=self.room, role=role)
@@ -271,17 +355,6 @@ class ChatConsumer(AsyncWebsocketConsumer):
             return max(0, int(values[0]))
         except ValueError:
             return None
-
-    async def _send(self, payload: dict):
-        await self.send(text_data=dumps(payload))
-
-    async def _error(self, code: str, message: str):
-        await self._send({"type": "error", "code": code, "message": message})
-
-    def _text(self, message) -> str:
-        """A (lazy) translatable message in the person's language."""
-        with translation.override(self.language or translation.get_language()):
-            return str(message)
 
     async def _catch_up(self, after: int, changes: int | None):
         # Access was checked at this connection's handshake, just before.

@@ -62,6 +62,9 @@ RECENT_SECONDS = 10.0
 # reconnect) have their access checked again.
 STRAGGLER_SECONDS = 5.0
 REMEMBERED_IDS = 512  # message ids per room delivered already (never twice)
+# A person's own sockets (one per open signed-in page) per process: more tabs than
+# anyone reads; beyond, the page keeps the count it was drawn with.
+PERSON_SOCKETS = 30
 
 
 class RoomHub:
@@ -71,6 +74,9 @@ class RoomHub:
         self.numbers = itertools.count(1)
         self.channel: str | None = None
         self.rooms: dict[int, set] = defaultdict(set)
+        # A person's own sockets (every signed-in page, forum.consumers.PersonConsumer):
+        # no room; they hear of the person's notifications and sessions only.
+        self.people: dict[int, set] = defaultdict(set)
         self.lock = asyncio.Lock()
         self.reader: asyncio.Task | None = None
         self.watchdog: asyncio.Task | None = None
@@ -149,8 +155,36 @@ class RoomHub:
                 except Exception:  # an event for a room nobody is in here is dropped
                     logger.debug("chat hub could not leave room %s", room_id)
 
+    async def join_person(self, consumer, checked_at: float) -> bool:
+        """Tell this socket of its person's notifications and sessions from now on.
+
+        False: the person already has ``PERSON_SOCKETS`` such sockets in this process.
+        """
+        async with self.lock:
+            if self.channel is None:
+                await self._start()
+            mine = self.people[consumer.user.pk]
+            if len(mine) >= PERSON_SOCKETS:
+                return False
+            mine.add(consumer)
+        for at, message in self.recent:
+            if at >= checked_at and self._affects(message, consumer):
+                self._handle(message, [consumer])
+        return True
+
+    def leave_person(self, consumer) -> None:
+        mine = self.people.get(consumer.user.pk)
+        if mine is not None:
+            mine.discard(consumer)
+            if not mine:
+                del self.people[consumer.user.pk]
+
     def sockets(self) -> list:
+        """The sockets of rooms."""
         return [consumer for members in self.rooms.values() for consumer in members]
+
+    def person_sockets(self) -> list:
+        return [consumer for mine in self.people.values() for consumer in mine]
 
     # --- sending ----------------------------------------------------------------------------
 
@@ -230,7 +264,8 @@ class RoomHub:
             # Another process could not publish here: its events were missed.
             await self._catch_up(self.rooms.get(message.get("room"), ()))
         elif kind == "chat.notifications":
-            affected = [c for c in self.sockets() if self._affects(message, c)]
+            everyone = self.sockets() + self.person_sockets()
+            affected = [c for c in everyone if self._affects(message, c)]
             if affected:
                 self._handle(message, affected)
         elif kind in ("chat.access", "chat.sessions"):
@@ -238,7 +273,10 @@ class RoomHub:
             self.recent.append((now, message))
             while self.recent and self.recent[0][0] < now - RECENT_SECONDS:
                 self.recent.popleft()
-            affected = [c for c in self.sockets() if self._affects(message, c)]
+            everyone = self.sockets()
+            if kind == "chat.sessions":
+                everyone += self.person_sockets()
+            affected = [c for c in everyone if self._affects(message, c)]
             if affected:
                 self._handle(message, affected)
 
@@ -278,6 +316,8 @@ class RoomHub:
     @staticmethod
     def _affects(message: dict, consumer) -> bool:
         users, spaces, rooms = message.get("users"), message.get("spaces"), message.get("rooms")
+        if consumer.room is None:  # a person's own socket: notifications and sessions
+            return message["type"] != "chat.access" and (users is None or consumer.user.pk in users)
         return (
             (users is None or consumer.user.pk in users)
             and (spaces is None or consumer.room.space_id in spaces)
@@ -472,13 +512,17 @@ class RoomHub:
         consumers = self.sockets()
         await self._catch_up(consumers)
         # Announcements may have been lost too. Clients that reconnect are
-        # checked at the handshake; the others a moment later.
-        self._spawn(self._check_stragglers(consumers))
+        # checked at the handshake; the others a moment later. A person's own
+        # sockets are sent their count again, and checked with the others.
+        self._spawn(self.tell_unread(self.person_sockets()))
+        self._spawn(self._check_stragglers(consumers, self.person_sockets()))
 
-    async def _check_stragglers(self, consumers) -> None:
+    async def _check_stragglers(self, consumers, people) -> None:
         await asyncio.sleep(STRAGGLER_SECONDS)
         still = [c for c in consumers if c in self.rooms.get(c.room.pk, ())]
         await self.check(still, sessions=True, access=True)
+        mine = [c for c in people if c in self.people.get(c.user.pk, ())]
+        await self.check(mine, sessions=True)
 
     async def _housekeep(self):
         while True:
@@ -495,7 +539,7 @@ class RoomHub:
                 channel_names=[consumer.channel_name for consumer in consumers]
             )
             # A session that ended unannounced (expired, or while the layer was down).
-            await self.check(consumers, sessions=True)
+            await self.check(consumers + self.person_sockets(), sessions=True)
             if now - self.groups_refreshed > GROUP_REFRESH_SECONDS:
                 self.groups_refreshed = now
                 await self._rejoin()

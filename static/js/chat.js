@@ -769,26 +769,10 @@
     }
 
     // The header's unread notifications, live (a mention or a direct message
-    // arrived, or one was read in another tab).
+    // arrived, or one was read in another tab): drawn by site.js, which opens no
+    // socket of its own on a chat page.
     function onNotifications(frame) {
-        var unread = Math.max(0, parseInt(frame.unread, 10) || 0);
-        document.querySelectorAll("[data-unread-notifications]").forEach(function (holder) {
-            holder.textContent = "";
-            if (!unread) { return; }
-            var badge = document.createElement("span");
-            badge.className = "badge";
-            badge.setAttribute("aria-hidden", "true");
-            badge.textContent = String(unread);
-            var said = document.createElement("span");
-            said.className = "visually-hidden";
-            said.textContent = frame.label || "";
-            holder.appendChild(badge);
-            holder.appendChild(said);
-        });
-        document.querySelectorAll("[data-notifications-link]").forEach(function (link) {
-            var label = link.getAttribute("data-notifications-link");
-            link.textContent = unread ? label + " (" + unread + ")" : label;
-        });
+        if (window.RialCampus && window.RialCampus.showUnread) { window.RialCampus.showUnread(frame); }
     }
 
     function onAccess(frame) {

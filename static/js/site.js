@@ -100,4 +100,53 @@
             // A browser that refuses (private mode, a policy) keeps a working site.
         });
     }
+    // The header's unread notifications, live: on a chat page the room's socket
+    // brings the count (chat.js); on every other signed-in page, the person's own
+    // socket (/ws/me/, forum/consumers.py PersonConsumer). Without this script the
+    // page shows the count it was drawn with.
+    function showUnread(frame) {
+        var unread = Math.max(0, parseInt(frame.unread, 10) || 0);
+        document.querySelectorAll("[data-unread-notifications]").forEach(function (holder) {
+            holder.textContent = "";
+            if (!unread) { return; }
+            var badge = document.createElement("span");
+            badge.className = "badge";
+            badge.setAttribute("aria-hidden", "true");
+            badge.textContent = String(unread);
+            var said = document.createElement("span");
+            said.className = "visually-hidden";
+            said.textContent = frame.label || "";
+            holder.appendChild(badge);
+            holder.appendChild(said);
+        });
+        document.querySelectorAll("[data-notifications-link]").forEach(function (link) {
+            var label = link.getAttribute("data-notifications-link");
+            link.textContent = unread ? label + " (" + unread + ")" : label;
+        });
+    }
+    window.RialCampus = window.RialCampus || {};
+    window.RialCampus.showUnread = showUnread;
+
+    var personal = document.querySelector("[data-person-socket]");
+    if (personal && "WebSocket" in window && !document.getElementById("chat")) {
+        var retries = 0;
+        var stopped = false;  // 4401 signed out, 4429 too many pages: do not come back
+        var open = function () {
+            var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
+            var socket = new WebSocket(scheme + window.location.host + personal.getAttribute("data-person-socket"));
+            socket.addEventListener("open", function () { retries = 0; });
+            socket.addEventListener("message", function (event) {
+                var frame;
+                try { frame = JSON.parse(event.data); } catch (error) { return; }
+                if (frame && frame.type === "notifications") { showUnread(frame); }
+            });
+            socket.addEventListener("close", function (event) {
+                if (stopped || event.code === 4401 || event.code === 4429) { stopped = true; return; }
+                retries += 1;
+                // Back off, spread so a restarted server is not met by every page at once.
+                window.setTimeout(open, Math.min(60000, 1000 * Math.pow(2, retries)) * (0.5 + Math.random() / 2));
+            });
+        };
+        open();
+    }
 })();

@@ -601,10 +601,29 @@ def test_a_mention_is_pushed_at_once_and_emailed_if_unread_ten_minutes_later(bro
         )
         with (
             _in_room(browser, chat_site, "learner2@example.org") as (_context, diego, _network),
-            _in_room(browser, chat_site, "learner7@example.org") as (_ctx, marcelo, _net),
+            _in_room(browser, chat_site, "learner7@example.org") as (marcelo_ctx, marcelo, _net),
         ):
             badge = marcelo.locator("[data-unread-notifications] .badge")
             before = int(badge.inner_text()) if badge.count() else 0
+            # Marcelo also has his dashboard open in another tab: no chat room there,
+            # the page's own socket (/ws/me/) brings the count.
+            dashboard = marcelo_ctx.new_page()
+            heard = []
+
+            def person_socket(ws):
+                if not ws.url.endswith("/ws/me/"):
+                    return False
+                ws.on("framereceived", lambda payload: heard.append(payload))
+                return True
+
+            with dashboard.expect_websocket(person_socket):
+                dashboard.goto("/es/me/learning/")
+            for _tick in range(100):  # its first count: the server has it in its hub
+                if heard:
+                    break
+                dashboard.wait_for_timeout(100)
+            assert f'"unread":{before}' in heard[0]
+            dashboard_badge = dashboard.locator("[data-unread-notifications] .badge")
             composer = diego.get_by_label("Su mensaje")
             composer.press_sequentially("Hola @Marc")
             diego.get_by_role("option", name=re.compile("Marcelo Duarte")).click()
@@ -615,8 +634,16 @@ def test_a_mention_is_pushed_at_once_and_emailed_if_unread_ten_minutes_later(bro
                 if push_service.received:
                     break
                 diego.wait_for_timeout(200)
-            # Marcelo, in the room, sees his header's count go up at once.
+            # Marcelo, in the room, sees his header's count go up at once; on his
+            # dashboard too, said in words to a screen reader.
             expect(badge).to_have_text(str(before + 1))
+            expect(dashboard_badge).to_have_text(str(before + 1))
+            expect(dashboard.locator("[data-unread-notifications] .visually-hidden")).to_have_text(
+                f"{before + 1} notificaciones sin leer" if before else "1 notificación sin leer"
+            )
+            expect(dashboard.locator("[data-notifications-link]")).to_have_text(
+                f"Notificaciones ({before + 1})"
+            )
         [push] = push_service.received
     data = phone.read(push)
     assert "en la sesión en vivo del jueves 14" in data["body"]

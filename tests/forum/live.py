@@ -129,6 +129,20 @@ class Peer:
         return [f for f in self.frames if f["type"] == "message"]
 
 
+class PersonPeer(Peer):
+    """A page's own socket (/ws/me/): the header's count, live."""
+
+    def __init__(self, port: int, cookie: str):
+        super().__init__(port, "", cookie)
+        self.path = "/ws/me/"
+        self.url = f"ws://127.0.0.1:{port}{self.path}"
+
+    async def __aenter__(self):
+        self.socket = await open_websocket(self.port, self.path, self.cookie)
+        await self.wait_for(lambda f: f["type"] == "notifications")
+        return self
+
+
 class ChatClient:
     """One person's chat window, reconnecting and catching up as chat.js does."""
 

@@ -22,7 +22,7 @@ from django.utils import translation
 
 from forum.models import Message, Room, Space, SpaceMembership
 from tests.factories import ProfileFactory
-from tests.forum.live import Browser, Peer
+from tests.forum.live import Browser, Peer, PersonPeer
 from tests.forum.live import say as _say
 from tests.forum.live import session_cookie as _cookie
 from tests.processes import PrivateRedis, daphne_servers
@@ -197,3 +197,34 @@ def test_a_removal_on_one_process_closes_the_socket_on_the_other_within_a_second
 
     asyncio.run(scenario())
     assert not SpaceMembership.objects.filter(space=room.space, user=bruno).exists()
+
+
+def test_a_page_on_one_process_follows_notifications_read_and_a_logout_on_the_other(
+    servers, room_with_two_members
+):
+    """The header's count on a page without a chat room (/ws/me/) held by process B,
+    while the person reads her notifications, then signs out, through process A."""
+    from lms.services.notifications import notification_create
+
+    _room, alice, _bruno = room_with_two_members
+    notification_create(user=alice, kind="chat_mention", title="Bruno la mencionó")
+    port_a, port_b = servers
+    cookie = _cookie(alice)
+    with translation.override("es"):
+        notifications = reverse("lms:notifications")
+        logout = reverse("account_logout")
+
+    async def scenario():
+        async with PersonPeer(port_b, cookie) as page_on_b:
+            assert page_on_b.frames[0]["unread"] == 1
+            browser = Browser(port_a, cookie)
+            assert await asyncio.to_thread(browser.submit, notifications, notifications, {}) == 302
+            read = await page_on_b.wait_for(
+                lambda f: f["type"] == "notifications" and f is not page_on_b.frames[0]
+            )
+            assert read["unread"] == 0
+            assert await asyncio.to_thread(browser.submit, logout, logout, {}) == 302
+            assert await page_on_b.wait_closed() == 4401
+            assert _error_then_close(page_on_b) == ("signed_out", 4401)
+
+    asyncio.run(scenario())
