@@ -19,6 +19,7 @@ from forum.access import (
 )
 from forum.models import Message, Room, RoomMute, RoomPresence, RoomRead, Space, SpaceMembership
 from lms.models import User
+from lms.selectors.people import remember_roles
 
 PRESENCE_SECONDS = 180
 
@@ -81,10 +82,11 @@ def messages_after(*, room: Room, after: int, limit: int):
 
 def messages_before(*, room: Room, before: int | None, limit: int) -> tuple[list[Message], bool]:
     """Up to ``limit`` messages older than ``before``, oldest first, and whether more exist."""
-    messages = _messages(room)
+    messages = _messages(room).prefetch_related(None)
     if before is not None:
         messages = messages.filter(seq__lt=before)
     page = list(messages.order_by("-seq")[: limit + 1])
+    remember_roles(message.author for message in page)
     has_more = len(page) > limit
     return list(reversed(page[:limit])), has_more
 

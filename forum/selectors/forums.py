@@ -77,11 +77,12 @@ def space_topics(*, space: Space, user: User, category: Category | None = None, 
 
 
 def topic_posts(*, topic: Topic):
-    """The topic's posts in order, with what a page needs (authors, roles, files)."""
+    """The topic's posts in order, with what a page needs (authors, files; the authors'
+    roles: ``lms.selectors.people.remember_roles`` on the page's posts)."""
     return (
         Post.objects.filter(topic=topic)
         .select_related("author", "author__profile", "deleted_by")
-        .prefetch_related("author__role_grants", "attachments")
+        .prefetch_related("attachments")
         .order_by("number")
     )
 

@@ -27,6 +27,7 @@ from forum.access import access_attachment, access_post, access_space, access_to
 from forum.models import DigestPreference, Post, Subscription
 from lms.forms import add_service_errors
 from lms.http import private_file_response
+from lms.selectors.people import remember_roles
 
 
 def pk_or_404(value) -> int:
@@ -175,6 +176,7 @@ def _topic_page(request, topic, access, reply_form=None, status=200):
     paginator.count = topic.post_count
     page = paginator.get_page(request.GET.get("page"))
     post_list = list(page.object_list)
+    remember_roles(post.author for post in post_list)
     for post in post_list:  # what this person may do with each post (forum.access)
         post.can_edit = access.can_edit(post)
         post.can_delete = access.can_delete(post, topic)

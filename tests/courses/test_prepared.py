@@ -3,12 +3,13 @@
 import datetime
 
 import pytest
+from django.db import models
 from django.db.models import Exists, OuterRef, Value
 from django.utils import timezone
 
-from courses.prepared import PreparedValues
-from lms.models import User
-from tests.factories import UserFactory
+from courses.prepared import PreparedModels, PreparedValues
+from lms.models import Profile, User
+from tests.factories import ProfileFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -54,3 +55,45 @@ def test_a_parameter_the_query_does_not_use_is_a_mistake():
     )
     with pytest.raises(ValueError, match="room"):
         unused.row(user=1, room=2)
+
+
+PROFILES = PreparedModels(
+    lambda since, language: (
+        Profile.objects.filter(user__date_joined__gte=since, preferred_language=language)
+        .select_related("user")
+        .annotate(
+            joined=models.F("user__date_joined"),
+            superuser=Exists(User.objects.filter(pk=OuterRef("user"), is_superuser=True)),
+        )
+        .order_by("user__full_name")
+    ),
+    since=datetime.datetime,
+    language=str,
+)
+
+
+def test_prepared_models_are_the_objects_the_orm_builds(django_assert_num_queries):
+    now = timezone.now()
+    ana = ProfileFactory(user__full_name="Ana", user__date_joined=now, preferred_language="pt")
+    ProfileFactory(user__full_name="Bea", user__date_joined=now, preferred_language="es")
+    ProfileFactory(
+        user__full_name="Cora",
+        user__date_joined=now - datetime.timedelta(days=9),
+        preferred_language="pt",
+    )
+    since = now - datetime.timedelta(days=1)
+    with django_assert_num_queries(2):
+        found = PROFILES.all(since=since, language="pt")
+        assert [p.user.full_name for p in found] == ["Ana"]  # select_related: no query
+        assert PROFILES.first(since=since, language="fr") is None
+    [profile] = found
+    orm = PROFILES.build(since=since, language="pt").get()
+    assert profile == orm == ana
+    # Django's conversions: aware datetimes, booleans (not SQLite's strings and 0/1).
+    assert profile.joined == orm.joined == ana.user.date_joined
+    assert profile.superuser is False and orm.superuser is False
+    assert profile.user.date_joined == ana.user.date_joined
+    assert {f.attname: getattr(profile, f.attname) for f in Profile._meta.concrete_fields} == {
+        f.attname: getattr(orm, f.attname) for f in Profile._meta.concrete_fields
+    }
+    assert not profile._state.adding and profile._state.db == "default"
