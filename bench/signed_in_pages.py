@@ -107,7 +107,7 @@ print(json.dumps({
 """
 
 
-def measure(connections: int = 16, duration: float = 3.0, rounds: int = 3) -> dict:
+def measure(connections: int = 16, duration: float = 4.0, rounds: int = 5) -> dict:
     workdir = tempfile.mkdtemp(prefix="rial-bench-")
     # The in-process part uses the test client, whose host is "testserver".
     env = production_env(workdir, ALLOWED_HOSTS="127.0.0.1,localhost,testserver")

@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
 from courses.caching import cache_add, cache_get, cache_set
+from courses.serving import pages_version
 
 # A section is a URL name, or a page type whose page in the current language
 # is the section (the course catalogue is a Wagtail page).
@@ -172,6 +173,27 @@ def layout(request) -> Layout:
 
     # One per language: a page may ask for another language's (translate_url and friends).
     return _memo(request, f"layout_{_language()}", compute)
+
+
+def route_root(request) -> Page | None:
+    """The page Wagtail routes this request's path from: the site's root page in the
+    active language, specific (``Page.route_for_request``'s own rule), from the cache.
+
+    Wagtail asks the database for the active locale and the root's specific row on
+    every page it serves; kept here until any page, site or locale changes. Each
+    request gets its own copy (the cache pickles it)."""
+    site = layout(request).site
+    if site is None:
+        return None
+    key = (
+        f"rial:route-root:{menu_version(request)}:{pages_version()}:"
+        f"{_host_and_port(request)}:{_language()}"
+    )
+    root = cache_get(key)
+    if root is None:
+        root = site.root_page.localized.specific
+        _cache_set(key, root)
+    return root
 
 
 def site_for_request(request) -> Site | None:

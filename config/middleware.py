@@ -19,12 +19,14 @@ from csp.middleware import CSPMiddleware, PolicyParts
 from csp.utils import default_config
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
+from django.http import Http404
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.deprecation import MiddlewareMixin
 from django.utils.functional import empty
+from wagtail.views import serve as wagtail_serve
 
-from cms.navigation import layout
+from cms.navigation import layout, route_root
 
 PRIVATE = "private, no-cache"
 
@@ -131,3 +133,21 @@ class SiteMiddleware:
         if request.path_info.startswith(self.prefixes) and not hasattr(request, "_wagtail_site"):
             request._wagtail_site = layout(request).site
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        """A page Wagtail serves is routed from the cached root (``route_root``): what
+        ``Page.route_for_request`` does, without its two queries."""
+        if (
+            view_func is wagtail_serve
+            and getattr(request, "_wagtail_site", None) is not None
+            and not hasattr(request, "_wagtail_route_for_request")
+        ):
+            root = route_root(request)
+            if root is not None:
+                path = view_kwargs.get("path", view_args[0] if view_args else "")
+                try:
+                    route = root.route(request, [part for part in path.split("/") if part])
+                except Http404:
+                    route = None
+                request._wagtail_route_for_request = route
+        return None
