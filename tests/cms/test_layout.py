@@ -29,8 +29,26 @@ def test_a_visitors_home_page_costs_only_wagtails_routing(
     client, demo_pages, django_assert_max_num_queries
 ):
     client.get("/es/")
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(4):
         assert client.get("/es/").status_code == 200
+
+
+def test_wagtail_routes_from_the_kept_root_of_each_language_until_a_page_changes(
+    client, demo_pages
+):
+    for path in ("/en/", "/en/about-rial/", "/es/"):
+        client.get(path)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/en/about-rial/").status_code == 200
+    sql = " ".join(query["sql"] for query in queries)
+    assert "wagtailcore_locale" not in sql and "cms_homepage" not in sql
+    assert client.get("/es/").context["page"].locale.language_code == "es"
+    # A new title for the English home page: served at once, in English only.
+    home = HomePage.objects.get(locale__language_code="en")
+    home.title = "RIAL Campus, renewed"
+    home.save_revision().publish()
+    assert client.get("/en/").context["page"].title == "RIAL Campus, renewed"
+    assert client.get("/es/").context["page"].title != "RIAL Campus, renewed"
 
 
 def test_a_signed_in_bare_page_costs_session_user_and_roles(
