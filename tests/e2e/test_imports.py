@@ -1,4 +1,5 @@
-"""The secretariat enrols learners from a CSV file and follows the import live.
+"""The secretariat enrols learners from a CSV file and follows the import live; the
+cohort's certificates zipped by the worker are followed on the same kind of page.
 
 Tasks go to the database queue, as in production. The worker is the real
 ``db_worker`` command, run in this process between two polls of the progress
@@ -133,4 +134,62 @@ def test_the_secretariat_follows_an_enrolment_import_live(
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(rf".*{cohort_path}$"))
     assert Enrolment.objects.filter(cohort=world.cohort).count() == LINES + 1
+    assert errors == []
+
+
+def test_the_secretariat_follows_a_zip_of_certificates_and_downloads_it(
+    page, live_server, site_content, database_tasks
+):
+    """The same progress page for the cohort's certificates: asked for from the
+    cohort's page, written by the worker between two polls, then downloaded."""
+    from playwright.sync_api import expect
+
+    from lms.models import CertificateArchive
+    from lms.services.certificates import certificate_issue
+    from tests.course_fixtures import build_course
+
+    run_worker = database_tasks
+    world = build_course()
+    enrolment = Enrolment.objects.get(user=world.learner)
+    enrolment.status = Enrolment.Status.COMPLETED
+    enrolment.save()
+    certificate_issue(enrolment=enrolment)
+    secretariat = UserFactory(full_name="Secretaría Técnica", roles=[Role.SECRETARIAT])
+    ProfileFactory(user=secretariat)
+    totp_enable(secretariat)
+    run_worker()  # the search and reference index updates of the course's pages
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    advance = {"on": False}
+
+    def between_polls(route):
+        if advance["on"]:
+            try:
+                run_worker(max_tasks=1)
+            except Exception as error:  # reported at the end
+                errors.append(repr(error))
+        route.fallback()
+
+    page.route(re.compile(r".*/certificates/\d+/progress/$"), between_polls)
+    sign_in(page, secretariat.email, PASSWORD)
+    page.goto(f"/es/manage/cohorts/{world.cohort.pk}/")
+    page.locator(
+        f'form[action="/es/manage/cohorts/{world.cohort.pk}/certificates/"] button'
+    ).click()
+    page.wait_for_url(re.compile(r".*/certificates/\d+/$"))
+    archive = CertificateArchive.objects.get()
+    assert archive.status == CertificateArchive.Status.QUEUED
+    expect(page.locator("#archive-ready")).to_be_hidden()
+    assert axe_violations(page) == []
+
+    advance["on"] = True
+    ready = page.locator("#archive-ready")
+    expect(ready).to_be_visible(timeout=30_000)
+    expect(page.locator("#archive-bar")).to_have_attribute("value", "1")
+    expect(page.locator("#archive-counts")).to_contain_text("1")
+    expect(page.locator("#archive-running")).to_be_hidden()
+    assert axe_violations(page) == []
+    with page.expect_download() as download:
+        ready.locator("a").click()
+    assert download.value.suggested_filename == f"certificates-cohort-{world.cohort.pk}.zip"
     assert errors == []
