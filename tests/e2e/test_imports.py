@@ -34,6 +34,33 @@ def _tab_to(page, condition: str, limit: int = 60) -> None:
     raise AssertionError(f"not reachable with Tab: {condition}")
 
 
+def _secretariat():
+    secretariat = UserFactory(full_name="Secretaría Técnica", roles=[Role.SECRETARIAT])
+    ProfileFactory(user=secretariat)
+    totp_enable(secretariat)
+    return secretariat
+
+
+def _worker_between_polls(page, prefix: str, run_worker):
+    """Hold each request of the page for its progress JSON (under ``prefix``) while the
+    worker takes one task, once ``advance["on"]``; returns the errors of the page and
+    of the worker, the switch, and the polls seen."""
+    errors, advance, polls = [], {"on": False}, []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+
+    def between_polls(route):
+        polls.append(route.request.url)
+        if advance["on"]:
+            try:
+                run_worker(max_tasks=1)
+            except Exception as error:  # reported at the end
+                errors.append(repr(error))
+        route.fallback()
+
+    page.route(re.compile(rf".*{re.escape(prefix)}\d+/progress/.*"), between_polls)
+    return errors, advance, polls
+
+
 def test_the_secretariat_follows_an_enrolment_import_live(
     page, browser, live_server, site_content, database_tasks, monkeypatch
 ):
@@ -45,25 +72,10 @@ def test_the_secretariat_follows_an_enrolment_import_live(
     monkeypatch.setattr(jobs, "BATCH", 2)
     monkeypatch.setattr(jobs, "BATCHES_PER_TASK", 1)
     world = build_course()
-    secretariat = UserFactory(full_name="Secretaría Técnica", roles=[Role.SECRETARIAT])
-    ProfileFactory(user=secretariat)
-    totp_enable(secretariat)
+    secretariat = _secretariat()
     run_worker()  # the search and reference index updates of the course's pages
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    advance = {"on": False}
-    polls = []
-
-    def between_polls(route):
-        polls.append(route.request.url)
-        if advance["on"]:
-            try:
-                run_worker(max_tasks=1)  # one task: one batch of two lines
-            except Exception as error:  # reported at the end
-                errors.append(repr(error))
-        route.fallback()
-
-    page.route(re.compile(r".*/me/imports/\d+/progress/.*"), between_polls)
+    # One task (one batch of two lines) between two polls, once the worker is on.
+    errors, advance, polls = _worker_between_polls(page, "/me/imports/", run_worker)
 
     sign_in(page, secretariat.email, PASSWORD)
     page.goto(f"/es/manage/cohorts/{world.cohort.pk}/")
@@ -154,23 +166,9 @@ def test_the_secretariat_follows_a_zip_of_certificates_and_downloads_it(
     enrolment.status = Enrolment.Status.COMPLETED
     enrolment.save()
     certificate_issue(enrolment=enrolment)
-    secretariat = UserFactory(full_name="Secretaría Técnica", roles=[Role.SECRETARIAT])
-    ProfileFactory(user=secretariat)
-    totp_enable(secretariat)
+    secretariat = _secretariat()
     run_worker()  # the search and reference index updates of the course's pages
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    advance = {"on": False}
-
-    def between_polls(route):
-        if advance["on"]:
-            try:
-                run_worker(max_tasks=1)
-            except Exception as error:  # reported at the end
-                errors.append(repr(error))
-        route.fallback()
-
-    page.route(re.compile(r".*/certificates/\d+/progress/$"), between_polls)
+    errors, advance, _polls = _worker_between_polls(page, "/certificates/", run_worker)
     sign_in(page, secretariat.email, PASSWORD)
     page.goto(f"/es/manage/cohorts/{world.cohort.pk}/")
     page.locator(
