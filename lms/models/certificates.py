@@ -3,7 +3,9 @@ import uuid
 import zoneinfo
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -161,3 +163,12 @@ class CertificateArchive(models.Model):
     @property
     def download_name(self) -> str:
         return f"certificates-cohort-{self.cohort_id}.zip"
+
+
+@receiver(post_delete, sender=CertificateArchive)
+def certificate_archive_file_delete(sender, instance, **kwargs):
+    """An archive deleted (pruned, or with its cohort) takes its file with it, once the
+    deletion is committed."""
+    if instance.file:
+        name, storage = instance.file.name, instance.file.storage
+        transaction.on_commit(lambda: storage.delete(name))

@@ -391,17 +391,12 @@ def certificate_archive_build(*, archive_id: int) -> CertificateArchive | None:
 
 
 def certificate_archives_prune(*, now: datetime.datetime | None = None) -> int:
-    """Delete archives finished over ``CertificateArchive.RETENTION_DAYS`` ago, and their files."""
+    """Delete archives finished over ``CertificateArchive.RETENTION_DAYS`` ago; their files
+    go with them (``certificate_archive_file_delete``)."""
     now = now or timezone.now()
     limit = now - datetime.timedelta(days=CertificateArchive.RETENTION_DAYS)
-    old = CertificateArchive.objects.filter(
+    deleted, _per_model = CertificateArchive.objects.filter(
         status__in=[CertificateArchive.Status.DONE, CertificateArchive.Status.FAILED],
         finished_at__lt=limit,
-    )
-    deleted = 0
-    for archive in old:
-        if archive.file:
-            archive.file.delete(save=False)
-        archive.delete()
-        deleted += 1
+    ).delete()
     return deleted

@@ -230,7 +230,9 @@ def test_writing_the_zip_costs_a_few_queries_whatever_the_number_of_certificates
 
 
 @pytest.mark.django_db
-def test_archives_are_deleted_with_their_file_after_their_retention(world, secretariat):
+def test_archives_are_deleted_with_their_file_after_their_retention(
+    world, secretariat, django_capture_on_commit_callbacks
+):
     certificates_for(world, [])
     now = timezone.now()
     old = now - datetime.timedelta(days=CertificateArchive.RETENTION_DAYS + 1)
@@ -244,6 +246,13 @@ def test_archives_are_deleted_with_their_file_after_their_retention(world, secre
     services.certificate_archive_build(archive_id=recent.pk)
     running = services.certificate_archive_start(actor=secretariat, cohort=world.cohort)
     CertificateArchive.objects.filter(pk=running.pk).update(created_at=old)
-    assert import_jobs_prune.call() == 1  # the periodic pruning of imports does it
+    with django_capture_on_commit_callbacks(execute=True):
+        assert import_jobs_prune.call() == 1  # the periodic pruning of imports does it
     assert set(CertificateArchive.objects.values_list("pk", flat=True)) == {recent.pk, running.pk}
     assert not storage.exists(name)
+    # An archive deleted with the account that asked for it takes its file too.
+    recent.refresh_from_db()
+    assert storage.exists(recent.file.name)
+    with django_capture_on_commit_callbacks(execute=True):
+        secretariat.delete()
+    assert not CertificateArchive.objects.exists() and not storage.exists(recent.file.name)
