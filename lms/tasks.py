@@ -8,7 +8,7 @@ from django.conf import settings
 from django_periodic_tasks import scheduled_task
 from django_tasks import task
 
-from lms.services import enrolment, jobs, learning, notifications, push, schedule
+from lms.services import certificates, enrolment, jobs, learning, notifications, push, schedule
 from lms.services.enrolment_import import enrolment_import_run
 
 
@@ -47,6 +47,11 @@ def enrolment_import(job_id: int) -> None:
     enrolment_import_run(job_id=job_id)
 
 
+@task()
+def certificate_archive_build(archive_id: int) -> None:
+    certificates.certificate_archive_build(archive_id=archive_id)
+
+
 @scheduled_task(cron="*/5 * * * *", name="import-jobs-resume", timezone=settings.TIME_ZONE)
 @task()
 def import_jobs_resume() -> int:
@@ -57,8 +62,9 @@ def import_jobs_resume() -> int:
 @scheduled_task(cron="40 3 * * *", name="import-jobs-prune", timezone=settings.TIME_ZONE)
 @task()
 def import_jobs_prune() -> int:
-    """Finished imports older than their retention period are deleted."""
-    return jobs.import_jobs_prune()
+    """Finished imports and certificate archives older than their retention period are
+    deleted (the archives with their files)."""
+    return jobs.import_jobs_prune() + certificates.certificate_archives_prune()
 
 
 @task()

@@ -125,9 +125,26 @@ urlpatterns = [
         name="manage_cohort_report_csv",
     ),
     path(
-        "manage/cohorts/<int:cohort_id>/certificates.zip",
+        "manage/cohorts/<int:cohort_id>/certificates/",
         manage.cohort_certificates,
         name="manage_cohort_certificates",
+    ),
+    # Where the zip used to be made in the request: leads to the cohort's certificates.
+    path("manage/cohorts/<int:cohort_id>/certificates.zip", manage.cohort_certificates),
+    path(
+        "manage/cohorts/<int:cohort_id>/certificates/<int:archive_id>/",
+        manage.certificate_archive,
+        name="manage_certificate_archive",
+    ),
+    path(
+        "manage/cohorts/<int:cohort_id>/certificates/<int:archive_id>/progress/",
+        manage.certificate_archive_progress,
+        name="manage_certificate_archive_progress",
+    ),
+    path(
+        "manage/cohorts/<int:cohort_id>/certificates/<int:archive_id>/download/",
+        manage.certificate_archive_download,
+        name="manage_certificate_archive_download",
     ),
     # Anyone: is this certificate genuine?
     path("certificates/", learning.certificate_verify, name="certificate_verify_form"),

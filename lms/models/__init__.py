@@ -1,7 +1,7 @@
 """People and learning state. One module per subject; import from here."""
 
 from lms.models.calendar import CalendarFeed
-from lms.models.certificates import Certificate
+from lms.models.certificates import Certificate, CertificateArchive
 from lms.models.cohorts import (
     Application,
     Cohort,
@@ -34,6 +34,7 @@ __all__ = [
     "Application",
     "CalendarFeed",
     "Certificate",
+    "CertificateArchive",
     "Cohort",
     "CohortGroup",
     "Enrolment",

@@ -6,6 +6,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+class JobStatus(models.TextChoices):
+    """Where a piece of work done in the worker is (an import, a zip of certificates)."""
+
+    QUEUED = "queued", _("Waiting for the worker")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Finished")
+    FAILED = "failed", _("Stopped by an error")
+
+
 class ImportJob(models.Model):
     """A list of people imported in the background, with its progress.
 
@@ -25,11 +34,7 @@ class ImportJob(models.Model):
         ENROLMENT = "enrolment", _("Enrolment from a CSV file")
         MEMBERS = "members", _("Members added to a space")
 
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("Waiting for the worker")
-        RUNNING = "running", _("Running")
-        DONE = "done", _("Finished")
-        FAILED = "failed", _("Stopped by an error")
+    Status = JobStatus
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)

@@ -1,12 +1,15 @@
 """Completing a course, the certificate it earns, and its PDF."""
 
-import io
+import datetime
+import logging
+import tempfile
 import zipfile
 from pathlib import Path
 
 import qrcode
 import qrcode.constants
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files import File
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import formats, timezone, translation
@@ -14,16 +17,22 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from fpdf import FPDF
 
-from lms.models import Certificate, Cohort, Enrolment, User
+from lms.models import Certificate, CertificateArchive, Cohort, Enrolment, User
 from lms.models.certificates import (
     CERTIFICATE_LANGUAGES,
+    certificate_archive_path,
     default_second_language,
     new_certificate_code,
 )
 from lms.selectors.learning import completion_requirements
+from lms.services.jobs import form_token
 from lms.services.notifications import absolute_url, in_language_of, notification_create
 
 FONT_DIRS = [Path("/usr/share/fonts/truetype/dejavu")]
+ARCHIVE_PROGRESS_EVERY = 5  # certificates written between two saves of the count
+ARCHIVE_STALE_AFTER = datetime.timedelta(minutes=10)  # a run not heard from: stopped
+
+logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
@@ -255,49 +264,139 @@ def certificate_filename(certificate: Certificate) -> str:
     return f"certificate-{certificate.code}.pdf"
 
 
-class _Chunks(io.RawIOBase):
-    """A write-only stream whose bytes are handed out as they are written."""
-
-    def __init__(self):
-        self.chunks: list[bytes] = []
-
-    def writable(self):
-        return True
-
-    def write(self, data):
-        self.chunks.append(bytes(data))
-        return len(data)
-
-    def take(self) -> bytes:
-        data, self.chunks = b"".join(self.chunks), []
-        return data
-
-
-def cohort_certificates_zip(*, actor: User, cohort: Cohort):
-    """Every certificate of the cohort in one zip, for the secretariat.
-
-    Yields the zip piece by piece, one certificate at a time, so a large cohort
-    starts downloading at once instead of waiting for the whole file.
-    """
-    if not actor.is_secretariat:
-        raise PermissionDenied(_("Only the secretariat downloads a cohort's certificates."))
-    certificates = list(
-        Certificate.objects.filter(enrolment__cohort=cohort)
+def cohort_certificates(*, cohort_id: int) -> list[Certificate]:
+    """The cohort's certificates as they are now, in the order of the zip."""
+    return list(
+        Certificate.objects.filter(enrolment__cohort_id=cohort_id)
         .select_related("enrolment__cohort")
         .order_by("holder_name", "code")
     )
 
-    def generate():
-        stream = _Chunks()
-        with zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            for certificate in certificates:
-                safe_name = "".join(
-                    ch if ch.isalnum() or ch in " -_" else "_" for ch in certificate.holder_name
-                ).strip()[:80]
-                archive.writestr(
-                    f"{safe_name} - {certificate.code}.pdf", certificate_pdf(certificate)
-                )
-                yield stream.take()
-        yield stream.take()
 
-    return generate()
+def certificate_archive_entry(certificate: Certificate) -> str:
+    """The certificate's file name in the zip: its holder's name and its code."""
+    safe_name = "".join(
+        ch if ch.isalnum() or ch in " -_" else "_" for ch in certificate.holder_name
+    ).strip()[:80]
+    return f"{safe_name} - {certificate.code}.pdf"
+
+
+def _enqueue_archive(archive_id: int) -> None:
+    from lms.tasks import certificate_archive_build as task
+
+    task.enqueue(archive_id)
+
+
+def certificate_archive_start(*, actor: User, cohort: Cohort, token=None) -> CertificateArchive:
+    """Queue the zip of every certificate of the cohort, for the secretariat.
+
+    The same form sent twice (its token) gives back the archive it started; an
+    archive of the cohort already waiting or running is given back instead of a
+    second one. One whose run has not been heard from for ``ARCHIVE_STALE_AFTER``
+    (a worker stopped halfway) is marked failed and a new one starts.
+    """
+    if not actor.is_secretariat:
+        raise PermissionDenied(_("Only the secretariat downloads a cohort's certificates."))
+    token = form_token(token)
+    existing = CertificateArchive.objects.filter(requested_by=actor, token=token).first()
+    if existing is not None:
+        return existing
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            # Two people asking at once: the second waits and finds the first's archive.
+            Cohort.objects.select_for_update().filter(pk=cohort.pk).first()
+            unfinished = CertificateArchive.objects.filter(
+                cohort=cohort,
+                status__in=[CertificateArchive.Status.QUEUED, CertificateArchive.Status.RUNNING],
+            )
+            unfinished.filter(heartbeat_at__lt=now - ARCHIVE_STALE_AFTER).update(
+                status=CertificateArchive.Status.FAILED, finished_at=now
+            )
+            existing = unfinished.first()
+            if existing is not None:
+                return existing
+            archive = CertificateArchive.objects.create(
+                cohort=cohort, requested_by=actor, token=token, created_at=now, heartbeat_at=now
+            )
+            transaction.on_commit(lambda: _enqueue_archive(archive.pk))
+    except IntegrityError:
+        # The same form at the same moment: the other request made the archive.
+        return CertificateArchive.objects.get(requested_by=actor, token=token)
+    return archive
+
+
+def _archive_running(archive_id: int, **fields) -> bool:
+    """Record the run's progress; False if the archive is no longer this run's to do."""
+    return bool(
+        CertificateArchive.objects.filter(
+            pk=archive_id, status=CertificateArchive.Status.RUNNING
+        ).update(heartbeat_at=timezone.now(), **fields)
+    )
+
+
+def certificate_archive_build(*, archive_id: int) -> CertificateArchive | None:
+    """Write the archive's zip (the worker's part), one certificate at a time.
+
+    The certificates are those the cohort has when the run starts. ``done`` is
+    saved every ``ARCHIVE_PROGRESS_EVERY`` certificates, so its page follows it.
+    Only a waiting archive is built: a second run of the same task does nothing.
+    """
+    with transaction.atomic():
+        archive = CertificateArchive.objects.select_for_update().filter(pk=archive_id).first()
+        if archive is None or archive.status != CertificateArchive.Status.QUEUED:
+            return archive
+        certificates = cohort_certificates(cohort_id=archive.cohort_id)
+        archive.status = CertificateArchive.Status.RUNNING
+        archive.total, archive.done = len(certificates), 0
+        archive.heartbeat_at = timezone.now()
+        archive.save(update_fields=["status", "total", "done", "heartbeat_at"])
+    name = ""
+    try:
+        with tempfile.TemporaryFile() as temporary:
+            with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
+                for position, certificate in enumerate(certificates, start=1):
+                    bundle.writestr(
+                        certificate_archive_entry(certificate), certificate_pdf(certificate)
+                    )
+                    report = position % ARCHIVE_PROGRESS_EVERY == 0 and position < len(certificates)
+                    if report and not _archive_running(archive_id, done=position):
+                        return CertificateArchive.objects.get(pk=archive_id)  # given up on
+            size = temporary.tell()
+            temporary.seek(0)
+            name = archive.file.storage.save(
+                certificate_archive_path(archive, archive.download_name),
+                File(temporary, name=archive.download_name),
+            )
+        finished = _archive_running(
+            archive_id,
+            file=name,
+            size=size,
+            done=len(certificates),
+            status=CertificateArchive.Status.DONE,
+            finished_at=timezone.now(),
+        )
+        if not finished:  # given up on meanwhile (stale): its file is not kept
+            archive.file.storage.delete(name)
+    except Exception:
+        logger.exception("Certificate archive %s stopped", archive_id)
+        if name:
+            archive.file.storage.delete(name)
+        CertificateArchive.objects.filter(
+            pk=archive_id,
+            status__in=[CertificateArchive.Status.QUEUED, CertificateArchive.Status.RUNNING],
+        ).update(status=CertificateArchive.Status.FAILED, finished_at=timezone.now())
+        raise
+    return CertificateArchive.objects.get(pk=archive_id)
+
+
+def certificate_archives_prune(*, now: datetime.datetime | None = None) -> int:
+    """Delete archives finished over ``CertificateArchive.RETENTION_DAYS`` ago; their files
+    go with them (``certificate_archive_file_delete``)."""
+    now = now or timezone.now()
+    limit = now - datetime.timedelta(days=CertificateArchive.RETENTION_DAYS)
+    deleted, _per_model = CertificateArchive.objects.filter(
+        status__in=[CertificateArchive.Status.DONE, CertificateArchive.Status.FAILED],
+        finished_at__lt=limit,
+    ).delete()
+    return deleted

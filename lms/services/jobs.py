@@ -52,6 +52,15 @@ def _digest(kind: str, target_id: int, rows: list) -> str:
     return hashlib.sha256(data.encode()).hexdigest()
 
 
+def form_token(value) -> uuid.UUID:
+    """The token of the form that starts a job (a double click sends it twice);
+    a new one if it is missing or garbled."""
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        return uuid.uuid4()
+
+
 def _enqueue(job_id: int, task_path: str) -> None:
     result = import_string(task_path).enqueue(job_id)
     ImportJob.objects.filter(pk=job_id).update(task_result_id=str(result.id)[:64])
@@ -73,10 +82,7 @@ def import_job_start(
     The same form sent twice (its token), or the same lines sent again while a
     job for them waits or runs, gives back the job already there.
     """
-    try:
-        token = uuid.UUID(str(token))
-    except ValueError:
-        token = uuid.uuid4()
+    token = form_token(token)
     existing = ImportJob.objects.filter(created_by=actor, token=token).first()
     if existing is not None:
         return existing

@@ -7,8 +7,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
@@ -21,15 +22,25 @@ from lms.forms import (
     GroupForm,
     ReportLearnerFilterForm,
     add_service_errors,
+    new_token,
 )
-from lms.models import Application, Cohort, CohortGroup, Enrolment, EnrolmentCall, ImportJob
+from lms.models import (
+    Application,
+    CertificateArchive,
+    Cohort,
+    CohortGroup,
+    Enrolment,
+    EnrolmentCall,
+    ImportJob,
+)
+from lms.selectors import certificates as certificate_selectors
 from lms.selectors import reports
 from lms.selectors.jobs import import_jobs_recent
 from lms.selectors.tutoring import cohort_with_groups, tutors_available
+from lms.services import certificates as certificate_services
 from lms.services import cohorts as cohort_services
 from lms.services import enrolment as enrolment_services
 from lms.services import learning as learning_services
-from lms.services.certificates import cohort_certificates_zip
 from lms.services.enrolment_import import enrolments_import_csv
 
 PAGE_SIZE = 50
@@ -248,6 +259,10 @@ def cohort_detail(request, cohort_id: int):
                 PAGE_SIZE,
             ).get_page(request.GET.get("page")),
             "modules": reports.cohort_modules(cohort=cohort),
+            "certificate_archive": certificate_selectors.certificate_archive_latest(
+                cohort_id=cohort.pk
+            ),
+            "archive_token": new_token(),
         },
     )
 
@@ -330,12 +345,65 @@ def cohort_report_csv(request, cohort_id: int, table: str):
 
 
 @secretariat_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def cohort_certificates(request, cohort_id: int):
+    """Start the zip of the cohort's certificates (from the cohort's page): the
+    worker writes it and its page follows it. A GET (an old link to the zip)
+    leads to the cohort's certificates section, where the zip is asked for."""
+    cohort = get_object_or_404(Cohort, pk=cohort_id)
+    if request.method != "POST":
+        return redirect(reverse("lms:manage_cohort", args=[cohort.pk]) + "#certificates")
+    archive = certificate_services.certificate_archive_start(
+        actor=request.user, cohort=cohort, token=request.POST.get("token")
+    )
+    return redirect("lms:manage_certificate_archive", cohort_id=cohort.pk, archive_id=archive.pk)
+
+
+def _archive(cohort_id: int, archive_id: int) -> CertificateArchive:
+    return get_object_or_404(
+        CertificateArchive.objects.select_related("cohort", "requested_by"),
+        pk=archive_id,
+        cohort_id=cohort_id,
+    )
+
+
+@secretariat_required
 @require_safe
 @never_cache
-def cohort_certificates(request, cohort_id: int):
-    cohort = get_object_or_404(Cohort.objects.select_related("course__locale"), pk=cohort_id)
-    response = StreamingHttpResponse(
-        cohort_certificates_zip(actor=request.user, cohort=cohort), content_type="application/zip"
+def certificate_archive(request, cohort_id: int, archive_id: int):
+    archive = _archive(cohort_id, archive_id)
+    return render(
+        request,
+        "lms/manage/certificate_archive.html",
+        {
+            "archive": archive,
+            "cohort": archive.cohort,
+            "summary": certificate_selectors.certificate_archive_summary(archive),
+            "counts": certificate_selectors.certificate_archive_counts(archive),
+        },
     )
-    response["Content-Disposition"] = f'attachment; filename="certificates-cohort-{cohort.pk}.zip"'
+
+
+@secretariat_required
+@require_safe
+@never_cache
+def certificate_archive_progress(request, cohort_id: int, archive_id: int):
+    archive = _archive(cohort_id, archive_id)
+    return JsonResponse(certificate_selectors.certificate_archive_progress(archive))
+
+
+@secretariat_required
+@require_safe
+@never_cache  # people's certificates: kept by no cache at all
+def certificate_archive_download(request, cohort_id: int, archive_id: int):
+    archive = _archive(cohort_id, archive_id)
+    if not archive.is_ready:
+        raise Http404
+    response = FileResponse(
+        archive.file.open("rb"),
+        as_attachment=True,
+        filename=archive.download_name,
+        content_type="application/zip",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -315,6 +315,16 @@ def test_people_data_downloads_are_never_stored(client, secretariat):
     assert response.status_code == 200, response
     assert_private(response)
     assert "no-store" in response["Cache-Control"]
-    response = client.get(es("lms:manage_cohort_certificates", cohort_id=world.cohort.pk))
-    assert response.status_code == 200
-    assert "no-store" in response["Cache-Control"]
+    from lms.services.certificates import certificate_archive_build, certificate_archive_start
+
+    archive = certificate_archive_start(actor=secretariat, cohort=world.cohort)
+    certificate_archive_build(archive_id=archive.pk)
+    kwargs = {"cohort_id": world.cohort.pk, "archive_id": archive.pk}
+    for name in (
+        "lms:manage_certificate_archive_download",
+        "lms:manage_certificate_archive_progress",
+    ):
+        response = client.get(es(name, **kwargs))
+        assert response.status_code == 200, name
+        assert_private(response)
+        assert "no-store" in response["Cache-Control"], name

@@ -144,6 +144,10 @@ def test_course_and_management_pages_pass_axe(page, site_content, browser, live_
     secretariat = ProfileFactory().user
     people.role_grant(actor=admin, user=secretariat, role=Role.SECRETARIAT)
     totp_enable(secretariat)  # required for the secretariat (lms/mfa.py)
+    # A zip of the cohort's certificates, written at once (tasks run when enqueued here).
+    from lms.services.certificates import certificate_archive_start
+
+    archive = certificate_archive_start(actor=secretariat, cohort=world.cohort)
 
     # A learner: catalogue, module, a closed module, notifications, applying.
     sign_in(page, world.learner.email, PASSWORD)
@@ -167,6 +171,7 @@ def test_course_and_management_pages_pass_axe(page, site_content, browser, live_
         f"/es/manage/cohorts/{world.cohort.pk}/",
         f"/es/manage/cohorts/{world.cohort.pk}/import/",
         f"/es/manage/cohorts/{world.cohort.pk}/report/",
+        f"/es/manage/cohorts/{world.cohort.pk}/certificates/{archive.pk}/",
         "/es/me/tutoring/",
     ]:
         office.goto(path)

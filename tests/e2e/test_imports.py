@@ -1,4 +1,5 @@
-"""The secretariat enrols learners from a CSV file and follows the import live.
+"""The secretariat enrols learners from a CSV file and follows the import live; the
+cohort's certificates zipped by the worker are followed on the same kind of page.
 
 Tasks go to the database queue, as in production. The worker is the real
 ``db_worker`` command, run in this process between two polls of the progress
@@ -33,6 +34,33 @@ def _tab_to(page, condition: str, limit: int = 60) -> None:
     raise AssertionError(f"not reachable with Tab: {condition}")
 
 
+def _secretariat():
+    secretariat = UserFactory(full_name="Secretaría Técnica", roles=[Role.SECRETARIAT])
+    ProfileFactory(user=secretariat)
+    totp_enable(secretariat)
+    return secretariat
+
+
+def _worker_between_polls(page, prefix: str, run_worker):
+    """Hold each request of the page for its progress JSON (under ``prefix``) while the
+    worker takes one task, once ``advance["on"]``; returns the errors of the page and
+    of the worker, the switch, and the polls seen."""
+    errors, advance, polls = [], {"on": False}, []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+
+    def between_polls(route):
+        polls.append(route.request.url)
+        if advance["on"]:
+            try:
+                run_worker(max_tasks=1)
+            except Exception as error:  # reported at the end
+                errors.append(repr(error))
+        route.fallback()
+
+    page.route(re.compile(rf".*{re.escape(prefix)}\d+/progress/.*"), between_polls)
+    return errors, advance, polls
+
+
 def test_the_secretariat_follows_an_enrolment_import_live(
     page, browser, live_server, site_content, database_tasks, monkeypatch
 ):
@@ -44,25 +72,10 @@ def test_the_secretariat_follows_an_enrolment_import_live(
     monkeypatch.setattr(jobs, "BATCH", 2)
     monkeypatch.setattr(jobs, "BATCHES_PER_TASK", 1)
     world = build_course()
-    secretariat = UserFactory(full_name="Secretaría Técnica", roles=[Role.SECRETARIAT])
-    ProfileFactory(user=secretariat)
-    totp_enable(secretariat)
+    secretariat = _secretariat()
     run_worker()  # the search and reference index updates of the course's pages
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    advance = {"on": False}
-    polls = []
-
-    def between_polls(route):
-        polls.append(route.request.url)
-        if advance["on"]:
-            try:
-                run_worker(max_tasks=1)  # one task: one batch of two lines
-            except Exception as error:  # reported at the end
-                errors.append(repr(error))
-        route.fallback()
-
-    page.route(re.compile(r".*/me/imports/\d+/progress/.*"), between_polls)
+    # One task (one batch of two lines) between two polls, once the worker is on.
+    errors, advance, polls = _worker_between_polls(page, "/me/imports/", run_worker)
 
     sign_in(page, secretariat.email, PASSWORD)
     page.goto(f"/es/manage/cohorts/{world.cohort.pk}/")
@@ -133,4 +146,48 @@ def test_the_secretariat_follows_an_enrolment_import_live(
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(rf".*{cohort_path}$"))
     assert Enrolment.objects.filter(cohort=world.cohort).count() == LINES + 1
+    assert errors == []
+
+
+def test_the_secretariat_follows_a_zip_of_certificates_and_downloads_it(
+    page, live_server, site_content, database_tasks
+):
+    """The same progress page for the cohort's certificates: asked for from the
+    cohort's page, written by the worker between two polls, then downloaded."""
+    from playwright.sync_api import expect
+
+    from lms.models import CertificateArchive
+    from lms.services.certificates import certificate_issue
+    from tests.course_fixtures import build_course
+
+    run_worker = database_tasks
+    world = build_course()
+    enrolment = Enrolment.objects.get(user=world.learner)
+    enrolment.status = Enrolment.Status.COMPLETED
+    enrolment.save()
+    certificate_issue(enrolment=enrolment)
+    secretariat = _secretariat()
+    run_worker()  # the search and reference index updates of the course's pages
+    errors, advance, _polls = _worker_between_polls(page, "/certificates/", run_worker)
+    sign_in(page, secretariat.email, PASSWORD)
+    page.goto(f"/es/manage/cohorts/{world.cohort.pk}/")
+    page.locator(
+        f'form[action="/es/manage/cohorts/{world.cohort.pk}/certificates/"] button'
+    ).click()
+    page.wait_for_url(re.compile(r".*/certificates/\d+/$"))
+    archive = CertificateArchive.objects.get()
+    assert archive.status == CertificateArchive.Status.QUEUED
+    expect(page.locator("#archive-ready")).to_be_hidden()
+    assert axe_violations(page) == []
+
+    advance["on"] = True
+    ready = page.locator("#archive-ready")
+    expect(ready).to_be_visible(timeout=30_000)
+    expect(page.locator("#archive-bar")).to_have_attribute("value", "1")
+    expect(page.locator("#archive-counts")).to_contain_text("1")
+    expect(page.locator("#archive-running")).to_be_hidden()
+    assert axe_violations(page) == []
+    with page.expect_download() as download:
+        ready.locator("a").click()
+    assert download.value.suggested_filename == f"certificates-cohort-{world.cohort.pk}.zip"
     assert errors == []

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import formats, translation
 from pypdf import PdfReader
 
-from lms.models import Enrolment
+from lms.models import CertificateArchive, Enrolment
 from lms.models.certificates import default_second_language
 from lms.services.certificates import (
     certificate_issue,
@@ -95,9 +95,22 @@ def test_unknown_codes_are_not_found_and_say_so(client, db):
 
 @pytest.mark.django_db
 def test_the_secretariat_downloads_a_cohorts_certificates_as_one_zip(
-    client, world, certificate, secretariat
+    client, world, certificate, secretariat, django_capture_on_commit_callbacks
 ):
-    download = url("lms:manage_cohort_certificates", cohort_id=world.cohort.pk)
+    # The zip is written by the worker (tests/lms/test_certificate_archives.py).
+    start = url("lms:manage_cohort_certificates", cohort_id=world.cohort.pk)
+    client.force_login(world.tutor)
+    assert client.post(start).status_code == 403
+    mfa_force_login(client, secretariat)
+    with django_capture_on_commit_callbacks(execute=True):
+        page = client.post(start)["Location"]
+    assert client.get(page).status_code == 200
+    archive = CertificateArchive.objects.get(cohort=world.cohort)
+    download = url(
+        "lms:manage_certificate_archive_download",
+        cohort_id=world.cohort.pk,
+        archive_id=archive.pk,
+    )
     client.force_login(world.tutor)
     assert client.get(download).status_code == 403
     mfa_force_login(client, secretariat)
