@@ -1,6 +1,7 @@
 """PreparedValues: a query compiled once answers with each call's own values."""
 
 import datetime
+import uuid
 
 import pytest
 from django.db.models import Exists, OuterRef, Value
@@ -54,3 +55,24 @@ def test_a_parameter_the_query_does_not_use_is_a_mistake():
     )
     with pytest.raises(ValueError, match="room"):
         unused.row(user=1, room=2)
+
+
+def test_a_uuid_parameter(django_assert_num_queries):
+    """A UUID goes to the database as the ORM sends it (text on SQLite)."""
+    from forum.models import Message, Room
+    from tests.factories import SpaceFactory
+
+    room = Room.objects.create(space=SpaceFactory(), name="Sala", slug="sala")
+    person = UserFactory()
+    mine = uuid.uuid4()
+    Message.objects.create(room=room, seq=1, author=person, client_id=mine, body="x")
+    sent = PreparedValues(
+        lambda room, client_id: Room.objects.filter(pk=room).values(
+            sent=Exists(Message.objects.filter(room_id=OuterRef("pk"), client_id=client_id))
+        ),
+        room=int,
+        client_id=uuid.UUID,
+    )
+    with django_assert_num_queries(2):
+        assert bool(sent.row(room=room.pk, client_id=mine)["sent"]) is True
+        assert bool(sent.row(room=room.pk, client_id=uuid.uuid4())["sent"]) is False
