@@ -2,8 +2,10 @@
 arguments, one transaction, permission first (``forum.access``), broadcasts only
 after the transaction commits."""
 
+import contextlib
 import datetime
 import logging
+import threading
 import time
 import uuid
 from dataclasses import dataclass
@@ -223,7 +225,7 @@ def chat_message_send(
             [RoomRead(room=room, user=user, last_read_seq=0)], ignore_conflicts=True
         )
     try:
-        with transaction.atomic():
+        with _one_writer(), transaction.atomic():
             seq = _next_seq(room.pk)
             message = Message.objects.create(
                 room=room,
@@ -272,6 +274,24 @@ def chat_message_send(
         return Sent(existing, created=False)
     room.last_seq = seq
     return Sent(message, created=True, payload=payload)
+
+
+_sqlite_writer = threading.Lock()
+
+
+@contextlib.contextmanager
+def _one_writer():
+    """On SQLite, this process's chat threads write one after the other: SQLite has
+    one writer at a time, and a thread that finds the database locked sleeps in
+    steps of up to 100 ms before it tries again (its busy handler), where a lock of
+    this process wakes the next thread as soon as the write commits. Not inside a
+    transaction already open (it holds the database: the next writer would wait for
+    it while it waits here)."""
+    if connection.vendor != "sqlite" or connection.in_atomic_block:
+        yield
+        return
+    with _sqlite_writer:
+        yield
 
 
 # Room's table and columns (test_next_seq_names_the_rooms_columns checks them).
