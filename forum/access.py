@@ -563,6 +563,13 @@ _SEND_FACTS = PreparedValues(
 )
 
 
+def room_person_facts(*, user: User, room: Room) -> dict | None:
+    """What the person's role in a room (kept by a socket) and their mute need, as they
+    are now, in one query compiled once per process (``room_access_for(facts=...)``,
+    ``person_muted``). None: no such room."""
+    return _ROOM_FACTS.row(user=user.pk, room=room.pk, now=timezone.now())
+
+
 def room_send_facts(*, user: User, room: Room, client_id: uuid.UUID) -> dict | None:
     """In one query, what sending a message in a room (kept by a socket) needs to know
     about the person now: whether they sent ``client_id`` already (``person_sent``),

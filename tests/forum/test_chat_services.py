@@ -87,6 +87,23 @@ def test_a_message_costs_six_queries(community, django_assert_num_queries):
 
 
 @pytest.mark.django_db
+def test_a_reaction_checks_the_person_in_one_query(community, django_assert_num_queries):
+    """The role, hold and mute of whoever reacts: one query (three before)."""
+    from forum.services import chat
+
+    room, alice, bruno = community["room"], community["alice"], community["bruno"]
+    seq = send(alice, room).message.seq
+    services.chat_message_react(actor=bruno, room=room, seq=seq, emoji="👍", on=True)
+    with django_assert_num_queries(1) as captured:
+        chat.check_may_write(user=bruno, room=room)
+    assert "forum_roommute" in captured.captured_queries[0]["sql"]
+    services.room_mute(actor=community["mod"], room=room, user=bruno, minutes=5)
+    with pytest.raises(services.ChatError) as error:
+        services.chat_message_react(actor=bruno, room=room, seq=seq, emoji="👍", on=False)
+    assert error.value.code == "muted"
+
+
+@pytest.mark.django_db
 def test_a_hold_and_a_repeat_as_before(community):
     """The facts read in one query keep every rule: on hold, a member only reads; a
     repeated client_id returns the message sent, even once the person may not write."""
