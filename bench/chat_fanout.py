@@ -420,7 +420,8 @@ def report(result: dict) -> str:
             lines.append(
                 f"  {row['name']}, N={row['listeners']}: joining took {row['connect_s']:g}s; "
                 f"the sockets got {row['join_presence_frames']} presence frames "
-                f"({row['join_presence_mb']:g} MB: each is everyone present, to everyone)"
+                f"({row['join_presence_mb']:g} MB: each names the first 100 people present "
+                "and counts them all (forum.services.chat.PRESENCE_LISTED), to everyone present)"
             )
         if row.get("server_errors"):
             lines.append(

@@ -111,7 +111,8 @@ class Load:
     live: int = 0  # deliveries of measured frames to listeners
     last_frame: float = 0.0
     failed_handshakes: int = 0  # retried; a socket that fails three times fails the run
-    presence_frames: int = 0  # (c): who is here, the whole list to every socket, as they join
+    # (c): who is here (the first 100 named, all counted) to every socket, as they join
+    presence_frames: int = 0
     presence_bytes: int = 0
 
     def next_phase(self) -> None:

@@ -21,6 +21,7 @@ other app may import, so the helpers live here.
 
 import datetime
 import threading
+import uuid
 from collections.abc import Callable
 
 from django.core.signals import setting_changed
@@ -41,7 +42,7 @@ class _Fixed:
 
 class PreparedValues:
     """``build(**markers)`` -> a values queryset; ``kinds``: each parameter's type
-    (int, str or datetime.datetime), by name."""
+    (int, str, datetime.datetime or uuid.UUID), by name."""
 
     def __init__(self, build: Callable[..., QuerySet], **kinds: type):
         self.build = build
@@ -73,12 +74,16 @@ class PreparedValues:
             return f"\x1eprepared-{index}-{name}\x1e"
         if kind is datetime.datetime:
             return datetime.datetime(1901, 1, 1, 0, 0, index, 123457, tzinfo=datetime.UTC)
-        raise TypeError(f"PreparedValues takes int, str and datetime parameters, not {kind}")
+        if kind is uuid.UUID:
+            return uuid.UUID(int=(0x1E << 120) + index)
+        raise TypeError(f"PreparedValues takes int, str, datetime and UUID parameters, not {kind}")
 
     def _adapt(self, name: str, value, connection):
         """A value as the ORM passes it to the database (dates, for one, as text on SQLite)."""
         if self.kinds[name] is datetime.datetime:
             return models.DateTimeField().get_db_prep_value(value, connection)
+        if self.kinds[name] is uuid.UUID:  # text on SQLite, a uuid on PostgreSQL
+            return models.UUIDField().get_db_prep_value(value, connection)
         return value
 
     def _compile(self, using: str) -> tuple[str, tuple]:

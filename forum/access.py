@@ -19,6 +19,7 @@ moderate, manage members) is asked of the returned ``SpaceAccess``.
 """
 
 import datetime
+import uuid
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -35,6 +36,7 @@ from forum.models import (
     DirectBlock,
     DirectReport,
     ExpertQuestion,
+    Message,
     OfficeHour,
     OfficeHourSubscription,
     Post,
@@ -540,6 +542,42 @@ _ROOM_FACTS = PreparedValues(
 )
 
 
+def _person_sending(user, now, client_id) -> dict:
+    return {
+        **_person_in_room(user, now),
+        "person_sent": Exists(
+            Message.objects.filter(room_id=OuterRef("pk"), author_id=user, client_id=client_id)
+        ),
+    }
+
+
+# What a chat message's sending asks about the person, compiled once per process.
+_SEND_FACTS = PreparedValues(
+    lambda user, room, now, client_id: Room.objects.filter(pk=room).values(
+        **_person_sending(user, now, client_id)
+    ),
+    user=int,
+    room=int,
+    now=datetime.datetime,
+    client_id=uuid.UUID,
+)
+
+
+def room_person_facts(*, user: User, room: Room) -> dict | None:
+    """What the person's role in a room (kept by a socket) and their mute need, as they
+    are now, in one query compiled once per process (``room_access_for(facts=...)``,
+    ``person_muted``). None: no such room."""
+    return _ROOM_FACTS.row(user=user.pk, room=room.pk, now=timezone.now())
+
+
+def room_send_facts(*, user: User, room: Room, client_id: uuid.UUID) -> dict | None:
+    """In one query, what sending a message in a room (kept by a socket) needs to know
+    about the person now: whether they sent ``client_id`` already (``person_sent``),
+    what their role needs (``room_access_for(facts=...)``), whether a mute runs
+    (``person_muted``) and how far they read (``person_read_seq``). None: no such room."""
+    return _SEND_FACTS.row(user=user.pk, room=room.pk, now=timezone.now(), client_id=client_id)
+
+
 def room_access(*, user: User, slug: str) -> RoomAccess | None:
     """The room at this address and the person's role in it (None: no such room)."""
     room = find_room(user=user, slug=slug)
@@ -568,29 +606,49 @@ def access_chat_file(*, user: User, file_id: int):
     return item
 
 
-def room_access_for(*, user: User, room: Room) -> RoomAccess:
-    """The person's role in a room already fetched."""
-    return RoomAccess(room=room, role=room_role(user=user, room=room))
+def room_access_for(*, user: User, room: Room, facts: dict | None = None) -> RoomAccess:
+    """The person's role in a room already fetched (``facts``: the person's, just read
+    by ``room_send_facts``)."""
+    return RoomAccess(room=room, role=room_role(user=user, room=room, facts=facts))
 
 
-def room_role(*, user: User, room: Room, found: bool = False) -> str | None:
+def room_role(
+    *, user: User, room: Room, found: bool = False, facts: dict | None = None
+) -> str | None:
     """The person's role in the room, by the rule its space's kind declares (``found``:
-    the room comes from ``find_room`` in this very request, with the person's facts)."""
-    return ROOM_RULES[room.space.rules.rooms](user=user, room=room, found=found)
+    the room comes from ``find_room`` in this very request, with the person's facts;
+    ``facts``: the person's facts as ``room_send_facts`` just read them)."""
+    return ROOM_RULES[room.space.rules.rooms](user=user, room=room, found=found, facts=facts)
 
 
-def space_room_role(*, user: User, room: Room, found: bool = False) -> str | None:
+def space_room_role(
+    *, user: User, room: Room, found: bool = False, facts: dict | None = None
+) -> str | None:
     """The person's role in the space, a reader of a public room, a reader while on hold."""
-    # A room find_room just fetched brought the person's facts along (no query here).
+    # A room find_room just fetched brought the person's facts along, or the caller
+    # read them just now (no query here).
     known = found and hasattr(room, "person_membership")
-    if known:
+    if facts is not None:
+        role = space_role(
+            user=user,
+            space=room.space,
+            membership=facts["person_membership"],
+            tutoring=bool(facts["person_tutors"]),
+            enrolled=bool(facts["person_enrolled"]),
+        )
+    elif known:
         role = _role_from_annotations(user, room.space, room)
     else:
         role = space_role(user=user, space=room.space)
     if role is None and room.is_public and user.is_authenticated:
         return READER
     if role in WRITERS and role not in MODERATORS:
-        held = room.person_held_until if known else held_until(user=user, space=room.space)
+        if facts is not None:
+            held = facts["person_held"]
+        elif known:
+            held = room.person_held_until
+        else:
+            held = held_until(user=user, space=room.space)
         if held:
             return READER
     return role
@@ -605,15 +663,19 @@ def can_read_room_space(*, user: User, room: Room, found: bool = False) -> bool:
     return space_role(user=user, space=room.space) is not None
 
 
-def session_room_role(*, user: User, room: Room, found: bool = False) -> str | None:
+def session_room_role(
+    *, user: User, room: Room, found: bool = False, facts: dict | None = None
+) -> str | None:
     """An office-hours room follows its session (open at the start time, for subscribers)."""
     session = OfficeHour.objects.filter(room=room).first()
     if session is None:
-        return space_room_role(user=user, room=room, found=found)
+        return space_room_role(user=user, room=room, found=found, facts=facts)
     return office_hour_role(user=user, session=session)
 
 
-def question_room_role(*, user: User, room: Room, found: bool = False) -> str | None:
+def question_room_role(
+    *, user: User, room: Room, found: bool = False, facts: dict | None = None
+) -> str | None:
     """A question to experts: the asker writes, its experts moderate, the secretariat
     only reads (to look after the network, not to answer in the experts' name);
     nobody writes once the question is closed."""
@@ -630,7 +692,9 @@ def question_room_role(*, user: User, room: Room, found: bool = False) -> str | 
     return READER if closed else role
 
 
-def direct_room_role(*, user: User, room: Room, found: bool = False) -> str | None:
+def direct_room_role(
+    *, user: User, room: Room, found: bool = False, facts: dict | None = None
+) -> str | None:
     """Direct messages: the people listed in the conversation write in it (nobody
     moderates); in a one-to-one conversation between two people of whom one blocked
     the other, both only read; in a group, whoever another of its people blocked.

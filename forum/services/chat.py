@@ -2,8 +2,10 @@
 arguments, one transaction, permission first (``forum.access``), broadcasts only
 after the transaction commits."""
 
+import contextlib
 import datetime
 import logging
+import threading
 import time
 import uuid
 from dataclasses import dataclass
@@ -11,7 +13,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
@@ -19,7 +21,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from forum.access import room_access_for
+from forum.access import room_access_for, room_person_facts, room_send_facts
 from forum.events import (
     broadcast,
     message_payload,
@@ -84,13 +86,15 @@ def rate_limit(*, user: User, room: Room) -> None:
     current = int(now // window)
     key = f"rial:chat:rate:{room.pk}:{user.pk}:"
     try:
-        previous_count = cache.get(key + str(current - 1), 0)
-        current_count = cache.get(key + str(current), 0)
+        # Both windows in one round trip to the cache.
+        counts = cache.get_many([key + str(current - 1), key + str(current)])
     except Exception:
         # The shared cache (Redis) is down: the chat goes on, unlimited meanwhile,
         # rather than refusing every message.
         _cache_down("skipped")
         return
+    previous_count = counts.get(key + str(current - 1), 0)
+    current_count = counts.get(key + str(current), 0)
     elapsed = (now % window) / window
     if previous_count * (1 - elapsed) + current_count >= count:
         raise ChatError("rate_limited", _("You are sending messages too fast. Wait a few seconds."))
@@ -119,10 +123,16 @@ def check_body(body) -> str:
         raise ChatError("too_long", _("The message is too long.")) from error
 
 
-def check_may_write(*, user: User, room: Room) -> None:
-    access = room_access_for(user=user, room=room)
+def check_may_write(*, user: User, room: Room, facts: dict | None = None) -> None:
+    """``facts``: the person's, as ``room_send_facts`` or ``room_person_facts`` read them
+    just now; read here otherwise (one query, one more when a mute runs: until when)."""
+    if facts is None:
+        facts = room_person_facts(user=user, room=room)
+    access = room_access_for(user=user, room=room, facts=facts)
     if not access.can_write:
         raise ChatError("forbidden", _("You can read this room but not write in it."))
+    if facts is not None and not facts["person_muted"]:
+        return
     mute = selectors.is_muted(user=user, room=room)
     if mute is not None:
         raise ChatError(
@@ -195,10 +205,14 @@ def chat_message_send(
         raise ChatError("invalid", _("The message is empty."))
     if len(body) > MAX_BODY:
         check_body(body)  # too long: the same refusal as an edit's
-    existing = selectors.sent_before(room=room, user=user, client_id=client_id)
-    if existing is not None:
-        return Sent(existing, created=False)
-    check_may_write(user=user, room=room)
+    # One query, compiled once per process: whether this client_id was sent already,
+    # the person's role, mute and read marker as they are now.
+    facts = room_send_facts(user=user, room=room, client_id=client_id)
+    if facts is None or facts["person_sent"]:
+        existing = selectors.sent_before(room=room, user=user, client_id=client_id)
+        if existing is not None:
+            return Sent(existing, created=False)
+    check_may_write(user=user, room=room, facts=facts)
     parent = None if reply_to is None else _thread_of(room=room, seq=reply_to)
     checked = _check_files(list(files))
     rate_limit(user=user, room=room)
@@ -207,19 +221,16 @@ def chat_message_send(
     # does nothing when it is there). Created under the lock, it could wait for
     # the same row inserted by room_mark_read, whose deferred foreign-key check
     # waits for the room's lock at commit: PostgreSQL found that deadlock under
-    # load (bench/production.py).
-    RoomRead.objects.bulk_create(
-        [RoomRead(room=room, user=user, last_read_seq=0)], ignore_conflicts=True
-    )
+    # load (bench/production.py). Only when the facts found none.
+    if facts is None or facts["person_read_seq"] is None:
+        RoomRead.objects.bulk_create(
+            [RoomRead(room=room, user=user, last_read_seq=0)], ignore_conflicts=True
+        )
     try:
-        with transaction.atomic():
-            # The room row is locked until commit: numbers follow commit order.
-            # NO KEY UPDATE: rows that only point at the room (presence, reads,
-            # messages of other senders) check their foreign key without waiting.
-            locked = Room.objects.select_for_update(no_key=True).get(pk=room.pk)
-            seq = locked.last_seq + 1
+        with _one_writer(), transaction.atomic():
+            seq = _next_seq(room.pk)
             message = Message.objects.create(
-                room=locked,
+                room=room,
                 seq=seq,
                 author=user,
                 client_id=client_id,
@@ -247,12 +258,11 @@ def chat_message_send(
                 ]
                 message.save(update_fields=["files_given"])
             message_index(message=message, created=True)
-            Room.objects.filter(pk=room.pk).update(last_seq=seq)
-            RoomRead.objects.filter(room=locked, user=user, last_read_seq__lt=seq).update(
+            RoomRead.objects.filter(room=room, user=user, last_read_seq__lt=seq).update(
                 last_read_seq=seq
             )
             if room.space.rules.rooms == "question":
-                question_message_sent(message=message, room=locked)
+                question_message_sent(message=message, room=room)
             payload = message_payload(message, room.slug)
             if publish:
                 transaction.on_commit(lambda: broadcast(room.pk, payload))
@@ -266,6 +276,42 @@ def chat_message_send(
         return Sent(existing, created=False)
     room.last_seq = seq
     return Sent(message, created=True, payload=payload)
+
+
+_sqlite_writer = threading.Lock()
+
+
+@contextlib.contextmanager
+def _one_writer():
+    """On SQLite, this process's chat threads write one after the other: SQLite has
+    one writer at a time, and a thread that finds the database locked sleeps in
+    steps of up to 100 ms before it tries again (its busy handler), where a lock of
+    this process wakes the next thread as soon as the write commits. Not inside a
+    transaction already open (it holds the database: the next writer would wait for
+    it while it waits here)."""
+    if connection.vendor != "sqlite" or connection.in_atomic_block:
+        yield
+        return
+    with _sqlite_writer:
+        yield
+
+
+# Room's table and columns (test_next_seq_names_the_rooms_columns checks them).
+_NEXT_SEQ = "UPDATE forum_room SET last_seq = last_seq + 1 WHERE id = %s RETURNING last_seq"
+
+
+def _next_seq(room_id: int) -> int:
+    """The room's next message number, its row locked until commit: numbers follow
+    commit order. One UPDATE ... RETURNING (the lock and the number in one round trip);
+    an UPDATE of a column no key uses locks FOR NO KEY UPDATE on PostgreSQL, so rows
+    that only point at the room (presence, reads, messages of other senders) check
+    their foreign key without waiting."""
+    with connection.cursor() as cursor:
+        cursor.execute(_NEXT_SEQ, [room_id])
+        row = cursor.fetchone()
+    if row is None:
+        raise Room.DoesNotExist
+    return row[0]
 
 
 # --- Mentions ---------------------------------------------------------------------------------

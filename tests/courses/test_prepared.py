@@ -1,6 +1,7 @@
 """PreparedValues: a query compiled once answers with each call's own values."""
 
 import datetime
+import uuid
 
 import pytest
 from django.db import models
@@ -97,3 +98,24 @@ def test_prepared_models_are_the_objects_the_orm_builds(django_assert_num_querie
         f.attname: getattr(orm, f.attname) for f in Profile._meta.concrete_fields
     }
     assert not profile._state.adding and profile._state.db == "default"
+
+
+def test_a_uuid_parameter(django_assert_num_queries):
+    """A UUID goes to the database as the ORM sends it (text on SQLite)."""
+    from forum.models import Message, Room
+    from tests.factories import SpaceFactory
+
+    room = Room.objects.create(space=SpaceFactory(), name="Sala", slug="sala")
+    person = UserFactory()
+    mine = uuid.uuid4()
+    Message.objects.create(room=room, seq=1, author=person, client_id=mine, body="x")
+    sent = PreparedValues(
+        lambda room, client_id: Room.objects.filter(pk=room).values(
+            sent=Exists(Message.objects.filter(room_id=OuterRef("pk"), client_id=client_id))
+        ),
+        room=int,
+        client_id=uuid.UUID,
+    )
+    with django_assert_num_queries(2):
+        assert bool(sent.row(room=room.pk, client_id=mine)["sent"]) is True
+        assert bool(sent.row(room=room.pk, client_id=uuid.uuid4())["sent"]) is False
