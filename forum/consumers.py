@@ -74,6 +74,7 @@ any frame sent: it takes none); it closes with 4401 ``signed_out`` and 4429
 server process). Any other close: reconnect.
 """
 
+import functools
 import json
 import time
 from urllib.parse import parse_qs
@@ -141,6 +142,23 @@ def _open(user, slug, channel_name):
     return access, user_payload(user), language, allowed
 
 
+def daphne_protocol(send):
+    """The connection's WebSocket protocol under Daphne, which hands each connection
+    ``partial(server.handle_reply, protocol)`` as its ``send``; None under another
+    server. The hub writes a room's frame, framed once, straight to it
+    (``forum.hub.RoomHub._deliver``): framing and sending the same text again for
+    every socket was most of a message's cost in a large room."""
+    if (
+        isinstance(send, functools.partial)
+        and getattr(send.func, "__name__", "") == "handle_reply"
+        and send.args
+        and hasattr(send.args[0], "sendPreparedMessage")
+        and hasattr(send.args[0], "factory")
+    ):
+        return send.args[0]
+    return None
+
+
 class _HubSocket(AsyncWebsocketConsumer):
     """What every socket the hub (forum/hub.py) speaks to has: frames in the person's
     language, the header's count, and an end with its reason."""
@@ -151,6 +169,7 @@ class _HubSocket(AsyncWebsocketConsumer):
     room = None
     language = None
     endings = ENDINGS
+    wire = None  # Daphne's protocol of the connection (daphne_protocol), for the hub
 
     async def end(self, reason: str) -> None:
         """Close for good: an ``error`` frame saying why, then the close code."""
@@ -250,6 +269,7 @@ class ChatConsumer(_HubSocket):
         self.server_send = (
             wrapper.real_send if isinstance(wrapper, InstanceSessionWrapper) else send
         )
+        self.wire = daphne_protocol(self.server_send)
         return await super().__call__(scope, receive, send)
 
     async def connect(self):
