@@ -28,9 +28,12 @@ def learner(site_content):
     build_course(learner=person)
     expert = ProfileFactory(user__full_name="Patrícia Alves").user
     space = SpaceFactory(kind="experts")
-    now, day = timezone.now(), datetime.timedelta(days=1)
+    day = datetime.timedelta(days=1)
     madrid = zoneinfo.ZoneInfo("Europe/Madrid")
-    same_month = (now + day).astimezone(madrid).month == now.astimezone(madrid).month
+    # At 10:00 in Madrid: an hour that starts late in the evening ends the next day and
+    # shows on both (the test failed between 23:00 and midnight there).
+    now = timezone.now().astimezone(madrid).replace(hour=10, minute=0, second=0, microsecond=0)
+    same_month = (now + day).month == now.month
     session = OfficeHour.objects.create(
         space=space,
         expert=expert,
