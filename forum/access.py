@@ -71,6 +71,17 @@ CURRENT_ENROLMENT = [Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED]
 _ASK = object()
 
 
+def _role_from_facts(user: User, space, facts: dict) -> str | None:
+    """``space_role`` from the person's facts read by a prepared query (topic, room)."""
+    return space_role(
+        user=user,
+        space=space,
+        membership=facts["person_membership"],
+        tutoring=bool(facts["person_tutors"]),
+        enrolled=bool(facts["person_enrolled"]),
+    )
+
+
 def space_role(
     *, user: User, space: Space, membership=_ASK, tutoring=_ASK, enrolled=_ASK
 ) -> str | None:
@@ -385,13 +396,7 @@ def access_topic(*, user: User, topic_id: int) -> tuple[Topic, SpaceAccess]:
             for kind in ("topic", "category", "space")
             if facts[f"person_sub_{kind}"]
         }
-        role = space_role(
-            user=user,
-            space=topic.space,
-            membership=facts["person_membership"],
-            tutoring=bool(facts["person_tutors"]),
-            enrolled=bool(facts["person_enrolled"]),
-        )
+        role = _role_from_facts(user, topic.space, facts)
         held = held_until(user=user, space=topic.space) if facts["person_held"] else None
         access = SpaceAccess(topic.space, user, role, held)
         if not access.can_read:
@@ -629,13 +634,7 @@ def space_room_role(
     # read them just now (no query here).
     known = found and hasattr(room, "person_membership")
     if facts is not None:
-        role = space_role(
-            user=user,
-            space=room.space,
-            membership=facts["person_membership"],
-            tutoring=bool(facts["person_tutors"]),
-            enrolled=bool(facts["person_enrolled"]),
-        )
+        role = _role_from_facts(user, room.space, facts)
     elif known:
         role = _role_from_annotations(user, room.space, room)
     else:

@@ -183,7 +183,7 @@ class _HubSocket(AsyncWebsocketConsumer):
     async def notifications_changed(self, unread: int) -> None:
         """The person's unread notifications, for the header's badge (and what a screen
         reader says of it, in the person's language)."""
-        with translation.override(self.language):
+        with translation.override(self.language or translation.get_language()):
             label = ngettext("%(n)s unread notification", "%(n)s unread notifications", unread) % {
                 "n": unread
             }
