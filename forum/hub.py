@@ -49,8 +49,14 @@ GROUP_REFRESH_SECONDS = 30 * 60  # channel layers forget group members after a d
 PRESENCE_REFRESH_SECONDS = 60  # also how often sessions are checked again
 # Presence is announced at most this often per room and process: a burst of
 # N connections (a class starting, a server restarting) costs one
-# announcement, not N announcements of N names to N listeners.
+# announcement, not N announcements of N names to N listeners. In a big room
+# the wait grows with the people listening here (PRESENCE_DEBOUNCE_PER_LISTENER
+# each, up to PRESENCE_DEBOUNCE_MAX_SECONDS): every announcement goes to all of
+# them, so 2,000 people arriving over a minute cost a dozen announcements, not
+# hundreds, and the count is at most a few seconds behind.
 PRESENCE_DEBOUNCE_SECONDS = 0.25
+PRESENCE_DEBOUNCE_PER_LISTENER = 0.0025
+PRESENCE_DEBOUNCE_MAX_SECONDS = 5.0
 PING_EVERY = 1.0
 PING_LATE = 3.0  # no ping back for this long: join every group again
 READER_STUCK = 30.0  # pings sent, none back, groups joined again: read anew
@@ -66,6 +72,14 @@ REMEMBERED_IDS = 512  # message ids per room delivered already (never twice)
 # A person's own sockets (one per open signed-in page) per process: more tabs than
 # anyone reads; beyond, the page keeps the count it was drawn with.
 PERSON_SOCKETS = 30
+
+
+def presence_debounce(listeners: int) -> float:
+    """Seconds to wait before announcing who is in a room with ``listeners`` here."""
+    return min(
+        max(PRESENCE_DEBOUNCE_SECONDS, listeners * PRESENCE_DEBOUNCE_PER_LISTENER),
+        PRESENCE_DEBOUNCE_MAX_SECONDS,
+    )
 
 
 class RoomHub:
@@ -224,7 +238,7 @@ class RoomHub:
                 del self.presence_due[room_id]
 
         try:
-            await asyncio.sleep(PRESENCE_DEBOUNCE_SECONDS)
+            await asyncio.sleep(presence_debounce(len(self.rooms.get(room_id, ()))))
             # From here on, a new arrival schedules a new announcement.
             forget()
             payload = await chat_db(presence_payload)(room_id=room_id)

@@ -1,5 +1,6 @@
 """The chat's WebSocket contract, rule by rule, through the real ASGI application."""
 
+import asyncio
 import json
 import uuid
 
@@ -387,5 +388,45 @@ async def test_a_burst_of_arrivals_is_announced_in_one_presence(community):
     # Five arrivals, not five announcements of up to six names to everyone.
     assert 1 <= len(presences) <= 2
     assert len(presences[-1]["users"]) == 6
+    for socket in [alice, *sockets]:
+        await socket.disconnect()
+
+
+def test_presence_waits_longer_the_more_people_listen():
+    from forum.hub import presence_debounce
+
+    assert presence_debounce(0) == presence_debounce(100) == 0.25
+    assert presence_debounce(1000) == 2.5
+    assert presence_debounce(2000) == presence_debounce(50_000) == 5.0
+
+
+async def test_arrivals_spread_over_a_second_in_a_big_room_are_announced_once(
+    community, monkeypatch
+):
+    from forum import hub
+    from forum.models import SpaceMembership
+    from tests.factories import ProfileFactory
+
+    # As if the room were big: from two people listening here on, the longest wait (5 s).
+    monkeypatch.setattr(hub, "PRESENCE_DEBOUNCE_PER_LISTENER", 2.5)
+
+    def more_members():
+        people = [ProfileFactory(user__full_name=f"Persona {n}").user for n in range(5)]
+        for person in people:
+            SpaceMembership.objects.create(space=community["space"], user=person)
+        return people
+
+    people = await database_sync_to_async(more_members)()
+    alice, _ = await open_socket(community["alice"], "red-general")
+    await receive_until(alice, "hello")
+    await drain(alice, timeout=0.5)
+    sockets = []
+    for person in people:  # one every 0.3 s or more: each alone in a small room's wait
+        sockets.append((await open_socket(person, "red-general"))[0])
+        await asyncio.sleep(0.3)
+    frames = await drain(alice, timeout=5.5)
+    presences = [f for f in frames if f["type"] == "presence"]
+    assert len(presences) == 1, presences
+    assert presences[0]["count"] == 6
     for socket in [alice, *sockets]:
         await socket.disconnect()
