@@ -368,7 +368,8 @@ async def test_cohort_rooms_follow_enrolments_and_tutors(world):
     await tutor.disconnect()
 
 
-async def test_a_burst_of_arrivals_is_announced_in_one_presence(community):
+async def _alice_and_five_arriving(community):
+    """Five new members of the community, and Alice in its room with the frames drained."""
     from forum.models import SpaceMembership
     from tests.factories import ProfileFactory
 
@@ -382,6 +383,11 @@ async def test_a_burst_of_arrivals_is_announced_in_one_presence(community):
     alice, _ = await open_socket(community["alice"], "red-general")
     await receive_until(alice, "hello")
     await drain(alice, timeout=0.5)
+    return people, alice
+
+
+async def test_a_burst_of_arrivals_is_announced_in_one_presence(community):
+    people, alice = await _alice_and_five_arriving(community)
     sockets = [(await open_socket(person, "red-general"))[0] for person in people]
     frames = await drain(alice, timeout=0.8)
     presences = [f for f in frames if f["type"] == "presence"]
@@ -404,22 +410,11 @@ async def test_arrivals_spread_over_a_second_in_a_big_room_are_announced_once(
     community, monkeypatch
 ):
     from forum import hub
-    from forum.models import SpaceMembership
-    from tests.factories import ProfileFactory
 
     # As if the room were big: from two people listening here on, the longest wait (5 s).
     monkeypatch.setattr(hub, "PRESENCE_DEBOUNCE_PER_LISTENER", 2.5)
 
-    def more_members():
-        people = [ProfileFactory(user__full_name=f"Persona {n}").user for n in range(5)]
-        for person in people:
-            SpaceMembership.objects.create(space=community["space"], user=person)
-        return people
-
-    people = await database_sync_to_async(more_members)()
-    alice, _ = await open_socket(community["alice"], "red-general")
-    await receive_until(alice, "hello")
-    await drain(alice, timeout=0.5)
+    people, alice = await _alice_and_five_arriving(community)
     sockets = []
     for person in people:  # one every 0.3 s or more: each alone in a small room's wait
         sockets.append((await open_socket(person, "red-general"))[0])
