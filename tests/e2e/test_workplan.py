@@ -2,6 +2,7 @@
 and downloads it; a focal point reads the approved plan and its budget."""
 
 from decimal import Decimal
+from pathlib import Path
 
 from tests.e2e.conftest import E2E, axe_violations, guarded_context, sign_in
 from tests.factories import PASSWORD, ProfileFactory
@@ -55,7 +56,7 @@ def test_the_secretariat_approves_a_plan_and_reads_its_budget(
         assert axe_violations(st) == []
         with st.expect_download() as download:
             st.locator(f'a[href="/es/work-plan/{plan.pk}/budget.csv"]').click()
-        text = open(download.value.path(), encoding="utf-8-sig").read()
+        text = Path(download.value.path()).read_text(encoding="utf-8-sig")
         assert "Taller de Bogotá" in text and "75000.00" in text
 
         reader = focal_ctx.new_page()
