@@ -10,8 +10,8 @@ Who sees what:
 
 An action's status comes from its links where it has dated ones (events, cohorts,
 selected cooperation activities): all ended, fulfilled; none started, future;
-otherwise on-going. With none, a published document linked means fulfilled; else the
-status typed by the secretariat stands.
+otherwise on-going. With none, a study with a published document linked is fulfilled
+(the document is what it delivers); else the status typed by the secretariat stands.
 """
 
 import datetime
@@ -212,7 +212,9 @@ def action_status(action: Action, now=None) -> tuple[str, bool]:
     if states:
         return Action.Status.ONGOING, True
     published = Publication.Status.PUBLISHED
-    if any(item.status == published for item in action.publications.all()):
+    if action.kind == Action.Kind.STUDY and any(
+        item.status == published for item in action.publications.all()
+    ):
         return Action.Status.FULFILLED, True
     return action.typed_status, False
 

@@ -50,6 +50,9 @@ class ActionViewSet(SnippetViewSet):
     search_fields = ["title"]
     edit_handler = ObjectList(Action.panels, base_form_class=ActionAdminForm)
 
+    def get_queryset(self, request):
+        return Action.objects.select_related("line__plan", "source")
+
 
 class FunderViewSet(SnippetViewSet):
     model = Funder
