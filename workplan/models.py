@@ -280,6 +280,21 @@ class PlanChange(models.Model):
         return f"{self.field}: {self.before} -> {self.after}"
 
     @property
+    def before_shown(self) -> str:
+        return self._shown(self.before)
+
+    @property
+    def after_shown(self) -> str:
+        return self._shown(self.after)
+
+    def _shown(self, value: str) -> str:
+        """A status as its label; anything else as recorded."""
+        choices = WorkPlan.Status if self.field == "status" else Action.Status
+        if self.field in ("status", "typed_status") and value in choices.values:
+            return str(choices(value).label)
+        return value
+
+    @property
     def field_label(self) -> str:
         """The changed field's name as the admin shows it."""
         model = WorkPlan if self.field == "status" else Action

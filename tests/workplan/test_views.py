@@ -225,6 +225,11 @@ def test_the_budget_page_lists_recorded_changes(client, secretariat):
     PlanChange.objects.create(
         plan=plan, action=action, field="spent", before="0.00", after="10.00", by=secretariat
     )
+    PlanChange.objects.create(
+        plan=plan, field="status", before="draft", after="approved", by=secretariat
+    )
     mfa_force_login(client, secretariat)
     page = client.get(url("budget", pk=plan.pk)).content.decode()
-    assert "Changes since approval" in page and "0.00 → 10.00" in page
+    assert "Changes since approval" in page
+    assert "spent to date (USD): 0.00 → 10.00" in page
+    assert "status: Draft → Approved" in page
