@@ -106,6 +106,8 @@ class ActionRow:
     countries: list = field(default_factory=list)
     documents: int = 0
     balance: Decimal = Decimal("0")
+    starts_on: datetime.date | None = None
+    ends_on: datetime.date | None = None
 
     @property
     def status_label(self) -> str:
@@ -193,10 +195,8 @@ def _when(start, end, now, today) -> str:
     return "past" if end < today else ("future" if start > today else "running")
 
 
-def action_status(action: Action, now=None) -> tuple[str, bool]:
-    """The action's status and whether the platform said it (prefetched links)."""
-    now = now or timezone.now()
-    today = timezone.localdate(now)
+def _spans(action: Action) -> list[tuple]:
+    """When the linked events, cohorts and selected cooperation activities ran."""
     spans = [(event.starts_at, event.ends_at) for event in action.events.all()]
     spans += [(cohort.starts_on, cohort.ends_on) for cohort in action.cohorts.all()]
     spans += [
@@ -204,7 +204,26 @@ def action_status(action: Action, now=None) -> tuple[str, bool]:
         for proposal in action.proposals.all()
         if proposal.status == Proposal.Status.SELECTED
     ]
-    states = {_when(start, end, now, today) for start, end in spans}
+    return spans
+
+
+def _day(moment) -> datetime.date:
+    return timezone.localdate(moment) if isinstance(moment, datetime.datetime) else moment
+
+
+def action_dates(action: Action) -> tuple:
+    """The dates typed for the action; where none were, those of its dated links."""
+    spans = _spans(action)
+    starts = action.starts_on or (min(_day(start) for start, _end in spans) if spans else None)
+    ends = action.ends_on or (max(_day(end) for _start, end in spans) if spans else None)
+    return starts, ends
+
+
+def action_status(action: Action, now=None) -> tuple[str, bool]:
+    """The action's status and whether the platform said it (prefetched links)."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    states = {_when(start, end, now, today) for start, end in _spans(action)}
     if states == {"past"}:
         return Action.Status.FULFILLED, True
     if states == {"future"}:
@@ -302,6 +321,7 @@ def _action_row(user, action, now, secretariat, visible_spaces, registrations, e
         from_platform=from_platform,
         balance=action.approved_amount - action.spent,
     )
+    row.starts_on, row.ends_on = action_dates(action)
     countries = Counter()
     for event in action.events.all():
         if not (secretariat or event.is_published):
@@ -318,7 +338,8 @@ def _action_row(user, action, now, secretariat, visible_spaces, registrations, e
         if event.host_country:
             countries[event.host_country] += 0
     for cohort in action.cohorts.all():
-        row.cohorts.append(Link(cohort.name, "", cohort.course.title))
+        course = cohort.course.title if secretariat or cohort.course.live else ""
+        row.cohorts.append(Link(cohort.name, "", course))
         row.participants += sum(enrolments[cohort.pk].values())
         countries.update(enrolments[cohort.pk])
     for space in action.spaces.all():

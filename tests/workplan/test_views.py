@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from cooperation.models import Proposal
 from forum.models import Space, SpaceMembership
@@ -21,6 +22,7 @@ from tests.workplan.conftest import (
     make_publication,
     url,
 )
+from workplan import selectors
 from workplan.models import PlanChange, WorkPlan
 
 pytestmark = pytest.mark.django_db
@@ -194,8 +196,10 @@ def test_plan_and_budget_pages_cost_the_same_for_3_and_30_actions(client, focal,
     lines = list(plan.lines.all())
     for n in range(3):
         _linked_action(lines[n % 3], n, people=[member])
+    client.get(url("plans"))  # the site's caches, read once
+    public_few = _count(client, url("plan", pk=plan.pk))
     client.force_login(focal)
-    client.get(url("plans"))  # the session and the site's caches, read once
+    client.get(url("plans"))  # the session, read once
     few = (_count(client, url("plan", pk=plan.pk)), _count(client, url("budget", pk=plan.pk)))
     csv_few = _count(client, url("budget_csv", pk=plan.pk))
     for n in range(3, 30):
@@ -203,6 +207,8 @@ def test_plan_and_budget_pages_cost_the_same_for_3_and_30_actions(client, focal,
     many = (_count(client, url("plan", pk=plan.pk)), _count(client, url("budget", pk=plan.pk)))
     assert many == few and few[0] <= 25
     assert _count(client, url("budget_csv", pk=plan.pk)) == csv_few
+    client.logout()
+    assert _count(client, url("plan", pk=plan.pk)) == public_few <= 15
     page = client.get(url("plan", pk=plan.pk)).content.decode()
     assert "Acción 29" in page
 
@@ -210,8 +216,14 @@ def test_plan_and_budget_pages_cost_the_same_for_3_and_30_actions(client, focal,
 def test_a_plan_page_shows_figures_from_its_links(client, member, other_user):
     plan = make_plan(approved=True)
     action = make_action(plan.lines.first(), title="Taller")
-    action.events.add(make_event("lima", days=-20, registrations=[member, other_user]))
+    event = make_event("lima", days=-20, registrations=[member, other_user])
+    action.events.add(event)
     page = client.get(url("plan", pk=plan.pk)).content.decode()
+    # No dates typed: the event's.
+    row = selectors.plan_view(user=member, plan=plan).lines[0].actions[0]
+    assert row.starts_on == timezone.localdate(event.starts_at)
+    assert row.ends_on == timezone.localdate(event.ends_at)
+    assert "<dt>Dates</dt>" in page
     # Two registrations (Chile, Peru), hosted in Colombia: three countries.
     assert "<dt>Participants</dt><dd>2</dd>" in page
     assert "<dt>Countries</dt><dd>3</dd>" in page
@@ -233,3 +245,15 @@ def test_the_budget_page_lists_recorded_changes(client, secretariat):
     assert "Changes since approval" in page
     assert "spent to date (USD): 0.00 → 10.00" in page
     assert "status: Draft → Approved" in page
+
+
+def test_a_cohort_shows_its_course_only_while_the_course_is_published(client, world):
+    plan = make_plan(approved=True)
+    action = make_action(plan.lines.first(), kind="course")
+    action.cohorts.add(world.cohort)
+    page = client.get(url("plan", pk=plan.pk)).content.decode()
+    assert world.cohort.name in page and "Curso de prueba" in page
+    assert "<dt>Participants</dt><dd>1</dd>" in page  # the world's learner
+    world.course.unpublish()
+    page = client.get(url("plan", pk=plan.pk)).content.decode()
+    assert world.cohort.name in page and "Curso de prueba" not in page
