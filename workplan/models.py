@@ -83,7 +83,15 @@ class WorkPlan(ClusterableModel):
         FieldPanel("title"),
         FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")]),
         FieldPanel("summary"),
-        InlinePanel("lines", label=_("Priority lines"), min_num=1),
+        InlinePanel(
+            "lines",
+            label=_("Priority lines"),
+            min_num=1,
+            help_text=_(
+                "Once the plan is approved (on the site), its title, period, summary and "
+                "lines cannot change."
+            ),
+        ),
     ]
 
     class Meta:
@@ -217,7 +225,13 @@ class Action(models.Model):
     spent = models.DecimalField(_("spent to date (USD)"), **_AMOUNT)
 
     panels = [
-        FieldPanel("line"),
+        FieldPanel(
+            "line",
+            help_text=_(
+                "Once its plan is approved, an action keeps its line, title, kind and mandates; "
+                "every other change is recorded with who and when."
+            ),
+        ),
         FieldRowPanel([FieldPanel("title"), FieldPanel("sort_order")]),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("host_country"), FieldPanel("typed_status")]),
         FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),

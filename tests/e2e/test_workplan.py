@@ -6,7 +6,7 @@ from pathlib import Path
 
 from tests.e2e.conftest import E2E, axe_violations, guarded_context, sign_in
 from tests.factories import PASSWORD, ProfileFactory
-from tests.workplan.conftest import make_action, make_event, make_plan
+from tests.workplan.builders import make_action, make_event, make_plan
 from workplan.models import Funder, WorkPlan
 
 pytestmark = E2E

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from tests.mfa import mfa_force_login
-from tests.workplan.conftest import make_action, make_event, make_plan
+from tests.workplan.builders import make_action, make_event, make_plan
 from workplan.models import Action, PlanChange, PriorityLine, WorkPlan
 
 pytestmark = pytest.mark.django_db
@@ -45,10 +45,14 @@ def admin_client(client, secretariat):
     return client
 
 
-def test_the_admin_lists_and_edits_actions(admin_client):
+def test_the_admin_lists_and_edits_actions(admin_client, fund):
     plan = make_plan()
     action = make_action(plan.lines.first(), title="Taller de Lima")
     assert "Taller de Lima" in admin_client.get(ACTIONS).content.decode()
+    assert "Plan 2022-2024" in admin_client.get(PLANS).content.decode()
+    assert (
+        "Fondo de la RIAL" in admin_client.get("/admin/snippets/workplan/funder/").content.decode()
+    )
     edit = admin_client.get(f"{ACTIONS}edit/{action.pk}/")
     assert edit.status_code == 200 and "2022-2024 · Línea 1" in edit.content.decode()
     response = admin_client.post(

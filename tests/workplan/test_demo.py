@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from demo.workplan import ensure_workplan
-from tests.workplan.conftest import url
+from tests.workplan.builders import url
 from workplan import selectors
 from workplan.models import Action, Funder, PlanChange, PriorityLine, WorkPlan
 

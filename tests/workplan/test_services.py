@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from events.models import Event
-from tests.workplan.conftest import (
+from tests.workplan.builders import (
     make_action,
     make_event,
     make_plan,

@@ -14,7 +14,7 @@ from forum.models import Space, SpaceMembership
 from library.models import Publication
 from tests.factories import ProfileFactory
 from tests.mfa import mfa_force_login
-from tests.workplan.conftest import (
+from tests.workplan.builders import (
     make_action,
     make_event,
     make_plan,
