@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "events",
     "cooperation",
     "newsletter",
+    "workplan",
     "forum",
     "lms",
     "courses",

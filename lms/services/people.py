@@ -28,7 +28,7 @@ _SECRETARIAT_PERMISSIONS = [
     ("lms", "change_user"),
     ("lms", "view_user"),
     ("simple_translation", "submit_translation"),
-    # The documentation centre, repositories, events and cooperation calls (the
+    # The documentation centre, repositories, events, cooperation calls and work plans (the
     # portal apps' snippets in the Wagtail admin), as (app label, model).
     *[
         (app_label, f"{action}_{model}")
@@ -38,6 +38,9 @@ _SECRETARIAT_PERMISSIONS = [
             ("library", "repository"),
             ("events", "event"),
             ("cooperation", "call"),
+            ("workplan", "workplan"),
+            ("workplan", "action"),
+            ("workplan", "funder"),
         )
         for action in ("add", "change", "delete", "view")
     ],

@@ -16,6 +16,7 @@ PORTAL_APPS = {
     "events": "events:index",
     "cooperation": "cooperation:call",
     "newsletter": "newsletter:archive",
+    "workplan": "workplan:plans",
 }
 
 
@@ -51,5 +52,8 @@ def test_the_secretariat_manages_the_portal_snippets(secretariat):
         "library.delete_repository",
         "events.change_event",
         "cooperation.view_call",
+        "workplan.change_workplan",
+        "workplan.change_action",
+        "workplan.add_funder",
     ):
         assert secretariat.has_perm(permission), permission

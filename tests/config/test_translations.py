@@ -163,6 +163,7 @@ PAGES_SIGNED_IN = [
     "cooperation:call",
     "cooperation:proposals",
     "newsletter:archive",
+    "workplan:plans",
 ]
 
 

@@ -15,6 +15,7 @@ from demo import (
     pages,
     portfolio,
     spaces,
+    workplan,
 )
 from lms.choices import Role
 from lms.services.certificates import verification_url
@@ -65,6 +66,7 @@ class Command(BaseCommand):
             events.ensure_events()
             cooperation.ensure_cooperation()
             newsletter.ensure_newsletter()
+            workplan.ensure_workplan()
             # The demo's objects (some written without their services) in the search.
             search_rebuild()
 

@@ -1,0 +1,259 @@
+"""Who sees which plan, budget and link; the approval button; the CSV; flat query counts."""
+
+import csv
+import io
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from cooperation.models import Proposal
+from forum.models import Space, SpaceMembership
+from library.models import Publication
+from tests.factories import ProfileFactory
+from tests.mfa import mfa_force_login
+from tests.workplan.builders import (
+    make_action,
+    make_event,
+    make_plan,
+    make_proposal,
+    make_publication,
+    url,
+)
+from workplan import selectors
+from workplan.models import PlanChange, WorkPlan
+
+pytestmark = pytest.mark.django_db
+
+
+def test_approved_plans_are_public_and_drafts_are_the_secretariats(client, member, secretariat):
+    approved = make_plan(approved=True, title="Plan aprobado")
+    make_action(approved.lines.first(), title="Taller de Lima")
+    draft = make_plan(start=2025, end=2027, title="Plan borrador")
+    listing = client.get(url("plans")).content.decode()
+    assert "Plan aprobado" in listing and "Plan borrador" not in listing
+    page = client.get(url("plan", pk=approved.pk))
+    assert page.status_code == 200 and "Taller de Lima" in page.content.decode()
+    assert "Budget" not in page.content.decode()
+    assert client.get(url("plan", pk=draft.pk)).status_code == 404
+    assert client.get(url("plan", pk=9999)).status_code == 404
+    client.force_login(member)
+    assert client.get(url("plan", pk=draft.pk)).status_code == 404
+    mfa_force_login(client, secretariat)
+    listing = client.get(url("plans")).content.decode()
+    assert "Plan borrador" in listing
+    page = client.get(url("plan", pk=draft.pk)).content.decode()
+    assert url("approve", pk=draft.pk) in page and url("budget", pk=draft.pk) in page
+
+
+def test_the_budget_is_for_the_secretariat_and_the_focal_points(client, member, focal):
+    plan = make_plan(approved=True)
+    make_action(plan.lines.first(), title="Taller", approved_amount=Decimal("1234.50"))
+    draft = make_plan(start=2025, end=2027)
+    budget = url("budget", pk=plan.pk)
+    assert client.get(budget).status_code == 302  # to sign in
+    assert client.get(url("budget_csv", pk=plan.pk)).status_code == 302
+    client.force_login(member)
+    assert client.get(budget).status_code == 404
+    assert client.get(url("budget_csv", pk=plan.pk)).status_code == 404
+    assert "Budget" not in client.get(url("plan", pk=plan.pk)).content.decode()
+    client.force_login(focal)
+    page = client.get(budget)
+    assert page.status_code == 200 and "1,234.50" in page.content.decode()
+    assert url("budget", pk=plan.pk) in client.get(url("plan", pk=plan.pk)).content.decode()
+    assert client.get(url("budget", pk=draft.pk)).status_code == 404  # drafts: secretariat
+
+
+def test_the_secretariat_approves_with_a_confirmation(client, secretariat, focal):
+    plan = make_plan()
+    make_action(plan.lines.first())
+    client.force_login(focal)
+    assert client.post(url("approve", pk=plan.pk), {"confirm": "on"}).status_code == 404
+    mfa_force_login(client, secretariat)
+    page = client.get(url("approve", pk=plan.pk))
+    assert page.status_code == 200 and 'name="confirm"' in page.content.decode()
+    unconfirmed = client.post(url("approve", pk=plan.pk), {})
+    assert unconfirmed.status_code == 200
+    plan.refresh_from_db()
+    assert plan.status == WorkPlan.Status.DRAFT
+    done = client.post(url("approve", pk=plan.pk), {"confirm": "on"}, follow=True)
+    plan.refresh_from_db()
+    assert plan.is_approved and plan.approved_by == secretariat
+    text = done.content.decode()
+    assert "Approval recorded on" in text and "Secretaría Técnica" in text
+    assert url("approve", pk=plan.pk) not in text
+    # Approved by the secretariat; a focal point may not approve anything.
+    other = make_plan(start=2025, end=2027, approved=True)
+    client.force_login(focal)
+    assert client.post(url("approve", pk=other.pk), {"confirm": "on"}).status_code == 403
+
+
+def test_an_approval_without_actions_is_refused_on_the_page(client, secretariat):
+    plan = make_plan()
+    mfa_force_login(client, secretariat)
+    page = client.post(url("approve", pk=plan.pk), {"confirm": "on"})
+    assert page.status_code == 200
+    assert "with its priority lines and actions" in page.content.decode()
+    plan.refresh_from_db()
+    assert not plan.is_approved
+
+
+def _linked_action(line, n, people=()):
+    action = make_action(line, title=f"Acción {n}", approved_amount=Decimal("100"))
+    action.events.add(make_event(f"taller-{line.pk}-{n}", days=-30, registrations=people))
+    action.proposals.add(make_proposal(f"Cooperación {line.pk}-{n}"))
+    action.publications.add(make_publication(f"Estudio {line.pk}-{n}"))
+    action.spaces.add(
+        Space.objects.create(kind="workshop", name=f"Espacio {n}", slug=f"e-{line.pk}-{n}")
+    )
+    return action
+
+
+def test_links_the_reader_may_not_see_never_show(client, member, secretariat):
+    plan = make_plan(approved=True)
+    action = make_action(plan.lines.first(), title="Acción con enlaces")
+    person = ProfileFactory(country="HN").user
+    hidden_event = make_event("oculto", days=-5, published=False, registrations=[person])
+    shown_event = make_event("visible", days=-5, registrations=[member])
+    action.events.add(hidden_event, shown_event)
+    action.proposals.add(
+        make_proposal("Propuesta sin decidir", status=Proposal.Status.CONFIRMED),
+        make_proposal("Cooperación hecha"),
+    )
+    action.publications.add(
+        make_publication("Sugerencia privada", status=Publication.Status.SUGGESTED),
+        make_publication("Estudio publicado"),
+    )
+    private = Space.objects.create(kind="workshop", name="Espacio privado", slug="privado")
+    community = Space.objects.create(kind="community", name="Red de género", slug="red")
+    action.spaces.add(private, community)
+    secret_bits = ["Taller oculto", "Propuesta sin decidir", "Sugerencia privada"]
+    for reader in (None, member):
+        if reader is not None:
+            client.force_login(reader)
+        page = client.get(url("plan", pk=plan.pk)).content.decode()
+        for hidden in [*secret_bits, "Espacio privado", "Honduras"]:
+            assert hidden not in page, hidden
+        for shown in ("Taller visible", "Cooperación hecha", "Estudio publicado", "Red de género"):
+            assert shown in page, shown
+    SpaceMembership.objects.create(space=private, user=member)
+    assert "Espacio privado" in client.get(url("plan", pk=plan.pk)).content.decode()
+    mfa_force_login(client, secretariat)
+    page = client.get(url("plan", pk=plan.pk)).content.decode()
+    assert all(bit in page for bit in [*secret_bits, "Honduras"])
+
+
+def test_typed_text_is_rendered_safely(client):
+    plan = make_plan(approved=True)
+    plan.summary = "<script>alert(1)</script> **firme**"
+    plan.save()
+    make_action(plan.lines.first(), mandates="<img src=x onerror=alert(1)> párrafo 5")
+    page = client.get(url("plan", pk=plan.pk)).content.decode()
+    assert "<script>alert(1)" not in page and "<strong>firme</strong>" in page
+    assert "<img" not in page and "párrafo 5" in page
+
+
+def test_the_csv_has_every_action_and_totals_and_no_formula(client, focal, fund):
+    plan = make_plan(approved=True)
+    first, second = plan.lines.all()
+    make_action(
+        first,
+        title='=HYPERLINK("http://evil")',
+        source=fund,
+        approved_amount=Decimal("1000"),
+        host_contribution=Decimal("100"),
+        in_kind_description="@SUM(A1:A2)",
+        in_kind_value=Decimal("50"),
+        spent=Decimal("300"),
+    )
+    make_action(second, title="+Taller", approved_amount=Decimal("200"), spent=Decimal("200"))
+    client.force_login(focal)
+    response = client.get(url("budget_csv", pk=plan.pk))
+    assert response["Content-Type"].startswith("text/csv")
+    assert "attachment" in response["Content-Disposition"]
+    rows = list(csv.reader(io.StringIO(response.content.decode().lstrip("\ufeff"))))
+    assert rows[0][0] == "Priority line" and len(rows) == 1 + 2 + 2 + 1
+    action = rows[1]
+    assert action[:3] == ["Línea 1", '\'=HYPERLINK("http://evil")', "Fondo de la RIAL"]
+    assert action[3:] == ["1000.00", "100.00", "'@SUM(A1:A2)", "50.00", "300.00", "700.00"]
+    assert rows[3][1] == "'+Taller"
+    assert rows[-1][:2] == ["Plan 2022-2024", "Total of the plan"]
+    assert rows[-1][3] == "1200.00" and rows[-1][7] == "500.00" and rows[-1][8] == "700.00"
+    for row in rows[1:]:
+        assert not any(cell.startswith(("=", "+", "-", "@")) for cell in row)
+
+
+def _count(client, address) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(address).status_code == 200
+    return len(queries)
+
+
+def test_plan_and_budget_pages_cost_the_same_for_3_and_30_actions(client, focal, member):
+    plan = make_plan(approved=True, lines=3)
+    lines = list(plan.lines.all())
+    for n in range(3):
+        _linked_action(lines[n % 3], n, people=[member])
+    client.get(url("plans"))  # the site's caches, read once
+    public_few = _count(client, url("plan", pk=plan.pk))
+    client.force_login(focal)
+    client.get(url("plans"))  # the session, read once
+    few = (_count(client, url("plan", pk=plan.pk)), _count(client, url("budget", pk=plan.pk)))
+    csv_few = _count(client, url("budget_csv", pk=plan.pk))
+    for n in range(3, 30):
+        _linked_action(lines[n % 3], n, people=[member])
+    many = (_count(client, url("plan", pk=plan.pk)), _count(client, url("budget", pk=plan.pk)))
+    assert many == few and few[0] <= 25
+    assert _count(client, url("budget_csv", pk=plan.pk)) == csv_few
+    client.logout()
+    assert _count(client, url("plan", pk=plan.pk)) == public_few <= 15
+    page = client.get(url("plan", pk=plan.pk)).content.decode()
+    assert "Acción 29" in page
+
+
+def test_a_plan_page_shows_figures_from_its_links(client, member, other_user):
+    plan = make_plan(approved=True)
+    action = make_action(plan.lines.first(), title="Taller")
+    event = make_event("lima", days=-20, registrations=[member, other_user])
+    action.events.add(event)
+    page = client.get(url("plan", pk=plan.pk)).content.decode()
+    # No dates typed: the event's.
+    row = selectors.plan_view(user=member, plan=plan).lines[0].actions[0]
+    assert row.starts_on == timezone.localdate(event.starts_at)
+    assert row.ends_on == timezone.localdate(event.ends_at)
+    assert "<dt>Dates</dt>" in page
+    # Two registrations (Chile, Peru), hosted in Colombia: three countries.
+    assert "<dt>Participants</dt><dd>2</dd>" in page
+    assert "<dt>Countries</dt><dd>3</dd>" in page
+    assert "Chile, Colombia, Peru" in page
+    assert "<dt>Fulfilled</dt><dd>1</dd>" in page
+
+
+def test_the_budget_page_lists_recorded_changes(client, secretariat):
+    plan = make_plan(approved=True)
+    action = make_action(plan.lines.first(), title="Taller")
+    PlanChange.objects.create(
+        plan=plan, action=action, field="spent", before="0.00", after="10.00", by=secretariat
+    )
+    PlanChange.objects.create(
+        plan=plan, field="status", before="draft", after="approved", by=secretariat
+    )
+    mfa_force_login(client, secretariat)
+    page = client.get(url("budget", pk=plan.pk)).content.decode()
+    assert "Changes since approval" in page
+    assert "spent to date (USD): 0.00 → 10.00" in page
+    assert "status: Draft → Approved" in page
+
+
+def test_a_cohort_shows_its_course_only_while_the_course_is_published(client, world):
+    plan = make_plan(approved=True)
+    action = make_action(plan.lines.first(), kind="course")
+    action.cohorts.add(world.cohort)
+    page = client.get(url("plan", pk=plan.pk)).content.decode()
+    assert world.cohort.name in page and "Curso de prueba" in page
+    assert "<dt>Participants</dt><dd>1</dd>" in page  # the world's learner
+    world.course.unpublish()
+    page = client.get(url("plan", pk=plan.pk)).content.decode()
+    assert world.cohort.name in page and "Curso de prueba" not in page
