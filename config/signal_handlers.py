@@ -26,6 +26,7 @@ PUBLIC_APPS = {
     "events",
     "cooperation",
     "newsletter",
+    "workplan",
     "wagtailimages",
     "wagtaildocs",
     "taggit",

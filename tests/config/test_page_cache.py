@@ -322,3 +322,17 @@ def test_every_public_demo_page_sets_no_cookie_and_is_kept(settings):
         if answer.status == 200:
             assert fetch(path).cache == "hit", path
     assert sum(status == 200 for status in answered.values()) >= 40, answered
+
+
+def test_approving_a_work_plan_is_seen_on_the_next_request(secretariat):
+    from tests.workplan.builders import make_action, make_plan
+    from workplan import services
+
+    plan = make_plan(title="Plan de trabajo 2025-2027")
+    make_action(plan.lines.first(), title="Taller de inspección en Lima")
+    before = fetch("/es/work-plan/")
+    assert before.status == 200 and "Plan de trabajo 2025-2027" not in before.body
+    assert fetch("/es/work-plan/").cache == "hit"
+    services.plan_approve(actor=secretariat, plan=plan)
+    after = fetch("/es/work-plan/")
+    assert after.cache == "miss" and "Plan de trabajo 2025-2027" in after.body
