@@ -158,7 +158,8 @@ def test_an_approved_plan_is_not_deleted(admin_client):
     plan = make_plan(approved=True)
     response = admin_client.post(f"{PLANS}delete/{plan.pk}/", follow=True)
     assert WorkPlan.objects.filter(pk=plan.pk).exists()
-    assert "An approved plan cannot be deleted." in response.content.decode()
+    # The admin speaks the site's language to someone who chose none: Spanish.
+    assert "Un plan aprobado no se puede eliminar." in response.content.decode()
     draft = make_plan(start=2025, end=2027)
     admin_client.post(f"{PLANS}delete/{draft.pk}/")
     assert not WorkPlan.objects.filter(pk=draft.pk).exists()

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from events.models import Event
 from tests.workplan.builders import (
@@ -72,9 +72,12 @@ def test_an_approved_plan_refuses_changes_to_what_was_approved():
     action = make_action(plan.lines.first())
     errors = services.action_edit_errors(action=action, changed={"title", "kind", "spent"})
     assert set(errors) == {"title", "kind"}
-    assert services.action_edit_errors(
-        action=Action(title="Nueva", kind="study"), changed={"title"}, new_line=plan.lines.first()
-    ) == {"line": "This plan is approved: it takes no new action."}
+    with translation.override("en"):
+        assert services.action_edit_errors(
+            action=Action(title="Nueva", kind="study"),
+            changed={"title"},
+            new_line=plan.lines.first(),
+        ) == {"line": "This plan is approved: it takes no new action."}
     errors = services.plan_edit_errors(plan=plan, changed={"title"}, lines_changed=True)
     assert set(errors) == {"title", "__all__"}
     draft = make_plan(start=2025, end=2027)
