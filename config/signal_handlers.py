@@ -26,6 +26,7 @@ PUBLIC_APPS = {
     "events",
     "cooperation",
     "newsletter",
+    "bodies",
     "wagtailimages",
     "wagtaildocs",
     "taggit",

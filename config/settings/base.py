@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "events",
     "cooperation",
     "newsletter",
+    "bodies",
     "forum",
     "lms",
     "courses",

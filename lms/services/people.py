@@ -38,6 +38,9 @@ _SECRETARIAT_PERMISSIONS = [
             ("library", "repository"),
             ("events", "event"),
             ("cooperation", "call"),
+            ("bodies", "body"),
+            ("bodies", "seat"),
+            ("bodies", "member"),
         )
         for action in ("add", "change", "delete", "view")
     ],
