@@ -118,13 +118,6 @@ def bodies_for(*, user: User):
     return bodies.filter(visible).order_by("name")
 
 
-def has_bodies(*, user: User) -> bool:
-    """Whether the person belongs to a body today (or is the secretariat)."""
-    if not user.is_authenticated:
-        return False
-    return user.is_secretariat or _current_memberships(user).exists()
-
-
 # --- cadence ---------------------------------------------------------------------------------
 
 
@@ -207,7 +200,7 @@ def open_agreements(*, body: Body, before: datetime.datetime | None = None):
     agreements = Agreement.objects.filter(body=body, status__in=Agreement.OPEN)
     if before is not None:
         agreements = agreements.filter(meeting__starts_at__lt=before)
-    return agreements.select_related("meeting", "owner_seat").order_by(
+    return agreements.select_related("meeting", "owner_seat", "status_changed_by").order_by(
         F("due_on").asc(nulls_last=True), "meeting__starts_at", "pk"
     )
 

@@ -205,6 +205,9 @@ def test_a_body_page_and_a_meeting_page_cost_the_same_for_3_and_30(
                 actor=secretariat, meeting=meeting, text=f"Acuerdo {i}", owner_seat_id=seats[0].pk
             )
             services.agreement_note_add(actor=member.user, agreement=agreement, text="nota")
+            services.agreement_status_set(
+                actor=secretariat, agreement=agreement, status="in_progress"
+            )
         return make_meeting(body, days=30, title="Próxima")
 
     client.force_login(member.user)
@@ -248,3 +251,10 @@ def test_members_have_the_meetings_in_their_calendar_and_an_ics(client, network)
     assert response["Content-Type"].startswith("text/calendar")
     events = Calendar.from_ical(response.content).walk("VEVENT")
     assert [str(event["summary"]) for event in events] == ["Reunión de marzo · Red de género"]
+
+
+def test_the_secretariat_keeps_bodies_seats_and_members_in_the_admin(client, secretariat):
+    mfa_force_login(client, secretariat)
+    for model in ("body", "seat", "member"):
+        response = client.get(f"/admin/snippets/bodies/{model}/add/")
+        assert response.status_code == 200, model
