@@ -175,6 +175,18 @@ class BodyPage:
     past: list[Meeting]
     open_agreements: list[Agreement]
     room_slug: str
+    past_terms: list[Member]  # the rotation: terms that ended, latest first
+
+
+PAST_TERMS_SHOWN = 50
+
+
+def _past_terms(body: Body, today) -> list[Member]:
+    return list(
+        Member.objects.filter(body=body, ends_on__lt=today)
+        .select_related("user", "seat")
+        .order_by("-ends_on", "pk")[:PAST_TERMS_SHOWN]
+    )
 
 
 def _seat_rows(body: Body, today) -> tuple[list[tuple[str, list[SeatRow]]], list[Member]]:
@@ -218,7 +230,8 @@ def body_page(*, access: BodyAccess) -> BodyPage:
     """Everything the body page shows this person (a fixed number of queries)."""
     body = access.body
     now = timezone.now()
-    seats, secretariat = _seat_rows(body, timezone.localdate())
+    today = timezone.localdate()
+    seats, secretariat = _seat_rows(body, today)
     meetings = Meeting.objects.filter(body=body).select_related("minutes")
     upcoming = list(meetings.filter(ends_at__gt=now).order_by("starts_at")[:MEETINGS_SHOWN])
     past = list(meetings.filter(ends_at__lte=now).order_by("-starts_at")[:MEETINGS_SHOWN])
@@ -237,6 +250,7 @@ def body_page(*, access: BodyAccess) -> BodyPage:
         if access.can_see_members_area
         else [],
         room_slug=_room_slug(body) if access.can_see_members_area else "",
+        past_terms=_past_terms(body, today) if access.can_see_members_area else [],
     )
 
 

@@ -29,6 +29,7 @@ from bodies.models import (
     MinutesComment,
     Seat,
 )
+from forum.models import Room
 from lms.markup import MarkupTooLong, render_markdown
 from lms.models import User
 
@@ -89,6 +90,10 @@ def _refuse_if_locked(meeting: Meeting) -> None:
 # --- meetings --------------------------------------------------------------------------------
 
 
+def _has_room(body: Body) -> bool:
+    return body.space_id is not None and Room.objects.filter(space_id=body.space_id).exists()
+
+
 def _meeting_fields(*, body: Body, title, starts_at, ends_at, format, link, place) -> dict:
     errors = {}
     title = (title or "").strip()
@@ -108,7 +113,7 @@ def _meeting_fields(*, body: Body, title, starts_at, ends_at, format, link, plac
     place = (place or "").strip()[:250]
     if format == Meeting.Format.IN_PERSON and not place:
         errors["place"] = _("Say where the meeting takes place.")
-    if format == Meeting.Format.VIRTUAL and not link and body.space_id is None:
+    if format == Meeting.Format.VIRTUAL and not link and not _has_room(body):
         errors["link"] = _("Give the link to join: this body has no room of its own.")
     if errors:
         raise ValidationError(errors)

@@ -8,6 +8,7 @@ import zoneinfo
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 from icalendar import Calendar
 
 from bodies import services
@@ -78,6 +79,10 @@ def test_a_private_body_is_404_for_others_and_the_same_as_missing(client, networ
     )
     client.force_login(past.user)
     assert client.get(url("body", slug=body.slug)).status_code == 404
+    # Their term stays in the rotation's history, for the members.
+    client.force_login(member)
+    html = client.get(url("body", slug=body.slug)).content.decode()
+    assert "Past terms" in html and escape(past.user.get_full_name()) in html
 
 
 def test_minutes_are_shown_by_their_status(client, secretariat, network):
