@@ -309,9 +309,16 @@ def _decide(*, actor, body_id, kind, old, new, meeting_id=None, agreement_id=Non
     )
 
 
-def _minutes_move(*, actor: User, minutes: Minutes, to: str, by: str, kind: str) -> Minutes:
-    """Move the minutes to status ``to``, recording who (field ``<by>_by``), when
-    (``<by>_at``) and the decision."""
+# Each step of the minutes: the fields that say who took it and when, and the decision.
+_STEPS = {
+    Minutes.Status.CIRCULATED: ("circulated", Decision.Kind.MINUTES_CIRCULATED),
+    Minutes.Status.APPROVED: ("approved", Decision.Kind.MINUTES_APPROVED),
+}
+
+
+def _minutes_move(*, actor: User, minutes: Minutes, to: str) -> Minutes:
+    """Move the minutes to status ``to``, recording who, when and the decision."""
+    by, kind = _STEPS[to]
     old = minutes.status
     minutes.status = to
     setattr(minutes, f"{by}_by", actor)
@@ -339,13 +346,7 @@ def minutes_circulate(*, actor: User, minutes: Minutes) -> Minutes:
     minutes = _minutes_locked_for_update(minutes)
     if minutes.status != Minutes.Status.DRAFT:
         raise ValidationError(_("Only a draft is circulated."))
-    return _minutes_move(
-        actor=actor,
-        minutes=minutes,
-        to=Minutes.Status.CIRCULATED,
-        by="circulated",
-        kind=Decision.Kind.MINUTES_CIRCULATED,
-    )
+    return _minutes_move(actor=actor, minutes=minutes, to=Minutes.Status.CIRCULATED)
 
 
 @transaction.atomic
@@ -358,13 +359,7 @@ def minutes_approve(*, actor: User, minutes: Minutes) -> Minutes:
         raise ValidationError(_("These minutes are already approved."))
     if minutes.status != Minutes.Status.CIRCULATED:
         raise ValidationError(_("Circulate the minutes to the members before approving them."))
-    return _minutes_move(
-        actor=actor,
-        minutes=minutes,
-        to=Minutes.Status.APPROVED,
-        by="approved",
-        kind=Decision.Kind.MINUTES_APPROVED,
-    )
+    return _minutes_move(actor=actor, minutes=minutes, to=Minutes.Status.APPROVED)
 
 
 @transaction.atomic
