@@ -276,6 +276,7 @@ class AttendanceRow:
 class Quorum:
     seats: int
     counted: int  # present or represented
+    recorded: bool = True  # False: no seat's attendance is recorded yet
 
     @property
     def reached(self) -> bool:
@@ -296,8 +297,14 @@ class MeetingPage:
     room_slug: str
 
 
+def in_order(seats) -> list[Seat]:
+    """Seats by constituency (government, workers, employers, observers), then name."""
+    order = {code: n for n, code in enumerate(Seat.Constituency.values)}
+    return sorted(seats, key=lambda seat: (order.get(seat.constituency, 99), str(seat), seat.pk))
+
+
 def attendance_rows(*, meeting: Meeting) -> list[AttendanceRow]:
-    seats = list(Seat.objects.filter(body_id=meeting.body_id, is_active=True))
+    seats = in_order(Seat.objects.filter(body_id=meeting.body_id, is_active=True))
     recorded = dict(Attendance.objects.filter(meeting=meeting).values_list("seat_id", "status"))
     labels = dict(Attendance.Status.choices)
     return [
@@ -317,7 +324,7 @@ def quorum_of(rows: list[AttendanceRow]) -> Quorum:
         for row in rows
         if row.status in (Attendance.Status.PRESENT, Attendance.Status.REPRESENTED)
     )
-    return Quorum(seats=len(rows), counted=counted)
+    return Quorum(seats=len(rows), counted=counted, recorded=any(row.status for row in rows))
 
 
 def _agreements_with_notes(agreements):

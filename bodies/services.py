@@ -458,6 +458,8 @@ def agreement_note_add(*, actor: User, agreement: Agreement, text: str) -> Agree
         raise PermissionDenied(
             _("The seat that owns the agreement, or the secretariat, follows it up.")
         )
+    if not agreement.is_open:
+        raise ValidationError(_("This agreement is closed: it takes no more follow-up notes."))
     errors = {}
     html = _markdown(text, errors, "text")
     if errors:

@@ -81,7 +81,11 @@ def meeting(request, slug, pk):
             "meeting": item,
             "comment_form": forms.CommentForm() if access.can_comment(page.minutes) else None,
             "statuses": Agreement.Status.choices,
-            "followed": {a.pk for a in page.carried + page.agreements if access.can_follow_up(a)},
+            "followed": {
+                a.pk
+                for a in page.carried + page.agreements
+                if a.is_open and access.can_follow_up(a)
+            },
         },
     )
 
@@ -266,7 +270,7 @@ def minutes_action(request, slug, pk):
 def agreement_new(request, slug, pk):
     access = _manager(request, slug)
     item = _meeting(access, pk)
-    seats = list(Seat.objects.filter(body=access.body, is_active=True))
+    seats = selectors.in_order(Seat.objects.filter(body=access.body, is_active=True))
     form = forms.AgreementForm(seats=seats)
     if request.method == "POST":
         form = forms.AgreementForm(request.POST, seats=seats)

@@ -211,6 +211,8 @@ def test_agreements_are_carried_to_later_meetings_until_done(secretariat):
     services.agreement_status_set(actor=secretariat, agreement=overdue, status="done")
     assert carried(third) == ["Preparar guía"]
     done = Agreement.objects.get(pk=overdue.pk)
+    with pytest.raises(ValidationError):  # closed: no more follow-up
+        services.agreement_note_add(actor=owner, agreement=done, text="Otra")
     assert (done.status_changed_by, done.status) == (secretariat, "done")
     assert list(Decision.objects.filter(agreement=done).values_list("old_value", "new_value")) == [
         ("pending", "in_progress"),

@@ -186,6 +186,7 @@ def test_the_secretariat_records_a_meeting_through_the_pages(client, secretariat
     assert response.status_code == 302
     html = client.get(url("meeting", slug=body.slug, pk=june.pk)).content.decode()
     assert "Open agreements from earlier meetings" in html and "Reunir protocolos" in html
+    assert "Attendance is not recorded yet." in html and "Quorum not reached" not in html
     agreement = Agreement.objects.get()
     client.post(
         url("agreement_action", slug=body.slug, pk=agreement.pk),
