@@ -272,7 +272,8 @@ class Attendance(models.Model):
         ABSENT = "absent", _("Absent")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
-    seat = models.ForeignKey(Seat, on_delete=models.CASCADE, related_name="+")
+    # A seat with a recorded attendance is retired (not current), never deleted.
+    seat = models.ForeignKey(Seat, on_delete=models.PROTECT, related_name="+")
     status = models.CharField(_("attendance"), max_length=12, choices=Status.choices)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
