@@ -6,13 +6,14 @@ import datetime
 import zoneinfo
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 from icalendar import Calendar
 
 from bodies import services
-from bodies.models import Agreement, Attendance, Meeting, Minutes
+from bodies.models import Agreement, Attendance, Meeting, Member, Minutes
 from lms.selectors.calendar import entries_between
 from tests.bodies.helpers import make_body, make_meeting, make_member
 from tests.factories import UserFactory
@@ -116,9 +117,12 @@ def test_minutes_are_shown_by_their_status(client, secretariat, network):
 
 
 def test_visitors_of_a_public_body_see_only_approved_minutes(client, secretariat, network):
-    body, _member, meeting, minutes = network
+    body, member, meeting, minutes = network
     body.is_public = True
     body.save()
+    html = client.get(url("body", slug=body.slug)).content.decode()
+    # The seats, not who holds them: that is for the people signed in.
+    assert "Argentina" in html and escape(member.get_full_name()) not in html
     page = url("meeting", slug=body.slug, pk=meeting.pk)
     assert "Acta de marzo" not in client.get(page).content.decode()
     services.minutes_circulate(actor=secretariat, minutes=minutes)
@@ -264,3 +268,20 @@ def test_the_secretariat_keeps_bodies_seats_and_members_in_the_admin(client, sec
     for model in ("body", "seat", "member"):
         response = client.get(f"/admin/snippets/bodies/{model}/add/")
         assert response.status_code == 200, model
+
+
+def test_a_member_holds_a_seat_of_their_body(db):
+    body, other = make_body(seats=1), make_body(slug="otro", seats=1)
+    person = UserFactory()
+    for fields in (
+        {"seat": other.seats.get(), "role": "member"},
+        {"seat": None, "role": "chair"},
+        {
+            "seat": body.seats.get(),
+            "role": "member",
+            "ends_on": timezone.localdate() - datetime.timedelta(days=400),
+        },
+    ):
+        with pytest.raises(ValidationError):
+            Member(body=body, user=person, **fields).full_clean()
+    Member(body=body, user=person, seat=None, role="secretariat").full_clean()
