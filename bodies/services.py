@@ -94,13 +94,18 @@ def _has_room(body: Body) -> bool:
     return body.space_id is not None and Room.objects.filter(space_id=body.space_id).exists()
 
 
+def _title(value: str, errors: dict, name: str = "title", limit: int = 250) -> str:
+    value = (value or "").strip()
+    if not value:
+        errors[name] = _("Fill in this field.")
+    elif len(value) > limit:
+        errors[name] = _("At most %(n)s characters.") % {"n": limit}
+    return value
+
+
 def _meeting_fields(*, body: Body, title, starts_at, ends_at, format, link, place) -> dict:
     errors = {}
-    title = (title or "").strip()
-    if not title:
-        errors["title"] = _("Fill in this field.")
-    elif len(title) > 250:
-        errors["title"] = _("At most %(n)s characters.") % {"n": 250}
+    title = _title(title, errors)
     if not isinstance(starts_at, datetime.datetime) or timezone.is_naive(starts_at):
         errors["starts_at"] = _("Enter a date and time.")
     if not isinstance(ends_at, datetime.datetime) or timezone.is_naive(ends_at):
@@ -166,19 +171,9 @@ def meeting_update(
     return meeting
 
 
-@transaction.atomic
-def agenda_item_add(
-    *, actor: User, meeting: Meeting, title: str, notes="", presenter="", document_url=""
-) -> AgendaItem:
-    _require_secretariat(actor)
-    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-    _refuse_if_locked(meeting)
+def _agenda_fields(*, title, notes, presenter, document_url) -> dict:
     errors = {}
-    title = (title or "").strip()
-    if not title:
-        errors["title"] = _("Fill in this field.")
-    elif len(title) > 250:
-        errors["title"] = _("At most %(n)s characters.") % {"n": 250}
+    title = _title(title, errors)
     notes_html = _markdown(notes, errors, "notes", required=False)
     document_url = _url(document_url, errors, "document_url")
     presenter = (presenter or "").strip()
@@ -186,16 +181,43 @@ def agenda_item_add(
         errors["presenter"] = _("At most %(n)s characters.") % {"n": 200}
     if errors:
         raise ValidationError(errors)
-    last = meeting.agenda_items.order_by("-position").values_list("position", flat=True).first()
-    return AgendaItem.objects.create(
-        meeting=meeting,
-        position=(last or 0) + 1,
-        title=title,
-        notes=(notes or "").strip(),
-        notes_html=notes_html,
-        presenter=presenter,
-        document_url=document_url,
+    return {
+        "title": title,
+        "notes": (notes or "").strip(),
+        "notes_html": notes_html,
+        "presenter": presenter,
+        "document_url": document_url,
+    }
+
+
+@transaction.atomic
+def agenda_item_add(
+    *, actor: User, meeting: Meeting, title: str, notes="", presenter="", document_url=""
+) -> AgendaItem:
+    _require_secretariat(actor)
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    _refuse_if_locked(meeting)
+    fields = _agenda_fields(
+        title=title, notes=notes, presenter=presenter, document_url=document_url
     )
+    last = meeting.agenda_items.order_by("-position").values_list("position", flat=True).first()
+    return AgendaItem.objects.create(meeting=meeting, position=(last or 0) + 1, **fields)
+
+
+@transaction.atomic
+def agenda_item_update(
+    *, actor: User, item: AgendaItem, title: str, notes="", presenter="", document_url=""
+) -> AgendaItem:
+    _require_secretariat(actor)
+    item = AgendaItem.objects.select_for_update().select_related("meeting").get(pk=item.pk)
+    _refuse_if_locked(item.meeting)
+    fields = _agenda_fields(
+        title=title, notes=notes, presenter=presenter, document_url=document_url
+    )
+    for name, value in fields.items():
+        setattr(item, name, value)
+    item.save(update_fields=list(fields))
+    return item
 
 
 @transaction.atomic

@@ -14,6 +14,11 @@ urlpatterns = [
     path("bodies/<slug:slug>/meetings/<int:pk>.ics", views.meeting_ics, name="meeting_ics"),
     path("bodies/<slug:slug>/meetings/<int:pk>/edit/", views.meeting_edit, name="meeting_edit"),
     path("bodies/<slug:slug>/meetings/<int:pk>/agenda/", views.agenda, name="agenda"),
+    path(
+        "bodies/<slug:slug>/meetings/<int:pk>/agenda/<int:item_pk>/",
+        views.agenda_item,
+        name="agenda_item",
+    ),
     path("bodies/<slug:slug>/meetings/<int:pk>/attendance/", views.attendance, name="attendance"),
     path("bodies/<slug:slug>/meetings/<int:pk>/minutes/", views.minutes, name="minutes"),
     path(

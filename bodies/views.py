@@ -174,6 +174,37 @@ def agenda(request, slug, pk):
 
 
 @login_required
+def agenda_item(request, slug, pk, item_pk):
+    access = _manager(request, slug)
+    item = _meeting(access, pk)
+    row = AgendaItem.objects.filter(meeting=item, pk=item_pk).first()
+    if row is None:
+        raise Http404
+    form = forms.AgendaItemForm(
+        initial={
+            "title": row.title,
+            "presenter": row.presenter,
+            "notes": row.notes,
+            "document_url": row.document_url,
+        }
+    )
+    if request.method == "POST":
+        form = forms.AgendaItemForm(request.POST)
+        if _saved(
+            request,
+            form,
+            lambda data: services.agenda_item_update(actor=request.user, item=row, **data),
+            _("Agenda item saved."),
+        ):
+            return redirect("bodies:agenda", slug=slug, pk=pk)
+    return render(
+        request,
+        "bodies/agenda_item_form.html",
+        {"body": access.body, "meeting": item, "item": row, "form": form},
+    )
+
+
+@login_required
 def attendance(request, slug, pk):
     access = _manager(request, slug)
     item = _meeting(access, pk)

@@ -285,3 +285,31 @@ def test_a_member_holds_a_seat_of_their_body(db):
         with pytest.raises(ValidationError):
             Member(body=body, user=person, **fields).full_clean()
     Member(body=body, user=person, seat=None, role="secretariat").full_clean()
+
+
+def test_the_secretariat_edits_an_agenda_item(client, secretariat, network):
+    body, member, meeting, _minutes = network
+    item = services.agenda_item_add(actor=secretariat, meeting=meeting, title="Apertura")
+    page = url("agenda_item", slug=body.slug, pk=meeting.pk, item_pk=item.pk)
+    client.force_login(member)
+    assert client.post(page, {"title": "Otro"}).status_code == 403
+    mfa_force_login(client, secretariat)
+    response = client.post(page, {"title": "", "document_url": "notaurl"})
+    assert response.status_code == 200
+    item.refresh_from_db()
+    assert item.title == "Apertura"
+    response = client.post(page, {"title": "Apertura y agenda", "notes": "**Hoy**"})
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert (item.title, str(item.notes_html)) == (
+        "Apertura y agenda",
+        "<p><strong>Hoy</strong></p>",
+    )
+    other = make_meeting(make_body(slug="otro", seats=1))
+    other_item = services.agenda_item_add(actor=secretariat, meeting=other, title="X")
+    assert (
+        client.get(
+            url("agenda_item", slug=body.slug, pk=meeting.pk, item_pk=other_item.pk)
+        ).status_code
+        == 404
+    )
