@@ -83,9 +83,6 @@ class AttendanceForm(forms.Form):
                 label=str(row.seat), choices=choices, required=False, initial=row.status
             )
 
-    def statuses(self) -> dict:
-        return {name.removeprefix("seat_"): value for name, value in self.cleaned_data.items()}
-
 
 class MinutesForm(forms.Form):
     text = forms.CharField(

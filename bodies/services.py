@@ -77,14 +77,16 @@ def _locked(meeting: Meeting) -> bool:
     return Minutes.objects.filter(meeting=meeting, status=Minutes.Status.APPROVED).exists()
 
 
+def locked_message() -> str:
+    return _(
+        "The minutes of this meeting are approved: its record no longer changes. "
+        "A correction is a new version, approved by the body."
+    )
+
+
 def _refuse_if_locked(meeting: Meeting) -> None:
     if _locked(meeting):
-        raise ValidationError(
-            _(
-                "The minutes of this meeting are approved: its record no longer changes. "
-                "A correction is a new version, approved by the body."
-            )
-        )
+        raise ValidationError(locked_message())
 
 
 # --- meetings --------------------------------------------------------------------------------

@@ -55,6 +55,17 @@ def _saved(request, form, write, done: str) -> bool:
     return True
 
 
+def _form_page(request, *, make_form, write, done: str, back: str, template: str, context: dict):
+    """A secretariat's form page: ``make_form(data)`` builds the form (``None``: empty);
+    once it and the service accept what was sent, go ``back``; else show it again."""
+    form = make_form(None)
+    if request.method == "POST":
+        form = make_form(request.POST)
+        if _saved(request, form, write, done):
+            return redirect(back)
+    return render(request, template, {**context, "form": form})
+
+
 def index(request):
     return render(
         request,
@@ -180,27 +191,15 @@ def agenda_item(request, slug, pk, item_pk):
     row = AgendaItem.objects.filter(meeting=item, pk=item_pk).first()
     if row is None:
         raise Http404
-    form = forms.AgendaItemForm(
-        initial={
-            "title": row.title,
-            "presenter": row.presenter,
-            "notes": row.notes,
-            "document_url": row.document_url,
-        }
-    )
-    if request.method == "POST":
-        form = forms.AgendaItemForm(request.POST)
-        if _saved(
-            request,
-            form,
-            lambda data: services.agenda_item_update(actor=request.user, item=row, **data),
-            _("Agenda item saved."),
-        ):
-            return redirect("bodies:agenda", slug=slug, pk=pk)
-    return render(
+    initial = {name: getattr(row, name) for name in forms.AgendaItemForm.base_fields}
+    return _form_page(
         request,
-        "bodies/agenda_item_form.html",
-        {"body": access.body, "meeting": item, "item": row, "form": form},
+        make_form=lambda data: forms.AgendaItemForm(data, initial=initial),
+        write=lambda data: services.agenda_item_update(actor=request.user, item=row, **data),
+        done=_("Agenda item saved."),
+        back=reverse("bodies:agenda", kwargs={"slug": slug, "pk": pk}),
+        template="bodies/agenda_item_form.html",
+        context={"body": access.body, "meeting": item, "item": row},
     )
 
 
@@ -209,27 +208,18 @@ def attendance(request, slug, pk):
     access = _manager(request, slug)
     item = _meeting(access, pk)
     rows = selectors.attendance_rows(meeting=item)
-    form = forms.AttendanceForm(rows=rows)
-    if request.method == "POST":
-        form = forms.AttendanceForm(request.POST, rows=rows)
-        if _saved(
-            request,
-            form,
-            lambda _data: services.attendance_record(
-                actor=request.user, meeting=item, statuses=form.statuses()
-            ),
-            _("Attendance recorded."),
-        ):
-            return redirect("bodies:meeting", slug=slug, pk=pk)
-    return render(
+    return _form_page(
         request,
-        "bodies/attendance.html",
-        {
-            "body": access.body,
-            "meeting": item,
-            "form": form,
-            "quorum": selectors.quorum_of(rows),
-        },
+        make_form=lambda data: forms.AttendanceForm(data, rows=rows),
+        write=lambda data: services.attendance_record(
+            actor=request.user,
+            meeting=item,
+            statuses={name.removeprefix("seat_"): value for name, value in data.items()},
+        ),
+        done=_("Attendance recorded."),
+        back=_meeting_url(slug, pk),
+        template="bodies/attendance.html",
+        context={"body": access.body, "meeting": item, "quorum": selectors.quorum_of(rows)},
     )
 
 
@@ -239,28 +229,18 @@ def minutes(request, slug, pk):
     item = _meeting(access, pk)
     current = getattr(item, "minutes", None)
     if current is not None and current.status == current.Status.APPROVED:
-        messages.error(
-            request,
-            _(
-                "The minutes of this meeting are approved: they no longer change. "
-                "A correction is a new version, approved by the body."
-            ),
-        )
+        messages.error(request, services.locked_message())
         return redirect("bodies:meeting", slug=slug, pk=pk)
-    form = forms.MinutesForm(initial={"text": current.text if current else ""})
-    if request.method == "POST":
-        form = forms.MinutesForm(request.POST)
-        if _saved(
-            request,
-            form,
-            lambda data: services.minutes_save(actor=request.user, meeting=item, **data),
-            _("Minutes saved."),
-        ):
-            return redirect("bodies:meeting", slug=slug, pk=pk)
-    return render(
+    return _form_page(
         request,
-        "bodies/minutes_form.html",
-        {"body": access.body, "meeting": item, "form": form, "minutes": current},
+        make_form=lambda data: forms.MinutesForm(
+            data, initial={"text": current.text if current else ""}
+        ),
+        write=lambda data: services.minutes_save(actor=request.user, meeting=item, **data),
+        done=_("Minutes saved."),
+        back=_meeting_url(slug, pk),
+        template="bodies/minutes_form.html",
+        context={"body": access.body, "meeting": item, "minutes": current},
     )
 
 
@@ -302,26 +282,20 @@ def agreement_new(request, slug, pk):
     access = _manager(request, slug)
     item = _meeting(access, pk)
     seats = selectors.in_order(Seat.objects.filter(body=access.body, is_active=True))
-    form = forms.AgreementForm(seats=seats)
-    if request.method == "POST":
-        form = forms.AgreementForm(request.POST, seats=seats)
-        if _saved(
-            request,
-            form,
-            lambda data: services.agreement_add(
-                actor=request.user,
-                meeting=item,
-                text=data["text"],
-                owner_seat_id=data["owner"] or None,
-                due_on=data["due_on"],
-            ),
-            _("Agreement recorded."),
-        ):
-            return redirect("bodies:meeting", slug=slug, pk=pk)
-    return render(
+    return _form_page(
         request,
-        "bodies/agreement_form.html",
-        {"body": access.body, "meeting": item, "form": form},
+        make_form=lambda data: forms.AgreementForm(data, seats=seats),
+        write=lambda data: services.agreement_add(
+            actor=request.user,
+            meeting=item,
+            text=data["text"],
+            owner_seat_id=data["owner"] or None,
+            due_on=data["due_on"],
+        ),
+        done=_("Agreement recorded."),
+        back=_meeting_url(slug, pk),
+        template="bodies/agreement_form.html",
+        context={"body": access.body, "meeting": item},
     )
 
 
