@@ -17,7 +17,7 @@ from bodies.models import (
     Minutes,
     MinutesComment,
 )
-from forum.models import Space, SpaceEvent
+from forum.models import Room, Space, SpaceEvent
 from forum.selectors.communities import meeting_due
 from tests.bodies.helpers import make_body, make_meeting, make_member
 from tests.factories import UserFactory
@@ -25,60 +25,53 @@ from tests.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 
-def _times(days=5):
-    starts = timezone.now() + datetime.timedelta(days=days)
-    return starts, starts + datetime.timedelta(hours=2)
+def _create(actor, body, **fields):
+    starts = timezone.now() + datetime.timedelta(days=5)
+    return services.meeting_create(
+        actor=actor,
+        body=body,
+        **{
+            "title": "R",
+            "starts_at": starts,
+            "ends_at": starts + datetime.timedelta(hours=2),
+            "format": "virtual",
+            "link": "https://x.example.org",
+            **fields,
+        },
+    )
 
 
 def test_a_meeting_is_checked_whole_and_only_the_secretariat_creates_it(secretariat):
     body = make_body()
     member = make_member(body).user
-    starts, ends = _times()
     with pytest.raises(PermissionDenied):
-        services.meeting_create(
-            actor=member,
-            body=body,
-            title="R",
-            starts_at=starts,
-            ends_at=ends,
-            format="virtual",
-            link="https://x.example.org",
-        )
+        _create(member, body)
+    now = timezone.now()
     with pytest.raises(ValidationError) as error:
-        services.meeting_create(
-            actor=secretariat,
-            body=body,
+        _create(
+            secretariat,
+            body,
             title=" ",
-            starts_at=ends,
-            ends_at=starts,
+            starts_at=now,
+            ends_at=now - datetime.timedelta(hours=1),
             format="in_person",
             link="ftp://x",
             place="",
         )
     assert set(error.value.message_dict) == {"title", "ends_at", "link", "place"}
-    # Virtual without a link: only a body with its own space (and room) may.
+    # Virtual without a link: only a body with its own room may.
     with pytest.raises(ValidationError) as error:
-        services.meeting_create(
-            actor=secretariat,
-            body=body,
-            title="R",
-            starts_at=starts,
-            ends_at=ends,
-            format="virtual",
-        )
+        _create(secretariat, body, link="")
     assert "link" in error.value.message_dict
     assert not Meeting.objects.exists()
-    meeting = services.meeting_create(
-        actor=secretariat,
-        body=body,
-        title="R",
-        starts_at=starts,
-        ends_at=ends,
-        format="in_person",
-        place="Panamá",
-        link="",
-    )
+    meeting = _create(secretariat, body, format="in_person", place="Panamá", link="")
     assert meeting.place == "Panamá" and meeting.created_by == secretariat
+    space = Space.objects.create(kind=Space.Kind.COMMUNITY, name="Red", slug="red-sala")
+    with_space = make_body(slug="con-espacio", space=space)
+    with pytest.raises(ValidationError):  # a space without a room is not enough
+        _create(secretariat, with_space, link="")
+    Room.objects.create(space=space, name="Sala", slug="sala-red")
+    assert _create(secretariat, with_space, link="").link == ""
 
 
 def test_attendance_is_all_or_nothing_and_quorum_is_more_than_half(secretariat):
