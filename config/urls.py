@@ -33,13 +33,14 @@ urlpatterns += i18n_patterns(
     path("", include("lms.urls")),
     path("", include("forum.urls")),
     # The portal's features, each in its namespace (portfolio/, documents/ and
-    # repositories/, events/, cooperation/, newsletter/, work-plan/).
+    # repositories/, events/, cooperation/, newsletter/, work-plan/, bodies/).
     path("", include("portfolio.urls")),
     path("", include("library.urls")),
     path("", include("events.urls")),
     path("", include("cooperation.urls")),
     path("", include("newsletter.urls")),
     path("", include("workplan.urls")),
+    path("", include("bodies.urls")),
     path("", include("search.urls")),
     # Wagtail's page tree last: it answers every path the apps above do not.
     path("", include(wagtail_urls)),

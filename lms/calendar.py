@@ -25,6 +25,7 @@ KINDS = {
     "office_hour": _("Office hours"),
     "community_meeting": _("Community meeting"),
     "event": _("Event"),
+    "body_meeting": _("Meeting of a body"),
 }
 
 

@@ -31,7 +31,16 @@ LAYERS = [
     ["courses"],
     ["lms"],
     ["forum"],
-    ["cms", "portfolio", "library", "events", "cooperation", "newsletter", "workplan"],
+    [
+        "cms",
+        "portfolio",
+        "library",
+        "events",
+        "cooperation",
+        "newsletter",
+        "workplan",
+        "bodies",
+    ],
     ["config", "demo"],
     ["bench", "tests"],
 ]

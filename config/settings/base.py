@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "cooperation",
     "newsletter",
     "workplan",
+    "bodies",
     "forum",
     "lms",
     "courses",

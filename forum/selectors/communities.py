@@ -19,6 +19,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail import hooks
 
 from forum.access import COORDINATOR, MODERATORS
 from forum.models import (
@@ -34,7 +35,10 @@ from lms.choices import Country
 from lms.models import User
 from lms.models.people import nameless
 
-MEETING_EVERY_MONTHS = 6  # a community meets at least every six months
+MEETING_EVERY_MONTHS = 6  # a community meets at least every six months, unless...
+# ...it is one of the network's bodies, which declares its own cadence: the apps above
+# answer ``hook(space) -> months or None`` (bodies/wagtail_hooks.py).
+CADENCE_HOOK = "rial_space_cadence"
 MAX_EVENT_MINUTES = 3 * 24 * 60  # a meeting lasts three days at most
 PAST_EVENTS = 12  # past events shown on the community page
 ROSTER_PER_PAGE = 100
@@ -326,6 +330,16 @@ def add_months(moment: datetime.datetime, months: int) -> datetime.datetime:
     return moment.replace(year=year, month=month, day=day)
 
 
+def meeting_every_months(space: Space) -> int:
+    """How many months may pass between two meetings of this community: the cadence
+    a body declares for it (through ``rial_space_cadence``), else six."""
+    for hook in hooks.get_hooks(CADENCE_HOOK):
+        months = hook(space)
+        if months:
+            return months
+    return MEETING_EVERY_MONTHS
+
+
 @dataclass
 class MeetingStatus:
     last: SpaceEvent | None
@@ -333,23 +347,26 @@ class MeetingStatus:
     due_by: datetime.datetime
     overdue: bool  # due date passed and nothing scheduled
     next_is_late: bool  # the next meeting is scheduled after the due date
+    months: int = MEETING_EVERY_MONTHS  # the most months between two meetings
 
 
 def meeting_due(*, space: Space, now=None) -> MeetingStatus:
-    """When the community must meet next: six months after its last meeting (or after
-    it was created, if it never met). Two queries."""
+    """When the community must meet next: six months (or its body's cadence) after its
+    last meeting (or after it was created, if it never met). Two or three queries."""
     now = now or timezone.now()
     meetings = SpaceEvent.objects.filter(space=space, kind=SpaceEvent.Kind.MEETING)
     last = meetings.filter(starts_at__lte=now).order_by("-starts_at").first()
     upcoming = meetings.filter(starts_at__gt=now).order_by("starts_at").first()
     since = last.starts_at if last is not None else space.created_at
-    due_by = add_months(since, MEETING_EVERY_MONTHS)
+    months = meeting_every_months(space)
+    due_by = add_months(since, months)
     return MeetingStatus(
         last=last,
         next=upcoming,
         due_by=due_by,
         overdue=upcoming is None and due_by < now,
         next_is_late=upcoming is not None and upcoming.starts_at > due_by,
+        months=months,
     )
 
 

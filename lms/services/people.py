@@ -41,6 +41,9 @@ _SECRETARIAT_PERMISSIONS = [
             ("workplan", "workplan"),
             ("workplan", "action"),
             ("workplan", "funder"),
+            ("bodies", "body"),
+            ("bodies", "seat"),
+            ("bodies", "member"),
         )
         for action in ("add", "change", "delete", "view")
     ],

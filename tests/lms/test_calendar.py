@@ -132,9 +132,9 @@ def the_session(world):
     )
 
 
-def test_forum_and_events_give_their_entries_through_the_hook():
+def test_forum_events_and_bodies_give_their_entries_through_the_hook():
     modules = {hook.__module__ for hook in hooks.get_hooks(HOOK)}
-    assert modules == {"forum.wagtail_hooks", "events.wagtail_hooks"}
+    assert modules == {"forum.wagtail_hooks", "events.wagtail_hooks", "bodies.wagtail_hooks"}
 
 
 def test_the_month_shows_only_the_persons_items_in_their_zone(client, two_people):

@@ -4,6 +4,7 @@ from django.test.utils import override_settings
 
 from demo import (
     accounts,
+    bodies,
     cohorts,
     communities,
     cooperation,
@@ -60,6 +61,7 @@ class Command(BaseCommand):
             spaces.ensure_spaces()
             forums.ensure_forums()
             communities.ensure_communities()
+            bodies.ensure_bodies()
             experts.ensure_experts()
             portfolio.ensure_portfolio()
             library.ensure_library()

@@ -1,0 +1,493 @@
+"""Writes about the network's bodies: meetings, agenda, attendance, minutes,
+comments, agreements and their follow-up.
+
+Every service checks the person's rights, then every field, before it writes:
+a refused request leaves nothing behind. Decisions (minutes circulated and
+approved, an agreement's status) are kept in ``Decision`` with who and when.
+Approved minutes are the record: nothing of the meeting they record (minutes,
+attendance, agenda, agreements made there) changes after approval.
+"""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import URLValidator
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from bodies.models import (
+    AgendaItem,
+    Agreement,
+    AgreementNote,
+    Attendance,
+    Body,
+    Decision,
+    Meeting,
+    Member,
+    Minutes,
+    MinutesComment,
+    Seat,
+)
+from forum.models import Room
+from lms.markup import MarkupTooLong, render_markdown
+from lms.models import User
+
+MAX_TEXT = 20_000
+
+
+def _require_secretariat(actor: User) -> None:
+    if not (actor.is_authenticated and actor.is_secretariat):
+        raise PermissionDenied(_("Only the Technical Secretariat does this."))
+
+
+def _is_current_member(actor: User, body: Body) -> bool:
+    return (
+        actor.is_authenticated and Member.objects.current().filter(user=actor, body=body).exists()
+    )
+
+
+def _markdown(text: str, errors: dict, name: str, *, required: bool = True) -> str:
+    text = (text or "").strip()
+    if required and not text:
+        errors[name] = _("Fill in this field.")
+        return ""
+    if len(text) > MAX_TEXT:
+        errors[name] = _("At most %(n)s characters.") % {"n": MAX_TEXT}
+        return ""
+    try:
+        return render_markdown(text) if text else ""
+    except MarkupTooLong:
+        errors[name] = _("At most %(n)s characters.") % {"n": MAX_TEXT}
+        return ""
+
+
+def _url(value: str, errors: dict, name: str) -> str:
+    value = (value or "").strip()
+    if value:
+        try:
+            URLValidator(schemes=["http", "https"])(value)
+        except ValidationError:
+            errors[name] = _("Enter a web address (https://…).")
+    return value
+
+
+def _locked(meeting: Meeting) -> bool:
+    """Whether the meeting's record is closed (its minutes are approved)."""
+    return Minutes.objects.filter(meeting=meeting, status=Minutes.Status.APPROVED).exists()
+
+
+def locked_message() -> str:
+    return _(
+        "The minutes of this meeting are approved: its record no longer changes. "
+        "A correction is a new version, approved by the body."
+    )
+
+
+def _refuse_if_locked(meeting: Meeting) -> None:
+    if _locked(meeting):
+        raise ValidationError(locked_message())
+
+
+# --- meetings --------------------------------------------------------------------------------
+
+
+def _has_room(body: Body) -> bool:
+    return body.space_id is not None and Room.objects.filter(space_id=body.space_id).exists()
+
+
+def _title(value: str, errors: dict, name: str = "title", limit: int = 250) -> str:
+    value = (value or "").strip()
+    if not value:
+        errors[name] = _("Fill in this field.")
+    elif len(value) > limit:
+        errors[name] = _("At most %(n)s characters.") % {"n": limit}
+    return value
+
+
+def _meeting_fields(*, body: Body, title, starts_at, ends_at, format, link, place) -> dict:
+    errors = {}
+    title = _title(title, errors)
+    if not isinstance(starts_at, datetime.datetime) or timezone.is_naive(starts_at):
+        errors["starts_at"] = _("Enter a date and time.")
+    if not isinstance(ends_at, datetime.datetime) or timezone.is_naive(ends_at):
+        errors["ends_at"] = _("Enter a date and time.")
+    elif "starts_at" not in errors and ends_at <= starts_at:
+        errors["ends_at"] = _("The meeting ends after it starts.")
+    if format not in Meeting.Format.values:
+        errors["format"] = _("Choose a format.")
+    link = _url(link, errors, "link")
+    place = (place or "").strip()[:250]
+    if format == Meeting.Format.IN_PERSON and not place:
+        errors["place"] = _("Say where the meeting takes place.")
+    if format == Meeting.Format.VIRTUAL and not link and not _has_room(body):
+        errors["link"] = _("Give the link to join: this body has no room of its own.")
+    if errors:
+        raise ValidationError(errors)
+    return {
+        "title": title,
+        "starts_at": starts_at,
+        "ends_at": ends_at,
+        "format": format,
+        "link": link,
+        "place": place if format == Meeting.Format.IN_PERSON else "",
+    }
+
+
+@transaction.atomic
+def meeting_create(
+    *, actor: User, body: Body, title: str, starts_at, ends_at, format: str, link="", place=""
+) -> Meeting:
+    _require_secretariat(actor)
+    fields = _meeting_fields(
+        body=body,
+        title=title,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        format=format,
+        link=link,
+        place=place,
+    )
+    return Meeting.objects.create(body=body, created_by=actor, **fields)
+
+
+@transaction.atomic
+def meeting_update(
+    *, actor: User, meeting: Meeting, title: str, starts_at, ends_at, format: str, link="", place=""
+) -> Meeting:
+    _require_secretariat(actor)
+    meeting = Meeting.objects.select_for_update().select_related("body").get(pk=meeting.pk)
+    _refuse_if_locked(meeting)
+    fields = _meeting_fields(
+        body=meeting.body,
+        title=title,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        format=format,
+        link=link,
+        place=place,
+    )
+    for name, value in fields.items():
+        setattr(meeting, name, value)
+    meeting.save(update_fields=list(fields))
+    return meeting
+
+
+def _agenda_fields(*, title, notes, presenter, document_url) -> dict:
+    errors = {}
+    title = _title(title, errors)
+    notes_html = _markdown(notes, errors, "notes", required=False)
+    document_url = _url(document_url, errors, "document_url")
+    presenter = (presenter or "").strip()
+    if len(presenter) > 200:
+        errors["presenter"] = _("At most %(n)s characters.") % {"n": 200}
+    if errors:
+        raise ValidationError(errors)
+    return {
+        "title": title,
+        "notes": (notes or "").strip(),
+        "notes_html": notes_html,
+        "presenter": presenter,
+        "document_url": document_url,
+    }
+
+
+@transaction.atomic
+def agenda_item_add(
+    *, actor: User, meeting: Meeting, title: str, notes="", presenter="", document_url=""
+) -> AgendaItem:
+    _require_secretariat(actor)
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    _refuse_if_locked(meeting)
+    fields = _agenda_fields(
+        title=title, notes=notes, presenter=presenter, document_url=document_url
+    )
+    last = meeting.agenda_items.order_by("-position").values_list("position", flat=True).first()
+    return AgendaItem.objects.create(meeting=meeting, position=(last or 0) + 1, **fields)
+
+
+@transaction.atomic
+def agenda_item_update(
+    *, actor: User, item: AgendaItem, title: str, notes="", presenter="", document_url=""
+) -> AgendaItem:
+    _require_secretariat(actor)
+    item = AgendaItem.objects.select_for_update().select_related("meeting").get(pk=item.pk)
+    _refuse_if_locked(item.meeting)
+    fields = _agenda_fields(
+        title=title, notes=notes, presenter=presenter, document_url=document_url
+    )
+    for name, value in fields.items():
+        setattr(item, name, value)
+    item.save(update_fields=list(fields))
+    return item
+
+
+@transaction.atomic
+def agenda_item_remove(*, actor: User, item: AgendaItem) -> None:
+    _require_secretariat(actor)
+    _refuse_if_locked(item.meeting)
+    item.delete()
+
+
+@transaction.atomic
+def agenda_item_move(*, actor: User, item: AgendaItem, up: bool) -> None:
+    """Swap the item with the one before (``up``) or after it."""
+    _require_secretariat(actor)
+    _refuse_if_locked(item.meeting)
+    items = list(
+        AgendaItem.objects.select_for_update()
+        .filter(meeting_id=item.meeting_id)
+        .order_by("position", "pk")
+    )
+    index = next(i for i, other in enumerate(items) if other.pk == item.pk)
+    other = index - 1 if up else index + 1
+    if not 0 <= other < len(items):
+        return
+    items[index], items[other] = items[other], items[index]
+    for position, row in enumerate(items, start=1):
+        if row.position != position:
+            row.position = position
+            row.save(update_fields=["position"])
+
+
+# --- attendance ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def attendance_record(*, actor: User, meeting: Meeting, statuses: dict) -> int:
+    """Record each current seat's attendance (``{seat id: status}``; an empty status
+    leaves the seat unrecorded). All or nothing. Returns the seats recorded."""
+    _require_secretariat(actor)
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    _refuse_if_locked(meeting)
+    seats = set(
+        Seat.objects.filter(body_id=meeting.body_id, is_active=True).values_list("pk", flat=True)
+    )
+    errors = []
+    clean = {}
+    for key, status in statuses.items():
+        try:
+            seat_id = int(key)
+        except (TypeError, ValueError):
+            seat_id = None
+        if seat_id not in seats:
+            errors.append(_("A seat that is not this body's."))
+            continue
+        if status and status not in Attendance.Status.values:
+            errors.append(_("Choose present, represented or absent."))
+            continue
+        clean[seat_id] = status
+    if errors:
+        raise ValidationError(sorted(set(errors)))
+    now = timezone.now()
+    Attendance.objects.filter(
+        meeting=meeting, seat_id__in=[seat for seat, status in clean.items() if not status]
+    ).delete()
+    recorded = 0
+    for seat_id, status in clean.items():
+        if status:
+            Attendance.objects.update_or_create(
+                meeting=meeting,
+                seat_id=seat_id,
+                defaults={"status": status, "recorded_by": actor, "recorded_at": now},
+            )
+            recorded += 1
+    return recorded
+
+
+# --- minutes ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def minutes_save(*, actor: User, meeting: Meeting, text: str) -> Minutes:
+    """Write or rewrite the minutes (a draft, or circulated ones amended after the
+    members' comments). Approved minutes are refused."""
+    _require_secretariat(actor)
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    minutes = Minutes.objects.filter(meeting=meeting).first()
+    if minutes is not None and minutes.status == Minutes.Status.APPROVED:
+        _refuse_if_locked(meeting)
+    errors = {}
+    html = _markdown(text, errors, "text")
+    if errors:
+        raise ValidationError(errors)
+    if minutes is None:
+        minutes = Minutes(meeting=meeting)
+    minutes.text = text.strip()
+    minutes.text_html = html
+    minutes.written_by = actor
+    minutes.updated_at = timezone.now()
+    minutes.save()
+    return minutes
+
+
+def _decide(*, actor, body_id, kind, old, new, meeting_id=None, agreement_id=None) -> None:
+    Decision.objects.create(
+        body_id=body_id,
+        meeting_id=meeting_id,
+        agreement_id=agreement_id,
+        kind=kind,
+        old_value=old,
+        new_value=new,
+        actor=actor,
+    )
+
+
+# Each step of the minutes: the fields that say who took it and when, and the decision.
+_STEPS = {
+    Minutes.Status.CIRCULATED: ("circulated", Decision.Kind.MINUTES_CIRCULATED),
+    Minutes.Status.APPROVED: ("approved", Decision.Kind.MINUTES_APPROVED),
+}
+
+
+def _minutes_move(*, actor: User, minutes: Minutes, to: str) -> Minutes:
+    """Move the minutes to status ``to``, recording who, when and the decision."""
+    by, kind = _STEPS[to]
+    old = minutes.status
+    minutes.status = to
+    setattr(minutes, f"{by}_by", actor)
+    setattr(minutes, f"{by}_at", timezone.now())
+    minutes.save(update_fields=["status", f"{by}_by", f"{by}_at"])
+    _decide(
+        actor=actor,
+        body_id=minutes.meeting.body_id,
+        meeting_id=minutes.meeting_id,
+        kind=kind,
+        old=old,
+        new=to,
+    )
+    return minutes
+
+
+def _minutes_locked_for_update(minutes: Minutes) -> Minutes:
+    return Minutes.objects.select_for_update().select_related("meeting").get(pk=minutes.pk)
+
+
+@transaction.atomic
+def minutes_circulate(*, actor: User, minutes: Minutes) -> Minutes:
+    """Draft → circulated: the members read and comment."""
+    _require_secretariat(actor)
+    minutes = _minutes_locked_for_update(minutes)
+    if minutes.status != Minutes.Status.DRAFT:
+        raise ValidationError(_("Only a draft is circulated."))
+    return _minutes_move(actor=actor, minutes=minutes, to=Minutes.Status.CIRCULATED)
+
+
+@transaction.atomic
+def minutes_approve(*, actor: User, minutes: Minutes) -> Minutes:
+    """Circulated → approved (the body approved them; the secretariat records it).
+    From then on the minutes, and the meeting's record, are read-only."""
+    _require_secretariat(actor)
+    minutes = _minutes_locked_for_update(minutes)
+    if minutes.status == Minutes.Status.APPROVED:
+        raise ValidationError(_("These minutes are already approved."))
+    if minutes.status != Minutes.Status.CIRCULATED:
+        raise ValidationError(_("Circulate the minutes to the members before approving them."))
+    return _minutes_move(actor=actor, minutes=minutes, to=Minutes.Status.APPROVED)
+
+
+@transaction.atomic
+def minutes_comment_add(*, actor: User, minutes: Minutes, text: str) -> MinutesComment:
+    """A member of the body (or the secretariat) comments on circulated minutes."""
+    minutes = Minutes.objects.select_related("meeting__body").get(pk=minutes.pk)
+    body = minutes.meeting.body
+    if not (actor.is_authenticated and (actor.is_secretariat or _is_current_member(actor, body))):
+        raise PermissionDenied(_("The members of the body comment on its minutes."))
+    if minutes.status != Minutes.Status.CIRCULATED:
+        raise ValidationError(_("Comments are taken while the minutes are circulated."))
+    errors = {}
+    html = _markdown(text, errors, "text")
+    if errors:
+        raise ValidationError(errors)
+    return MinutesComment.objects.create(
+        minutes=minutes, author=actor, text=text.strip(), text_html=html
+    )
+
+
+# --- agreements ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def agreement_add(
+    *, actor: User, meeting: Meeting, text: str, owner_seat_id=None, due_on=None
+) -> Agreement:
+    """An agreement reached at the meeting; owner: a seat of the body, or the secretariat."""
+    _require_secretariat(actor)
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    _refuse_if_locked(meeting)
+    errors = {}
+    html = _markdown(text, errors, "text")
+    seat = None
+    if owner_seat_id not in (None, ""):
+        try:
+            seat = Seat.objects.filter(body_id=meeting.body_id, pk=int(owner_seat_id)).first()
+        except (TypeError, ValueError):
+            seat = None
+        if seat is None:
+            errors["owner"] = _("Choose a seat of this body, or the secretariat.")
+    if due_on is not None and not isinstance(due_on, datetime.date):
+        errors["due_on"] = _("Enter a date.")
+    if errors:
+        raise ValidationError(errors)
+    return Agreement.objects.create(
+        meeting=meeting,
+        body_id=meeting.body_id,
+        text=text.strip(),
+        text_html=html,
+        owner_seat=seat,
+        due_on=due_on,
+        created_by=actor,
+    )
+
+
+@transaction.atomic
+def agreement_status_set(*, actor: User, agreement: Agreement, status: str) -> Agreement:
+    """The secretariat records an agreement's progress (kept in the decisions)."""
+    _require_secretariat(actor)
+    if status not in Agreement.Status.values:
+        raise ValidationError({"status": _("Choose a status.")})
+    agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
+    if agreement.status == status:
+        return agreement
+    old = agreement.status
+    agreement.status = status
+    agreement.status_changed_by = actor
+    agreement.status_changed_at = timezone.now()
+    agreement.save(update_fields=["status", "status_changed_by", "status_changed_at"])
+    _decide(
+        actor=actor,
+        body_id=agreement.body_id,
+        meeting_id=agreement.meeting_id,
+        agreement_id=agreement.pk,
+        kind=Decision.Kind.AGREEMENT_STATUS,
+        old=old,
+        new=status,
+    )
+    return agreement
+
+
+@transaction.atomic
+def agreement_note_add(*, actor: User, agreement: Agreement, text: str) -> AgreementNote:
+    """A dated follow-up note: by the secretariat, or a member holding the owning seat."""
+    allowed = actor.is_authenticated and (
+        actor.is_secretariat
+        or (
+            agreement.owner_seat_id is not None
+            and Member.objects.current()
+            .filter(user=actor, body_id=agreement.body_id, seat_id=agreement.owner_seat_id)
+            .exists()
+        )
+    )
+    if not allowed:
+        raise PermissionDenied(
+            _("The seat that owns the agreement, or the secretariat, follows it up.")
+        )
+    if not agreement.is_open:
+        raise ValidationError(_("This agreement is closed: it takes no more follow-up notes."))
+    errors = {}
+    html = _markdown(text, errors, "text")
+    if errors:
+        raise ValidationError(errors)
+    return AgreementNote.objects.create(
+        agreement=agreement, author=actor, text=text.strip(), text_html=html
+    )

@@ -1,0 +1,58 @@
+"""The bodies in the Wagtail admin (bodies, seats, members: configuration the
+secretariat keeps), and the hooks the lower apps call."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from bodies import selectors
+from bodies.models import Body, Member, Seat
+
+
+@hooks.register("rial_calendar_entries")
+def calendar_entries(user, start, end):
+    """The meetings of the person's bodies, for their calendar (lms)."""
+    return selectors.calendar_entries(user=user, start=start, end=end)
+
+
+@hooks.register("rial_space_cadence")
+def space_cadence(space):
+    """Months between meetings of a community that is a body (forum); None otherwise."""
+    return selectors.space_cadence_months(space)
+
+
+class BodyViewSet(SnippetViewSet):
+    model = Body
+    icon = "group"
+    menu_label = _("Bodies")
+    list_display = ["name", "kind", "meetings_per_year", "is_public"]
+    list_filter = ["kind", "is_public"]
+    search_fields = ["name"]
+
+
+class SeatViewSet(SnippetViewSet):
+    model = Seat
+    icon = "user"
+    menu_label = _("Seats")
+    list_display = ["__str__", "body", "constituency", "is_active"]
+    list_filter = ["body", "constituency", "is_active"]
+
+
+class MemberViewSet(SnippetViewSet):
+    model = Member
+    icon = "user"
+    menu_label = _("Members and terms")
+    list_display = ["user", "body", "seat", "role", "starts_on", "ends_on"]
+    list_filter = ["body", "role"]
+
+
+class BodiesViewSetGroup(SnippetViewSetGroup):
+    items = (BodyViewSet, SeatViewSet, MemberViewSet)
+    menu_icon = "group"
+    menu_label = _("Bodies of the network")
+    menu_name = "bodies"
+    menu_order = 340
+
+
+register_snippet(BodiesViewSetGroup)

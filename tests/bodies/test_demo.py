@@ -1,0 +1,39 @@
+"""The demo's bodies: the gender network as a body and an expert group, loaded twice."""
+
+import pytest
+from django.core.management import call_command
+
+from bodies.models import Agreement, Body, Meeting, Member, Minutes
+from demo import bodies as demo_bodies
+from forum.selectors.communities import meeting_due
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_bodies_load_once(client, settings):
+    settings.DEBUG = True
+    call_command("load_demo", verbosity=0)
+    assert Body.objects.count() == 2
+    assert demo_bodies.ensure_bodies() == 0  # again: nothing new
+    assert Meeting.objects.count() == 2
+    network = Body.objects.get(slug="red-genero")
+    assert (network.meetings_per_year, network.in_person_per_year) == (4, 1)
+    assert set(network.seats.values_list("constituency", flat=True)) == {
+        "government",
+        "workers",
+        "employers",
+    }
+    assert Member.objects.current().filter(body=network, user__email="focal@example.org").exists()
+    past, upcoming = Meeting.objects.filter(body=network).order_by("starts_at")
+    assert past.minutes.status == Minutes.Status.APPROVED and past.minutes.comments.count() == 1
+    assert upcoming.agenda_items.count() == 3
+    open_ones = Agreement.objects.filter(body=network, status__in=Agreement.OPEN)
+    assert open_ones.count() == 2 and sum(a.is_overdue for a in open_ones) == 1
+    assert Member.objects.filter(
+        body__slug="grupo-expertos-plataformas", user__email="expert@example.org"
+    ).exists()
+    # The community is the body: it meets every three months.
+    assert meeting_due(space=network.space).months == 3
+    # Public body: visitors read the approved minutes.
+    html = client.get(f"/en/bodies/red-genero/meetings/{past.pk}/").content.decode()
+    assert "Puntos principales" in html

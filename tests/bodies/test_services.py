@@ -1,0 +1,242 @@
+"""The writes: meetings, attendance and quorum, the minutes' workflow, agreements carried
+from meeting to meeting, and the cadence a community that is a body keeps."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from bodies import selectors, services
+from bodies.models import (
+    AgendaItem,
+    Agreement,
+    Attendance,
+    Decision,
+    Meeting,
+    Minutes,
+    MinutesComment,
+)
+from forum.models import Room, Space, SpaceEvent
+from forum.selectors.communities import meeting_due
+from tests.bodies.helpers import make_body, make_meeting, make_member
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _create(actor, body, **fields):
+    starts = timezone.now() + datetime.timedelta(days=5)
+    return services.meeting_create(
+        actor=actor,
+        body=body,
+        **{
+            "title": "R",
+            "starts_at": starts,
+            "ends_at": starts + datetime.timedelta(hours=2),
+            "format": "virtual",
+            "link": "https://x.example.org",
+            **fields,
+        },
+    )
+
+
+def test_a_meeting_is_checked_whole_and_only_the_secretariat_creates_it(secretariat):
+    body = make_body()
+    member = make_member(body).user
+    with pytest.raises(PermissionDenied):
+        _create(member, body)
+    now = timezone.now()
+    with pytest.raises(ValidationError) as error:
+        _create(
+            secretariat,
+            body,
+            title=" ",
+            starts_at=now,
+            ends_at=now - datetime.timedelta(hours=1),
+            format="in_person",
+            link="ftp://x",
+            place="",
+        )
+    assert set(error.value.message_dict) == {"title", "ends_at", "link", "place"}
+    # Virtual without a link: only a body with its own room may.
+    with pytest.raises(ValidationError) as error:
+        _create(secretariat, body, link="")
+    assert "link" in error.value.message_dict
+    assert not Meeting.objects.exists()
+    meeting = _create(secretariat, body, format="in_person", place="Panamá", link="")
+    assert meeting.place == "Panamá" and meeting.created_by == secretariat
+    space = Space.objects.create(kind=Space.Kind.COMMUNITY, name="Red", slug="red-sala")
+    with_space = make_body(slug="con-espacio", space=space)
+    with pytest.raises(ValidationError):  # a space without a room is not enough
+        _create(secretariat, with_space, link="")
+    Room.objects.create(space=space, name="Sala", slug="sala-red")
+    assert _create(secretariat, with_space, link="").link == ""
+
+
+def test_attendance_is_all_or_nothing_and_quorum_is_more_than_half(secretariat):
+    body = make_body(seats=4)
+    seats = list(body.seats.order_by("pk"))
+    other_seat = make_body(slug="otro", seats=1).seats.get()
+    meeting = make_meeting(body)
+    with pytest.raises(ValidationError):
+        services.attendance_record(
+            actor=secretariat,
+            meeting=meeting,
+            statuses={seats[0].pk: "present", other_seat.pk: "present"},
+        )
+    with pytest.raises(ValidationError):
+        services.attendance_record(
+            actor=secretariat, meeting=meeting, statuses={seats[0].pk: "asleep"}
+        )
+    assert not Attendance.objects.exists()
+    services.attendance_record(
+        actor=secretariat,
+        meeting=meeting,
+        statuses={seats[0].pk: "present", seats[1].pk: "represented", seats[2].pk: "absent"},
+    )
+    quorum = selectors.quorum_of(selectors.attendance_rows(meeting=meeting))
+    assert (quorum.counted, quorum.seats, quorum.reached) == (2, 4, False)  # half is not more
+    services.attendance_record(
+        actor=secretariat, meeting=meeting, statuses={seats[3].pk: "present"}
+    )
+    quorum = selectors.quorum_of(selectors.attendance_rows(meeting=meeting))
+    assert (quorum.counted, quorum.reached) == (3, True)
+    # An inactive seat no longer counts.
+    seats[3].is_active = False
+    seats[3].save()
+    assert selectors.quorum_of(selectors.attendance_rows(meeting=meeting)).seats == 3
+    member = make_member(body).user
+    with pytest.raises(PermissionDenied):
+        services.attendance_record(actor=member, meeting=meeting, statuses={})
+
+
+def test_minutes_go_draft_circulated_approved_and_then_never_change(secretariat):
+    body = make_body()
+    member = make_member(body).user
+    outsider = UserFactory()
+    meeting = make_meeting(body, days=-3)
+    with pytest.raises(PermissionDenied):
+        services.minutes_save(actor=member, meeting=meeting, text="Acta")
+    with pytest.raises(ValidationError):
+        services.minutes_save(actor=secretariat, meeting=meeting, text="  ")
+    minutes = services.minutes_save(actor=secretariat, meeting=meeting, text="**Acta** <script>")
+    assert "<strong>Acta</strong>" in minutes.text_html and "<script>" not in minutes.text_html
+    # Approving a draft is refused: it must be circulated first; members cannot comment yet.
+    with pytest.raises(ValidationError):
+        services.minutes_approve(actor=secretariat, minutes=minutes)
+    with pytest.raises(ValidationError):
+        services.minutes_comment_add(actor=member, minutes=minutes, text="Hola")
+    with pytest.raises(PermissionDenied):
+        services.minutes_circulate(actor=member, minutes=minutes)
+    services.minutes_circulate(actor=secretariat, minutes=minutes)
+    with pytest.raises(PermissionDenied):
+        services.minutes_comment_add(actor=outsider, minutes=minutes, text="Hola")
+    comment = services.minutes_comment_add(actor=member, minutes=minutes, text="Falta un punto")
+    assert comment.author == member and comment.created_at
+    services.minutes_save(actor=secretariat, meeting=meeting, text="Acta corregida")
+    with pytest.raises(PermissionDenied):
+        services.minutes_approve(actor=member, minutes=minutes)
+    approved = services.minutes_approve(actor=secretariat, minutes=minutes)
+    assert approved.approved_by == secretariat and approved.approved_at is not None
+    decisions = list(Decision.objects.values_list("kind", "actor"))
+    assert decisions == [
+        (Decision.Kind.MINUTES_CIRCULATED, secretariat.pk),
+        (Decision.Kind.MINUTES_APPROVED, secretariat.pk),
+    ]
+    # From now on: no edit, no second approval, no comment, no change to the record.
+    for attempt in (
+        lambda: services.minutes_save(actor=secretariat, meeting=meeting, text="Otra"),
+        lambda: services.minutes_approve(actor=secretariat, minutes=minutes),
+        lambda: services.minutes_comment_add(actor=member, minutes=minutes, text="Tarde"),
+        lambda: services.attendance_record(actor=secretariat, meeting=meeting, statuses={}),
+        lambda: services.agenda_item_add(actor=secretariat, meeting=meeting, title="Más"),
+        lambda: services.agreement_add(actor=secretariat, meeting=meeting, text="Otro"),
+    ):
+        with pytest.raises(ValidationError) as error:
+            attempt()
+        assert error.value.messages
+    minutes = Minutes.objects.get()
+    assert minutes.text == "Acta corregida" and minutes.status == Minutes.Status.APPROVED
+    assert MinutesComment.objects.count() == 1
+
+
+def test_agreements_are_carried_to_later_meetings_until_done(secretariat):
+    body = make_body(seats=2)
+    seat, other_seat = body.seats.order_by("pk")
+    owner = make_member(body, seat=seat).user
+    other = make_member(body, seat=other_seat).user
+    first = make_meeting(body, days=-60, title="Primera")
+    second = make_meeting(body, days=-5, title="Segunda")
+    third = make_meeting(body, days=20, title="Tercera")
+    foreign = make_body(slug="otro", seats=1).seats.get()
+    with pytest.raises(ValidationError) as error:
+        services.agreement_add(actor=secretariat, meeting=first, text="", owner_seat_id=foreign.pk)
+    assert set(error.value.message_dict) == {"text", "owner"}
+    overdue = services.agreement_add(
+        actor=secretariat,
+        meeting=first,
+        text="Reunir protocolos",
+        owner_seat_id=seat.pk,
+        due_on=timezone.localdate() - datetime.timedelta(days=1),
+    )
+    later = services.agreement_add(actor=secretariat, meeting=second, text="Preparar guía")
+    assert overdue.is_overdue and later.owner_seat is None
+
+    def carried(meeting):
+        access = selectors.access_for(user=secretariat, body=body)
+        return [a.text for a in selectors.meeting_page(access=access, meeting=meeting).carried]
+
+    assert carried(first) == []
+    assert carried(second) == ["Reunir protocolos"]
+    assert carried(third) == ["Reunir protocolos", "Preparar guía"]
+    # Follow-up: the owning seat's member and the secretariat; not another seat.
+    with pytest.raises(PermissionDenied):
+        services.agreement_note_add(actor=other, agreement=overdue, text="Yo")
+    note = services.agreement_note_add(actor=owner, agreement=overdue, text="Enviado a 3 países")
+    assert note.author == owner
+    with pytest.raises(PermissionDenied):
+        services.agreement_status_set(actor=owner, agreement=overdue, status="done")
+    with pytest.raises(ValidationError):
+        services.agreement_status_set(actor=secretariat, agreement=overdue, status="lost")
+    services.agreement_status_set(actor=secretariat, agreement=overdue, status="in_progress")
+    assert carried(third) == ["Reunir protocolos", "Preparar guía"]
+    services.agreement_status_set(actor=secretariat, agreement=overdue, status="done")
+    assert carried(third) == ["Preparar guía"]
+    done = Agreement.objects.get(pk=overdue.pk)
+    with pytest.raises(ValidationError):  # closed: no more follow-up
+        services.agreement_note_add(actor=owner, agreement=done, text="Otra")
+    assert (done.status_changed_by, done.status) == (secretariat, "done")
+    assert list(Decision.objects.filter(agreement=done).values_list("old_value", "new_value")) == [
+        ("pending", "in_progress"),
+        ("in_progress", "done"),
+    ]
+
+
+def test_agenda_items_are_ordered_and_moved(secretariat):
+    meeting = make_meeting(make_body())
+    with pytest.raises(ValidationError) as error:
+        services.agenda_item_add(
+            actor=secretariat, meeting=meeting, title="", document_url="javascript:x"
+        )
+    assert set(error.value.message_dict) == {"title", "document_url"}
+    a = services.agenda_item_add(actor=secretariat, meeting=meeting, title="A")
+    services.agenda_item_add(actor=secretariat, meeting=meeting, title="B", notes="*nota*")
+    services.agenda_item_move(actor=secretariat, item=a, up=False)
+    assert list(AgendaItem.objects.values_list("title", flat=True)) == ["B", "A"]
+
+
+def test_a_community_that_is_a_body_meets_at_the_bodys_cadence():
+    space = Space.objects.create(kind=Space.Kind.COMMUNITY, name="Red", slug="red")
+    last = timezone.now() - datetime.timedelta(days=100)
+    SpaceEvent.objects.create(
+        space=space, kind=SpaceEvent.Kind.MEETING, title="R", starts_at=last, duration_minutes=60
+    )
+    # Six months from the last meeting while the space is no body's.
+    status = meeting_due(space=space)
+    assert status.months == 6 and not status.overdue
+    make_body(space=space, meetings_per_year=4, in_person_per_year=1)
+    status = meeting_due(space=space)
+    assert status.months == 3
+    assert status.overdue  # three months after a meeting 100 days ago
+    assert selectors.space_cadence_months(space) == 3

@@ -1,0 +1,315 @@
+"""Who sees what: the list, a body, a meeting, the minutes at each step; the same 404
+for another body's pages as for missing ones; the secretariat's pages refuse the members;
+flat query counts as meetings, agreements and seats grow; the calendar and .ics."""
+
+import datetime
+import zoneinfo
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import escape
+from icalendar import Calendar
+
+from bodies import services
+from bodies.models import Agreement, Attendance, Meeting, Member, Minutes
+from lms.selectors.calendar import entries_between
+from tests.bodies.helpers import make_body, make_meeting, make_member
+from tests.factories import UserFactory
+from tests.mfa import mfa_force_login
+
+pytestmark = pytest.mark.django_db
+
+
+def url(name, **kwargs):
+    return reverse(f"bodies:{name}", kwargs=kwargs)
+
+
+@pytest.fixture
+def network(secretariat):
+    body = make_body(slug="red", name="Red de género", seats=3)
+    member = make_member(body)
+    meeting = make_meeting(body, days=-2, title="Reunión de marzo")
+    minutes = services.minutes_save(actor=secretariat, meeting=meeting, text="Acta de marzo")
+    return body, member.user, meeting, minutes
+
+
+def test_the_list_shows_each_person_their_bodies(client, secretariat, network):
+    _body, member, _meeting, _minutes = network
+    public = make_body(slug="publico", name="Grupo público", is_public=True, seats=1)
+    make_body(slug="privado", name="Grupo privado", seats=1)
+    names = {
+        None: ["Grupo público"],
+        member: ["Grupo público", "Red de género"],
+        UserFactory(): ["Grupo público"],
+    }
+    for person, expected in names.items():
+        client.logout()
+        if person is not None:
+            client.force_login(person)
+        html = client.get(url("index")).content.decode()
+        shown = [n for n in ("Grupo privado", "Grupo público", "Red de género") if n in html]
+        assert shown == expected, person
+    mfa_force_login(client, secretariat)
+    html = client.get(url("index")).content.decode()
+    assert all(n in html for n in ("Grupo privado", "Grupo público", "Red de género"))
+    assert public.slug in html
+
+
+def test_a_private_body_is_404_for_others_and_the_same_as_missing(client, network):
+    body, member, meeting, _minutes = network
+    other_body = make_body(slug="otro", seats=1)
+    other_meeting = make_meeting(other_body)
+    for person in (None, UserFactory(), make_member(other_body).user):
+        client.logout()
+        if person is not None:
+            client.force_login(person)
+        assert client.get(url("body", slug=body.slug)).status_code == 404
+        assert client.get(url("meeting", slug=body.slug, pk=meeting.pk)).status_code == 404
+        assert client.get(url("body", slug="nadie")).status_code == 404
+    client.force_login(member)
+    assert client.get(url("body", slug=body.slug)).status_code == 200
+    # Another body's meeting under this body's address: missing.
+    assert client.get(url("meeting", slug=body.slug, pk=other_meeting.pk)).status_code == 404
+    # A past member (term over) no longer sees it.
+    past = make_member(
+        body,
+        starts_on=timezone.localdate() - datetime.timedelta(days=400),
+        ends_on=timezone.localdate() - datetime.timedelta(days=1),
+    )
+    client.force_login(past.user)
+    assert client.get(url("body", slug=body.slug)).status_code == 404
+    # Their term stays in the rotation's history, for the members.
+    client.force_login(member)
+    html = client.get(url("body", slug=body.slug)).content.decode()
+    assert "Past terms" in html and escape(past.user.get_full_name()) in html
+
+
+def test_minutes_are_shown_by_their_status(client, secretariat, network):
+    body, member, meeting, minutes = network
+    page = url("meeting", slug=body.slug, pk=meeting.pk)
+    client.force_login(member)
+    assert "Acta de marzo" not in client.get(page).content.decode()  # a draft
+    services.minutes_circulate(actor=secretariat, minutes=minutes)
+    html = client.get(page).content.decode()
+    assert "Acta de marzo" in html and "Send the comment" in html
+    response = client.post(
+        url("minutes_action", slug=body.slug, pk=meeting.pk),
+        {"action": "comment", "text": "Añadir el punto 3"},
+    )
+    assert response.status_code == 302
+    # Members do not approve: refused, nothing changes.
+    client.post(url("minutes_action", slug=body.slug, pk=meeting.pk), {"action": "approve"})
+    assert Minutes.objects.get().status == Minutes.Status.CIRCULATED
+    client.logout()
+    assert client.get(page).status_code == 404  # private body
+    services.minutes_approve(actor=secretariat, minutes=minutes)
+    body.is_public = True
+    body.save()
+    html = client.get(page).content.decode()
+    assert "Acta de marzo" in html and "Añadir el punto 3" not in html  # comments: members
+    assert "Attendance" not in html
+    # The secretariat's page for the minutes refuses to edit approved ones.
+    mfa_force_login(client, secretariat)
+    response = client.get(url("minutes", slug=body.slug, pk=meeting.pk), follow=True)
+    assert "are approved" in response.content.decode()
+
+
+def test_visitors_of_a_public_body_see_only_approved_minutes(client, secretariat, network):
+    body, member, meeting, minutes = network
+    body.is_public = True
+    body.save()
+    html = client.get(url("body", slug=body.slug)).content.decode()
+    # The seats, not who holds them: that is for the people signed in.
+    assert "Argentina" in html and escape(member.get_full_name()) not in html
+    page = url("meeting", slug=body.slug, pk=meeting.pk)
+    assert "Acta de marzo" not in client.get(page).content.decode()
+    services.minutes_circulate(actor=secretariat, minutes=minutes)
+    assert "Acta de marzo" not in client.get(page).content.decode()
+    assert "Acta de marzo" not in client.get(url("body", slug=body.slug)).content.decode()
+
+
+def test_members_cannot_use_the_secretariats_pages(client, network):
+    body, member, meeting, _minutes = network
+    client.force_login(member)
+    for name in ("meeting_edit", "agenda", "attendance", "minutes", "agreement_new"):
+        assert client.get(url(name, slug=body.slug, pk=meeting.pk)).status_code == 403, name
+    assert client.get(url("meeting_new", slug=body.slug)).status_code == 403
+    response = client.post(
+        url("attendance", slug=body.slug, pk=meeting.pk),
+        {f"seat_{seat.pk}": "present" for seat in body.seats.all()},
+    )
+    assert response.status_code == 403 and not Attendance.objects.exists()
+
+
+def test_the_secretariat_records_a_meeting_through_the_pages(client, secretariat, network):
+    body, _member, meeting, _minutes = network
+    mfa_force_login(client, secretariat)
+    response = client.post(
+        url("meeting_new", slug=body.slug),
+        {
+            "title": "Reunión de junio",
+            "starts_at": "2031-06-10T09:00",
+            "ends_at": "2031-06-10T08:00",
+            "format": "in_person",
+            "place": "",
+        },
+    )
+    assert response.status_code == 200 and Meeting.objects.count() == 1
+    html = response.content.decode()
+    assert "The meeting ends after it starts." in html
+    assert "Say where the meeting takes place." in html
+    response = client.post(
+        url("meeting_new", slug=body.slug),
+        {
+            "title": "Reunión de junio",
+            "starts_at": "2031-06-10T09:00",
+            "ends_at": "2031-06-10T12:00",
+            "format": "in_person",
+            "place": "Panamá",
+        },
+    )
+    june = Meeting.objects.get(title="Reunión de junio")
+    assert response.status_code == 302
+    # 09:00 typed means 09:00 in the body's time zone.
+    zone = zoneinfo.ZoneInfo(body.time_zone)
+    assert timezone.localtime(june.starts_at, zone).hour == 9
+    seats = list(body.seats.order_by("pk"))
+    response = client.post(
+        url("attendance", slug=body.slug, pk=meeting.pk),
+        {f"seat_{seats[0].pk}": "present", f"seat_{seats[1].pk}": "represented"},
+    )
+    assert response.status_code == 302
+    html = client.get(url("meeting", slug=body.slug, pk=meeting.pk)).content.decode()
+    assert "Quorum reached" in html and "2 of 3 seats present or represented." in html
+    response = client.post(
+        url("agreement_new", slug=body.slug, pk=meeting.pk),
+        {"text": "Reunir protocolos", "owner": str(seats[0].pk), "due_on": "2020-01-01"},
+    )
+    assert response.status_code == 302
+    html = client.get(url("meeting", slug=body.slug, pk=june.pk)).content.decode()
+    assert "Open agreements from earlier meetings" in html and "Reunir protocolos" in html
+    assert "Attendance is not recorded yet." in html and "Quorum not reached" not in html
+    agreement = Agreement.objects.get()
+    client.post(
+        url("agreement_action", slug=body.slug, pk=agreement.pk),
+        {"action": "status", "status": "done", "back": june.pk},
+    )
+    html = client.get(url("meeting", slug=body.slug, pk=june.pk)).content.decode()
+    assert "Reunir protocolos" not in html
+
+
+def test_a_body_page_and_a_meeting_page_cost_the_same_for_3_and_30(
+    client, secretariat, django_assert_max_num_queries
+):
+    body = make_body(seats=3)
+    member = make_member(body)
+
+    def grow(n):
+        seats = list(body.seats.all())
+        for i in range(n):
+            meeting = make_meeting(body, days=-100 + i, title=f"R{i}")
+            services.minutes_save(actor=secretariat, meeting=meeting, text="Acta")
+            agreement = services.agreement_add(
+                actor=secretariat, meeting=meeting, text=f"Acuerdo {i}", owner_seat_id=seats[0].pk
+            )
+            services.agreement_note_add(actor=member.user, agreement=agreement, text="nota")
+            services.agreement_status_set(
+                actor=secretariat, agreement=agreement, status="in_progress"
+            )
+        return make_meeting(body, days=30, title="Próxima")
+
+    client.force_login(member.user)
+    client.get(url("index"))  # the first page of a session costs its own set-up
+    counts = []
+    for n, seats in ((3, 0), (27, 27)):
+        body.seats.model.objects.bulk_create(
+            [
+                body.seats.model(
+                    body=body, country="CL", institution=f"S{i}", constituency="workers"
+                )
+                for i in range(seats)
+            ]
+        )
+        nxt = grow(n)
+        with django_assert_max_num_queries(40) as captured:
+            assert client.get(url("body", slug=body.slug)).status_code == 200
+        body_queries = len(captured.captured_queries)
+        with django_assert_max_num_queries(40) as captured:
+            html = client.get(url("meeting", slug=body.slug, pk=nxt.pk)).content.decode()
+        assert "Acuerdo 0" in html
+        counts.append((body_queries, len(captured.captured_queries)))
+    assert counts[0] == counts[1], counts
+
+
+def test_members_have_the_meetings_in_their_calendar_and_an_ics(client, network):
+    body, member, meeting, _minutes = network
+    start = timezone.now() - datetime.timedelta(days=10)
+    end = timezone.now() + datetime.timedelta(days=10)
+    entries = entries_between(user=member, start=start, end=end)
+    assert [entry.title for entry in entries if entry.kind == "body_meeting"] == [
+        "Reunión de marzo · Red de género"
+    ]
+    assert not [
+        e
+        for e in entries_between(user=UserFactory(), start=start, end=end)
+        if e.kind == "body_meeting"
+    ]
+    client.force_login(member)
+    response = client.get(url("meeting_ics", slug=body.slug, pk=meeting.pk))
+    assert response["Content-Type"].startswith("text/calendar")
+    events = Calendar.from_ical(response.content).walk("VEVENT")
+    assert [str(event["summary"]) for event in events] == ["Reunión de marzo · Red de género"]
+
+
+def test_the_secretariat_keeps_bodies_seats_and_members_in_the_admin(client, secretariat):
+    mfa_force_login(client, secretariat)
+    for model in ("body", "seat", "member"):
+        response = client.get(f"/admin/snippets/bodies/{model}/add/")
+        assert response.status_code == 200, model
+
+
+def test_a_member_holds_a_seat_of_their_body(db):
+    body, other = make_body(seats=1), make_body(slug="otro", seats=1)
+    person = UserFactory()
+    for fields in (
+        {"seat": other.seats.get(), "role": "member"},
+        {"seat": None, "role": "chair"},
+        {
+            "seat": body.seats.get(),
+            "role": "member",
+            "ends_on": timezone.localdate() - datetime.timedelta(days=400),
+        },
+    ):
+        with pytest.raises(ValidationError):
+            Member(body=body, user=person, **fields).full_clean()
+    Member(body=body, user=person, seat=None, role="secretariat").full_clean()
+
+
+def test_the_secretariat_edits_an_agenda_item(client, secretariat, network):
+    body, member, meeting, _minutes = network
+    item = services.agenda_item_add(actor=secretariat, meeting=meeting, title="Apertura")
+    page = url("agenda_item", slug=body.slug, pk=meeting.pk, item_pk=item.pk)
+    client.force_login(member)
+    assert client.post(page, {"title": "Otro"}).status_code == 403
+    mfa_force_login(client, secretariat)
+    response = client.post(page, {"title": "", "document_url": "notaurl"})
+    assert response.status_code == 200
+    item.refresh_from_db()
+    assert item.title == "Apertura"
+    response = client.post(page, {"title": "Apertura y agenda", "notes": "**Hoy**"})
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert (item.title, str(item.notes_html)) == (
+        "Apertura y agenda",
+        "<p><strong>Hoy</strong></p>",
+    )
+    other = make_meeting(make_body(slug="otro", seats=1))
+    other_item = services.agenda_item_add(actor=secretariat, meeting=other, title="X")
+    assert (
+        client.get(
+            url("agenda_item", slug=body.slug, pk=meeting.pk, item_pk=other_item.pk)
+        ).status_code
+        == 404
+    )
