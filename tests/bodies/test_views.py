@@ -83,7 +83,7 @@ def test_a_private_body_is_404_for_others_and_the_same_as_missing(client, networ
     # Their term stays in the rotation's history, for the members.
     client.force_login(member)
     html = client.get(url("body", slug=body.slug)).content.decode()
-    assert "Past terms" in html and escape(past.user.get_full_name()) in html
+    assert "Mandatos anteriores" in html and escape(past.user.get_full_name()) in html
 
 
 def test_minutes_are_shown_by_their_status(client, secretariat, network):
@@ -93,7 +93,7 @@ def test_minutes_are_shown_by_their_status(client, secretariat, network):
     assert "Acta de marzo" not in client.get(page).content.decode()  # a draft
     services.minutes_circulate(actor=secretariat, minutes=minutes)
     html = client.get(page).content.decode()
-    assert "Acta de marzo" in html and "Send the comment" in html
+    assert "Acta de marzo" in html and "Enviar el comentario" in html
     response = client.post(
         url("minutes_action", slug=body.slug, pk=meeting.pk),
         {"action": "comment", "text": "Añadir el punto 3"},
@@ -109,11 +109,11 @@ def test_minutes_are_shown_by_their_status(client, secretariat, network):
     body.save()
     html = client.get(page).content.decode()
     assert "Acta de marzo" in html and "Añadir el punto 3" not in html  # comments: members
-    assert "Attendance" not in html
+    assert 'id="attendance-title"' not in html
     # The secretariat's page for the minutes refuses to edit approved ones.
     mfa_force_login(client, secretariat)
     response = client.get(url("minutes", slug=body.slug, pk=meeting.pk), follow=True)
-    assert "are approved" in response.content.decode()
+    assert "está aprobada: su registro ya no cambia" in response.content.decode()
 
 
 def test_visitors_of_a_public_body_see_only_approved_minutes(client, secretariat, network):
@@ -158,8 +158,8 @@ def test_the_secretariat_records_a_meeting_through_the_pages(client, secretariat
     )
     assert response.status_code == 200 and Meeting.objects.count() == 1
     html = response.content.decode()
-    assert "The meeting ends after it starts." in html
-    assert "Say where the meeting takes place." in html
+    assert "La reunión termina después de empezar." in html
+    assert "Indique dónde se realiza la reunión." in html
     response = client.post(
         url("meeting_new", slug=body.slug),
         {
@@ -182,15 +182,15 @@ def test_the_secretariat_records_a_meeting_through_the_pages(client, secretariat
     )
     assert response.status_code == 302
     html = client.get(url("meeting", slug=body.slug, pk=meeting.pk)).content.decode()
-    assert "Quorum reached" in html and "2 of 3 seats present or represented." in html
+    assert "Hay quórum" in html and "2 de 3 puestos presentes o representados." in html
     response = client.post(
         url("agreement_new", slug=body.slug, pk=meeting.pk),
         {"text": "Reunir protocolos", "owner": str(seats[0].pk), "due_on": "2020-01-01"},
     )
     assert response.status_code == 302
     html = client.get(url("meeting", slug=body.slug, pk=june.pk)).content.decode()
-    assert "Open agreements from earlier meetings" in html and "Reunir protocolos" in html
-    assert "Attendance is not recorded yet." in html and "Quorum not reached" not in html
+    assert "Acuerdos abiertos de reuniones anteriores" in html and "Reunir protocolos" in html
+    assert "La asistencia todavía no está registrada." in html and "No hay quórum" not in html
     agreement = Agreement.objects.get()
     client.post(
         url("agreement_action", slug=body.slug, pk=agreement.pk),
