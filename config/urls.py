@@ -33,11 +33,12 @@ urlpatterns += i18n_patterns(
     path("", include("lms.urls")),
     path("", include("forum.urls")),
     # The portal's features, each in its namespace (portfolio/, documents/ and
-    # repositories/, events/, cooperation/, newsletter/).
+    # repositories/, events/, cooperation/, priorities/, newsletter/).
     path("", include("portfolio.urls")),
     path("", include("library.urls")),
     path("", include("events.urls")),
     path("", include("cooperation.urls")),
+    path("", include("priorities.urls")),
     path("", include("newsletter.urls")),
     path("", include("search.urls")),
     # Wagtail's page tree last: it answers every path the apps above do not.

@@ -31,7 +31,7 @@ LAYERS = [
     ["courses"],
     ["lms"],
     ["forum"],
-    ["cms", "portfolio", "library", "events", "cooperation", "newsletter"],
+    ["cms", "portfolio", "library", "events", "cooperation", "priorities", "newsletter"],
     ["config", "demo"],
     ["bench", "tests"],
 ]

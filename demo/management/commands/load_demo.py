@@ -14,6 +14,7 @@ from demo import (
     newsletter,
     pages,
     portfolio,
+    priorities,
     spaces,
 )
 from lms.choices import Role
@@ -64,6 +65,7 @@ class Command(BaseCommand):
             library.ensure_library()
             events.ensure_events()
             cooperation.ensure_cooperation()
+            priorities.ensure_priorities()
             newsletter.ensure_newsletter()
             # The demo's objects (some written without their services) in the search.
             search_rebuild()
