@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
 from lms.choices import Country
-from lms.markup import render_markdown
+from lms.markup import SanitizedHTMLField, render_markdown
 from lms.models.jobs import JobStatus
 
 MAX_CHOICES = 5
@@ -48,7 +48,7 @@ class Questionnaire(models.Model):
         _("planning period"), max_length=20, help_text=_("The work plan it prepares: 2025-2027.")
     )
     introduction = models.TextField(_("introduction"), blank=True, help_text=_("Markdown."))
-    introduction_html = models.TextField(editable=False, blank=True)
+    introduction_html = SanitizedHTMLField(editable=False, blank=True)
     opens_on = models.DateField(_("opens on"))
     closes_on = models.DateField(
         _("closes on"),

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from courses.models import Area, Theme
@@ -91,6 +92,17 @@ def open_unanswered_for(*, user: User) -> list[Questionnaire]:
         answers__country=country, answers__status=Answer.Status.SUBMITTED
     )
     return [item for item in candidates if item.is_open(now)]
+
+
+def answering_refused(questionnaire: Questionnaire) -> str:
+    """Why answers are not accepted now ("" while the questionnaire is open)."""
+    if questionnaire.is_open():
+        return ""
+    if questionnaire.is_closed():
+        return _("The questionnaire closed on %(date)s: answers are no longer accepted.") % {
+            "date": date_format(questionnaire.closes_on)
+        }
+    return _("The questionnaire is not open yet.")
 
 
 def can_see_results(*, user: User, questionnaire: Questionnaire) -> bool:

@@ -49,13 +49,9 @@ def _require_ministry(actor: User) -> str:
 
 def _check(questionnaire: Questionnaire, themes: Sequence[Theme], texts: dict, submit: bool):
     errors = {}
-    if not questionnaire.is_open():
-        errors["__all__"] = (
-            _("The questionnaire closed on %(date)s: answers are no longer accepted.")
-            % {"date": date_format(questionnaire.closes_on)}
-            if questionnaire.is_closed()
-            else _("The questionnaire is not open yet.")
-        )
+    refused = selectors.answering_refused(questionnaire)
+    if refused:
+        errors["__all__"] = refused
     themes = list(themes)
     if len(themes) > MAX_CHOICES:
         errors["themes"] = _("Choose at most %(n)s themes.") % {"n": MAX_CHOICES}
@@ -96,16 +92,18 @@ def answer_save(
     themes: Sequence[Theme],
     texts: dict[str, str],
     submit: bool = False,
+    to_confirm: bool = False,
 ) -> Answer:
     """Save the ministry's answer as a draft, or submit it (``submit``).
 
     ``themes`` are in order of priority (the first is the first priority). Any focal
     point of the ministry may save it; after submitting it is read-only (submitting
-    again changes nothing) until the secretariat reopens it.
+    again changes nothing) until the secretariat reopens it. ``to_confirm``: checked
+    as for submitting, saved as a draft (the confirmation page submits it).
     """
     country = _require_ministry(actor)
     texts = {name: (texts.get(name) or "").strip() for name, _label in OPEN_QUESTIONS}
-    themes = _check(questionnaire, themes, texts, submit)
+    themes = _check(questionnaire, themes, texts, submit or to_confirm)
     answer = _locked_answer(questionnaire, country, actor)
     if answer.is_submitted:
         if submit:

@@ -74,7 +74,11 @@ def answer(request, pk):
     item = _questionnaire(request, pk)
     country = _ministry(request)
     current = selectors.answer_of(questionnaire=item, country=country)
-    if (current is not None and current.is_submitted) or not item.is_open():
+    refused = selectors.answering_refused(item)
+    if refused:
+        messages.error(request, refused)
+        return redirect("priorities:questionnaire", pk=item.pk)
+    if current is not None and current.is_submitted:
         return redirect("priorities:questionnaire", pk=item.pk)
     form = forms.AnswerForm(initial=forms.AnswerForm.initial_from(current))
     if request.method == "POST":
@@ -82,7 +86,11 @@ def answer(request, pk):
         if form.is_valid():
             try:
                 services.answer_save(
-                    actor=request.user, questionnaire=item, themes=form.themes(), texts=form.texts()
+                    actor=request.user,
+                    questionnaire=item,
+                    themes=form.themes(),
+                    texts=form.texts(),
+                    to_confirm=request.POST.get("action") == "submit",
                 )
             except ValidationError as error:
                 add_service_errors(form, error)
