@@ -4,6 +4,7 @@ reopen), sending the questionnaire to every focal point, and the reminders.
 Every check comes before any write: a refused answer leaves nothing behind.
 """
 
+import datetime
 import logging
 import uuid
 from collections.abc import Sequence
@@ -38,6 +39,7 @@ KIND_INVITATION = "priorities_invitation"
 KIND_REMINDER = "priorities_reminder"
 SEND_BATCH = 25  # focal points told between two records of how far it got
 MAX_TEXT = 5000
+SENDING_STALE_AFTER = datetime.timedelta(minutes=30)
 
 
 def _require_ministry(actor: User) -> str:
@@ -186,8 +188,9 @@ def sending_start(*, actor: User, questionnaire: Questionnaire, token=None) -> S
     """Queue the questionnaire's sending to every focal point (the worker's work).
 
     The same form sent twice (its token), or a sending already waiting or running,
-    gives back that sending. Sending again later tells only the focal points not
-    told yet (new ones): the notifications carry the questionnaire's key.
+    gives back that sending (unless it began over ``SENDING_STALE_AFTER`` ago).
+    Sending again later tells only the focal points not told yet (new ones): the
+    notifications carry the questionnaire's key.
     """
     if not actor.is_secretariat:
         raise PermissionDenied(_("Only the Technical Secretariat sends the questionnaire."))
@@ -200,9 +203,16 @@ def sending_start(*, actor: User, questionnaire: Questionnaire, token=None) -> S
     try:
         with transaction.atomic():
             Questionnaire.objects.select_for_update().filter(pk=questionnaire.pk).first()
-            existing = questionnaire.sendings.filter(
+            unfinished = questionnaire.sendings.filter(
                 status__in=[Sending.Status.QUEUED, Sending.Status.RUNNING]
-            ).first()
+            )
+            # A run not finished long after it began stopped (a worker restarted):
+            # marked failed; the new one tells only the people not told yet.
+            now = timezone.now()
+            unfinished.filter(created_at__lt=now - SENDING_STALE_AFTER).update(
+                status=Sending.Status.FAILED, finished_at=now
+            )
+            existing = unfinished.first()
             if existing is not None:
                 return existing
             sending = Sending.objects.create(

@@ -182,8 +182,17 @@ def test_sending_tells_every_focal_point_once(
         services.sending_start(actor=people[0], questionnaire=questionnaire)
 
 
-def test_a_sending_runs_once():
+def test_a_sending_runs_once_and_a_stopped_one_is_replaced(questionnaire, secretariat):
     assert services.sending_run(sending_id=999) is None
+    waiting = services.sending_start(actor=secretariat, questionnaire=questionnaire)
+    assert services.sending_start(actor=secretariat, questionnaire=questionnaire) == waiting
+    Sending.objects.filter(pk=waiting.pk).update(
+        created_at=timezone.now() - services.SENDING_STALE_AFTER * 2
+    )
+    fresh = services.sending_start(actor=secretariat, questionnaire=questionnaire)
+    assert fresh != waiting
+    waiting.refresh_from_db()
+    assert waiting.status == Sending.Status.FAILED
 
 
 def test_reminders_go_once_and_only_to_ministries_that_have_not_submitted(questionnaire):
