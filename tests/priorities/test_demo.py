@@ -2,7 +2,9 @@
 an open one the demo focal point's ministry (Haiti) has not submitted; idempotent."""
 
 import pytest
+from django.utils import timezone
 
+from lms.models import User
 from priorities import selectors
 from priorities.models import Answer, Choice, Questionnaire
 
@@ -23,3 +25,16 @@ def test_the_demo_questionnaires_are_loaded_once():
     assert ranked[0].score >= ranked[-1].score and ranked[0].ministries > 1
     assert Choice.objects.filter(answer__questionnaire=closed).count() == 25 * 5
     assert not current.answers.filter(country="HT").exists()
+
+
+def test_the_demo_focal_point_is_asked_for_her_ministrys_answer():
+    from demo.accounts import ensure_people
+    from demo.priorities import ensure_priorities
+
+    ensure_people()
+    ensure_priorities()
+    focal = User.objects.get(email="focal@example.org")
+    current = Questionnaire.objects.get(closes_on__gte=timezone.localdate())
+    assert selectors.open_unanswered_for(user=focal) == [current]
+    closed = Questionnaire.objects.exclude(pk=current.pk).get()
+    assert selectors.can_see_results(user=focal, questionnaire=closed)
