@@ -9,7 +9,6 @@ answer, and the results once the questionnaire has closed. Anyone else sees none
 
 import csv
 import io
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, QuerySet
@@ -332,8 +331,8 @@ def open_answers(answers: list[Answer]) -> list[dict]:
 def answer_states(questionnaire: Questionnaire) -> list[dict]:
     """Every ministry with focal points or an answer, with where its answer is."""
     answers = answers_by_country(questionnaire)
-    countries = countries_with_focal_points() | set(answers)
-    rows = defaultdict(dict)
-    for code in countries:
-        rows[code] = {"country": code, "name": Country(code).label, "answer": answers.get(code)}
-    return sorted(rows.values(), key=lambda row: str(row["name"]))
+    rows = [
+        {"country": code, "name": str(Country(code).label), "answer": answers.get(code)}
+        for code in countries_with_focal_points() | set(answers)
+    ]
+    return sorted(rows, key=lambda row: row["name"])
