@@ -15,6 +15,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from courses.models import Area, Theme
 from forum.services.communities import _cell
@@ -256,7 +257,11 @@ def sending_summary(sending: Sending) -> str:
 
 
 def sending_counts(sending: Sending) -> str:
-    return _("%(done)s of %(total)s focal points told") % {
+    return ngettext(
+        "%(done)s of %(total)s focal point told",
+        "%(done)s of %(total)s focal points told",
+        sending.total,
+    ) % {
         "done": sending.done,
         "total": sending.total,
     }
