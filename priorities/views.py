@@ -54,11 +54,13 @@ def questionnaire(request, pk):
     item = _questionnaire(request, pk)
     user = request.user
     country = selectors.ministry_of(user)
+    mine = selectors.answer_of(questionnaire=item, country=country)
     context = {
         "questionnaire": item,
         "country": country,
         "country_name": Country(country).label if country else "",
-        "answer": selectors.answer_of(questionnaire=item, country=country),
+        "answer": mine,
+        "texts": [(label, getattr(mine, name)) for name, label in OPEN_QUESTIONS] if mine else [],
         "can_see_results": selectors.can_see_results(user=user, questionnaire=item),
         "rate": selectors.response_rate(item),
     }

@@ -44,6 +44,8 @@ def test_a_focal_point_drafts_then_submits_with_a_confirmation(client, questionn
     client.post(url("submit", questionnaire))  # twice: harmless
     saved.refresh_from_db()
     assert saved.is_submitted and saved.submitted_by == ana
+    page = client.get(url("questionnaire", questionnaire)).content.decode()
+    assert "Informalidad" in page and inspection.name in page
     # Read-only now: the form sends back to the questionnaire.
     assert client.get(url("answer", questionnaire))["Location"] == url(
         "questionnaire", questionnaire
