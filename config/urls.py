@@ -33,11 +33,12 @@ urlpatterns += i18n_patterns(
     path("", include("lms.urls")),
     path("", include("forum.urls")),
     # The portal's features, each in its namespace (portfolio/, documents/ and
-    # repositories/, events/, cooperation/, newsletter/, work-plan/, bodies/).
+    # repositories/, events/, cooperation/, priorities/, newsletter/, work-plan/, bodies/).
     path("", include("portfolio.urls")),
     path("", include("library.urls")),
     path("", include("events.urls")),
     path("", include("cooperation.urls")),
+    path("", include("priorities.urls")),
     path("", include("newsletter.urls")),
     path("", include("workplan.urls")),
     path("", include("bodies.urls")),

@@ -44,6 +44,9 @@ KINDS: dict[str, tuple[str, ...]] = {
         "community_request",
         "community_joined",
         "community_declined",
+        # priorities.services: the questionnaire sent to focal points, its reminders.
+        "priorities_invitation",
+        "priorities_reminder",
     ),
     # A conversation reported to the secretariat (forum.services.direct).
     KindGroup.MODERATION: ("direct_report",),

@@ -37,6 +37,7 @@ LAYERS = [
         "library",
         "events",
         "cooperation",
+        "priorities",
         "newsletter",
         "workplan",
         "bodies",

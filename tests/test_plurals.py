@@ -9,7 +9,7 @@ from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
 APPS = ["cms", "config", "cooperation", "courses", "events", "forum", "library", "lms"]
-APPS += ["newsletter", "portfolio", "search", "bodies"]
+APPS += ["newsletter", "portfolio", "priorities", "search", "bodies"]
 NOUNS = (
     "members|minutes|hours|days|weeks|seconds|lines|people|learners|seats|accounts"
     "|invitations|applications|messages|results|questions|votes|experts|problems"

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "library",
     "events",
     "cooperation",
+    "priorities",
     "newsletter",
     "workplan",
     "bodies",

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
+from wagtail import hooks
 
 from courses.models import CoursePage, LessonPage
 from lms.forms import ApplicationForm, AssignmentForm, add_service_errors, draft_key
@@ -63,6 +64,13 @@ def dashboard(request):
             "applications": dashboards.learner_applications(user=user),
             "notifications": dashboards.unread_notifications(user=user),
             "open_calls": dashboards.learner_open_calls(user=user),
+            # What other apps ask of the person (a questionnaire to answer...):
+            # each ``rial_dashboard_notices`` hook returns [{"text", "url", "link"}].
+            "notices": [
+                notice
+                for hook in hooks.get_hooks("rial_dashboard_notices")
+                for notice in hook(user)
+            ],
         },
     )
 

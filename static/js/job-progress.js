@@ -1,6 +1,7 @@
 // The progress pages of work done in the worker: an import
 // (templates/lms/import_job.html) and a cohort's certificates in one zip
-// (templates/lms/manage/certificate_archive.html). Each asks the server for
+// (templates/lms/manage/certificate_archive.html), a priorities questionnaire
+// sent to the focal points (templates/priorities/sending.html). Each asks the server for
 // its counters every second or two and updates the page in place until the
 // work is finished. Without JavaScript the page refreshes itself (a
 // <noscript> meta refresh) and has a reload link.
@@ -69,7 +70,21 @@
         };
     }
 
-    var page = root.id === "certificate-archive" ? certificateArchive() : importJob();
+    // Anything else that counts its steps in one sentence (``data-counts``: the
+    // element that shows it), e.g. a questionnaire sent to the focal points.
+    function counted() {
+        var counts = byId(root.dataset.counts);
+        return {
+            url: function () { return root.dataset.progressUrl; },
+            update: function (state) {
+                if (counts.textContent !== state.counts) { counts.textContent = state.counts; }
+                common(state, state.finished && state.status === "done" ? Math.max(state.total, 1) : state.done);
+            }
+        };
+    }
+
+    var page = root.id === "certificate-archive" ? certificateArchive()
+        : root.dataset.counts ? counted() : importJob();
     var delay = 1000;
 
     function poll() {

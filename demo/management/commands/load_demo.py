@@ -15,6 +15,7 @@ from demo import (
     newsletter,
     pages,
     portfolio,
+    priorities,
     spaces,
     workplan,
 )
@@ -67,6 +68,7 @@ class Command(BaseCommand):
             library.ensure_library()
             events.ensure_events()
             cooperation.ensure_cooperation()
+            priorities.ensure_priorities()
             newsletter.ensure_newsletter()
             workplan.ensure_workplan()
             # The demo's objects (some written without their services) in the search.

@@ -1,0 +1,73 @@
+"""priorities/selectors.py: the ranking (Borda), the response rate, who sees what."""
+
+import pytest
+
+from courses.models import Theme
+from priorities import selectors
+from priorities.models import MAX_CHOICES, Answer, Choice
+from tests.factories import UserFactory
+from tests.priorities.conftest import make_focal
+
+pytestmark = pytest.mark.django_db
+
+
+def answer(questionnaire, country, codes, status=Answer.Status.SUBMITTED):
+    item = Answer.objects.create(questionnaire=questionnaire, country=country, status=status)
+    themes = {theme.code: theme for theme in Theme.objects.filter(code__in=codes)}
+    Choice.objects.bulk_create(
+        Choice(answer=item, theme=themes[code], rank=rank) for rank, code in enumerate(codes, 1)
+    )
+    return item
+
+
+def test_themes_are_ranked_by_borda_score_then_by_ministries(questionnaire):
+    answer(questionnaire, "CL", ["labour-inspection", "msme", "telework"])
+    answer(questionnaire, "MX", ["msme", "labour-inspection"])
+    answer(questionnaire, "PE", ["telework"])
+    answer(questionnaire, "HT", ["child-labour"], status=Answer.Status.DRAFT)  # not counted
+    ranked = selectors.ranked_themes(questionnaire)
+    scores = [(item.theme.code, item.score, item.ministries, item.first_choices) for item in ranked]
+    n = MAX_CHOICES  # the first choice is worth n points, the second n - 1...
+    assert scores == [
+        # the same score and count: in the taxonomy's order (labour before employment)
+        ("labour-inspection", n + (n - 1), 2, 1),
+        ("msme", (n - 1) + n, 2, 1),
+        ("telework", (n - 2) + n, 2, 1),
+    ]
+    assert [item.position for item in ranked] == [1, 2, 3]
+    assert "child-labour" not in [item.theme.code for item in ranked]
+    areas = selectors.ranked_areas(ranked)
+    assert sum(entry.score for entry in areas) == sum(item.score for item in ranked)
+
+
+def test_the_response_rate_counts_ministries_with_focal_points(questionnaire):
+    make_focal("CL"), make_focal("CL"), make_focal("MX"), make_focal("HT")
+    answer(questionnaire, "CL", ["msme"])
+    answer(questionnaire, "MX", ["msme"], status=Answer.Status.DRAFT)
+    answer(questionnaire, "UY", ["msme"])  # its focal point has left since
+    rate = selectors.response_rate(questionnaire)
+    assert (rate.answered, rate.expected) == (2, 4)
+    assert rate.percent == 50
+
+
+def test_who_sees_which_questionnaire_and_results(questionnaire, closed, secretariat):
+    focal = make_focal("CL")
+    outsider = UserFactory()
+    assert set(selectors.questionnaires_for(user=secretariat)) == {questionnaire, closed}
+    assert set(selectors.questionnaires_for(user=focal)) == {questionnaire, closed}
+    assert not selectors.questionnaires_for(user=outsider).exists()
+    assert selectors.questionnaire_for(user=outsider, pk=questionnaire.pk) is None
+    assert selectors.can_see_results(user=secretariat, questionnaire=questionnaire)
+    assert not selectors.can_see_results(user=focal, questionnaire=questionnaire)
+    assert selectors.can_see_results(user=focal, questionnaire=closed)
+    assert not selectors.can_see_results(user=outsider, questionnaire=closed)
+
+
+def test_an_open_unanswered_questionnaire_is_shown_to_the_focal_point(questionnaire, closed):
+    focal = make_focal("CL")
+    assert selectors.open_unanswered_for(user=focal) == [questionnaire]
+    answer(questionnaire, "CL", ["msme"], status=Answer.Status.DRAFT)
+    assert selectors.open_unanswered_for(user=focal) == [questionnaire]
+    Answer.objects.filter(country="CL").update(status=Answer.Status.SUBMITTED)
+    assert selectors.open_unanswered_for(user=focal) == []
+    assert selectors.open_unanswered_for(user=UserFactory()) == []
