@@ -7,3 +7,10 @@ class WorkplanConfig(AppConfig):
 
     name = "workplan"
     verbose_name = _("Work plan")
+
+    def ready(self):
+        from django.apps import apps
+
+        from workplan import signals
+
+        signals.connect(apps)

@@ -3,10 +3,12 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from workplan import services
+from workplan.models import WorkPlan
 
 
 def _add(form, errors: dict) -> None:
@@ -38,7 +40,6 @@ class ActionAdminForm(WagtailAdminModelForm):
                 "-plan__start_year", "sort_order"
             )
             field.label_from_instance = lambda line: f"{line.plan.period} · {line.title}"
-        self._before = {}
 
     def clean(self):
         data = super().clean()
@@ -46,7 +47,6 @@ class ActionAdminForm(WagtailAdminModelForm):
         stored = self.instance
         if stored.pk:
             stored = type(stored).objects.select_related("line__plan").get(pk=stored.pk)
-            self._before = services.action_snapshot(stored)
         _add(
             self,
             services.action_edit_errors(
@@ -56,11 +56,46 @@ class ActionAdminForm(WagtailAdminModelForm):
         return data
 
     def save(self, commit=True):
-        action = super().save(commit=commit)
-        if commit and self._before:
-            action = type(action).objects.select_related("line__plan").get(pk=action.pk)
-            services.action_changes_record(actor=self.for_user, action=action, before=self._before)
+        """Check again under the plans' lock: an approval committed after ``clean()`` must
+        not let this edit change what was approved, nor change it unrecorded (the view
+        shows a ``ValidationError`` raised here as the form's error)."""
+        if not commit:
+            return super().save(commit=False)
+        model = type(self.instance)
+        with transaction.atomic():
+            stored = self.instance
+            if stored.pk:
+                stored = model.objects.select_related("line__plan").get(pk=stored.pk)
+            new_line = self.cleaned_data.get("line")
+            plan_pks = {
+                line.plan_id for line in (new_line, stored.line if stored.pk else None) if line
+            }
+            locked = WorkPlan.objects.select_for_update().filter(pk__in=plan_pks).order_by("pk")
+            list(locked)
+            if stored.pk:  # the plan as it is now, under the lock
+                stored = model.objects.select_related("line__plan").get(pk=stored.pk)
+            if new_line is not None:
+                new_line = type(new_line).objects.select_related("plan").get(pk=new_line.pk)
+            errors = services.action_edit_errors(
+                action=stored, changed=set(self.changed_data), new_line=new_line
+            )
+            if errors:
+                raise ValidationError(list(errors.values()))
+            before = services.action_snapshot(stored)
+            action = super().save(commit=True)
+            if before:
+                action = model.objects.select_related("line__plan").get(pk=action.pk)
+                services.action_changes_record(actor=self.for_user, action=action, before=before)
         return action
+
+
+class FunderAdminForm(WagtailAdminModelForm):
+    def clean(self):
+        data = super().clean()
+        _add(
+            self, services.funder_edit_errors(funder=self.instance, changed=set(self.changed_data))
+        )
+        return data
 
 
 class ApproveForm(forms.Form):

@@ -111,6 +111,16 @@ class WorkPlan(ClusterableModel):
         super().clean()
         if self.start_year and self.end_year and self.end_year < self.start_year:
             raise ValidationError({"end_year": _("The plan ends in or after its first year.")})
+        if self.start_year and self.end_year:
+            overlapping = WorkPlan.objects.filter(
+                start_year__lte=self.end_year, end_year__gte=self.start_year
+            ).exclude(pk=self.pk)
+            if overlapping.exists():
+                # Two plans for one year would make two current plans.
+                raise ValidationError(
+                    _("Another plan covers some of these years: %(plans)s.")
+                    % {"plans": ", ".join(plan.period for plan in overlapping[:3])}
+                )
 
     def save(self, *args, **kwargs):
         self.summary_html = render_markdown(self.summary) if self.summary else ""
@@ -262,6 +272,22 @@ class Action(models.Model):
         verbose_name = _("action")
         verbose_name_plural = _("actions")
         ordering = ["line__sort_order", "line_id", "sort_order", "pk"]
+        constraints = [
+            # An overrun is recorded by revising the approved amount first.
+            models.CheckConstraint(
+                condition=models.Q(spent__lte=models.F("approved_amount")),
+                name="workplan_action_spent_within_approved",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    approved_amount__gte=0,
+                    host_contribution__gte=0,
+                    in_kind_value__gte=0,
+                    spent__gte=0,
+                ),
+                name="workplan_action_amounts_not_negative",
+            ),
+        ]
 
     def __str__(self):
         return self.title
@@ -273,7 +299,15 @@ class Action(models.Model):
 
 
 class PlanChange(models.Model):
-    """A change to an approved plan's action: who, when, what it was and became."""
+    """A change to an approved plan's action: who, when, what it was and became.
+
+    A change of links (``LINK_FIELDS``) records the linked records' ids, which
+    ``selectors.changes_for`` names for each reader as the plan's page would (a record the
+    reader may not see is only counted): a name stored here would show it to everyone."""
+
+    LINK_FIELDS = ("events", "cohorts", "spaces", "proposals", "publications")
+
+    RECORD_DELETED = "deleted"  # a ``reason``: not an edit, a linked record deleted elsewhere
 
     plan = models.ForeignKey(WorkPlan, on_delete=models.CASCADE, related_name="changes")
     action = models.ForeignKey(
@@ -286,6 +320,7 @@ class PlanChange(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     at = models.DateTimeField(default=timezone.now)
+    reason = models.CharField(max_length=10, blank=True)
 
     class Meta:
         ordering = ["-at", "-pk"]
@@ -294,18 +329,32 @@ class PlanChange(models.Model):
         return f"{self.field}: {self.before} -> {self.after}"
 
     @property
+    def reason_label(self) -> str:
+        if self.reason == self.RECORD_DELETED:
+            return _("Link removed because the record was deleted")
+        return ""
+
+    # (before, after) as the reader may see them: set by ``selectors.changes_for``.
+    resolved: tuple[str, str] | None = None
+
+    @property
     def before_shown(self) -> str:
-        return self._shown(self.before)
+        return self.resolved[0] if self.resolved else self._shown(self.before)
 
     @property
     def after_shown(self) -> str:
-        return self._shown(self.after)
+        return self.resolved[1] if self.resolved else self._shown(self.after)
 
     def _shown(self, value: str) -> str:
-        """A status as its label; anything else as recorded."""
+        """A status as its label, a country as its name; links only as names resolved
+        for the reader (never the stored ids); anything else as recorded."""
+        if self.field in self.LINK_FIELDS:
+            return ""
         choices = WorkPlan.Status if self.field == "status" else Action.Status
         if self.field in ("status", "typed_status") and value in choices.values:
             return str(choices(value).label)
+        if self.field == "host_country" and value in Country.values:
+            return str(Country(value).label)
         return value
 
     @property

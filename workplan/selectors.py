@@ -19,9 +19,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, F, Prefetch
+from django.core.paginator import Paginator
+from django.db.models import Count, F, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from cooperation.models import Proposal
 from cooperation.selectors import can_see as can_see_proposal
@@ -44,18 +46,22 @@ def can_edit(user) -> bool:
     return user.is_authenticated and user.is_secretariat
 
 
+def is_approving_body(user) -> bool:
+    """Until the network's bodies have their own records, the approving body is the
+    network of focal points: people with the focal point role. Change this one function
+    when the bodies come."""
+    return user.is_authenticated and (user.is_secretariat or user.has_role(Role.FOCAL_POINT))
+
+
 def can_see_plan(user, plan: WorkPlan) -> bool:
-    """Approved plans are public; drafts are for the secretariat."""
-    return plan.is_approved or can_edit(user)
+    """Approved plans are public; drafts are for the secretariat and the approving body
+    (which reviews them before approving)."""
+    return plan.is_approved or is_approving_body(user)
 
 
 def can_see_budget(user, plan: WorkPlan) -> bool:
-    """The secretariat and the approving body. Until the network's bodies have their own
-    records, the approving body is the network of focal points: people with the focal
-    point role. Change this one function when the bodies come."""
-    if not user.is_authenticated or not can_see_plan(user, plan):
-        return False
-    return user.is_secretariat or user.has_role(Role.FOCAL_POINT)
+    """The secretariat and the approving body, drafts included."""
+    return is_approving_body(user)
 
 
 # --- plans -------------------------------------------------------------------------------------
@@ -65,7 +71,7 @@ def plans_for(*, user) -> list[WorkPlan]:
     """The plans the person may see: the current one (approved, covering this year)
     first, then the others newest first."""
     plans = WorkPlan.objects.select_related("approved_by").order_by("-start_year", "-pk")
-    if not can_edit(user):
+    if not is_approving_body(user):  # drafts are never listed publicly
         plans = plans.filter(status=WorkPlan.Status.APPROVED)
     year = timezone.localdate().year
     plans = list(plans[:100])
@@ -89,7 +95,7 @@ def plan_for(*, user, pk: int) -> WorkPlan | None:
 class Link:
     title: str
     url: str = ""
-    detail: str = ""
+    detail: object = ""  # text, or a date the template formats
 
 
 @dataclass
@@ -195,9 +201,13 @@ def _when(start, end, now, today) -> str:
     return "past" if end < today else ("future" if start > today else "running")
 
 
-def _spans(action: Action) -> list[tuple]:
-    """When the linked events, cohorts and selected cooperation activities ran."""
-    spans = [(event.starts_at, event.ends_at) for event in action.events.all()]
+def _spans(action: Action, shown_events=None) -> list[tuple]:
+    """When the linked events, cohorts and selected cooperation activities ran: only
+    the events the reader may see (``shown_events``; all when None), so that a hidden
+    event's dates never show through the action's dates or status. Cohorts are shown to
+    all, and a selected cooperation activity is public."""
+    events = action.events.all() if shown_events is None else shown_events
+    spans = [(event.starts_at, event.ends_at) for event in events]
     spans += [(cohort.starts_on, cohort.ends_on) for cohort in action.cohorts.all()]
     spans += [
         (proposal.starts_on, proposal.ends_on)
@@ -211,19 +221,19 @@ def _day(moment) -> datetime.date:
     return timezone.localdate(moment) if isinstance(moment, datetime.datetime) else moment
 
 
-def action_dates(action: Action) -> tuple:
+def action_dates(action: Action, shown_events=None) -> tuple:
     """The dates typed for the action; where none were, those of its dated links."""
-    spans = _spans(action)
+    spans = _spans(action, shown_events)
     starts = action.starts_on or (min(_day(start) for start, _end in spans) if spans else None)
     ends = action.ends_on or (max(_day(end) for _start, end in spans) if spans else None)
     return starts, ends
 
 
-def action_status(action: Action, now=None) -> tuple[str, bool]:
+def action_status(action: Action, now=None, shown_events=None) -> tuple[str, bool]:
     """The action's status and whether the platform said it (prefetched links)."""
     now = now or timezone.now()
     today = timezone.localdate(now)
-    states = {_when(start, end, now, today) for start, end in _spans(action)}
+    states = {_when(start, end, now, today) for start, end in _spans(action, shown_events)}
     if states == {"past"}:
         return Action.Status.FULFILLED, True
     if states == {"future"}:
@@ -314,23 +324,22 @@ def plan_view(*, user, plan: WorkPlan) -> PlanView:
 
 
 def _action_row(user, action, now, secretariat, visible_spaces, registrations, enrolments, members):
-    status, from_platform = action_status(action, now)
+    events = [event for event in action.events.all() if secretariat or event.is_published]
+    status, from_platform = action_status(action, now, events)
     row = ActionRow(
         action=action,
         status=status,
         from_platform=from_platform,
         balance=action.approved_amount - action.spent,
     )
-    row.starts_on, row.ends_on = action_dates(action)
+    row.starts_on, row.ends_on = action_dates(action, events)
     countries = Counter()
-    for event in action.events.all():
-        if not (secretariat or event.is_published):
-            continue
+    for event in events:
         row.events.append(
             Link(
                 event.title,
                 reverse("events:event", kwargs={"slug": event.slug}),
-                timezone.localtime(event.starts_at).date().isoformat(),
+                timezone.localtime(event.starts_at).date(),  # the template formats it
             )
         )
         row.participants += sum(registrations[event.pk].values())
@@ -383,12 +392,79 @@ def budget_for(*, user, plan: WorkPlan) -> PlanView | None:
     return plan_view(user=user, plan=plan)
 
 
-def changes_for(*, user, plan: WorkPlan, limit: int = 50) -> list[PlanChange]:
-    """The recorded changes of an approved plan, newest first (budget readers)."""
+def changes_for(*, user, plan: WorkPlan, page: str | int | None = 1, per_page: int = 50):
+    """One page (Django ``Page``) of the recorded changes of an approved plan, newest
+    first, for budget readers (None for the others). A change of links shows the records
+    the reader may see (as ``plan_view`` does) by name, the others as a count."""
     if not can_see_budget(user, plan):
-        return []
-    return list(
-        PlanChange.objects.filter(plan=plan)
-        .select_related("action", "by")
-        .order_by("-at", "-pk")[:limit]
+        return None
+    changes = (
+        PlanChange.objects.filter(plan=plan).select_related("action", "by").order_by("-at", "-pk")
     )
+    shown = Paginator(changes, per_page).get_page(page)
+    ids = defaultdict(set)
+    for change in shown:
+        if change.field in PlanChange.LINK_FIELDS:
+            for value in (change.before, change.after):
+                ids[change.field].update(_ids(value) or ())
+    names = {name: _link_names(user, name, pks) for name, pks in ids.items()}
+    for change in shown:
+        if change.field in PlanChange.LINK_FIELDS:
+            change.resolved = tuple(
+                _links_shown(user, value, names.get(change.field, {}))
+                for value in (change.before, change.after)
+            )
+    return shown
+
+
+def _ids(value: str) -> list[int] | None:
+    """The record ids a link change stored (None for a value recorded otherwise)."""
+    if value == "":
+        return []
+    parts = value.split(",")
+    return [int(part) for part in parts] if all(part.isdigit() for part in parts) else None
+
+
+def _link_names(user, field: str, pks: set[int]) -> dict[int, str]:
+    """The names of the linked records the reader may see, by id (one query)."""
+    if not pks:
+        return {}
+    secretariat = can_edit(user)
+    if field == "events":
+        events = Event.objects.filter(pk__in=pks)
+        if not secretariat:
+            events = events.filter(is_published=True)
+        return dict(events.values_list("pk", "title"))
+    if field == "cohorts":  # shown to all on the plan's page
+        return dict(Cohort.objects.filter(pk__in=pks).values_list("pk", "name"))
+    if field == "spaces":
+        spaces = Space.objects.filter(pk__in=pks)
+        if not secretariat:
+            spaces = spaces.filter(Q(kind=Space.Kind.COMMUNITY) | readable_spaces_filter(user))
+        return dict(spaces.values_list("pk", "name"))
+    if field == "proposals":
+        return {
+            proposal.pk: proposal.topic
+            for proposal in Proposal.objects.filter(pk__in=pks)
+            if secretariat or can_see_proposal(user=user, proposal=proposal)
+        }
+    publications = Publication.objects.filter(pk__in=pks)
+    if not secretariat:
+        publications = publications.filter(status=Publication.Status.PUBLISHED)
+    return dict(publications.values_list("pk", "title"))
+
+
+def _links_shown(user, value: str, names: dict[int, str]) -> str:
+    ids = _ids(value)
+    if ids is None:  # recorded as names before links were recorded as ids
+        if can_edit(user):
+            return value
+        ids = value.split(", ")
+    shown = sorted(names[pk] for pk in ids if pk in names)
+    hidden = len(ids) - len(shown)
+    if hidden:
+        shown.append(
+            ngettext("%(n)s record you may not see", "%(n)s records you may not see", hidden)
+            % {"n": hidden}
+        )
+    return ", ".join(shown)

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from forum.services.communities import _cell  # the one guard against formulas in CSV
 from lms.models import User
-from workplan.models import Action, PlanChange, WorkPlan
+from workplan.models import Action, Funder, PlanChange, WorkPlan
 
 # What the body approved: refused if changed once the plan is approved.
 FROZEN_PLAN_FIELDS = ("title", "start_year", "end_year", "summary")
@@ -54,12 +54,19 @@ def require_secretariat(actor) -> None:
 
 
 def action_value_errors(
-    *, starts_on=None, ends_on=None, approved_amount=None, spent=None, **_ignored
+    *, starts_on=None, ends_on=None, approved_amount=None, spent=None, line=None, **_ignored
 ) -> dict:
     """Checks on an action's own values, whatever its plan's state."""
     errors = {}
     if starts_on and ends_on and ends_on < starts_on:
         errors["ends_on"] = _("The action ends on or after the day it starts.")
+    if line is not None:
+        plan = line.plan
+        for name, day in (("starts_on", starts_on), ("ends_on", ends_on)):
+            if day and not plan.start_year <= day.year <= plan.end_year and name not in errors:
+                errors[name] = _(
+                    "The action's dates fall within its plan's years (%(period)s)."
+                ) % {"period": plan.period}
     if approved_amount is not None and spent is not None and spent > approved_amount:
         errors["spent"] = _(
             "Spend to date is over the approved amount: revise the approved amount first "
@@ -101,10 +108,8 @@ def action_edit_errors(*, action: Action, changed: set[str], new_line=None) -> d
 
 
 def _shown(value) -> str:
-    if hasattr(value, "all"):  # a many-to-many manager
-        value = list(value.all())
-    if isinstance(value, (list, tuple, set)):
-        return ", ".join(sorted(str(item) for item in value))
+    if hasattr(value, "all"):  # links: their ids, named for each reader when read
+        return ",".join(str(pk) for pk in sorted(item.pk for item in value.all()))
     if isinstance(value, Decimal):
         return f"{value:.2f}"
     return "" if value is None else str(value)
@@ -139,6 +144,42 @@ def action_changes_record(*, actor: User, action: Action, before: dict) -> list[
         if before.get(name, "") != after[name]
     ]
     return PlanChange.objects.bulk_create(changes)
+
+
+@transaction.atomic
+def action_links_record_deleted(*, field: str, record_pk: int) -> list[PlanChange]:
+    """A record linked to actions (``field`` one of ``PlanChange.LINK_FIELDS``) is being
+    deleted elsewhere: its link goes with it, recorded for each approved plan's action."""
+    actions = Action.objects.filter(
+        **{field: record_pk}, line__plan__status=WorkPlan.Status.APPROVED
+    ).select_related("line__plan")
+    now = timezone.now()
+    changes = []
+    for action in actions:
+        before = _shown(getattr(action, field))
+        after = ",".join(pk for pk in before.split(",") if pk != str(record_pk))
+        changes.append(
+            PlanChange(
+                plan=action.line.plan,
+                action=action,
+                field=field,
+                before=before,
+                after=after,
+                by=None,
+                at=now,
+                reason=PlanChange.RECORD_DELETED,
+            )
+        )
+    return PlanChange.objects.bulk_create(changes)
+
+
+def funder_edit_errors(*, funder: Funder, changed: set[str]) -> dict:
+    """A source of funds an approved plan's budget names keeps its name."""
+    if funder.pk and "name" in changed:
+        used = Action.objects.filter(source=funder, line__plan__status=WorkPlan.Status.APPROVED)
+        if used.exists():
+            return {"name": _("An approved plan's budget names this source: it keeps its name.")}
+    return {}
 
 
 def action_delete_check(*, actor: User, actions) -> None:

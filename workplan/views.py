@@ -82,7 +82,9 @@ def budget(request, pk):
         {
             "plan": item,
             "view": view,
-            "changes": selectors.changes_for(user=request.user, plan=item),
+            "changes": selectors.changes_for(
+                user=request.user, plan=item, page=request.GET.get("page")
+            ),
             "can_edit": selectors.can_edit(request.user),
         },
     )

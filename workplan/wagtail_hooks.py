@@ -7,11 +7,17 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    CreateView,
+    EditView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
 
 from workplan import services
-from workplan.forms import ActionAdminForm, WorkPlanAdminForm
+from workplan.forms import ActionAdminForm, FunderAdminForm, WorkPlanAdminForm
 from workplan.models import Action, Funder, WorkPlan
 
 
@@ -33,11 +39,31 @@ def refuse_deleting_approved(request, instances):
     return None
 
 
+class _RecheckedOnSave:
+    """The action's form checks again under the plan's lock when it saves: what it
+    refuses then is shown on the form, like what ``clean()`` refuses."""
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+            return self.form_invalid(form)
+
+
+class ActionEditView(_RecheckedOnSave, EditView):
+    pass
+
+
+class ActionCreateView(_RecheckedOnSave, CreateView):
+    pass
+
+
 class WorkPlanViewSet(SnippetViewSet):
     model = WorkPlan
     icon = "list-ol"
     menu_label = _("Plans and lines")
-    list_display = ["title", "period", "status"]
+    list_display = ["title", Column("period", label=_("period")), "status"]
     edit_handler = ObjectList(WorkPlan.panels, base_form_class=WorkPlanAdminForm)
 
 
@@ -49,6 +75,8 @@ class ActionViewSet(SnippetViewSet):
     list_filter = ["kind", "typed_status", "line__plan"]
     search_fields = ["title"]
     edit_handler = ObjectList(Action.panels, base_form_class=ActionAdminForm)
+    edit_view_class = ActionEditView
+    add_view_class = ActionCreateView
 
     def get_queryset(self, request):
         return Action.objects.select_related("line__plan", "source")
@@ -59,6 +87,7 @@ class FunderViewSet(SnippetViewSet):
     icon = "pick"
     menu_label = _("Sources of funds")
     list_display = ["name", "kind"]
+    edit_handler = ObjectList(Funder.panels, base_form_class=FunderAdminForm)
 
 
 class WorkPlanViewSetGroup(SnippetViewSetGroup):

@@ -1,5 +1,6 @@
 """The work plan in chromium: the secretariat approves a draft plan, opens its budget
-and downloads it; a focal point reads the approved plan and its budget."""
+and downloads it; a focal point reads the approved plan and its budget; then, signed
+out, the public reads the plan in English."""
 
 from decimal import Decimal
 from pathlib import Path
@@ -65,6 +66,12 @@ def test_the_secretariat_approves_a_plan_and_reads_its_budget(
         reader.get_by_role("heading", level=3, name="Taller de Bogotá").wait_for()
         reader.get_by_role("link", name="Taller bogota").wait_for()
         assert reader.locator(f'a[href="/es/work-plan/{plan.pk}/budget/"]').count() == 1
+        assert axe_violations(reader) == []
+        # Anyone reads the approved plan, in English too.
+        reader.context.clear_cookies()
+        reader.goto(f"/en/work-plan/{plan.pk}/")
+        reader.get_by_role("heading", level=3, name="Taller de Bogotá").wait_for()
+        assert reader.locator(f'a[href="/en/work-plan/{plan.pk}/budget/"]').count() == 0
         assert axe_violations(reader) == []
     finally:
         st_ctx.close()

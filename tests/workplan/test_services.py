@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 
 from events.models import Event
@@ -94,11 +95,12 @@ def test_allowed_changes_of_an_approved_plan_are_recorded(secretariat):
     before = services.action_snapshot(action)
     action.spent = Decimal("250.00")
     action.save()
-    action.events.add(make_event("lima", days=-10))
+    event = make_event("lima", days=-10)
+    action.events.add(event)
     changes = services.action_changes_record(actor=secretariat, action=action, before=before)
     assert {(c.field, c.before, c.after) for c in changes} == {
         ("spent", "10.00", "250.00"),
-        ("events", "", "Taller lima"),
+        ("events", "", str(event.pk)),  # ids: named for each reader when read
     }
     assert all(c.by == secretariat and c.plan == plan for c in changes)
     # A draft's edits are its own business: nothing recorded.
@@ -197,3 +199,57 @@ def test_totals_per_line_and_plan_and_counts_per_status(secretariat):
         ("future", 1),
     ]
     assert [n for _code, _label, n in view.counts] == [1, 0, 2]
+
+
+def test_an_actions_dates_fall_within_its_plans_years():
+    plan = make_plan(start=2022, end=2024)
+    line = plan.lines.first()
+    errors = services.action_value_errors(
+        starts_on=datetime.date(2021, 12, 31), ends_on=datetime.date(2025, 1, 1), line=line
+    )
+    assert set(errors) == {"starts_on", "ends_on"}
+    assert not services.action_value_errors(
+        starts_on=datetime.date(2022, 1, 1), ends_on=datetime.date(2024, 12, 31), line=line
+    )
+
+
+def test_overlapping_plans_are_refused():
+    make_plan(start=2022, end=2024)
+    for start, end in ((2023, 2025), (2020, 2022), (2022, 2024)):
+        with pytest.raises(ValidationError):
+            WorkPlan(title="Otro", start_year=start, end_year=end).full_clean()
+    WorkPlan(title="Siguiente", start_year=2025, end_year=2027).full_clean()
+
+
+def test_the_database_refuses_spend_over_the_approved_amount_and_negative_amounts():
+    line = make_plan().lines.first()
+    for values in (
+        {"approved_amount": Decimal("10"), "spent": Decimal("11")},
+        {"host_contribution": Decimal("-1")},
+        {"in_kind_value": Decimal("-1")},
+    ):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            make_action(line, **values)
+
+
+def test_a_linked_record_deleted_elsewhere_is_recorded_on_an_approved_plan(secretariat):
+    plan = make_plan(approved=True)
+    action = make_action(plan.lines.first())
+    gone, kept = make_event("ido", days=-3), make_event("queda", days=-3)
+    action.events.add(gone, kept)
+    document = make_publication("Estudio")
+    action.publications.add(document)
+    draft_action = make_action(make_plan(start=2025, end=2027).lines.first())
+    draft_action.events.add(gone)
+    gone.delete()
+    document.delete()
+    changes = {c.field: c for c in PlanChange.objects.all()}
+    assert set(changes) == {"events", "publications"}  # nothing for the draft
+    assert changes["events"].after == str(kept.pk)
+    assert changes["events"].reason == PlanChange.RECORD_DELETED
+    assert changes["events"].by is None and changes["publications"].after == ""
+    with translation.override("en"):
+        page = selectors.changes_for(user=secretariat, plan=plan)
+        shown = {c.field: (c.before_shown, c.after_shown) for c in page}
+        assert shown["events"] == ("Taller queda, 1 record you may not see", "Taller queda")
+        assert str(changes["events"].reason_label).startswith("Link removed")

@@ -5,9 +5,11 @@ import io
 from decimal import Decimal
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from cooperation.models import Proposal
 from forum.models import Space, SpaceMembership
@@ -51,7 +53,7 @@ def test_approved_plans_are_public_and_drafts_are_the_secretariats(client, membe
 def test_the_budget_is_for_the_secretariat_and_the_focal_points(client, member, focal):
     plan = make_plan(approved=True)
     make_action(plan.lines.first(), title="Taller", approved_amount=Decimal("1234.50"))
-    draft = make_plan(start=2025, end=2027)
+    draft = make_plan(start=2025, end=2027, title="Plan 2025-2027")
     budget = url("budget", pk=plan.pk)
     assert client.get(budget).status_code == 302  # to sign in
     assert client.get(url("budget_csv", pk=plan.pk)).status_code == 302
@@ -63,14 +65,31 @@ def test_the_budget_is_for_the_secretariat_and_the_focal_points(client, member, 
     page = client.get(budget)
     assert page.status_code == 200 and "1,234.50" in page.content.decode()
     assert url("budget", pk=plan.pk) in client.get(url("plan", pk=plan.pk)).content.decode()
-    assert client.get(url("budget", pk=draft.pk)).status_code == 404  # drafts: secretariat
+    client.force_login(member)
+    assert client.get(url("budget", pk=draft.pk)).status_code == 404
+    assert client.get(url("plan", pk=draft.pk)).status_code == 404
+    client.logout()
+    assert client.get(url("plan", pk=draft.pk)).status_code == 404
+    assert "Plan 2025" not in client.get(url("plans")).content.decode()
+
+
+def test_the_approving_body_reviews_a_draft_and_its_budget(client, focal):
+    draft = make_plan(start=2025, end=2027, title="Plan 2025-2027")
+    make_action(draft.lines.first(), title="Taller", approved_amount=Decimal("1234.50"))
+    client.force_login(focal)
+    assert "Plan 2025-2027" in client.get(url("plans")).content.decode()
+    page = client.get(url("plan", pk=draft.pk)).content.decode()
+    assert "Draft — for the approving body" in page
+    assert url("approve", pk=draft.pk) not in page and url("budget", pk=draft.pk) in page
+    budget = client.get(url("budget", pk=draft.pk)).content.decode()
+    assert "1,234.50" in budget and "for the approving body" in budget
 
 
 def test_the_secretariat_approves_with_a_confirmation(client, secretariat, focal):
     plan = make_plan()
     make_action(plan.lines.first())
-    client.force_login(focal)
-    assert client.post(url("approve", pk=plan.pk), {"confirm": "on"}).status_code == 404
+    client.force_login(focal)  # reads the draft, may not approve it
+    assert client.post(url("approve", pk=plan.pk), {"confirm": "on"}).status_code == 403
     mfa_force_login(client, secretariat)
     page = client.get(url("approve", pk=plan.pk))
     assert page.status_code == 200 and 'name="confirm"' in page.content.decode()
@@ -138,7 +157,21 @@ def test_links_the_reader_may_not_see_never_show(client, member, secretariat):
             assert hidden not in page, hidden
         for shown in ("Taller visible", "Cooperación hecha", "Estudio publicado", "Red de género"):
             assert shown in page, shown
+    # An action realised only by an unpublished event: its dates and status are not
+    # the public's (the status typed by the secretariat stands).
+    quiet = make_action(plan.lines.first(), title="Acción discreta", typed_status="ongoing")
+    secret = make_event("secreto", days=40, published=False)
+    quiet.events.add(secret)
+    client.logout()
+    row = selectors.plan_view(user=AnonymousUser(), plan=plan).lines[0].actions[1]
+    assert row.action == quiet and (row.starts_on, row.ends_on) == (None, None)
+    assert (row.status, row.from_platform) == ("ongoing", False)
+    assert selectors.plan_view(user=secretariat, plan=plan).lines[0].actions[1].status == "future"
+    hidden_day = timezone.localdate(secret.starts_at)
+    page = client.get(url("plan", pk=plan.pk)).content.decode()
+    assert date_format(hidden_day, "DATE_FORMAT") not in page
     SpaceMembership.objects.create(space=private, user=member)
+    client.force_login(member)
     assert "Espacio privado" in client.get(url("plan", pk=plan.pk)).content.decode()
     mfa_force_login(client, secretariat)
     page = client.get(url("plan", pk=plan.pk)).content.decode()
@@ -257,3 +290,43 @@ def test_a_cohort_shows_its_course_only_while_the_course_is_published(client, wo
     world.course.unpublish()
     page = client.get(url("plan", pk=plan.pk)).content.decode()
     assert world.cohort.name in page and "Curso de prueba" not in page
+
+
+def test_a_deleted_account_is_named_so_not_none(client, secretariat, focal):
+    plan = make_plan(approved=True)
+    action = make_action(plan.lines.first(), title="Taller")
+    PlanChange.objects.create(plan=plan, action=action, field="spent", before="0", after="1")
+    page = client.get(url("plan", pk=plan.pk)).content.decode()
+    assert "by a deleted account." in page and "None" not in page
+    client.force_login(focal)
+    page = client.get(url("budget", pk=plan.pk)).content.decode()
+    assert "· a deleted account ·" in page and "None" not in page
+
+
+def test_the_budgets_changes_are_paginated_and_its_line_rows_head_their_group(client, focal):
+    plan = make_plan(approved=True)
+    action = make_action(plan.lines.first(), title="Taller")
+    PlanChange.objects.bulk_create(
+        PlanChange(plan=plan, action=action, field="spent", before=f"{n}.00", after=f"{n + 1}.00")
+        for n in range(55)
+    )
+    client.force_login(focal)
+    first = client.get(url("budget", pk=plan.pk)).content.decode()
+    assert first.count("spent to date (USD):") == 50 and 'scope="rowgroup"' in first
+    assert "colgroup" not in first and "Page 1 of 2" in first and '?page=2"' in first
+    second = client.get(url("budget", pk=plan.pk) + "?page=2").content.decode()
+    assert second.count("spent to date (USD):") == 5 and '?page=1"' in second
+
+
+def test_event_dates_are_written_in_the_readers_language(client):
+    plan = make_plan(approved=True)
+    action = make_action(plan.lines.first(), title="Taller")
+    event = make_event("lima", days=-20)
+    action.events.add(event)
+    day = timezone.localdate(event.starts_at)
+    page = client.get(url("plan", pk=plan.pk)).content.decode()
+    assert day.isoformat() not in page
+    with translation.override("es"):
+        spanish = date_format(day, "DATE_FORMAT")
+        page = client.get(f"/es/work-plan/{plan.pk}/").content.decode()
+    assert f"Taller lima</a> ({spanish})" in page
