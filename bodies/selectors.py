@@ -84,6 +84,12 @@ def _current_memberships(user: User, body_ids=None):
     return members
 
 
+def current_body_ids(user: User) -> set[int]:
+    """The bodies the person is a current member of (one query; none when signed out).
+    Other apps ask this, e.g. whether someone sits on the body that approves a plan."""
+    return set(_current_memberships(user).values_list("body_id", flat=True))
+
+
 def access_for(*, user: User, body: Body) -> BodyAccess | None:
     """What the person may do in this body; None if they may not see it (one query)."""
     is_secretariat = user.is_authenticated and user.is_secretariat

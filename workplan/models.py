@@ -77,11 +77,24 @@ class WorkPlan(ClusterableModel):
         verbose_name=_("approved by"),
     )
     approved_at = models.DateTimeField(_("approved"), null=True, blank=True, editable=False)
+    approving_body = models.ForeignKey(
+        "bodies.Body",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="work_plans",
+        verbose_name=_("approving body"),
+        help_text=_(
+            "Its current members review the draft and see the budget. Empty: the focal "
+            "points of every ministry."
+        ),
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     panels = [
         FieldPanel("title"),
         FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")]),
+        FieldPanel("approving_body"),
         FieldPanel("summary"),
         InlinePanel(
             "lines",

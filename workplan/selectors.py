@@ -2,7 +2,10 @@
 
 Who sees what:
 - an approved plan (lines, actions, their links and figures) is public: the network
-  publishes what it agreed to do; a draft is for the secretariat only;
+  publishes what it agreed to do; a draft is for the secretariat and the body that
+  approves it (``is_approving_body``);
+- the ministries' priorities for the plan's period (the priorities questionnaire's
+  ranking) are shown to those who may read that questionnaire's results;
 - the budget is for the secretariat and the approving body (``can_see_budget``);
 - a link to what realised an action is shown only to those who may see that record
   (a published event, a selected cooperation activity, a published document, a space
@@ -25,6 +28,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import ngettext
 
+from bodies.selectors import current_body_ids
 from cooperation.models import Proposal
 from cooperation.selectors import can_see as can_see_proposal
 from events.models import Event, EventRegistration
@@ -33,6 +37,8 @@ from forum.models import Space, SpaceMembership
 from library.models import Publication
 from lms.choices import Country, Role
 from lms.models import Cohort, Enrolment
+from priorities import selectors as priorities
+from priorities.models import Questionnaire
 from workplan.models import Action, PlanChange, PriorityLine, WorkPlan
 
 STATUS_ORDER = [Action.Status.FULFILLED, Action.Status.ONGOING, Action.Status.FUTURE]
@@ -46,22 +52,37 @@ def can_edit(user) -> bool:
     return user.is_authenticated and user.is_secretariat
 
 
-def is_approving_body(user) -> bool:
-    """Until the network's bodies have their own records, the approving body is the
-    network of focal points: people with the focal point role. Change this one function
-    when the bodies come."""
-    return user.is_authenticated and (user.is_secretariat or user.has_role(Role.FOCAL_POINT))
+def is_approving_body(user, plan: WorkPlan | None = None) -> bool:
+    """The secretariat, and the body that approves the plan: the current members of
+    its approving body, or, for a plan that names none, the focal points of every
+    ministry (the network of focal points). Without a plan: whether the person may
+    approve some plan (the focal points, or a member of any plan's body)."""
+    if not user.is_authenticated:
+        return False
+    if user.is_secretariat:
+        return True
+    if plan is not None and plan.approving_body_id is not None:
+        return plan.approving_body_id in _my_bodies(user)
+    return user.has_role(Role.FOCAL_POINT)
+
+
+def _my_bodies(user) -> set[int]:
+    """The bodies the person sits on today, asked once per request and person."""
+    cached = getattr(user, "_workplan_bodies", None)
+    if cached is None:
+        cached = user._workplan_bodies = current_body_ids(user)
+    return cached
 
 
 def can_see_plan(user, plan: WorkPlan) -> bool:
     """Approved plans are public; drafts are for the secretariat and the approving body
     (which reviews them before approving)."""
-    return plan.is_approved or is_approving_body(user)
+    return plan.is_approved or is_approving_body(user, plan)
 
 
 def can_see_budget(user, plan: WorkPlan) -> bool:
     """The secretariat and the approving body, drafts included."""
-    return is_approving_body(user)
+    return is_approving_body(user, plan)
 
 
 # --- plans -------------------------------------------------------------------------------------
@@ -71,8 +92,14 @@ def plans_for(*, user) -> list[WorkPlan]:
     """The plans the person may see: the current one (approved, covering this year)
     first, then the others newest first."""
     plans = WorkPlan.objects.select_related("approved_by").order_by("-start_year", "-pk")
-    if not is_approving_body(user):  # drafts are never listed publicly
-        plans = plans.filter(status=WorkPlan.Status.APPROVED)
+    if not (user.is_authenticated and user.is_secretariat):
+        # Drafts only to their approving body; never listed publicly.
+        reviews = Q(pk__in=[])
+        if user.is_authenticated:
+            reviews = Q(approving_body__in=_my_bodies(user))
+            if user.has_role(Role.FOCAL_POINT):
+                reviews |= Q(approving_body__isnull=True)
+        plans = plans.filter(Q(status=WorkPlan.Status.APPROVED) | reviews)
     year = timezone.localdate().year
     plans = list(plans[:100])
     for plan in plans:
@@ -468,3 +495,35 @@ def _links_shown(user, value: str, names: dict[int, str]) -> str:
             % {"n": hidden}
         )
     return ", ".join(shown)
+
+
+# --- the ministries' priorities ------------------------------------------------------------
+
+PRIORITIES_SHOWN = 8  # as many themes as the last plan had priority lines
+
+
+@dataclass
+class PlanPriorities:
+    questionnaire: Questionnaire
+    rate: "priorities.ResponseRate"
+    themes: list
+
+
+def plan_priorities(*, user, plan: WorkPlan) -> PlanPriorities | None:
+    """What the ministries asked for in the priorities questionnaire that prepared this
+    plan's period (the latest one for it), for those who may read its results: the
+    secretariat, and focal points once it closed. Four queries (none signed out)."""
+    if not user.is_authenticated:
+        return None
+    questionnaire = (
+        Questionnaire.objects.filter(period=plan.period).order_by("-closes_on", "-pk").first()
+    )
+    if questionnaire is None or not priorities.can_see_results(
+        user=user, questionnaire=questionnaire
+    ):
+        return None
+    return PlanPriorities(
+        questionnaire=questionnaire,
+        rate=priorities.response_rate(questionnaire),
+        themes=priorities.ranked_themes(questionnaire)[:PRIORITIES_SHOWN],
+    )

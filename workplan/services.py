@@ -24,7 +24,7 @@ from lms.models import User
 from workplan.models import Action, Funder, PlanChange, WorkPlan
 
 # What the body approved: refused if changed once the plan is approved.
-FROZEN_PLAN_FIELDS = ("title", "start_year", "end_year", "summary")
+FROZEN_PLAN_FIELDS = ("title", "start_year", "end_year", "summary", "approving_body")
 FROZEN_ACTION_FIELDS = ("line", "title", "kind", "mandates")
 # What moves while the plan runs: allowed, each change recorded.
 RECORDED_ACTION_FIELDS = (

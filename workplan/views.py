@@ -39,6 +39,7 @@ def plan(request, pk):
             "plan": item,
             "view": selectors.plan_view(user=user, plan=item),
             "can_see_budget": selectors.can_see_budget(user, item),
+            "priorities": selectors.plan_priorities(user=user, plan=item),
             "can_edit": selectors.can_edit(user),
             "can_approve": selectors.can_edit(user) and not item.is_approved,
         },

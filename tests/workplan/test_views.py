@@ -1,6 +1,7 @@
 """Who sees which plan, budget and link; the approval button; the CSV; flat query counts."""
 
 import csv
+import datetime
 import io
 from decimal import Decimal
 
@@ -10,8 +11,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.html import escape
 
 from cooperation.models import Proposal
+from courses.models import Theme
 from forum.models import Space, SpaceMembership
 from library.models import Publication
 from tests.factories import ProfileFactory
@@ -24,7 +27,7 @@ from tests.workplan.builders import (
     make_publication,
     url,
 )
-from workplan import selectors
+from workplan import selectors, services
 from workplan.models import PlanChange, WorkPlan
 
 pytestmark = pytest.mark.django_db
@@ -330,3 +333,73 @@ def test_event_dates_are_written_in_the_readers_language(client):
         spanish = date_format(day, "DATE_FORMAT")
         page = client.get(f"/es/work-plan/{plan.pk}/").content.decode()
     assert f"Taller lima</a> ({spanish})" in page
+
+
+def test_a_plan_names_its_approving_body_whose_members_alone_review_the_draft(
+    client, focal, secretariat
+):
+    from tests.bodies.helpers import make_body, make_member
+
+    body = make_body(slug="autoridades", name="Reunión de autoridades")
+    sitting = make_member(body).user  # no focal point role: the body makes her a reviewer
+    past = make_member(body, starts_on=timezone.localdate() - datetime.timedelta(days=900))
+    past.ends_on = timezone.localdate() - datetime.timedelta(days=400)
+    past.save()
+    draft = make_plan(start=2025, end=2027, title="Plan de las autoridades")
+    draft.approving_body = body
+    draft.save()
+    make_action(draft.lines.first(), title="Diálogo de ministros")
+    client.force_login(sitting)
+    assert "Plan de las autoridades" in client.get(url("plans")).content.decode()
+    assert client.get(url("plan", pk=draft.pk)).status_code == 200
+    assert client.get(url("budget", pk=draft.pk)).status_code == 200
+    # A focal point outside the body, and a member whose term ended, do not.
+    for outsider in (focal, past.user):
+        client.force_login(outsider)
+        assert "Plan de las autoridades" not in client.get(url("plans")).content.decode()
+        assert client.get(url("plan", pk=draft.pk)).status_code == 404
+        assert client.get(url("budget", pk=draft.pk)).status_code == 404
+    # Once approved, the body that approved it is part of the record.
+    services.plan_approve(actor=secretariat, plan=draft)
+    draft.refresh_from_db()
+    assert "approving_body" in services.plan_edit_errors(
+        plan=draft, changed={"approving_body"}, lines_changed=False
+    )
+    client.logout()
+    assert client.get(url("plan", pk=draft.pk)).status_code == 200  # now public
+    assert client.get(url("budget", pk=draft.pk)).status_code == 302  # sign in first
+
+
+def test_the_plan_shows_what_the_ministries_asked_for_in_its_period(client, secretariat):
+    from priorities.models import Answer, Choice, Questionnaire
+    from tests.priorities.conftest import make_focal, today
+
+    plan = make_plan(start=2025, end=2027, approved=True)
+    questionnaire = Questionnaire.objects.create(
+        title="Prioridades 2025-2027",
+        period="2025-2027",
+        opens_on=today() - datetime.timedelta(days=60),
+        closes_on=today() + datetime.timedelta(days=5),
+    )
+    themes = list(Theme.objects.order_by("pk")[:2])
+    for country, order in (("PE", themes), ("CL", themes[::-1]), ("MX", themes[:1])):
+        answer = Answer.objects.create(
+            questionnaire=questionnaire, country=country, status=Answer.Status.SUBMITTED
+        )
+        for rank, theme in enumerate(order, 1):
+            Choice.objects.create(answer=answer, theme=theme, rank=rank)
+    mfa_force_login(client, secretariat)
+    page = client.get(url("plan", pk=plan.pk)).content.decode()
+    assert "priorities-title" in page and f"/priorities/{questionnaire.pk}/results/" in page
+    first, second = page.index(escape(themes[0].name)), page.index(escape(themes[1].name))
+    assert first < second  # ranked: named first by two ministries, and by all three
+    # A focal point reads the results once the questionnaire closed; visitors never.
+    focal = make_focal("PE")
+    client.force_login(focal)
+    assert "priorities-title" not in client.get(url("plan", pk=plan.pk)).content.decode()
+    Questionnaire.objects.filter(pk=questionnaire.pk).update(
+        closes_on=today() - datetime.timedelta(days=1)
+    )
+    assert "priorities-title" in client.get(url("plan", pk=plan.pk)).content.decode()
+    client.logout()
+    assert "priorities-title" not in client.get(url("plan", pk=plan.pk)).content.decode()
