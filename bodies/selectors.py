@@ -22,6 +22,7 @@ from bodies.models import (
     AgreementNote,
     Attendance,
     Body,
+    Decision,
     Meeting,
     Member,
     Minutes,
@@ -307,6 +308,7 @@ class MeetingPage:
     attendance: list[AttendanceRow]
     quorum: Quorum
     minutes: Minutes | None  # only when this person may read them
+    minutes_changed_at: datetime.datetime | None  # last withdrawn for changes, if ever
     comments: list[MinutesComment]
     agreements: list[Agreement]
     room_slug: str
@@ -375,6 +377,15 @@ def meeting_page(*, access: BodyAccess, meeting: Meeting) -> MeetingPage:
             MinutesComment.objects.filter(minutes=visible_minutes).select_related("author")
         )
     attendance = attendance_rows(meeting=meeting) if members_area else []
+    changed_at = None
+    if visible_minutes is not None and visible_minutes.status == Minutes.Status.CIRCULATED:
+        # The members read again what changed since they first read it.
+        changed_at = (
+            Decision.objects.filter(meeting=meeting, kind=Decision.Kind.MINUTES_WITHDRAWN)
+            .order_by("-at")
+            .values_list("at", flat=True)
+            .first()
+        )
     return MeetingPage(
         access=access,
         meeting=meeting,
@@ -389,6 +400,7 @@ def meeting_page(*, access: BodyAccess, meeting: Meeting) -> MeetingPage:
         attendance=attendance,
         quorum=quorum_of(attendance),
         minutes=visible_minutes,
+        minutes_changed_at=changed_at,
         comments=comments,
         agreements=list(_agreements_with_notes(meeting.agreements.all()))
         if members_area or (minutes is not None and minutes.status == Minutes.Status.APPROVED)

@@ -235,6 +235,9 @@ def test_editing_circulated_minutes_sends_them_back_to_draft_on_record(secretari
     with pytest.raises(ValidationError):  # circulate them again before approving
         services.minutes_approve(actor=secretariat, minutes=minutes)
     services.minutes_circulate(actor=secretariat, minutes=minutes)
+    # The members are told the text changed since they first read it.
+    page = selectors.meeting_page(access=access, meeting=Meeting.objects.get(pk=meeting.pk))
+    assert page.minutes_changed_at == withdrawn.at
     assert services.minutes_approve(actor=secretariat, minutes=minutes).text == "Acta cambiada"
 
 
