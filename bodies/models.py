@@ -223,7 +223,8 @@ class Meeting(models.Model):
         VIRTUAL = "virtual", _("Virtual")
         IN_PERSON = "in_person", _("In person")
 
-    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="meetings")
+    # Protected: a body with meetings (their approved minutes, decisions) is not deleted.
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="meetings")
     title = models.CharField(_("title"), max_length=250)
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
@@ -411,6 +412,7 @@ class Decision(models.Model):
     class Kind(models.TextChoices):
         MINUTES_CIRCULATED = "minutes_circulated", _("Minutes circulated")
         MINUTES_APPROVED = "minutes_approved", _("Minutes approved")
+        MINUTES_WITHDRAWN = "minutes_withdrawn", _("Minutes withdrawn for changes")
         AGREEMENT_STATUS = "agreement_status", _("Agreement status changed")
 
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="decisions")

@@ -11,6 +11,7 @@ see its meetings, their agendas and the approved minutes.
 import datetime
 from dataclasses import dataclass, field
 
+from django.core.paginator import Page, Paginator
 from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +22,7 @@ from bodies.models import (
     AgreementNote,
     Attendance,
     Body,
+    Decision,
     Meeting,
     Member,
     Minutes,
@@ -32,6 +34,8 @@ from lms.calendar import CalendarEntry
 from lms.models import User
 
 MEETINGS_SHOWN = 50
+PAST_MEETINGS_PER_PAGE = 20
+AGREEMENTS_PER_PAGE = 50
 
 
 @dataclass
@@ -155,11 +159,12 @@ def cadence(*, body: Body, now=None) -> Cadence:
     )
 
 
-def space_cadence_months(space) -> int | None:
-    """The months between meetings of the body this space is (forum asks through
-    the ``rial_space_cadence`` hook); None when the space is no body's."""
-    body = Body.objects.filter(space_id=space.pk).only("meetings_per_year").first()
-    return body.cadence_months if body is not None else None
+def space_cadence(space, now=None) -> Cadence | None:
+    """The cadence of the body this space is: its months between meetings and its
+    last and next meetings (forum asks through the ``rial_space_cadence`` hook, so a
+    body's community counts the body's meetings); None when the space is no body's."""
+    body = Body.objects.filter(space_id=space.pk).first()
+    return cadence(body=body, now=now) if body is not None else None
 
 
 # --- the body page ---------------------------------------------------------------------------
@@ -178,8 +183,8 @@ class BodyPage:
     secretariat_members: list[Member]
     cadence: Cadence
     upcoming: list[Meeting]
-    past: list[Meeting]
-    open_agreements: list[Agreement]
+    past: Page  # of meetings, latest first
+    open_agreements: Page | None  # None: not for this person
     room_slug: str
     past_terms: list[Member]  # the rotation: terms that ended, latest first
 
@@ -232,16 +237,19 @@ def _room_slug(body: Body) -> str:
     return room.slug if room is not None else ""
 
 
-def body_page(*, access: BodyAccess) -> BodyPage:
-    """Everything the body page shows this person (a fixed number of queries)."""
+def body_page(*, access: BodyAccess, past_page=1, agreements_page=1) -> BodyPage:
+    """Everything the body page shows this person (a fixed number of queries); the
+    past meetings and the open agreements a page at a time."""
     body = access.body
     now = timezone.now()
     today = timezone.localdate()
     seats, secretariat = _seat_rows(body, today)
     meetings = Meeting.objects.filter(body=body).select_related("minutes")
     upcoming = list(meetings.filter(ends_at__gt=now).order_by("starts_at")[:MEETINGS_SHOWN])
-    past = list(meetings.filter(ends_at__lte=now).order_by("-starts_at")[:MEETINGS_SHOWN])
-    for meeting in upcoming + past:
+    past = Paginator(
+        meetings.filter(ends_at__lte=now).order_by("-starts_at", "-pk"), PAST_MEETINGS_PER_PAGE
+    ).get_page(past_page)
+    for meeting in upcoming + list(past):
         # Visitors see a meeting's minutes only once approved; members once circulated.
         minutes = getattr(meeting, "minutes", None)
         meeting.visible_minutes = minutes if access.can_see_minutes(minutes) else None
@@ -252,9 +260,11 @@ def body_page(*, access: BodyAccess) -> BodyPage:
         cadence=cadence(body=body, now=now),
         upcoming=upcoming,
         past=past,
-        open_agreements=list(open_agreements(body=body)[:200])
+        open_agreements=Paginator(open_agreements(body=body), AGREEMENTS_PER_PAGE).get_page(
+            agreements_page
+        )
         if access.can_see_members_area
-        else [],
+        else None,
         room_slug=_room_slug(body) if access.can_see_members_area else "",
         past_terms=_past_terms(body, today) if access.can_see_members_area else [],
     )
@@ -298,6 +308,7 @@ class MeetingPage:
     attendance: list[AttendanceRow]
     quorum: Quorum
     minutes: Minutes | None  # only when this person may read them
+    minutes_changed_at: datetime.datetime | None  # last withdrawn for changes, if ever
     comments: list[MinutesComment]
     agreements: list[Agreement]
     room_slug: str
@@ -309,8 +320,24 @@ def in_order(seats) -> list[Seat]:
     return sorted(seats, key=lambda seat: (order.get(seat.constituency, 99), str(seat), seat.pk))
 
 
+def _is_approved(meeting: Meeting) -> bool:
+    minutes = getattr(meeting, "minutes", None)
+    return minutes is not None and minutes.status == Minutes.Status.APPROVED
+
+
+def attendance_seats(meeting: Meeting):
+    """The seats whose attendance counts at this meeting: the active ones and those
+    recorded there (a seat retired later still counts where it sat); once the minutes
+    are approved, only those recorded, so later changes to the seats do not rewrite it."""
+    recorded = Q(pk__in=Attendance.objects.filter(meeting=meeting).values("seat_id"))
+    seats = Seat.objects.filter(body_id=meeting.body_id)
+    if _is_approved(meeting):
+        return seats.filter(recorded)
+    return seats.filter(Q(is_active=True) | recorded)
+
+
 def attendance_rows(*, meeting: Meeting) -> list[AttendanceRow]:
-    seats = in_order(Seat.objects.filter(body_id=meeting.body_id, is_active=True))
+    seats = in_order(attendance_seats(meeting))
     recorded = dict(Attendance.objects.filter(meeting=meeting).values_list("seat_id", "status"))
     labels = dict(Attendance.Status.choices)
     return [
@@ -350,6 +377,15 @@ def meeting_page(*, access: BodyAccess, meeting: Meeting) -> MeetingPage:
             MinutesComment.objects.filter(minutes=visible_minutes).select_related("author")
         )
     attendance = attendance_rows(meeting=meeting) if members_area else []
+    changed_at = None
+    if visible_minutes is not None and visible_minutes.status == Minutes.Status.CIRCULATED:
+        # The members read again what changed since they first read it.
+        changed_at = (
+            Decision.objects.filter(meeting=meeting, kind=Decision.Kind.MINUTES_WITHDRAWN)
+            .order_by("-at")
+            .values_list("at", flat=True)
+            .first()
+        )
     return MeetingPage(
         access=access,
         meeting=meeting,
@@ -364,6 +400,7 @@ def meeting_page(*, access: BodyAccess, meeting: Meeting) -> MeetingPage:
         attendance=attendance,
         quorum=quorum_of(attendance),
         minutes=visible_minutes,
+        minutes_changed_at=changed_at,
         comments=comments,
         agreements=list(_agreements_with_notes(meeting.agreements.all()))
         if members_area or (minutes is not None and minutes.status == Minutes.Status.APPROVED)
@@ -383,8 +420,15 @@ def agreement_for(*, access: BodyAccess, pk: int) -> Agreement | None:
 # --- calendar --------------------------------------------------------------------------------
 
 
-def meeting_entry(meeting: Meeting) -> CalendarEntry:
+def meeting_entry(meeting: Meeting, *, with_link: bool) -> CalendarEntry:
+    """The meeting for a calendar. The link to join a virtual meeting only
+    ``with_link`` (for who may see the members' area): visitors of a public body get
+    the time and the page, not the way in."""
     body = meeting.body
+    if meeting.format == Meeting.Format.IN_PERSON:
+        location = meeting.place
+    else:
+        location = meeting.link if with_link else ""
     return CalendarEntry(
         uid=f"body-meeting-{meeting.pk}",
         title=f"{meeting.title} · {body.name}",
@@ -392,7 +436,7 @@ def meeting_entry(meeting: Meeting) -> CalendarEntry:
         ends_at=meeting.ends_at,
         time_zone=body.time_zone,
         url=reverse("bodies:meeting", kwargs={"slug": body.slug, "pk": meeting.pk}),
-        location=meeting.place if meeting.format == Meeting.Format.IN_PERSON else meeting.link,
+        location=location,
         kind="body_meeting",
         ics_url=reverse("bodies:meeting_ics", kwargs={"slug": body.slug, "pk": meeting.pk}),
     )
@@ -411,4 +455,5 @@ def calendar_entries(*, user: User, start, end) -> list[CalendarEntry]:
         .select_related("body")
         .order_by("starts_at")
     )
-    return [meeting_entry(meeting) for meeting in meetings]
+    # Only the bodies the person is a current member of: they may have the link.
+    return [meeting_entry(meeting, with_link=True) for meeting in meetings]

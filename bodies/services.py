@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from bodies import selectors
 from bodies.models import (
     AgendaItem,
     Agreement,
@@ -87,6 +88,13 @@ def locked_message() -> str:
 def _refuse_if_locked(meeting: Meeting) -> None:
     if _locked(meeting):
         raise ValidationError(locked_message())
+
+
+def _lock_meeting(meeting_id: int) -> Meeting:
+    """Lock the meeting's row: every writer of its record (approval included) takes
+    this lock first, so nothing changes the record while the minutes are approved.
+    Check ``_refuse_if_locked`` after it, not before."""
+    return Meeting.objects.select_for_update().get(pk=meeting_id)
 
 
 # --- meetings --------------------------------------------------------------------------------
@@ -211,8 +219,9 @@ def agenda_item_update(
     *, actor: User, item: AgendaItem, title: str, notes="", presenter="", document_url=""
 ) -> AgendaItem:
     _require_secretariat(actor)
-    item = AgendaItem.objects.select_for_update().select_related("meeting").get(pk=item.pk)
-    _refuse_if_locked(item.meeting)
+    meeting = _lock_meeting(item.meeting_id)
+    _refuse_if_locked(meeting)
+    item = AgendaItem.objects.select_for_update().get(pk=item.pk, meeting=meeting)
     fields = _agenda_fields(
         title=title, notes=notes, presenter=presenter, document_url=document_url
     )
@@ -225,15 +234,17 @@ def agenda_item_update(
 @transaction.atomic
 def agenda_item_remove(*, actor: User, item: AgendaItem) -> None:
     _require_secretariat(actor)
-    _refuse_if_locked(item.meeting)
-    item.delete()
+    meeting = _lock_meeting(item.meeting_id)
+    _refuse_if_locked(meeting)
+    AgendaItem.objects.filter(pk=item.pk, meeting=meeting).delete()
 
 
 @transaction.atomic
 def agenda_item_move(*, actor: User, item: AgendaItem, up: bool) -> None:
     """Swap the item with the one before (``up``) or after it."""
     _require_secretariat(actor)
-    _refuse_if_locked(item.meeting)
+    meeting = _lock_meeting(item.meeting_id)
+    _refuse_if_locked(meeting)
     items = list(
         AgendaItem.objects.select_for_update()
         .filter(meeting_id=item.meeting_id)
@@ -258,11 +269,10 @@ def attendance_record(*, actor: User, meeting: Meeting, statuses: dict) -> int:
     """Record each current seat's attendance (``{seat id: status}``; an empty status
     leaves the seat unrecorded). All or nothing. Returns the seats recorded."""
     _require_secretariat(actor)
-    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    meeting = _lock_meeting(meeting.pk)
     _refuse_if_locked(meeting)
-    seats = set(
-        Seat.objects.filter(body_id=meeting.body_id, is_active=True).values_list("pk", flat=True)
-    )
+    # The active seats, and those already recorded here (retired since).
+    seats = set(selectors.attendance_seats(meeting).values_list("pk", flat=True))
     errors = []
     clean = {}
     for key, status in statuses.items():
@@ -300,10 +310,11 @@ def attendance_record(*, actor: User, meeting: Meeting, statuses: dict) -> int:
 
 @transaction.atomic
 def minutes_save(*, actor: User, meeting: Meeting, text: str) -> Minutes:
-    """Write or rewrite the minutes (a draft, or circulated ones amended after the
-    members' comments). Approved minutes are refused."""
+    """Write or rewrite the minutes. Circulated ones amended after the members'
+    comments go back to draft (recorded as a decision) and are circulated again: what
+    the members read never changes under them. Approved minutes are refused."""
     _require_secretariat(actor)
-    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    meeting = _lock_meeting(meeting.pk)
     minutes = Minutes.objects.filter(meeting=meeting).first()
     if minutes is not None and minutes.status == Minutes.Status.APPROVED:
         _refuse_if_locked(meeting)
@@ -313,6 +324,16 @@ def minutes_save(*, actor: User, meeting: Meeting, text: str) -> Minutes:
         raise ValidationError(errors)
     if minutes is None:
         minutes = Minutes(meeting=meeting)
+    elif minutes.status == Minutes.Status.CIRCULATED and minutes.text != text.strip():
+        minutes.status = Minutes.Status.DRAFT
+        _decide(
+            actor=actor,
+            body_id=meeting.body_id,
+            meeting_id=meeting.pk,
+            kind=Decision.Kind.MINUTES_WITHDRAWN,
+            old=Minutes.Status.CIRCULATED,
+            new=Minutes.Status.DRAFT,
+        )
     minutes.text = text.strip()
     minutes.text_html = html
     minutes.written_by = actor
@@ -360,6 +381,9 @@ def _minutes_move(*, actor: User, minutes: Minutes, to: str) -> Minutes:
 
 
 def _minutes_locked_for_update(minutes: Minutes) -> Minutes:
+    """The meeting's row first (the lock every writer of its record takes), then the
+    minutes, read again under it."""
+    _lock_meeting(minutes.meeting_id)
     return Minutes.objects.select_for_update().select_related("meeting").get(pk=minutes.pk)
 
 
@@ -389,6 +413,7 @@ def minutes_approve(*, actor: User, minutes: Minutes) -> Minutes:
 @transaction.atomic
 def minutes_comment_add(*, actor: User, minutes: Minutes, text: str) -> MinutesComment:
     """A member of the body (or the secretariat) comments on circulated minutes."""
+    _lock_meeting(minutes.meeting_id)  # approval waits, or is seen: status read under it
     minutes = Minutes.objects.select_related("meeting__body").get(pk=minutes.pk)
     body = minutes.meeting.body
     if not (actor.is_authenticated and (actor.is_secretariat or _is_current_member(actor, body))):
@@ -413,7 +438,7 @@ def agreement_add(
 ) -> Agreement:
     """An agreement reached at the meeting; owner: a seat of the body, or the secretariat."""
     _require_secretariat(actor)
-    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    meeting = _lock_meeting(meeting.pk)
     _refuse_if_locked(meeting)
     errors = {}
     html = _markdown(text, errors, "text")

@@ -4,6 +4,7 @@ pages to prepare and record it. Views are thin: selectors read, services write."
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -67,16 +68,20 @@ def _form_page(request, *, make_form, write, done: str, back: str, template: str
 
 
 def index(request):
-    return render(
-        request,
-        "bodies/index.html",
-        {"bodies": list(selectors.bodies_for(user=request.user)[:200])},
+    bodies = Paginator(selectors.bodies_for(user=request.user), 50).get_page(
+        request.GET.get("page")
     )
+    return render(request, "bodies/index.html", {"bodies": bodies, "page_obj": bodies})
 
 
 def body(request, slug):
     access = _access(request, slug)
-    return render(request, "bodies/body.html", {"page": selectors.body_page(access=access)})
+    page = selectors.body_page(
+        access=access,
+        past_page=request.GET.get("page"),
+        agreements_page=request.GET.get("agreements"),
+    )
+    return render(request, "bodies/body.html", {"page": page})
 
 
 def meeting(request, slug, pk):
@@ -104,7 +109,9 @@ def meeting(request, slug, pk):
 def meeting_ics(request, slug, pk):
     access = _access(request, slug)
     item = _meeting(access, pk)
-    entries = absolute([selectors.meeting_entry(item)], request)
+    entries = absolute(
+        [selectors.meeting_entry(item, with_link=access.can_see_members_area)], request
+    )
     return ics_response(calendar_file(entries), f"{access.body.slug}-{item.pk}.ics")
 
 

@@ -1,13 +1,15 @@
 """The bodies in the Wagtail admin (bodies, seats, members: configuration the
 secretariat keeps), and the hooks the lower apps call."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from bodies import selectors
-from bodies.models import Body, Member, Seat
+from bodies.models import Body, Meeting, Member, Seat
 
 
 @hooks.register("rial_calendar_entries")
@@ -17,9 +19,27 @@ def calendar_entries(user, start, end):
 
 
 @hooks.register("rial_space_cadence")
-def space_cadence(space):
-    """Months between meetings of a community that is a body (forum); None otherwise."""
-    return selectors.space_cadence_months(space)
+def space_cadence(space, now=None):
+    """A community that is a body (forum): the body's cadence, with ``months``,
+    ``last`` and ``next`` (its meetings, each with ``starts_at``); None otherwise."""
+    return selectors.space_cadence(space, now=now)
+
+
+@hooks.register("before_delete_snippet")
+def refuse_deleting_bodies_that_met(request, instances):
+    """A body with meetings keeps them (``Meeting.body`` is protected): their approved
+    minutes and decisions are the record. Refuse with a message, not an error page."""
+    bodies = [item.pk for item in instances if isinstance(item, Body)]
+    if not bodies or not Meeting.objects.filter(body_id__in=bodies).exists():
+        return None
+    messages.error(
+        request,
+        _(
+            "A body that has met is not deleted: its meetings, minutes and decisions "
+            "are the record."
+        ),
+    )
+    return redirect("wagtailsnippets_bodies_body:list")
 
 
 class BodyViewSet(SnippetViewSet):

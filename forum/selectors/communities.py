@@ -14,6 +14,7 @@ show it. Every list costs the same number of queries whatever its length.
 import calendar
 import datetime
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
@@ -330,35 +331,50 @@ def add_months(moment: datetime.datetime, months: int) -> datetime.datetime:
     return moment.replace(year=year, month=month, day=day)
 
 
-def meeting_every_months(space: Space) -> int:
-    """How many months may pass between two meetings of this community: the cadence
-    a body declares for it (through ``rial_space_cadence``), else six."""
+def body_cadence(space: Space, now=None):
+    """The cadence a body declares for this community (``rial_space_cadence``): an
+    object with ``months`` and the body's ``last`` and ``next`` meetings (each with
+    ``starts_at``, or None); None when the community is no body's."""
     for hook in hooks.get_hooks(CADENCE_HOOK):
-        months = hook(space)
-        if months:
-            return months
-    return MEETING_EVERY_MONTHS
+        cadence = hook(space, now=now)
+        if cadence is not None:
+            return cadence
+    return None
 
 
 @dataclass
 class MeetingStatus:
-    last: SpaceEvent | None
-    next: SpaceEvent | None
+    last: Any  # a meeting event, or the body's meeting: each with ``starts_at``
+    next: Any
     due_by: datetime.datetime
     overdue: bool  # due date passed and nothing scheduled
     next_is_late: bool  # the next meeting is scheduled after the due date
     months: int = MEETING_EVERY_MONTHS  # the most months between two meetings
 
 
+def _latest(*meetings):
+    return max((m for m in meetings if m is not None), key=lambda m: m.starts_at, default=None)
+
+
+def _earliest(*meetings):
+    return min((m for m in meetings if m is not None), key=lambda m: m.starts_at, default=None)
+
+
 def meeting_due(*, space: Space, now=None) -> MeetingStatus:
     """When the community must meet next: six months (or its body's cadence) after its
-    last meeting (or after it was created, if it never met). Two or three queries."""
+    last meeting (or after it was created, if it never met). The community's meeting
+    events count, and, when it is a body's, the body's meetings. A few queries."""
     now = now or timezone.now()
     meetings = SpaceEvent.objects.filter(space=space, kind=SpaceEvent.Kind.MEETING)
     last = meetings.filter(starts_at__lte=now).order_by("-starts_at").first()
     upcoming = meetings.filter(starts_at__gt=now).order_by("starts_at").first()
+    months = MEETING_EVERY_MONTHS
+    body = body_cadence(space, now=now)
+    if body is not None:
+        months = body.months or MEETING_EVERY_MONTHS
+        last = _latest(last, body.last)
+        upcoming = _earliest(upcoming, body.next)
     since = last.starts_at if last is not None else space.created_at
-    months = meeting_every_months(space)
     due_by = add_months(since, months)
     return MeetingStatus(
         last=last,

@@ -16,6 +16,7 @@ from bodies.models import (
     Meeting,
     Minutes,
     MinutesComment,
+    Seat,
 )
 from forum.models import Room, Space, SpaceEvent
 from forum.selectors.communities import meeting_due
@@ -102,10 +103,15 @@ def test_attendance_is_all_or_nothing_and_quorum_is_more_than_half(secretariat):
     )
     quorum = selectors.quorum_of(selectors.attendance_rows(meeting=meeting))
     assert (quorum.counted, quorum.reached) == (3, True)
-    # An inactive seat no longer counts.
+    # A seat retired afterwards still counts where its attendance was recorded; not at
+    # a meeting where it was not.
     seats[3].is_active = False
     seats[3].save()
-    assert selectors.quorum_of(selectors.attendance_rows(meeting=meeting)).seats == 3
+    assert selectors.quorum_of(selectors.attendance_rows(meeting=meeting)).seats == 4
+    later = make_meeting(body, days=30)
+    assert selectors.quorum_of(selectors.attendance_rows(meeting=later)).seats == 3
+    # Its attendance may still be corrected at the meeting it sat in.
+    services.attendance_record(actor=secretariat, meeting=meeting, statuses={seats[3].pk: "absent"})
     member = make_member(body).user
     with pytest.raises(PermissionDenied):
         services.attendance_record(actor=member, meeting=meeting, statuses={})
@@ -134,13 +140,17 @@ def test_minutes_go_draft_circulated_approved_and_then_never_change(secretariat)
         services.minutes_comment_add(actor=outsider, minutes=minutes, text="Hola")
     comment = services.minutes_comment_add(actor=member, minutes=minutes, text="Falta un punto")
     assert comment.author == member and comment.created_at
+    # Amended after the comments: back to draft, circulated again.
     services.minutes_save(actor=secretariat, meeting=meeting, text="Acta corregida")
+    services.minutes_circulate(actor=secretariat, minutes=minutes)
     with pytest.raises(PermissionDenied):
         services.minutes_approve(actor=member, minutes=minutes)
     approved = services.minutes_approve(actor=secretariat, minutes=minutes)
     assert approved.approved_by == secretariat and approved.approved_at is not None
     decisions = list(Decision.objects.values_list("kind", "actor"))
     assert decisions == [
+        (Decision.Kind.MINUTES_CIRCULATED, secretariat.pk),
+        (Decision.Kind.MINUTES_WITHDRAWN, secretariat.pk),
         (Decision.Kind.MINUTES_CIRCULATED, secretariat.pk),
         (Decision.Kind.MINUTES_APPROVED, secretariat.pk),
     ]
@@ -159,6 +169,117 @@ def test_minutes_go_draft_circulated_approved_and_then_never_change(secretariat)
     minutes = Minutes.objects.get()
     assert minutes.text == "Acta corregida" and minutes.status == Minutes.Status.APPROVED
     assert MinutesComment.objects.count() == 1
+
+
+def _approved(secretariat, meeting, text="Acta"):
+    minutes = services.minutes_save(actor=secretariat, meeting=meeting, text=text)
+    services.minutes_circulate(actor=secretariat, minutes=minutes)
+    return services.minutes_approve(actor=secretariat, minutes=minutes)
+
+
+def test_seats_changed_later_do_not_rewrite_an_approved_meetings_quorum(secretariat):
+    body = make_body(seats=3)
+    seats = list(body.seats.order_by("pk"))
+    meeting = make_meeting(body, days=-3)
+    services.attendance_record(
+        actor=secretariat,
+        meeting=meeting,
+        statuses={seats[0].pk: "present", seats[1].pk: "present", seats[2].pk: "absent"},
+    )
+    _approved(secretariat, meeting)
+
+    def quorum():
+        reread = Meeting.objects.select_related("minutes").get(pk=meeting.pk)
+        result = selectors.quorum_of(selectors.attendance_rows(meeting=reread))
+        return result.seats, result.counted, result.reached
+
+    assert quorum() == (3, 2, True)
+    # The admin adds two seats and retires one: the approved record stays as it was.
+    for country in ("UY", "PE"):
+        Seat.objects.create(body=body, country=country, constituency=Seat.Constituency.GOVERNMENT)
+    seats[1].is_active = False
+    seats[1].save()
+    assert quorum() == (3, 2, True)
+
+
+def test_a_body_that_has_met_is_not_deleted(secretariat):
+    from django.db.models import ProtectedError
+
+    body = make_body()
+    _approved(secretariat, make_meeting(body, days=-3))
+    with pytest.raises(ProtectedError):
+        body.delete()
+    assert Minutes.objects.filter(status=Minutes.Status.APPROVED).count() == 1
+    assert Decision.objects.filter(body=body).count() == 2
+
+
+def test_editing_circulated_minutes_sends_them_back_to_draft_on_record(secretariat):
+    body = make_body()
+    member = make_member(body).user
+    meeting = make_meeting(body, days=-3)
+    minutes = services.minutes_save(actor=secretariat, meeting=meeting, text="Acta")
+    services.minutes_circulate(actor=secretariat, minutes=minutes)
+    access = selectors.access_for(user=member, body=body)
+    # Saving the same text changes nothing.
+    services.minutes_save(actor=secretariat, meeting=meeting, text="Acta")
+    assert Minutes.objects.get().status == Minutes.Status.CIRCULATED
+    services.minutes_save(actor=secretariat, meeting=meeting, text="Acta cambiada")
+    minutes = Minutes.objects.get()
+    assert minutes.status == Minutes.Status.DRAFT and not access.can_see_minutes(minutes)
+    withdrawn = Decision.objects.get(kind=Decision.Kind.MINUTES_WITHDRAWN)
+    assert (withdrawn.actor, withdrawn.old_value, withdrawn.new_value) == (
+        secretariat,
+        "circulated",
+        "draft",
+    )
+    with pytest.raises(ValidationError):  # circulate them again before approving
+        services.minutes_approve(actor=secretariat, minutes=minutes)
+    services.minutes_circulate(actor=secretariat, minutes=minutes)
+    # The members are told the text changed since they first read it.
+    page = selectors.meeting_page(access=access, meeting=Meeting.objects.get(pk=meeting.pk))
+    assert page.minutes_changed_at == withdrawn.at
+    assert services.minutes_approve(actor=secretariat, minutes=minutes).text == "Acta cambiada"
+
+
+def test_every_writer_of_a_meetings_record_locks_the_meeting_first(secretariat, monkeypatch):
+    """Approval and the writers take the meeting's lock, and check after it: a writer
+    that read the meeting before the approval is refused once it has the lock."""
+    body = make_body()
+    member = make_member(body).user
+    meeting = make_meeting(body, days=-3)
+    item = services.agenda_item_add(actor=secretariat, meeting=meeting, title="A")
+    services.agenda_item_add(actor=secretariat, meeting=meeting, title="B")
+    minutes = services.minutes_save(actor=secretariat, meeting=meeting, text="Acta")
+    services.minutes_circulate(actor=secretariat, minutes=minutes)
+    locked = []
+    real = services._lock_meeting
+
+    def spy(meeting_id):
+        locked.append(meeting_id)
+        if len(locked) == 1 and approving:
+            # Another request approves while this one waits for the lock.
+            Minutes.objects.filter(pk=minutes.pk).update(status=Minutes.Status.APPROVED)
+        return real(meeting_id)
+
+    monkeypatch.setattr(services, "_lock_meeting", spy)
+    approving = True
+    for attempt in (
+        lambda: services.agenda_item_remove(actor=secretariat, item=item),
+        lambda: services.agenda_item_move(actor=secretariat, item=item, up=False),
+        lambda: services.minutes_comment_add(actor=member, minutes=minutes, text="Tarde"),
+    ):
+        locked.clear()
+        Minutes.objects.filter(pk=minutes.pk).update(status=Minutes.Status.CIRCULATED)
+        with pytest.raises(ValidationError):
+            attempt()
+        assert locked == [meeting.pk]
+    assert AgendaItem.objects.count() == 2 and not MinutesComment.objects.exists()
+    assert list(AgendaItem.objects.values_list("title", flat=True)) == ["A", "B"]
+    approving = False
+    locked.clear()
+    Minutes.objects.filter(pk=minutes.pk).update(status=Minutes.Status.CIRCULATED)
+    services.minutes_approve(actor=secretariat, minutes=minutes)
+    assert locked == [meeting.pk]
 
 
 def test_agreements_are_carried_to_later_meetings_until_done(secretariat):
@@ -228,15 +349,25 @@ def test_agenda_items_are_ordered_and_moved(secretariat):
 
 def test_a_community_that_is_a_body_meets_at_the_bodys_cadence():
     space = Space.objects.create(kind=Space.Kind.COMMUNITY, name="Red", slug="red")
-    last = timezone.now() - datetime.timedelta(days=100)
     SpaceEvent.objects.create(
-        space=space, kind=SpaceEvent.Kind.MEETING, title="R", starts_at=last, duration_minutes=60
+        space=space,
+        kind=SpaceEvent.Kind.MEETING,
+        title="R",
+        starts_at=timezone.now() - datetime.timedelta(days=150),
+        duration_minutes=60,
     )
     # Six months from the last meeting while the space is no body's.
     status = meeting_due(space=space)
     assert status.months == 6 and not status.overdue
-    make_body(space=space, meetings_per_year=4, in_person_per_year=1)
+    body = make_body(space=space, meetings_per_year=4, in_person_per_year=1)
+    # The body's own meetings count: one 100 days ago, three months of cadence.
+    last = make_meeting(body, days=-100)
     status = meeting_due(space=space)
-    assert status.months == 3
+    assert status.months == 3 and status.last == last
     assert status.overdue  # three months after a meeting 100 days ago
-    assert selectors.space_cadence_months(space) == 3
+    # The body schedules its next meeting: the community page and the body page agree.
+    upcoming = make_meeting(body, days=10)
+    status = meeting_due(space=space)
+    assert status.next == upcoming and not status.overdue and status.next_is_late  # scheduled, late
+    cadence = selectors.space_cadence(space)
+    assert (cadence.months, cadence.last, cadence.next) == (3, last, upcoming)

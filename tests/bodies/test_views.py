@@ -120,14 +120,34 @@ def test_visitors_of_a_public_body_see_only_approved_minutes(client, secretariat
     body, member, meeting, minutes = network
     body.is_public = True
     body.save()
-    html = client.get(url("body", slug=body.slug)).content.decode()
-    # The seats, not who holds them: that is for the people signed in.
-    assert "Argentina" in html and escape(member.get_full_name()) not in html
+    link = meeting.link
     page = url("meeting", slug=body.slug, pk=meeting.pk)
+    ics = url("meeting_ics", slug=body.slug, pk=meeting.pk)
     assert "Acta de marzo" not in client.get(page).content.decode()
     services.minutes_circulate(actor=secretariat, minutes=minutes)
     assert "Acta de marzo" not in client.get(page).content.decode()
     assert "Acta de marzo" not in client.get(url("body", slug=body.slug)).content.decode()
+    services.minutes_approve(actor=secretariat, minutes=minutes)
+    # Signed out, then signed in but not a member: the same.
+    for visitor in (None, UserFactory()):
+        if visitor is not None:
+            client.force_login(visitor)
+        html = client.get(url("body", slug=body.slug)).content.decode()
+        # The seats, not who holds them: that is for the members.
+        assert "Argentina" in html and escape(member.get_full_name()) not in html
+        html = client.get(page).content.decode()
+        assert "Acta de marzo" in html  # approved: public
+        assert link not in html
+        response = client.get(ics)
+        assert response.status_code == 200 and link.encode() not in response.content
+        (event,) = Calendar.from_ical(response.content).walk("VEVENT")
+        assert str(event["location"]).endswith(page)  # the page, not the way in
+    # A member gets the names, the link and the link in the .ics.
+    client.force_login(member)
+    html = client.get(url("body", slug=body.slug)).content.decode()
+    assert escape(member.get_full_name()) in html
+    assert link in client.get(page).content.decode()
+    assert link.encode() in client.get(ics).content
 
 
 def test_members_cannot_use_the_secretariats_pages(client, network):
@@ -261,6 +281,42 @@ def test_members_have_the_meetings_in_their_calendar_and_an_ics(client, network)
     assert response["Content-Type"].startswith("text/calendar")
     events = Calendar.from_ical(response.content).walk("VEVENT")
     assert [str(event["summary"]) for event in events] == ["Reunión de marzo · Red de género"]
+    # Members have the way in, in the calendar and the file.
+    assert [str(event["location"]) for event in events] == [meeting.link]
+    mine = [entry for entry in entries if entry.kind == "body_meeting"]
+    assert [entry.location for entry in mine] == [meeting.link]
+
+
+def test_deleting_a_body_that_met_is_refused_in_the_admin(client, secretariat, network):
+    body, _member, meeting, minutes = network
+    services.minutes_circulate(actor=secretariat, minutes=minutes)
+    services.minutes_approve(actor=secretariat, minutes=minutes)
+    mfa_force_login(client, secretariat)
+    response = client.post(f"/admin/snippets/bodies/body/delete/{body.pk}/", follow=True)
+    assert response.status_code == 200
+    assert Meeting.objects.filter(pk=meeting.pk).exists()
+    assert Minutes.objects.filter(status=Minutes.Status.APPROVED).exists()
+    unmet = make_body(slug="nuevo", seats=0)
+    client.post(f"/admin/snippets/bodies/body/delete/{unmet.pk}/")
+    assert not type(body).objects.filter(pk=unmet.pk).exists()
+
+
+def test_past_meetings_and_open_agreements_are_paginated(client, secretariat):
+    body = make_body(seats=1)
+    member = make_member(body).user
+    for i in range(25):
+        make_meeting(body, days=-100 + i, title=f"Pasada {i:02d}")
+    meeting = make_meeting(body, days=5, title="Próxima")
+    for i in range(55):
+        services.agreement_add(actor=secretariat, meeting=meeting, text=f"Acuerdo {i:02d}")
+    client.force_login(member)
+    html = client.get(url("body", slug=body.slug)).content.decode()
+    assert "Pasada 24" in html and "Pasada 04" not in html
+    assert "?page=2" in html and "?agreements=2" in html
+    assert "Acuerdo 00" in html and "Acuerdo 54" not in html
+    html = client.get(url("body", slug=body.slug) + "?page=2&agreements=2").content.decode()
+    assert "Pasada 04" in html and "Pasada 24" not in html
+    assert "Acuerdo 54" in html and "Acuerdo 00" not in html
 
 
 def test_the_secretariat_keeps_bodies_seats_and_members_in_the_admin(client, secretariat):
