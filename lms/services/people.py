@@ -189,6 +189,16 @@ def profile_update(
     profile = Profile.objects.select_for_update().filter(user=user).first()
     if profile is None:
         profile = Profile(user=user)
+    if country != profile.country and not actor.is_secretariat and user.has_role(Role.FOCAL_POINT):
+        # A focal point answers for the ministry of their country: changing it
+        # would make them answer for another ministry.
+        raise ValidationError(
+            {
+                "country": _(
+                    "Your country is your ministry's: ask the Technical Secretariat to change it."
+                )
+            }
+        )
     profile.country = country
     profile.institution = institution.strip()
     profile.position = position.strip()
