@@ -164,3 +164,19 @@ def test_query_counts_do_not_grow_with_the_answers(
     assert response.status_code == 200
     if name == "results":
         assert response.context["rate"].answered == 30
+
+
+def test_focal_points_see_the_ranking_not_the_other_ministries_answers(client, closed):
+    mine = answer(closed, "CL", ["msme"])
+    mine.needs = "Nuestro texto"
+    mine.save()
+    theirs = answer(closed, "MX", ["msme"])
+    theirs.needs = "Texto confidencial de México"
+    theirs.save()
+    client.force_login(make_focal("CL"))
+    page = client.get(url("results", closed)).content.decode()
+    assert 'id="priorities-ranking"' in page
+    assert "Texto confidencial" not in page and "Nuestro texto" not in page
+    text = client.get(url("results_csv", closed)).content.decode()
+    assert "Texto confidencial" not in text and Theme.objects.get(code="msme").name in text
+    assert "México" not in text and "Mexico" not in text
