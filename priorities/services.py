@@ -128,9 +128,26 @@ def answer_save(
     return answer
 
 
+def answer_version(answer: Answer) -> str:
+    """What the confirmation page shows, as a token: the draft's last save."""
+    return answer.updated_at.isoformat()
+
+
+def _same_version(answer: Answer, version: str) -> bool:
+    try:
+        seen = datetime.datetime.fromisoformat(version)
+    except (TypeError, ValueError):
+        return False
+    return timezone.is_aware(seen) and seen == answer.updated_at
+
+
 @transaction.atomic
-def answer_submit(*, actor: User, questionnaire: Questionnaire) -> Answer:
-    """Submit the ministry's saved draft as it is (the confirmation page's button)."""
+def answer_submit(*, actor: User, questionnaire: Questionnaire, version: str) -> Answer:
+    """Submit the ministry's saved draft as it is (the confirmation page's button).
+
+    ``version`` is the draft the person confirmed (``answer_version``): if another
+    focal point saved it since, nothing is submitted and they are asked to read it
+    again."""
     country = _require_ministry(actor)
     answer = (
         Answer.objects.select_for_update()
@@ -141,6 +158,14 @@ def answer_submit(*, actor: User, questionnaire: Questionnaire) -> Answer:
         raise ValidationError(_("Save your ministry's answer first."))
     if answer.is_submitted:
         return answer
+    if not _same_version(answer, version):
+        raise ValidationError(
+            _(
+                "Another focal point of your ministry changed the answer since you opened "
+                "the confirmation: read it again before submitting."
+            ),
+            code="changed",
+        )
     themes = [choice.theme for choice in answer.choices.select_related("theme").order_by("rank")]
     texts = {name: getattr(answer, name) for name, _label in OPEN_QUESTIONS}
     _check(questionnaire, themes, texts, submit=True)

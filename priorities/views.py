@@ -139,9 +139,13 @@ def submit(request, pk):
         return redirect("priorities:answer", pk=item.pk)
     if request.method == "POST":
         try:
-            services.answer_submit(actor=request.user, questionnaire=item)
+            services.answer_submit(
+                actor=request.user, questionnaire=item, version=request.POST.get("version", "")
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
+            if error.code == "changed":
+                return redirect("priorities:submit", pk=item.pk)
             return redirect("priorities:questionnaire", pk=item.pk)
         except PermissionDenied as error:
             raise Http404 from error
@@ -155,6 +159,7 @@ def submit(request, pk):
         {
             "questionnaire": item,
             "answer": current,
+            "version": services.answer_version(current),
             "country_name": Country(country).label,
             "texts": [(label, getattr(current, name)) for name, label in OPEN_QUESTIONS],
         },

@@ -47,11 +47,20 @@ def test_a_draft_is_shared_by_the_ministrys_focal_points_then_submitted(question
         "skills-training",
         "labour-inspection",
     ]
-    submitted = services.answer_submit(actor=ana, questionnaire=questionnaire)
+    # Ana confirmed what she saw before Luis changed it: refused, nothing submitted.
+    with pytest.raises(ValidationError) as changed:
+        services.answer_submit(
+            actor=ana, questionnaire=questionnaire, version=services.answer_version(draft)
+        )
+    assert changed.value.code == "changed"
+    assert not Answer.objects.get(pk=draft.pk).is_submitted
+    seen = services.answer_version(Answer.objects.get(pk=draft.pk))
+    submitted = services.answer_submit(actor=ana, questionnaire=questionnaire, version=seen)
     assert submitted.is_submitted and submitted.submitted_by == ana
     # Submitting twice is harmless; changing it afterwards is refused.
     first_at = submitted.submitted_at
-    assert services.answer_submit(actor=luis, questionnaire=questionnaire).submitted_at == first_at
+    twice = services.answer_submit(actor=luis, questionnaire=questionnaire, version=seen)
+    assert twice.submitted_at == first_at
     assert (
         services.answer_save(
             actor=luis,

@@ -40,12 +40,24 @@ def test_a_focal_point_drafts_then_submits_with_a_confirmation(client, questionn
     confirm = client.get(url("submit", questionnaire))
     assert "Informalidad" in confirm.content.decode()
     assert Answer.objects.get().status == Answer.Status.DRAFT  # not before confirming
-    client.post(url("submit", questionnaire))
-    client.post(url("submit", questionnaire))  # twice: harmless
+    version = confirm.context["version"]
+    # Another focal point changes the draft meanwhile: the confirmation is refused.
+    luis = make_focal("CL")
+    client.force_login(luis)
+    client.post(url("answer", questionnaire), {**data, "challenges": "Otra", "action": "save"})
+    client.force_login(ana)
+    response = client.post(url("submit", questionnaire), {"version": version})
+    assert response["Location"] == url("submit", questionnaire)
+    assert not Answer.objects.get().is_submitted
+    confirm = client.get(url("submit", questionnaire))
+    assert "Otra" in confirm.content.decode()
+    version = confirm.context["version"]
+    client.post(url("submit", questionnaire), {"version": version})
+    client.post(url("submit", questionnaire), {"version": version})  # twice: harmless
     saved.refresh_from_db()
     assert saved.is_submitted and saved.submitted_by == ana
     page = client.get(url("questionnaire", questionnaire)).content.decode()
-    assert "Informalidad" in page and inspection.name in page
+    assert "Otra" in page and inspection.name in page
     # Read-only now: the form sends back to the questionnaire.
     assert client.get(url("answer", questionnaire))["Location"] == url(
         "questionnaire", questionnaire
