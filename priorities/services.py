@@ -320,6 +320,28 @@ def _reminder(questionnaire: Questionnaire, days: int):
     return write
 
 
+@transaction.atomic
+def _remind(questionnaire, due: list[int], days: int, people: list[User], now) -> int:
+    """Record the reminders due and tell the people, together: a failure partway
+    records nothing, and the notifications' key tells nobody twice on the retry."""
+    with transaction.atomic():
+        for passed in due:
+            Reminder.objects.create(
+                questionnaire=questionnaire,
+                days_before=passed,
+                sent_at=now,
+                ministries=len({p.profile.country for p in people}) if passed == days else 0,
+                people=len(people) if passed == days else 0,
+            )
+    return notifications_fan_out(
+        people=people,
+        kind=KIND_REMINDER,
+        key=f"priorities:{questionnaire.pk}:reminder:{days}",
+        write=_reminder(questionnaire, days),
+        email=True,
+    )
+
+
 def reminders_send(*, now=None) -> int:
     """Remind the focal points of the ministries that have not submitted, ``REMINDER_DAYS``
     days before the close (a periodic task's work); how many people were told.
@@ -355,24 +377,10 @@ def reminders_send(*, now=None) -> int:
             if person.profile.country not in answered
         ]
         try:
-            with transaction.atomic():
-                for passed in due:
-                    Reminder.objects.create(
-                        questionnaire=questionnaire,
-                        days_before=passed,
-                        sent_at=now,
-                        ministries=len({p.profile.country for p in people})
-                        if passed == days
-                        else 0,
-                        people=len(people) if passed == days else 0,
-                    )
+            told += _remind(questionnaire, due, days, people, now)
         except IntegrityError:
             continue  # another run recorded it: it sends them
-        told += notifications_fan_out(
-            people=people,
-            kind=KIND_REMINDER,
-            key=f"priorities:{questionnaire.pk}:reminder:{days}",
-            write=_reminder(questionnaire, days),
-            email=True,
-        )
+        except Exception:
+            # Nothing recorded, nobody told (it all rolled back): the next run retries.
+            logger.exception("Reminders of priorities questionnaire %s stopped", questionnaire.pk)
     return told

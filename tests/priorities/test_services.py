@@ -236,3 +236,30 @@ def test_reminders_go_once_and_only_to_ministries_that_have_not_submitted(questi
     assert not reminded.filter(user=chile).exists()
     # After the close nobody is reminded.
     assert services.reminders_send(now=closes + datetime.timedelta(days=1)) == 0
+
+
+def test_reminders_stopped_partway_are_sent_whole_by_the_next_run(questionnaire, monkeypatch):
+    people = [make_focal(code) for code in ("CL", "HT", "MX")]
+    Questionnaire.objects.filter(pk=questionnaire.pk).update(sent_at=timezone.now())
+    week = questionnaire.closes_at - datetime.timedelta(days=7, hours=2)
+    real = services._reminder
+
+    def failing(questionnaire, days):
+        write = real(questionnaire, days)
+
+        def each(person):
+            if person == people[1]:
+                raise RuntimeError("mail server down")
+            return write(person)
+
+        return each
+
+    monkeypatch.setattr("lms.services.notifications.FAN_OUT_BATCH", 1)  # the first one told
+    monkeypatch.setattr(services, "_reminder", failing)
+    assert services.reminders_send(now=week) == 0
+    assert not Reminder.objects.exists()  # not recorded: the next run sends it
+    monkeypatch.setattr(services, "_reminder", real)
+    assert services.reminders_send(now=week) == 3
+    reminded = Notification.objects.filter(kind=services.KIND_REMINDER)
+    assert sorted(reminded.values_list("user_id", flat=True)) == sorted(p.pk for p in people)
+    assert Reminder.objects.get().people == 3
