@@ -181,7 +181,12 @@ class Sending(models.Model):
     done = models.PositiveIntegerField(default=0)
     token = models.UUIDField(default=uuid.uuid4)
     created_at = models.DateTimeField(default=timezone.now)
+    # When it last moved (started, or a batch told): a sending that has not moved
+    # for ``STALE_AFTER`` stopped (a worker killed or restarted).
+    progressed_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)
+
+    STALE_AFTER = datetime.timedelta(minutes=15)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -197,6 +202,26 @@ class Sending(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    def is_stale(self, now: datetime.datetime | None = None) -> bool:
+        """Waiting or running, but it has not moved for ``STALE_AFTER``: it stopped."""
+        if self.is_finished:
+            return False
+        return self.progressed_at < (now or timezone.now()) - self.STALE_AFTER
+
+    @property
+    def shown_status(self) -> str:
+        """The status as the pages tell it: a stale sending stopped (failed)."""
+        return self.Status.FAILED if self.is_stale() else self.status
+
+    @property
+    def shown_status_display(self) -> str:
+        return str(self.Status(self.shown_status).label)
+
+    @property
+    def has_stopped(self) -> bool:
+        """Nothing more will happen: finished, failed or stale (the page stops following)."""
+        return self.is_finished or self.is_stale()
 
     @property
     def percent(self) -> int:

@@ -247,11 +247,12 @@ def sending_for(*, user: User, questionnaire: Questionnaire, pk: int) -> Sending
 
 
 def sending_summary(sending: Sending) -> str:
-    if sending.status == Sending.Status.QUEUED:
+    status = sending.shown_status  # a sending that stopped moving is told as failed
+    if status == Sending.Status.QUEUED:
         return _("Waiting for the worker to start.")
-    if sending.status == Sending.Status.RUNNING:
+    if status == Sending.Status.RUNNING:
         return _("Telling the focal points; the count below follows it.")
-    if sending.status == Sending.Status.FAILED:
+    if status == Sending.Status.FAILED:
         return _(
             "The sending stopped because of an unexpected error. Send it again: "
             "nobody already told is told twice."
@@ -273,8 +274,8 @@ def sending_counts(sending: Sending) -> str:
 def sending_progress(sending: Sending) -> dict:
     """What the sending's page shows, as JSON for its script."""
     return {
-        "status": sending.status,
-        "finished": sending.is_finished,
+        "status": sending.shown_status,
+        "finished": sending.has_stopped,
         "summary": sending_summary(sending),
         "counts": sending_counts(sending),
         "total": sending.total,

@@ -39,7 +39,6 @@ KIND_INVITATION = "priorities_invitation"
 KIND_REMINDER = "priorities_reminder"
 SEND_BATCH = 25  # focal points told between two records of how far it got
 MAX_TEXT = 5000
-SENDING_STALE_AFTER = datetime.timedelta(minutes=30)
 
 
 def _require_ministry(actor: User) -> str:
@@ -213,7 +212,7 @@ def sending_start(*, actor: User, questionnaire: Questionnaire, token=None) -> S
     """Queue the questionnaire's sending to every focal point (the worker's work).
 
     The same form sent twice (its token), or a sending already waiting or running,
-    gives back that sending (unless it began over ``SENDING_STALE_AFTER`` ago).
+    gives back that sending (unless it has not moved for ``Sending.STALE_AFTER``).
     Sending again later tells only the focal points not told yet (new ones): the
     notifications carry the questionnaire's key.
     """
@@ -231,10 +230,12 @@ def sending_start(*, actor: User, questionnaire: Questionnaire, token=None) -> S
             unfinished = questionnaire.sendings.filter(
                 status__in=[Sending.Status.QUEUED, Sending.Status.RUNNING]
             )
-            # A run not finished long after it began stopped (a worker restarted):
-            # marked failed; the new one tells only the people not told yet.
+            # A run that has not moved for a while stopped (a worker killed or
+            # restarted): marked failed (its worker, if alive, stops at its next
+            # batch); the new one tells only the people not told yet. A long run
+            # that still moves is given back, not doubled.
             now = timezone.now()
-            unfinished.filter(created_at__lt=now - SENDING_STALE_AFTER).update(
+            unfinished.filter(progressed_at__lt=now - Sending.STALE_AFTER).update(
                 status=Sending.Status.FAILED, finished_at=now
             )
             existing = unfinished.first()
@@ -277,8 +278,10 @@ def sending_run(*, sending_id: int) -> Sending | None:
         people = list(selectors.focal_points())
         sending.status = Sending.Status.RUNNING
         sending.total, sending.done = len(people), 0
-        sending.save(update_fields=["status", "total", "done"])
+        sending.progressed_at = timezone.now()
+        sending.save(update_fields=["status", "total", "done", "progressed_at"])
     questionnaire = sending.questionnaire
+    running = Sending.objects.filter(pk=sending_id, status=Sending.Status.RUNNING)
     try:
         done = 0
         for chunk in batched(people, SEND_BATCH, strict=False):
@@ -290,17 +293,20 @@ def sending_run(*, sending_id: int) -> Sending | None:
                 email=True,
             )
             done += len(chunk)
-            Sending.objects.filter(pk=sending_id).update(done=done)
+            now = timezone.now()
+            # Sent as soon as someone was told: the reminders follow even if it stops.
+            Questionnaire.objects.filter(pk=questionnaire.pk, sent_at__isnull=True).update(
+                sent_at=now
+            )
+            if not running.update(done=done, progressed_at=now):
+                # Marked failed meanwhile (judged stopped): a new run does the rest.
+                return Sending.objects.get(pk=sending_id)
         now = timezone.now()
-        Sending.objects.filter(pk=sending_id).update(
-            status=Sending.Status.DONE, finished_at=now, done=done
-        )
+        running.update(status=Sending.Status.DONE, finished_at=now, done=done, progressed_at=now)
         Questionnaire.objects.filter(pk=questionnaire.pk, sent_at__isnull=True).update(sent_at=now)
     except Exception:
         logger.exception("Sending %s of a priorities questionnaire stopped", sending_id)
-        Sending.objects.filter(pk=sending_id).update(
-            status=Sending.Status.FAILED, finished_at=timezone.now()
-        )
+        running.update(status=Sending.Status.FAILED, finished_at=timezone.now())
         raise
     return Sending.objects.get(pk=sending_id)
 

@@ -192,3 +192,22 @@ def test_focal_points_see_the_ranking_not_the_other_ministries_answers(client, c
     text = client.get(url("results_csv", closed)).content.decode()
     assert "Texto confidencial" not in text and Theme.objects.get(code="msme").name in text
     assert "México" not in text and "Mexico" not in text
+
+
+def test_a_sending_whose_worker_died_is_shown_stopped(client, questionnaire, secretariat):
+    from django.utils import timezone
+
+    sending = Sending.objects.create(
+        questionnaire=questionnaire,
+        requested_by=secretariat,
+        status=Sending.Status.RUNNING,
+        total=40,
+        done=25,
+        progressed_at=timezone.now() - Sending.STALE_AFTER * 2,
+    )
+    mfa_force_login(client, secretariat)
+    progress = client.get(url("sending_progress", questionnaire, sending_id=sending.pk)).json()
+    assert progress["finished"] and progress["status"] == "failed"
+    assert progress["summary"] == selectors.sending_summary(sending)
+    page = client.get(url("sending", questionnaire, sending_id=sending.pk)).content.decode()
+    assert 'data-finished="true"' in page and escape(progress["summary"]) in page
