@@ -38,6 +38,7 @@ _SECRETARIAT_PERMISSIONS = [
             ("library", "repository"),
             ("events", "event"),
             ("cooperation", "call"),
+            ("priorities", "questionnaire"),
             ("workplan", "workplan"),
             ("workplan", "action"),
             ("workplan", "funder"),
