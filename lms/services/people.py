@@ -217,6 +217,18 @@ def profile_update(
 
 
 @transaction.atomic
+def profile_country_set(*, actor: User, user: User, country: str) -> Profile:
+    """The secretariat sets someone's country (a focal point's is their ministry)."""
+    if not actor.is_secretariat:
+        raise PermissionDenied(_("Only the Technical Secretariat does this."))
+    profile, _created = Profile.objects.select_for_update().get_or_create(user=user)
+    profile.country = country
+    profile.full_clean(exclude=["user"])
+    profile.save(update_fields=["country"])
+    return profile
+
+
+@transaction.atomic
 def profile_set_language(*, user: User, language: str) -> None:
     """Remember the interface language someone picked in the switcher."""
     if language not in InterfaceLanguage.values:
