@@ -211,3 +211,24 @@ def test_a_sending_whose_worker_died_is_shown_stopped(client, questionnaire, sec
     assert progress["summary"] == selectors.sending_summary(sending)
     page = client.get(url("sending", questionnaire, sending_id=sending.pk)).content.decode()
     assert 'data-finished="true"' in page and escape(progress["summary"]) in page
+
+
+def test_the_list_is_paginated(client, secretariat):
+    import datetime
+
+    from priorities.models import Questionnaire
+    from priorities.views import PER_PAGE
+
+    day = datetime.date(2026, 1, 1)
+    for number in range(PER_PAGE + 3):
+        Questionnaire.objects.create(
+            title=f"Cuestionario {number:03}",
+            period="2028-2030",
+            opens_on=day,
+            closes_on=day + datetime.timedelta(days=number),
+        )
+    mfa_force_login(client, secretariat)
+    first = client.get(reverse("priorities:index")).content.decode()
+    last = client.get(reverse("priorities:index") + "?page=2").content.decode()
+    assert first.count("Cuestionario ") == PER_PAGE and 'rel="next"' in first
+    assert last.count("Cuestionario ") == 3 and "Cuestionario 000" in last
