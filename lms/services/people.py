@@ -114,6 +114,21 @@ def secretariat_group_ensure() -> Group:
     return group
 
 
+def secretariat_group_refresh() -> None:
+    """For a migration that adds to ``_SECRETARIAT_PERMISSIONS``: an existing
+    secretariat group gets what the list grants today (a new database has none;
+    the first role grant makes it). The permissions are created first: Django
+    makes them only after all migrations ran."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+
+    if not Group.objects.filter(name=SECRETARIAT_GROUP).exists():
+        return
+    for config in apps.get_app_configs():
+        create_permissions(config, verbosity=0)
+    secretariat_group_ensure()
+
+
 def _sync_secretariat_access(user: User) -> None:
     """Secretariat members get the admin group; others lose it."""
     group = secretariat_group_ensure()
