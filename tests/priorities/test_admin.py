@@ -61,3 +61,22 @@ def test_an_answered_questionnaire_is_not_deleted(client, questionnaire, closed,
     assert any("cannot be deleted" in text for text in messages)
     client.post(reverse(delete, args=[closed.pk]))  # never answered: deleted
     assert not Questionnaire.objects.filter(pk=closed.pk).exists()
+
+
+def test_the_admin_form_shows_the_refusal(client, closed, secretariat):
+    mfa_force_login(client, secretariat)
+    later = closed.closes_on + 60 * DAY
+    response = client.post(
+        reverse("wagtailsnippets_priorities_questionnaire:edit", args=[closed.pk]),
+        {
+            "title": closed.title,
+            "period": closed.period,
+            "opens_on": closed.opens_on.isoformat(),
+            "closes_on": later.isoformat(),
+            "introduction": "",
+        },
+    )
+    assert response.status_code == 200
+    assert "its dates and period stay" in response.content.decode()
+    closed.refresh_from_db()
+    assert closed.closes_on != later
