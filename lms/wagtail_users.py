@@ -12,6 +12,7 @@ from wagtail.users.views import users as wagtail_views
 
 from lms import services
 from lms.choices import Role
+from lms.forms import country_choices
 from lms.models import User
 
 
@@ -60,12 +61,23 @@ class RialUserEditForm(_RialUserFields, wagtail_forms.UserEditForm):
             del self.fields["rial_roles"]
         else:
             self._init_roles()
+            # A focal point's country is their ministry: the secretariat sets it here
+            # (they cannot change it on their own profile).
+            self.fields["country"] = forms.ChoiceField(
+                label=_("Country"), choices=country_choices(), required=False
+            )
+            profile = getattr(self.instance, "profile", None) if self.instance.pk else None
+            self.initial.setdefault("country", profile.country if profile else "")
 
 
 class _SaveRolesMixin:
     def save_instance(self):
         instance = super().save_instance()
         services.profile_ensure(user=instance)
+        if "country" in self.form.fields and "country" in self.form.changed_data:
+            services.people.profile_country_set(
+                actor=self.request.user, user=instance, country=self.form.cleaned_data["country"]
+            )
         if "rial_roles" in self.form.fields:
             services.roles_set(
                 actor=self.request.user,

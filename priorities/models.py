@@ -81,6 +81,43 @@ class Questionnaire(models.Model):
         super().clean()
         if self.opens_on and self.closes_on and self.closes_on < self.opens_on:
             raise ValidationError({"closes_on": _("The questionnaire closes after it opens.")})
+        self._clean_answered()
+
+    def _clean_answered(self):
+        """Once closed, its dates and period stay (moving the close would reopen it);
+        once a ministry has submitted, it still may close later, nothing else."""
+        before = Questionnaire.objects.filter(pk=self.pk).first() if self.pk else None
+        if before is None:
+            return
+        changed = {
+            name
+            for name in ("period", "opens_on", "closes_on")
+            if getattr(self, name) != getattr(before, name)
+        }
+        if not changed:
+            return
+        if before.is_closed():
+            raise ValidationError(
+                {
+                    name: _("The questionnaire has closed: its dates and period stay as they are.")
+                    for name in changed
+                }
+            )
+        if not before.answers.filter(status=Answer.Status.SUBMITTED).exists():
+            return
+        refused = changed - {"closes_on"}
+        if self.closes_on and self.closes_on < before.closes_on:
+            refused.add("closes_on")
+        if refused:
+            raise ValidationError(
+                {
+                    name: _(
+                        "Ministries have submitted their answers: only a later closing date "
+                        "can be set."
+                    )
+                    for name in refused
+                }
+            )
 
     @property
     def opens_at(self) -> datetime.datetime:
@@ -107,8 +144,9 @@ class Answer(models.Model):
         DRAFT = "draft", _("Draft")
         SUBMITTED = "submitted", _("Submitted")
 
+    # Deleting a questionnaire would delete the ministries' answers: refused.
     questionnaire = models.ForeignKey(
-        Questionnaire, on_delete=models.CASCADE, related_name="answers"
+        Questionnaire, on_delete=models.PROTECT, related_name="answers"
     )
     country = models.CharField(_("ministry"), max_length=2, choices=Country.choices)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
@@ -181,7 +219,12 @@ class Sending(models.Model):
     done = models.PositiveIntegerField(default=0)
     token = models.UUIDField(default=uuid.uuid4)
     created_at = models.DateTimeField(default=timezone.now)
+    # When it last moved (started, or a batch told): a sending that has not moved
+    # for ``STALE_AFTER`` stopped (a worker killed or restarted).
+    progressed_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)
+
+    STALE_AFTER = datetime.timedelta(minutes=15)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -197,6 +240,26 @@ class Sending(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    def is_stale(self, now: datetime.datetime | None = None) -> bool:
+        """Waiting or running, but it has not moved for ``STALE_AFTER``: it stopped."""
+        if self.is_finished:
+            return False
+        return self.progressed_at < (now or timezone.now()) - self.STALE_AFTER
+
+    @property
+    def shown_status(self) -> str:
+        """The status as the pages tell it: a stale sending stopped (failed)."""
+        return self.Status.FAILED if self.is_stale() else self.status
+
+    @property
+    def shown_status_display(self) -> str:
+        return str(self.Status(self.shown_status).label)
+
+    @property
+    def has_stopped(self) -> bool:
+        """Nothing more will happen: finished, failed or stale (the page stops following)."""
+        return self.is_finished or self.is_stale()
 
     @property
     def percent(self) -> int:

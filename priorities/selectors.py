@@ -18,10 +18,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from courses.models import Area, Theme
-from forum.services.communities import _cell
 from lms.choices import Country, Role
 from lms.models import User
 from lms.selectors.people import person_country
+from lms.selectors.reports import csv_safe as _cell
 from priorities.models import MAX_CHOICES, OPEN_QUESTIONS, Answer, Choice, Questionnaire, Sending
 
 
@@ -88,8 +88,11 @@ def open_unanswered_for(*, user: User) -> list[Questionnaire]:
         return []
     now = timezone.now()
     today = timezone.localtime(now, _zone()).date()
+    # One subquery: excluding across the answers relation would drop a questionnaire
+    # as soon as any ministry submitted while this one has a draft.
+    submitted = Answer.objects.filter(country=country, status=Answer.Status.SUBMITTED)
     candidates = Questionnaire.objects.filter(opens_on__lte=today, closes_on__gte=today).exclude(
-        answers__country=country, answers__status=Answer.Status.SUBMITTED
+        pk__in=submitted.values("questionnaire_id")
     )
     return [item for item in candidates if item.is_open(now)]
 
@@ -244,11 +247,12 @@ def sending_for(*, user: User, questionnaire: Questionnaire, pk: int) -> Sending
 
 
 def sending_summary(sending: Sending) -> str:
-    if sending.status == Sending.Status.QUEUED:
+    status = sending.shown_status  # a sending that stopped moving is told as failed
+    if status == Sending.Status.QUEUED:
         return _("Waiting for the worker to start.")
-    if sending.status == Sending.Status.RUNNING:
+    if status == Sending.Status.RUNNING:
         return _("Telling the focal points; the count below follows it.")
-    if sending.status == Sending.Status.FAILED:
+    if status == Sending.Status.FAILED:
         return _(
             "The sending stopped because of an unexpected error. Send it again: "
             "nobody already told is told twice."
@@ -270,8 +274,8 @@ def sending_counts(sending: Sending) -> str:
 def sending_progress(sending: Sending) -> dict:
     """What the sending's page shows, as JSON for its script."""
     return {
-        "status": sending.status,
-        "finished": sending.is_finished,
+        "status": sending.shown_status,
+        "finished": sending.has_stopped,
         "summary": sending_summary(sending),
         "counts": sending_counts(sending),
         "total": sending.total,
@@ -280,13 +284,31 @@ def sending_progress(sending: Sending) -> dict:
     }
 
 
-def results_csv(questionnaire: Questionnaire) -> str:
-    """The submitted answers, one line a ministry, then the ranking (for the
-    secretariat and, after the close, the focal points). Starts with a byte-order
-    mark so spreadsheets read accents right."""
+def results_csv(questionnaire: Questionnaire, *, with_answers: bool) -> str:
+    """The ranking, preceded (``with_answers``: for the secretariat only) by the
+    submitted answers, one line a ministry. The focal points see the ranking, not
+    what each other ministry wrote. Starts with a byte-order mark so spreadsheets
+    read accents right."""
     buffer = io.StringIO()
     buffer.write("\ufeff")
     writer = csv.writer(buffer)
+    if with_answers:
+        _answer_rows(writer, questionnaire)
+    writer.writerow([_("Position"), _("Area"), _("Theme"), _("Score"), _("Ministries")])
+    for item in ranked_themes(questionnaire):
+        writer.writerow(
+            [
+                item.position,
+                _cell(item.theme.area.name),
+                _cell(item.theme.name),
+                item.score,
+                item.ministries,
+            ]
+        )
+    return buffer.getvalue()
+
+
+def _answer_rows(writer, questionnaire: Questionnaire) -> None:
     writer.writerow(
         [
             _("Ministry"),
@@ -308,18 +330,6 @@ def results_csv(questionnaire: Questionnaire) -> str:
             ]
         )
     writer.writerow([])
-    writer.writerow([_("Position"), _("Area"), _("Theme"), _("Score"), _("Ministries")])
-    for item in ranked_themes(questionnaire):
-        writer.writerow(
-            [
-                item.position,
-                _cell(item.theme.area.name),
-                _cell(item.theme.name),
-                item.score,
-                item.ministries,
-            ]
-        )
-    return buffer.getvalue()
 
 
 def open_answers(answers: list[Answer]) -> list[dict]:

@@ -39,7 +39,6 @@ KIND_INVITATION = "priorities_invitation"
 KIND_REMINDER = "priorities_reminder"
 SEND_BATCH = 25  # focal points told between two records of how far it got
 MAX_TEXT = 5000
-SENDING_STALE_AFTER = datetime.timedelta(minutes=30)
 
 
 def _require_ministry(actor: User) -> str:
@@ -128,9 +127,26 @@ def answer_save(
     return answer
 
 
+def answer_version(answer: Answer) -> str:
+    """What the confirmation page shows, as a token: the draft's last save."""
+    return answer.updated_at.isoformat()
+
+
+def _same_version(answer: Answer, version: str) -> bool:
+    try:
+        seen = datetime.datetime.fromisoformat(version)
+    except (TypeError, ValueError):
+        return False
+    return timezone.is_aware(seen) and seen == answer.updated_at
+
+
 @transaction.atomic
-def answer_submit(*, actor: User, questionnaire: Questionnaire) -> Answer:
-    """Submit the ministry's saved draft as it is (the confirmation page's button)."""
+def answer_submit(*, actor: User, questionnaire: Questionnaire, version: str) -> Answer:
+    """Submit the ministry's saved draft as it is (the confirmation page's button).
+
+    ``version`` is the draft the person confirmed (``answer_version``): if another
+    focal point saved it since, nothing is submitted and they are asked to read it
+    again."""
     country = _require_ministry(actor)
     answer = (
         Answer.objects.select_for_update()
@@ -141,6 +157,14 @@ def answer_submit(*, actor: User, questionnaire: Questionnaire) -> Answer:
         raise ValidationError(_("Save your ministry's answer first."))
     if answer.is_submitted:
         return answer
+    if not _same_version(answer, version):
+        raise ValidationError(
+            _(
+                "Another focal point of your ministry changed the answer since you opened "
+                "the confirmation: read it again before submitting."
+            ),
+            code="changed",
+        )
     themes = [choice.theme for choice in answer.choices.select_related("theme").order_by("rank")]
     texts = {name: getattr(answer, name) for name, _label in OPEN_QUESTIONS}
     _check(questionnaire, themes, texts, submit=True)
@@ -188,7 +212,7 @@ def sending_start(*, actor: User, questionnaire: Questionnaire, token=None) -> S
     """Queue the questionnaire's sending to every focal point (the worker's work).
 
     The same form sent twice (its token), or a sending already waiting or running,
-    gives back that sending (unless it began over ``SENDING_STALE_AFTER`` ago).
+    gives back that sending (unless it has not moved for ``Sending.STALE_AFTER``).
     Sending again later tells only the focal points not told yet (new ones): the
     notifications carry the questionnaire's key.
     """
@@ -206,10 +230,12 @@ def sending_start(*, actor: User, questionnaire: Questionnaire, token=None) -> S
             unfinished = questionnaire.sendings.filter(
                 status__in=[Sending.Status.QUEUED, Sending.Status.RUNNING]
             )
-            # A run not finished long after it began stopped (a worker restarted):
-            # marked failed; the new one tells only the people not told yet.
+            # A run that has not moved for a while stopped (a worker killed or
+            # restarted): marked failed (its worker, if alive, stops at its next
+            # batch); the new one tells only the people not told yet. A long run
+            # that still moves is given back, not doubled.
             now = timezone.now()
-            unfinished.filter(created_at__lt=now - SENDING_STALE_AFTER).update(
+            unfinished.filter(progressed_at__lt=now - Sending.STALE_AFTER).update(
                 status=Sending.Status.FAILED, finished_at=now
             )
             existing = unfinished.first()
@@ -252,8 +278,10 @@ def sending_run(*, sending_id: int) -> Sending | None:
         people = list(selectors.focal_points())
         sending.status = Sending.Status.RUNNING
         sending.total, sending.done = len(people), 0
-        sending.save(update_fields=["status", "total", "done"])
+        sending.progressed_at = timezone.now()
+        sending.save(update_fields=["status", "total", "done", "progressed_at"])
     questionnaire = sending.questionnaire
+    running = Sending.objects.filter(pk=sending_id, status=Sending.Status.RUNNING)
     try:
         done = 0
         for chunk in batched(people, SEND_BATCH, strict=False):
@@ -265,17 +293,20 @@ def sending_run(*, sending_id: int) -> Sending | None:
                 email=True,
             )
             done += len(chunk)
-            Sending.objects.filter(pk=sending_id).update(done=done)
+            now = timezone.now()
+            # Sent as soon as someone was told: the reminders follow even if it stops.
+            Questionnaire.objects.filter(pk=questionnaire.pk, sent_at__isnull=True).update(
+                sent_at=now
+            )
+            if not running.update(done=done, progressed_at=now):
+                # Marked failed meanwhile (judged stopped): a new run does the rest.
+                return Sending.objects.get(pk=sending_id)
         now = timezone.now()
-        Sending.objects.filter(pk=sending_id).update(
-            status=Sending.Status.DONE, finished_at=now, done=done
-        )
+        running.update(status=Sending.Status.DONE, finished_at=now, done=done, progressed_at=now)
         Questionnaire.objects.filter(pk=questionnaire.pk, sent_at__isnull=True).update(sent_at=now)
     except Exception:
         logger.exception("Sending %s of a priorities questionnaire stopped", sending_id)
-        Sending.objects.filter(pk=sending_id).update(
-            status=Sending.Status.FAILED, finished_at=timezone.now()
-        )
+        running.update(status=Sending.Status.FAILED, finished_at=timezone.now())
         raise
     return Sending.objects.get(pk=sending_id)
 
@@ -293,6 +324,28 @@ def _reminder(questionnaire: Questionnaire, days: int):
         }
 
     return write
+
+
+@transaction.atomic
+def _remind(questionnaire, due: list[int], days: int, people: list[User], now) -> int:
+    """Record the reminders due and tell the people, together: a failure partway
+    records nothing, and the notifications' key tells nobody twice on the retry."""
+    with transaction.atomic():
+        for passed in due:
+            Reminder.objects.create(
+                questionnaire=questionnaire,
+                days_before=passed,
+                sent_at=now,
+                ministries=len({p.profile.country for p in people}) if passed == days else 0,
+                people=len(people) if passed == days else 0,
+            )
+    return notifications_fan_out(
+        people=people,
+        kind=KIND_REMINDER,
+        key=f"priorities:{questionnaire.pk}:reminder:{days}",
+        write=_reminder(questionnaire, days),
+        email=True,
+    )
 
 
 def reminders_send(*, now=None) -> int:
@@ -330,24 +383,10 @@ def reminders_send(*, now=None) -> int:
             if person.profile.country not in answered
         ]
         try:
-            with transaction.atomic():
-                for passed in due:
-                    Reminder.objects.create(
-                        questionnaire=questionnaire,
-                        days_before=passed,
-                        sent_at=now,
-                        ministries=len({p.profile.country for p in people})
-                        if passed == days
-                        else 0,
-                        people=len(people) if passed == days else 0,
-                    )
+            told += _remind(questionnaire, due, days, people, now)
         except IntegrityError:
             continue  # another run recorded it: it sends them
-        told += notifications_fan_out(
-            people=people,
-            kind=KIND_REMINDER,
-            key=f"priorities:{questionnaire.pk}:reminder:{days}",
-            write=_reminder(questionnaire, days),
-            email=True,
-        )
+        except Exception:
+            # Nothing recorded, nobody told (it all rolled back): the next run retries.
+            logger.exception("Reminders of priorities questionnaire %s stopped", questionnaire.pk)
     return told

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -12,6 +13,8 @@ from lms.choices import Country
 from lms.forms import add_service_errors
 from priorities import forms, selectors, services
 from priorities.models import MAX_CHOICES, OPEN_QUESTIONS
+
+PER_PAGE = 25
 
 
 def _questionnaire(request, pk):
@@ -36,7 +39,10 @@ def _secretariat(request) -> None:
 @login_required
 def index(request):
     user = request.user
-    items = list(selectors.questionnaires_for(user=user)[:100])
+    page = Paginator(selectors.questionnaires_for(user=user), PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    items = list(page)
     country = selectors.ministry_of(user)
     states = selectors.ministry_answers(questionnaires=items, country=country)
     return render(
@@ -44,6 +50,7 @@ def index(request):
         "priorities/index.html",
         {
             "questionnaires": [(item, states.get(item.pk)) for item in items],
+            "page_obj": page,
             "country": country,
         },
     )
@@ -132,9 +139,13 @@ def submit(request, pk):
         return redirect("priorities:answer", pk=item.pk)
     if request.method == "POST":
         try:
-            services.answer_submit(actor=request.user, questionnaire=item)
+            services.answer_submit(
+                actor=request.user, questionnaire=item, version=request.POST.get("version", "")
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
+            if error.code == "changed":
+                return redirect("priorities:submit", pk=item.pk)
             return redirect("priorities:questionnaire", pk=item.pk)
         except PermissionDenied as error:
             raise Http404 from error
@@ -148,6 +159,7 @@ def submit(request, pk):
         {
             "questionnaire": item,
             "answer": current,
+            "version": services.answer_version(current),
             "country_name": Country(country).label,
             "texts": [(label, getattr(current, name)) for name, label in OPEN_QUESTIONS],
         },
@@ -186,7 +198,9 @@ def _results_or_404(request, pk):
 def results(request, pk):
     item = _results_or_404(request, pk)
     ranked = selectors.ranked_themes(item)
-    answers = selectors.submitted_answers(item)
+    # What each ministry wrote is for the secretariat; the ministries see the ranking.
+    secretariat = request.user.is_secretariat
+    answers = selectors.submitted_answers(item) if secretariat else []
     return render(
         request,
         "priorities/results.html",
@@ -196,6 +210,7 @@ def results(request, pk):
             "ranked": ranked,
             "areas": selectors.ranked_areas(ranked),
             "open_answers": selectors.open_answers(answers),
+            "with_answers": secretariat,
             "max_choices": MAX_CHOICES,
         },
     )
@@ -204,7 +219,10 @@ def results(request, pk):
 @login_required
 def results_csv(request, pk):
     item = _results_or_404(request, pk)
-    response = HttpResponse(selectors.results_csv(item), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(
+        selectors.results_csv(item, with_answers=request.user.is_secretariat),
+        content_type="text/csv; charset=utf-8",
+    )
     response["Content-Disposition"] = f'attachment; filename="priorities-{item.pk}.csv"'
     return response
 

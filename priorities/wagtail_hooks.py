@@ -1,6 +1,8 @@
 """The priorities questionnaires in the Wagtail admin (answers, sending and results
 are on the site), and the focal point's dashboard notice."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -10,7 +12,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from priorities import selectors
-from priorities.models import Questionnaire
+from priorities.models import Answer, Questionnaire
 
 
 class QuestionnaireViewSet(SnippetViewSet):
@@ -23,6 +25,20 @@ class QuestionnaireViewSet(SnippetViewSet):
 
 
 register_snippet(QuestionnaireViewSet)
+
+
+@hooks.register("before_delete_snippet")
+def refuse_deleting_answered(request, instances):
+    """A questionnaire the ministries have begun answering stays: their answers
+    are the record (``Answer.questionnaire`` protects them too)."""
+    answered = [item for item in instances if isinstance(item, Questionnaire)]
+    if not answered or not Answer.objects.filter(questionnaire__in=answered).exists():
+        return None
+    messages.error(
+        request,
+        _("Ministries have answered this questionnaire: it cannot be deleted, their answers stay."),
+    )
+    return redirect("wagtailsnippets_priorities_questionnaire:list")
 
 
 @hooks.register("rial_dashboard_notices")

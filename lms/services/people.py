@@ -38,6 +38,7 @@ _SECRETARIAT_PERMISSIONS = [
             ("library", "repository"),
             ("events", "event"),
             ("cooperation", "call"),
+            ("priorities", "questionnaire"),
             ("workplan", "workplan"),
             ("workplan", "action"),
             ("workplan", "funder"),
@@ -111,6 +112,21 @@ def secretariat_group_ensure() -> Group:
                 group=group, collection=root_collection, permission=permission
             )
     return group
+
+
+def secretariat_group_refresh() -> None:
+    """For a migration that adds to ``_SECRETARIAT_PERMISSIONS``: an existing
+    secretariat group gets what the list grants today (a new database has none;
+    the first role grant makes it). The permissions are created first: Django
+    makes them only after all migrations ran."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+
+    if not Group.objects.filter(name=SECRETARIAT_GROUP).exists():
+        return
+    for config in apps.get_app_configs():
+        create_permissions(config, verbosity=0)
+    secretariat_group_ensure()
 
 
 def _sync_secretariat_access(user: User) -> None:
@@ -189,6 +205,16 @@ def profile_update(
     profile = Profile.objects.select_for_update().filter(user=user).first()
     if profile is None:
         profile = Profile(user=user)
+    if country != profile.country and not actor.is_secretariat and user.has_role(Role.FOCAL_POINT):
+        # A focal point answers for the ministry of their country: changing it
+        # would make them answer for another ministry.
+        raise ValidationError(
+            {
+                "country": _(
+                    "Your country is your ministry's: ask the Technical Secretariat to change it."
+                )
+            }
+        )
     profile.country = country
     profile.institution = institution.strip()
     profile.position = position.strip()
@@ -202,6 +228,18 @@ def profile_update(
     ProfileLanguage.objects.bulk_create(
         [ProfileLanguage(profile=profile, language=code) for code in wanted if code not in existing]
     )
+    return profile
+
+
+@transaction.atomic
+def profile_country_set(*, actor: User, user: User, country: str) -> Profile:
+    """The secretariat sets someone's country (a focal point's is their ministry)."""
+    if not actor.is_secretariat:
+        raise PermissionDenied(_("Only the Technical Secretariat does this."))
+    profile, _created = Profile.objects.select_for_update().get_or_create(user=user)
+    profile.country = country
+    profile.full_clean(exclude=["user"])
+    profile.save(update_fields=["country"])
     return profile
 
 

@@ -176,3 +176,32 @@ def test_names_are_kept_on_one_line(user):
     _update(user, user, full_name="Ana\nMaría \x07 Torres\r\n")
     user.refresh_from_db()
     assert user.full_name == "Ana María Torres"
+
+
+@pytest.mark.django_db
+def test_a_focal_point_cannot_change_their_own_country(user):
+    _update(user, user, country="CL")
+    RoleGrant.objects.create(user=user, role=Role.FOCAL_POINT)
+    user.__dict__.pop("roles", None)
+    with pytest.raises(ValidationError) as error:
+        _update(user, user, country="AR", position="Otra")
+    assert "country" in error.value.message_dict
+    profile = Profile.objects.get(user=user)
+    assert (profile.country, profile.position) == ("CL", "Jefa de unidad")
+    _update(user, user, country="CL", position="Otra")  # the rest stays editable
+    assert Profile.objects.get(user=user).position == "Otra"
+
+
+@pytest.mark.django_db
+def test_the_secretariat_changes_a_focal_points_country(user, secretariat):
+    _update(user, user, country="CL")
+    RoleGrant.objects.create(user=user, role=Role.FOCAL_POINT)
+    _update(secretariat, user, country="AR")
+    assert Profile.objects.get(user=user).country == "AR"
+
+
+@pytest.mark.django_db
+def test_anyone_else_changes_their_own_country(user):
+    _update(user, user, country="CL")
+    _update(user, user, country="AR")
+    assert Profile.objects.get(user=user).country == "AR"

@@ -106,3 +106,22 @@ def test_nobody_edits_their_own_roles_in_the_admin(admin_client, secretariat):
     )
     assert response.status_code == 302
     assert secretariat.role_grants.filter(role=Role.SECRETARIAT).exists()
+
+
+@pytest.mark.django_db
+def test_secretariat_sets_a_focal_points_country_in_the_admin(admin_client, user):
+    RoleGrant.objects.create(user=user, role=Role.FOCAL_POINT)
+    edit_url = reverse("wagtailusers_users:edit", args=[user.pk])
+    assert 'name="country"' in admin_client.get(edit_url).content.decode()
+    response = admin_client.post(
+        edit_url,
+        {
+            "email": user.email,
+            "full_name": user.full_name,
+            "is_active": "on",
+            "rial_roles": [Role.FOCAL_POINT],
+            "country": "UY",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert Profile.objects.get(user=user).country == "UY"

@@ -71,3 +71,11 @@ def test_an_open_unanswered_questionnaire_is_shown_to_the_focal_point(questionna
     Answer.objects.filter(country="CL").update(status=Answer.Status.SUBMITTED)
     assert selectors.open_unanswered_for(user=focal) == []
     assert selectors.open_unanswered_for(user=UserFactory()) == []
+
+
+def test_a_draft_keeps_the_notice_when_another_ministry_submits(questionnaire):
+    focal = make_focal("CL")
+    answer(questionnaire, "CL", ["msme"], status=Answer.Status.DRAFT)
+    answer(questionnaire, "AR", ["msme"])
+    assert selectors.open_unanswered_for(user=focal) == [questionnaire]
+    assert selectors.open_unanswered_for(user=make_focal("AR")) == []

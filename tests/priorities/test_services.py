@@ -47,11 +47,20 @@ def test_a_draft_is_shared_by_the_ministrys_focal_points_then_submitted(question
         "skills-training",
         "labour-inspection",
     ]
-    submitted = services.answer_submit(actor=ana, questionnaire=questionnaire)
+    # Ana confirmed what she saw before Luis changed it: refused, nothing submitted.
+    with pytest.raises(ValidationError) as changed:
+        services.answer_submit(
+            actor=ana, questionnaire=questionnaire, version=services.answer_version(draft)
+        )
+    assert changed.value.code == "changed"
+    assert not Answer.objects.get(pk=draft.pk).is_submitted
+    seen = services.answer_version(Answer.objects.get(pk=draft.pk))
+    submitted = services.answer_submit(actor=ana, questionnaire=questionnaire, version=seen)
     assert submitted.is_submitted and submitted.submitted_by == ana
     # Submitting twice is harmless; changing it afterwards is refused.
     first_at = submitted.submitted_at
-    assert services.answer_submit(actor=luis, questionnaire=questionnaire).submitted_at == first_at
+    twice = services.answer_submit(actor=luis, questionnaire=questionnaire, version=seen)
+    assert twice.submitted_at == first_at
     assert (
         services.answer_save(
             actor=luis,
@@ -186,8 +195,14 @@ def test_a_sending_runs_once_and_a_stopped_one_is_replaced(questionnaire, secret
     assert services.sending_run(sending_id=999) is None
     waiting = services.sending_start(actor=secretariat, questionnaire=questionnaire)
     assert services.sending_start(actor=secretariat, questionnaire=questionnaire) == waiting
+    # A long run that still moves is given back (not doubled), whenever it began.
     Sending.objects.filter(pk=waiting.pk).update(
-        created_at=timezone.now() - services.SENDING_STALE_AFTER * 2
+        created_at=timezone.now() - Sending.STALE_AFTER * 4
+    )
+    assert services.sending_start(actor=secretariat, questionnaire=questionnaire) == waiting
+    # One that has not moved for a while stopped: replaced.
+    Sending.objects.filter(pk=waiting.pk).update(
+        progressed_at=timezone.now() - Sending.STALE_AFTER * 2
     )
     fresh = services.sending_start(actor=secretariat, questionnaire=questionnaire)
     assert fresh != waiting
@@ -227,3 +242,79 @@ def test_reminders_go_once_and_only_to_ministries_that_have_not_submitted(questi
     assert not reminded.filter(user=chile).exists()
     # After the close nobody is reminded.
     assert services.reminders_send(now=closes + datetime.timedelta(days=1)) == 0
+
+
+def test_reminders_stopped_partway_are_sent_whole_by_the_next_run(questionnaire, monkeypatch):
+    people = [make_focal(code) for code in ("CL", "HT", "MX")]
+    Questionnaire.objects.filter(pk=questionnaire.pk).update(sent_at=timezone.now())
+    week = questionnaire.closes_at - datetime.timedelta(days=7, hours=2)
+    real = services._reminder
+
+    def failing(questionnaire, days):
+        write = real(questionnaire, days)
+
+        def each(person):
+            if person == people[1]:
+                raise RuntimeError("mail server down")
+            return write(person)
+
+        return each
+
+    monkeypatch.setattr("lms.services.notifications.FAN_OUT_BATCH", 1)  # the first one told
+    monkeypatch.setattr(services, "_reminder", failing)
+    assert services.reminders_send(now=week) == 0
+    assert not Reminder.objects.exists()  # not recorded: the next run sends it
+    monkeypatch.setattr(services, "_reminder", real)
+    assert services.reminders_send(now=week) == 3
+    reminded = Notification.objects.filter(kind=services.KIND_REMINDER)
+    assert sorted(reminded.values_list("user_id", flat=True)) == sorted(p.pk for p in people)
+    assert Reminder.objects.get().people == 3
+
+
+def test_a_sending_judged_stopped_stays_failed_and_the_reminders_still_follow(
+    questionnaire, secretariat, monkeypatch
+):
+    people = [make_focal(code) for code in ("CL", "HT", "MX")]
+    sending = services.sending_start(actor=secretariat, questionnaire=questionnaire)
+    real = services.notifications_fan_out
+    calls = []
+
+    def slow(**kwargs):
+        calls.append(kwargs["people"])
+        told = real(**kwargs)
+        if len(calls) == 1:  # meanwhile, it is judged stopped and marked failed
+            Sending.objects.filter(pk=sending.pk).update(status=Sending.Status.FAILED)
+        return told
+
+    monkeypatch.setattr(services, "SEND_BATCH", 1)
+    monkeypatch.setattr(services, "notifications_fan_out", slow)
+    services.sending_run(sending_id=sending.pk)
+    sending.refresh_from_db()
+    assert sending.status == Sending.Status.FAILED and len(calls) == 1  # stopped, not "done"
+    questionnaire.refresh_from_db()
+    assert questionnaire.sent_at is not None  # someone was told: reminders will go
+    told = Notification.objects.filter(kind=services.KIND_INVITATION)
+    assert told.count() == 1 and len(people) == 3
+
+
+def test_a_sending_failing_after_its_first_batch_is_still_sent(
+    questionnaire, secretariat, monkeypatch
+):
+    for code in ("CL", "HT"):
+        make_focal(code)
+    sending = services.sending_start(actor=secretariat, questionnaire=questionnaire)
+    real = services.notifications_fan_out
+
+    def failing_second(**kwargs):
+        if Notification.objects.filter(kind=services.KIND_INVITATION).exists():
+            raise RuntimeError("mail server down")
+        return real(**kwargs)
+
+    monkeypatch.setattr(services, "SEND_BATCH", 1)
+    monkeypatch.setattr(services, "notifications_fan_out", failing_second)
+    with pytest.raises(RuntimeError):
+        services.sending_run(sending_id=sending.pk)
+    sending.refresh_from_db()
+    questionnaire.refresh_from_db()
+    assert sending.status == Sending.Status.FAILED and sending.done == 1
+    assert questionnaire.sent_at is not None

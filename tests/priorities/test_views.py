@@ -40,12 +40,24 @@ def test_a_focal_point_drafts_then_submits_with_a_confirmation(client, questionn
     confirm = client.get(url("submit", questionnaire))
     assert "Informalidad" in confirm.content.decode()
     assert Answer.objects.get().status == Answer.Status.DRAFT  # not before confirming
-    client.post(url("submit", questionnaire))
-    client.post(url("submit", questionnaire))  # twice: harmless
+    version = confirm.context["version"]
+    # Another focal point changes the draft meanwhile: the confirmation is refused.
+    luis = make_focal("CL")
+    client.force_login(luis)
+    client.post(url("answer", questionnaire), {**data, "challenges": "Otra", "action": "save"})
+    client.force_login(ana)
+    response = client.post(url("submit", questionnaire), {"version": version})
+    assert response["Location"] == url("submit", questionnaire)
+    assert not Answer.objects.get().is_submitted
+    confirm = client.get(url("submit", questionnaire))
+    assert "Otra" in confirm.content.decode()
+    version = confirm.context["version"]
+    client.post(url("submit", questionnaire), {"version": version})
+    client.post(url("submit", questionnaire), {"version": version})  # twice: harmless
     saved.refresh_from_db()
     assert saved.is_submitted and saved.submitted_by == ana
     page = client.get(url("questionnaire", questionnaire)).content.decode()
-    assert "Informalidad" in page and inspection.name in page
+    assert "Otra" in page and inspection.name in page
     # Read-only now: the form sends back to the questionnaire.
     assert client.get(url("answer", questionnaire))["Location"] == url(
         "questionnaire", questionnaire
@@ -164,3 +176,59 @@ def test_query_counts_do_not_grow_with_the_answers(
     assert response.status_code == 200
     if name == "results":
         assert response.context["rate"].answered == 30
+
+
+def test_focal_points_see_the_ranking_not_the_other_ministries_answers(client, closed):
+    mine = answer(closed, "CL", ["msme"])
+    mine.needs = "Nuestro texto"
+    mine.save()
+    theirs = answer(closed, "MX", ["msme"])
+    theirs.needs = "Texto confidencial de México"
+    theirs.save()
+    client.force_login(make_focal("CL"))
+    page = client.get(url("results", closed)).content.decode()
+    assert 'id="priorities-ranking"' in page
+    assert "Texto confidencial" not in page and "Nuestro texto" not in page
+    text = client.get(url("results_csv", closed)).content.decode()
+    assert "Texto confidencial" not in text and Theme.objects.get(code="msme").name in text
+    assert "México" not in text and "Mexico" not in text
+
+
+def test_a_sending_whose_worker_died_is_shown_stopped(client, questionnaire, secretariat):
+    from django.utils import timezone
+
+    sending = Sending.objects.create(
+        questionnaire=questionnaire,
+        requested_by=secretariat,
+        status=Sending.Status.RUNNING,
+        total=40,
+        done=25,
+        progressed_at=timezone.now() - Sending.STALE_AFTER * 2,
+    )
+    mfa_force_login(client, secretariat)
+    progress = client.get(url("sending_progress", questionnaire, sending_id=sending.pk)).json()
+    assert progress["finished"] and progress["status"] == "failed"
+    assert progress["summary"] == selectors.sending_summary(sending)
+    page = client.get(url("sending", questionnaire, sending_id=sending.pk)).content.decode()
+    assert 'data-finished="true"' in page and escape(progress["summary"]) in page
+
+
+def test_the_list_is_paginated(client, secretariat):
+    import datetime
+
+    from priorities.models import Questionnaire
+    from priorities.views import PER_PAGE
+
+    day = datetime.date(2026, 1, 1)
+    for number in range(PER_PAGE + 3):
+        Questionnaire.objects.create(
+            title=f"Cuestionario {number:03}",
+            period="2028-2030",
+            opens_on=day,
+            closes_on=day + datetime.timedelta(days=number),
+        )
+    mfa_force_login(client, secretariat)
+    first = client.get(reverse("priorities:index")).content.decode()
+    last = client.get(reverse("priorities:index") + "?page=2").content.decode()
+    assert first.count("Cuestionario ") == PER_PAGE and 'rel="next"' in first
+    assert last.count("Cuestionario ") == 3 and "Cuestionario 000" in last
