@@ -58,7 +58,7 @@ def test_an_answered_questionnaire_is_not_deleted(client, questionnaire, closed,
     assert response.status_code == 302
     assert Answer.objects.filter(questionnaire=questionnaire).exists()
     messages = [str(m) for m in response.wsgi_request._messages]
-    assert any("cannot be deleted" in text for text in messages)
+    assert any("no se puede eliminar" in text for text in messages)
     client.post(reverse(delete, args=[closed.pk]))  # never answered: deleted
     assert not Questionnaire.objects.filter(pk=closed.pk).exists()
 
@@ -77,6 +77,6 @@ def test_the_admin_form_shows_the_refusal(client, closed, secretariat):
         },
     )
     assert response.status_code == 200
-    assert "its dates and period stay" in response.content.decode()
+    assert "sus fechas y su período quedan" in response.content.decode()
     closed.refresh_from_db()
     assert closed.closes_on != later
