@@ -116,6 +116,11 @@ def can_see_results(*, user: User, questionnaire: Questionnaire) -> bool:
     return bool(ministry_of(user)) and questionnaire.is_closed()
 
 
+def can_see_answers(*, user: User, questionnaire: Questionnaire) -> bool:
+    """What each ministry wrote is for the secretariat; the ministries see the ranking."""
+    return can_see_results(user=user, questionnaire=questionnaire) and user.is_secretariat
+
+
 def submitted_answers(questionnaire: Questionnaire) -> list[Answer]:
     """Every submitted answer with its choices, by country (4 queries, however many)."""
     return list(_answers().filter(questionnaire=questionnaire, status=Answer.Status.SUBMITTED))

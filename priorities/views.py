@@ -198,9 +198,8 @@ def _results_or_404(request, pk):
 def results(request, pk):
     item = _results_or_404(request, pk)
     ranked = selectors.ranked_themes(item)
-    # What each ministry wrote is for the secretariat; the ministries see the ranking.
-    secretariat = request.user.is_secretariat
-    answers = selectors.submitted_answers(item) if secretariat else []
+    with_answers = selectors.can_see_answers(user=request.user, questionnaire=item)
+    answers = selectors.submitted_answers(item) if with_answers else []
     return render(
         request,
         "priorities/results.html",
@@ -210,7 +209,7 @@ def results(request, pk):
             "ranked": ranked,
             "areas": selectors.ranked_areas(ranked),
             "open_answers": selectors.open_answers(answers),
-            "with_answers": secretariat,
+            "with_answers": with_answers,
             "max_choices": MAX_CHOICES,
         },
     )
@@ -220,7 +219,9 @@ def results(request, pk):
 def results_csv(request, pk):
     item = _results_or_404(request, pk)
     response = HttpResponse(
-        selectors.results_csv(item, with_answers=request.user.is_secretariat),
+        selectors.results_csv(
+            item, with_answers=selectors.can_see_answers(user=request.user, questionnaire=item)
+        ),
         content_type="text/csv; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="priorities-{item.pk}.csv"'
