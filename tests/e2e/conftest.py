@@ -6,8 +6,11 @@ loudly (``make test`` and ``.ci/run`` install it with apt).
 
 import os
 import re
+import threading
 
 import pytest
+from django.core.servers.basehttp import ThreadedWSGIServer
+from django.test.testcases import LiveServerThread
 from playwright.sync_api import expect
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -34,6 +37,33 @@ E2E = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 # speed). An element that never appears fails all the same.
 PATIENCE_MS = 20_000
 expect.set_options(timeout=PATIENCE_MS)
+
+
+class _OneRequestAtATimeOnSharedSQLite(ThreadedWSGIServer):
+    """pytest-django's live server, serving one request at a time when it shares
+    the test's in-memory SQLite connection.
+
+    On SQLite every request thread uses that one connection; two requests at the
+    same moment (a page and its service worker fetching the offline pages, say)
+    break it ("sqlite3.InterfaceError: bad parameter or other API misuse", a
+    500 and a test that waits for nothing). The lock is held while Django
+    answers, not while a kept-alive connection waits for its next request.
+    PostgreSQL connections are per thread and stay concurrent.
+    """
+
+    def set_app(self, application):
+        if self.connections_override:
+            lock = threading.Lock()
+            inner = application
+
+            def application(environ, start_response):
+                with lock:
+                    return inner(environ, start_response)
+
+        super().set_app(application)
+
+
+LiveServerThread.server_class = _OneRequestAtATimeOnSharedSQLite
 
 
 # Per module, not per session: while Playwright's sync API is open it keeps an
@@ -90,12 +120,11 @@ def guarded_context(browser, base_url, **options):
 
 @pytest.fixture
 def page(browser, live_server):
-    # pytest-django's live server is a WSGI thread sharing the test's in-memory SQLite
-    # connection: it serves no WebSocket, and requests at the same moment on that one
-    # connection fail ("bad parameter or other API misuse"). So here the page's own
-    # socket (/ws/me/) is answered as closed without asking the server, as a server
-    # without sockets would, and no service worker installs (its install fetches the
-    # four offline pages at once). The Daphne sites of test_chat.py test both for real.
+    # pytest-django's live server is a WSGI thread: it serves no WebSocket. So here the
+    # page's own socket (/ws/me/) is answered as closed without asking the server, as a
+    # server without sockets would, and no service worker installs (its install fetches
+    # the four offline pages, which costs a busy CI time). The Daphne sites of
+    # test_chat.py test both for real.
     context, foreign = guarded_context(browser, live_server.url, service_workers="block")
     context.route_web_socket(re.compile(r".*/ws/.*"), lambda socket: socket.close())
     page = context.new_page()
