@@ -64,6 +64,23 @@ class SpokenLanguage(models.TextChoices):
     HAITIAN_CREOLE = "ht", _("Haitian Creole")
 
 
+class Constituency(models.TextChoices):
+    """The three parties of the world of work (the network is tripartite), and observers."""
+
+    GOVERNMENT = "government", _("Government")
+    WORKERS = "workers", _("Workers")
+    EMPLOYERS = "employers", _("Employers")
+    OBSERVER = "observer", _("Observer")
+
+
+class Sex(models.TextChoices):
+    """Asked only to count participation by sex in reports; blank: not said."""
+
+    FEMALE = "female", _("Female")
+    MALE = "male", _("Male")
+    OTHER = "other", _("Another answer")
+
+
 class Role(models.TextChoices):
     PARTICIPANT = "participant", _("Participant")
     TUTOR = "tutor", _("Tutor")

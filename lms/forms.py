@@ -9,7 +9,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lms.choices import Country, InterfaceLanguage, SpokenLanguage
+from lms.choices import Constituency, Country, InterfaceLanguage, Sex, SpokenLanguage
 from lms.models import Enrolment
 from lms.time_zones import sort_key, time_zone_groups
 
@@ -178,6 +178,21 @@ class ProfileForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
     )
+    constituency = forms.ChoiceField(
+        label=_("You take part for"),
+        choices=[("", _("Prefer not to say")), *Constituency.choices],
+        required=False,
+        help_text=_(
+            "A government, a workers' or an employers' organisation, or as an observer. "
+            "Counted only in the network's reports, never shown with your name."
+        ),
+    )
+    sex = forms.ChoiceField(
+        label=_("Sex"),
+        choices=[("", _("Prefer not to say")), *Sex.choices],
+        required=False,
+        help_text=_("Optional. Counted only in totals of the network's reports, never shown."),
+    )
     preferred_language = forms.ChoiceField(
         label=_("Preferred language"),
         choices=InterfaceLanguage.choices,
@@ -206,6 +221,8 @@ class ProfileForm(forms.Form):
             "country": profile.country,
             "institution": profile.institution,
             "position": profile.position,
+            "constituency": profile.constituency,
+            "sex": profile.sex,
             "preferred_language": profile.preferred_language,
             "spoken_languages": profile.spoken_language_codes,
             "time_zone": profile.time_zone,

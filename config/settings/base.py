@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "priorities",
     "newsletter",
     "workplan",
+    "reports",
     "bodies",
     "forum",
     "lms",
@@ -507,6 +508,8 @@ LOGGING = {
         "daphne": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        # fpdf2 subsets fonts for every PDF (certificates, reports) and logs each glyph.
+        "fontTools": {"level": "WARNING"},
     },
 }
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from lms.choices import Country, InterfaceLanguage, Role, SpokenLanguage
+from lms.choices import Constituency, Country, InterfaceLanguage, Role, Sex, SpokenLanguage
 
 
 def nameless(pk) -> str:
@@ -123,6 +123,12 @@ class Profile(models.Model):
         help_text=_("For example: Ministry of Labour and Social Security of Chile"),
     )
     position = models.CharField(_("position"), max_length=200, blank=True)
+    # Optional, for the network's reports only: counted by country and in totals,
+    # never shown next to a name (reports.selectors).
+    constituency = models.CharField(
+        _("constituency"), max_length=12, choices=Constituency.choices, blank=True
+    )
+    sex = models.CharField(_("sex"), max_length=8, choices=Sex.choices, blank=True)
     preferred_language = models.CharField(
         _("preferred language"),
         max_length=5,

@@ -4,7 +4,6 @@ import datetime
 import logging
 import tempfile
 import zipfile
-from pathlib import Path
 
 import qrcode
 import qrcode.constants
@@ -15,7 +14,6 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from fpdf import FPDF
 
 from lms.models import Certificate, CertificateArchive, Cohort, Enrolment, User
 from lms.models.certificates import (
@@ -24,11 +22,11 @@ from lms.models.certificates import (
     default_second_language,
     new_certificate_code,
 )
+from lms.pdf import UnicodePDF
 from lms.selectors.learning import completion_requirements
 from lms.services.jobs import form_token
 from lms.services.notifications import absolute_url, in_language_of, notification_create
 
-FONT_DIRS = [Path("/usr/share/fonts/truetype/dejavu")]
 ARCHIVE_PROGRESS_EVERY = 5  # certificates written between two saves of the count
 ARCHIVE_STALE_AFTER = datetime.timedelta(minutes=10)  # a run not heard from: stopped
 
@@ -124,33 +122,16 @@ def qr_matrix(data: str) -> list[list[bool]]:
     return code.get_matrix()
 
 
-class _CertificatePDF(FPDF):
+class _CertificatePDF(UnicodePDF):
     def __init__(self):
         super().__init__(orientation="L", unit="mm", format="A4")
         self.set_auto_page_break(auto=False)
         self.set_margins(20, 20, 20)
-        self.unicode = False
-        for directory in FONT_DIRS:
-            regular, bold = directory / "DejaVuSans.ttf", directory / "DejaVuSans-Bold.ttf"
-            if regular.exists() and bold.exists():
-                self.add_font("Body", "", str(regular))
-                self.add_font("Body", "B", str(bold))
-                self.unicode = True
-                break
-
-    def font(self, size: float, bold: bool = False):
-        if self.unicode:
-            self.set_font("Body", "B" if bold else "", size)
-        else:
-            self.set_font("Helvetica", "B" if bold else "", size)
 
     def text_line(self, text: str, size: float, bold=False, color=(27, 31, 36), height=10):
         self.font(size, bold)
         self.set_text_color(*color)
-        if not self.unicode:
-            # The core fonts only know Latin-1.
-            text = text.encode("latin-1", "replace").decode("latin-1")
-        self.multi_cell(0, height, text, align="C", new_x="LMARGIN", new_y="NEXT")
+        self.multi_cell(0, height, self.printable(text), align="C", new_x="LMARGIN", new_y="NEXT")
 
     def column(self, left: float, width: float):
         """Lines from now on are centred between ``left`` and ``left + width``."""

@@ -185,8 +185,13 @@ def profile_update(
     preferred_language: str,
     time_zone: str,
     spoken_languages: Iterable[str],
+    constituency: str | None = None,
+    sex: str | None = None,
 ) -> Profile:
-    """Save what a person says about themselves. Roles are not part of it."""
+    """Save what a person says about themselves. Roles are not part of it.
+
+    ``constituency`` and ``sex`` are optional answers ("" for not said); None
+    leaves them as they are."""
     if actor.pk != user.pk and not actor.is_secretariat:
         raise PermissionDenied(_("You can only edit your own profile."))
     if preferred_language not in InterfaceLanguage.values:
@@ -220,6 +225,10 @@ def profile_update(
     profile.position = position.strip()
     profile.preferred_language = preferred_language
     profile.time_zone = time_zone
+    if constituency is not None:
+        profile.constituency = constituency
+    if sex is not None:
+        profile.sex = sex
     profile.full_clean(exclude=["user"])
     profile.save()
 

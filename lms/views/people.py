@@ -36,6 +36,8 @@ def profile(request):
                     preferred_language=data["preferred_language"],
                     time_zone=data["time_zone"],
                     spoken_languages=data["spoken_languages"],
+                    constituency=data["constituency"],
+                    sex=data["sex"],
                 )
             except ValidationError as error:
                 add_service_errors(form, error)
