@@ -27,6 +27,7 @@ PUBLIC_APPS = {
     "cooperation",
     "newsletter",
     "workplan",
+    "reports",
     "bodies",
     "wagtailimages",
     "wagtaildocs",

@@ -33,6 +33,9 @@ class DemoPerson:
     languages: tuple[str, ...]
     roles: tuple[str, ...] = field(default=(Role.PARTICIPANT,))
     superuser: bool = False
+    # What the person chose to say, for the network's reports ("" not said).
+    constituency: str = ""
+    sex: str = ""
 
 
 def person_from(record: dict) -> DemoPerson:
@@ -67,6 +70,8 @@ def ensure_person(person: DemoPerson) -> tuple[User, bool]:
         position=person.position,
         preferred_language=person.preferred_language,
         time_zone=person.time_zone,
+        constituency=person.constituency,
+        sex=person.sex,
     )
     ProfileLanguage.objects.bulk_create(
         [ProfileLanguage(profile=profile, language=code) for code in person.languages]

@@ -59,6 +59,8 @@ def _learner(spec: dict) -> User:
         preferred_language=profile["preferred_language"],
         time_zone=profile["time_zone"],
         languages=tuple(profile["languages"]),
+        constituency=spec.get("constituency", ""),
+        sex=spec.get("sex", ""),
     )
     return ensure_person(person)[0]
 

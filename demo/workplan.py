@@ -1,6 +1,7 @@
 """Demo work plans: the approved 2022-2024 plan with its eight priority lines, actions
 linked to the demo's workshops, cohorts, spaces, cooperation proposals and documents,
-with a budget; and a draft of the next plan. Texts in demo/data/workplan.toml.
+with a budget and its performance report (forewords, summary published); and a draft
+of the next plan. Texts in demo/data/workplan.toml.
 
 Written directly (not through the admin's forms): the demo is the record as it stands,
 approval included, and a plan already there (by its period) is left alone."""
@@ -15,6 +16,7 @@ from events.models import Event
 from forum.models import Space
 from library.models import Publication
 from lms.models import Cohort, User
+from reports.models import PerformanceReport, ReportForeword
 from workplan.models import Action, Funder, PriorityLine, WorkPlan
 from workplan.services import plan_approval_record
 
@@ -41,9 +43,13 @@ def ensure_workplan() -> int:
         )
     created = 0
     for spec in DATA["plans"]:
-        if WorkPlan.objects.filter(
+        existing = WorkPlan.objects.filter(
             start_year=spec["start_year"], end_year=spec["end_year"]
-        ).exists():
+        ).first()
+        if existing is not None:
+            # A demo loaded before reports existed gets the report alone.
+            if "report" in spec and not PerformanceReport.objects.filter(plan=existing).exists():
+                _report(existing, spec["report"])
             continue
         _plan(spec, funders)
         created += 1
@@ -69,7 +75,27 @@ def _plan(spec: dict, funders: dict) -> WorkPlan:
     if "approved_at" in spec:
         approver = User.objects.filter(email=spec.get("approved_by", "")).first()
         plan_approval_record(plan=plan, by=approver, at=spec["approved_at"])
+    if "report" in spec:
+        _report(plan, spec["report"])
     return plan
+
+
+def _report(plan: WorkPlan, spec: dict) -> None:
+    publisher = User.objects.filter(email=spec.get("published_by", "")).first()
+    report = PerformanceReport.objects.create(
+        plan=plan,
+        is_public="published_at" in spec,
+        published_at=spec.get("published_at"),
+        published_by=publisher,
+    )
+    for language, text in spec.get("forewords", {}).items():
+        ReportForeword.objects.create(
+            report=report,
+            language=language,
+            text=text.strip(),
+            updated_at=spec.get("published_at") or report.created_at,
+            updated_by=publisher,
+        )
 
 
 def _action(line: PriorityLine, order: int, spec: dict, funders: dict) -> Action:

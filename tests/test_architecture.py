@@ -40,6 +40,7 @@ LAYERS = [
         "priorities",
         "newsletter",
         "workplan",
+        "reports",
         "bodies",
     ],
     ["config", "demo"],

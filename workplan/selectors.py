@@ -141,6 +141,8 @@ class ActionRow:
     balance: Decimal = Decimal("0")
     starts_on: datetime.date | None = None
     ends_on: datetime.date | None = None
+    # The records behind the links shown (the reader may see each), for reports.
+    shown: dict = field(default_factory=lambda: defaultdict(list))
 
     @property
     def status_label(self) -> str:
@@ -361,6 +363,7 @@ def _action_row(user, action, now, secretariat, visible_spaces, registrations, e
     )
     row.starts_on, row.ends_on = action_dates(action, events)
     countries = Counter()
+    row.shown["events"] = events
     for event in events:
         row.events.append(
             Link(
@@ -374,6 +377,7 @@ def _action_row(user, action, now, secretariat, visible_spaces, registrations, e
         if event.host_country:
             countries[event.host_country] += 0
     for cohort in action.cohorts.all():
+        row.shown["cohorts"].append(cohort)
         course = cohort.course.title if secretariat or cohort.course.live else ""
         row.cohorts.append(Link(cohort.name, "", course))
         row.participants += sum(enrolments[cohort.pk].values())
@@ -381,11 +385,13 @@ def _action_row(user, action, now, secretariat, visible_spaces, registrations, e
     for space in action.spaces.all():
         link = _space_link(space, visible_spaces)
         if link is not None:
+            row.shown["spaces"].append(space)
             row.spaces.append(link)
             countries.update(members[space.pk])
     for proposal in action.proposals.all():
         if not (secretariat or can_see_proposal(user=user, proposal=proposal)):
             continue
+        row.shown["proposals"].append(proposal)
         row.proposals.append(
             Link(
                 proposal.topic,

@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from reports import selectors as reports
 from workplan import selectors, services
 from workplan.forms import ApproveForm
 
@@ -42,6 +43,8 @@ def plan(request, pk):
             "priorities": selectors.plan_priorities(user=user, plan=item),
             "can_edit": selectors.can_edit(user),
             "can_approve": selectors.can_edit(user) and not item.is_approved,
+            "can_read_report": reports.can_read(user, item),
+            "report_public": reports.summary_published(item),
         },
     )
 

@@ -1,6 +1,7 @@
 """The work plan in chromium: the secretariat approves a draft plan, opens its budget
-and downloads it; a focal point reads the approved plan and its budget; then, signed
-out, the public reads the plan in English."""
+and downloads it, then its performance report: writes the foreword, downloads the PDF
+and publishes the summary; a focal point reads the approved plan and its budget; then,
+signed out, the public reads the plan and the report's summary in English."""
 
 from decimal import Decimal
 from pathlib import Path
@@ -60,6 +61,26 @@ def test_the_secretariat_approves_a_plan_and_reads_its_budget(
         text = Path(download.value.path()).read_text(encoding="utf-8-sig")
         assert "Taller de Bogotá" in text and "75000.00" in text
 
+        # The performance report, from the plan's page.
+        report = f"/es/work-plan/{plan.pk}/report/"
+        st.goto(f"/es/work-plan/{plan.pk}/")
+        st.locator(f'a[href="{report}"]').click()
+        st.wait_for_url(f"**{report}")
+        st.locator("figure.chart svg rect").first.wait_for()
+        assert axe_violations(st) == []
+        st.locator(f'a[href="{report}foreword/"]').click()
+        st.locator("#id_es").fill("Este informe rinde cuentas a los **ministros**.")
+        st.locator("#id_en").fill("This report tells the **ministers** what was done.")
+        assert axe_violations(st) == []
+        st.locator("form.form button[type=submit]").click()
+        st.wait_for_url(f"**{report}")
+        assert st.locator(".user-text strong").inner_text() == "ministros"
+        pdf = st.request.get(f"/es/work-plan/{plan.pk}/report-en.pdf")
+        assert pdf.status == 200 and pdf.body().startswith(b"%PDF")
+        st.locator(f'form[action="{report}publish/"] button').click()
+        st.wait_for_url(f"**{report}")
+        st.locator(".tag--ok").first.wait_for()
+
         reader = focal_ctx.new_page()
         sign_in(reader, focal.email, PASSWORD)
         reader.goto(f"/es/work-plan/{plan.pk}/")
@@ -72,6 +93,11 @@ def test_the_secretariat_approves_a_plan_and_reads_its_budget(
         reader.goto(f"/en/work-plan/{plan.pk}/")
         reader.get_by_role("heading", level=3, name="Taller de Bogotá").wait_for()
         assert reader.locator(f'a[href="/en/work-plan/{plan.pk}/budget/"]').count() == 0
+        assert axe_violations(reader) == []
+        reader.locator(f'a[href="/en/work-plan/{plan.pk}/summary/"]').click()
+        reader.get_by_role("heading", level=1, name="What the network did in 2022-2024").wait_for()
+        assert "This report tells the ministers" in reader.locator(".user-text").inner_text()
+        assert "Budget" not in reader.content()
         assert axe_violations(reader) == []
     finally:
         st_ctx.close()
