@@ -40,7 +40,12 @@ class UserTimezoneMiddleware:
                 timezone.deactivate()
         else:
             timezone.deactivate()
-        return self.get_response(request)
+        try:
+            return self.get_response(request)
+        finally:
+            # The zone is this request's: the thread's next work (another request,
+            # a test, a task run in-process) must not inherit it.
+            timezone.deactivate()
 
 
 # --- Two-factor sign-in ---------------------------------------------------------------
