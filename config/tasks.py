@@ -12,6 +12,7 @@ forum-digests               0 7 * * *      forum.tasks         daily and weekly 
 office-hour-reminders       */15 * * * *   forum.tasks         reminders the day before
 newsletter-compose          0 6 * * *      newsletter.tasks    the next draft, every 2 weeks
 priorities-reminders        0 8 * * *      priorities.tasks    unanswered questionnaire, 7 d / 1 d
+evaluations-invite          0 9 * * *      evaluations.tasks   participants of what ended, once
 task-results-prune          20 3 * * *     config.tasks        finished task results > 14 d
 sessions-clear              30 3 * * *     config.tasks        expired sessions
 import-jobs-prune           40 3 * * *     lms.tasks           finished imports > 30 days

@@ -42,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("", include("newsletter.urls")),
     path("", include("workplan.urls")),
     path("", include("reports.urls")),
+    path("", include("evaluations.urls")),
     path("", include("bodies.urls")),
     path("", include("search.urls")),
     # Wagtail's page tree last: it answers every path the apps above do not.

@@ -5,11 +5,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cooperation import forms, selectors, services
 from cooperation.models import CRITERIA, Proposal
+from evaluations import selectors as evaluations
 from lms.choices import Role
 from lms.forms import add_service_errors
 from lms.markup import render_markdown
@@ -98,6 +101,12 @@ def proposal(request, pk):
             and user.is_authenticated
             and selectors.can_report(user=user, proposal=item)
             else None,
+            "evaluation_prompt": evaluations.prompt_for(user=user, subject=item)
+            if user.is_authenticated
+            and item.status == Proposal.Status.SELECTED
+            and item.ends_on <= timezone.localdate()
+            else None,
+            "evaluation_url": reverse("evaluations:proposal", kwargs={"pk": item.pk}),
         },
     )
 

@@ -16,7 +16,7 @@ from events.models import Event
 from forum.models import Space
 from library.models import Publication
 from lms.models import Cohort, User
-from reports.models import PerformanceReport, ReportForeword
+from reports.models import PerformanceReport, ReportAction, ReportForeword
 from workplan.models import Action, Funder, PriorityLine, WorkPlan
 from workplan.services import plan_approval_record
 
@@ -88,6 +88,10 @@ def _report(plan: WorkPlan, spec: dict) -> None:
         published_at=spec.get("published_at"),
         published_by=publisher,
     )
+    if report.is_public:
+        ReportAction.objects.create(
+            report=report, kind=ReportAction.Kind.PUBLISHED, by=publisher, at=report.published_at
+        )
     for language, text in spec.get("forewords", {}).items():
         ReportForeword.objects.create(
             report=report,

@@ -6,10 +6,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from evaluations import selectors as evaluations
 from events import selectors, services
 from events.models import Event
 from lms.calendar import absolute, calendar_file, ics_response
@@ -58,6 +61,10 @@ def event(request, slug):
             if user.is_authenticated
             else [],
             "participant_count": item.registrations.count(),
+            "evaluation_prompt": evaluations.prompt_for(user=user, subject=item)
+            if user.is_authenticated and item.ends_at <= timezone.now()
+            else None,
+            "evaluation_url": reverse("evaluations:event", kwargs={"slug": item.slug}),
         },
     )
 

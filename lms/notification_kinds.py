@@ -47,6 +47,8 @@ KINDS: dict[str, tuple[str, ...]] = {
         # priorities.services: the questionnaire sent to focal points, its reminders.
         "priorities_invitation",
         "priorities_reminder",
+        # evaluations.services: the evaluation of an event or activity that ended.
+        "evaluation_invitation",
     ),
     # A conversation reported to the secretariat (forum.services.direct).
     KindGroup.MODERATION: ("direct_report",),

@@ -77,3 +77,28 @@ class ReportForeword(models.Model):
     def save(self, *args, **kwargs):
         self.text_html = render_markdown(self.text) if self.text else ""
         super().save(*args, **kwargs)
+
+
+class ReportAction(models.Model):
+    """What the secretariat did to the report, with who and when: never changed or
+    removed (publishing again adds a row; it does not rewrite the earlier one)."""
+
+    class Kind(models.TextChoices):
+        PUBLISHED = "published", _("Summary published")
+        WITHDRAWN = "withdrawn", _("Summary withdrawn")
+        FOREWORD = "foreword", _("Foreword changed")
+        FOREWORD_REMOVED = "foreword_removed", _("Foreword removed")
+
+    report = models.ForeignKey(PerformanceReport, on_delete=models.CASCADE, related_name="actions")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    language = models.CharField(max_length=5, blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+
+    def __str__(self):
+        return f"{self.report}: {self.kind}"

@@ -7,15 +7,21 @@ activities by status, then the tables of the page. A few pages; made in the requ
 (about a tenth of a second for the demo's plan, see tests/reports/test_pdf.py).
 """
 
+import logging
+
 from django.utils import formats
 from django.utils.translation import gettext as _
+from fpdf.errors import FPDFException
+from fpdf.fonts import TextStyle
 
 from lms.pdf import UnicodePDF
+
+logger = logging.getLogger(__name__)
 
 BLUE, DARK, GREY, TEXT = (11, 79, 138), (7, 47, 84), (74, 85, 99), (27, 31, 36)
 # Fulfilled, on-going, future: the page's colours.
 NONE = "\u2013"  # an en dash where there is no value
-STATUS_COLOURS = [(26, 127, 55), (191, 135, 0), (140, 149, 159)]
+STATUS_COLOURS = [(29, 107, 58), (154, 103, 0), (74, 85, 99)]
 
 
 class _ReportPDF(UnicodePDF):
@@ -42,6 +48,34 @@ class _ReportPDF(UnicodePDF):
         self.font(size)
         self.set_text_color(*colour)
         self.multi_cell(0, size * 0.5, self.printable(text), new_x="LMARGIN", new_y="NEXT")
+
+    def foreword(self, foreword):
+        """The secretariat's text as its cleaned HTML (lms/markup.py); if fpdf2 cannot lay
+        some of it out, as plain paragraphs: the PDF is always made."""
+        self.font(10)
+        self.set_text_color(*TEXT)
+        try:
+            with self.offset_rendering() as trial:
+                trial.write_html(
+                    self.printable(str(foreword.text_html)),
+                    font_family=self.body_family,
+                    tag_styles=self.code_styles(),
+                )
+        except (FPDFException, ValueError, KeyError):
+            logger.warning("A foreword's HTML could not be laid out: printed as plain text")
+            for paragraph in foreword.text.split("\n\n"):
+                self.paragraph(paragraph.strip())
+                self.ln(1)
+        else:
+            self.write_html(
+                self.printable(str(foreword.text_html)),
+                font_family=self.body_family,
+                tag_styles=self.code_styles(),
+            )
+        self.ln(2)
+
+    def code_styles(self) -> dict:
+        return {tag: TextStyle(font_family=self.code_family, color=TEXT) for tag in ("code", "pre")}
 
     def grid(self, header: list, rows: list, widths=None):
         """A table with a header row; numbers right-aligned."""
@@ -105,6 +139,14 @@ def _headings(pdf):
     return FontFace(emphasis="BOLD", color=(255, 255, 255), fill_color=BLUE)
 
 
+def _fewer(rows):
+    """Counts hidden so that nobody can be told apart, said as such."""
+    from reports.selectors import MIN_IN_A_CELL
+
+    fewer = _("fewer than %(n)s") % {"n": MIN_IN_A_CELL}
+    return [(label, fewer if n is None else n) for label, n in rows]
+
+
 def _short(text: str, length: int) -> str:
     return text if len(text) <= length else text[: length - 1] + "…"
 
@@ -142,10 +184,7 @@ def report_pdf(*, report, language: str) -> bytes:
     foreword = report.foreword(language)
     if foreword is not None:
         pdf.heading(_("Foreword"))
-        pdf.font(10)
-        pdf.set_text_color(*TEXT)
-        pdf.write_html(str(foreword.text_html))
-        pdf.ln(2)
+        pdf.foreword(foreword)
 
     pdf.heading(_("Key figures"))
     people, training = report.participation, report.training
@@ -160,6 +199,8 @@ def report_pdf(*, report, language: str) -> bytes:
         (_("Cooperation activities"), len(report.cooperation)),
         (_("Mean rating of the course surveys (1-5)"), training.rating),
     ]
+    if report.evaluated.respondents:
+        figures.append((_("Satisfaction in the evaluations (1-5)"), report.evaluated.satisfaction))
     if report.with_budget:
         figures.append((_("Budget executed (%)"), report.execution))
     pdf.grid([_("Figure"), _("Value")], figures, widths=(130, 44))
@@ -189,7 +230,7 @@ def report_pdf(*, report, language: str) -> bytes:
         [[row.name, row.total, *row.by_constituency] for row in people.countries],
     )
     if people.sex is not None:
-        pdf.grid([_("Sex"), _("Participants")], people.sex, widths=(130, 44))
+        pdf.grid([_("Sex"), _("Participants")], _fewer(people.sex), widths=(130, 44))
     pdf.heading(_("Officials trained and certified"), 12)
     pdf.grid(
         [_("Cohort"), _("Enrolled"), _("Completed"), _("Certified"), _("Mean rating (1-5)")],
@@ -218,6 +259,15 @@ def report_pdf(*, report, language: str) -> bytes:
             for item in report.cooperation
         ],
         widths=(60, 24, 50, 40),
+    )
+    pdf.heading(_("What participants said"), 12)
+    pdf.grid(
+        [_("Evaluation of"), _("Answers"), _("Satisfaction (1-5)"), _("Usefulness (1-5)")],
+        [
+            [row.title, row.respondents, row.satisfaction, row.usefulness]
+            for row in report.evaluations
+        ],
+        widths=(86, 26, 31, 31),
     )
     if report.with_budget:
         pdf.heading(_("Budget executed"), 12)

@@ -28,6 +28,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cooperation.services import RESULT_KINDS
+from evaluations import selectors as evaluations
 from events.models import Event, EventRegistration
 from forum.access import CURRENT_ENROLMENT
 from forum.models import SpaceMembership
@@ -37,7 +38,13 @@ from reports.models import PerformanceReport
 from workplan import selectors as workplan
 from workplan.models import Action, WorkPlan
 
+# Below these, a count or a mean could point at a person: not shown.
 MIN_SAID_SEX = 5
+MIN_IN_A_CELL = 5
+MIN_RESPONDENTS = 3
+# Who speaks for a ministry in a dialogue: its government people, and those who did not
+# say (most officials never fill the optional question), not workers' or employers'.
+MINISTRY_CONSTITUENCIES = [Constituency.GOVERNMENT, ""]
 INSTITUTIONS_SHOWN = 30
 NOT_SAID = _("Not said")
 
@@ -62,6 +69,13 @@ def report_of(plan: WorkPlan) -> PerformanceReport | None:
         .prefetch_related("forewords")
         .first()
     )
+
+
+def history(report: PerformanceReport | None, limit: int = 50) -> list:
+    """What the secretariat did to the report, newest first (one query)."""
+    if report is None:
+        return []
+    return list(report.actions.select_related("by")[:limit])
 
 
 def summary_is_public(plan: WorkPlan, report: PerformanceReport | None) -> bool:
@@ -145,6 +159,14 @@ class Cooperation:
 
 
 @dataclass
+class EvaluationRow:
+    title: str
+    respondents: int
+    satisfaction: float | None
+    usefulness: float | None
+
+
+@dataclass
 class LineFigures:
     title: str
     counts: list[tuple[str, str, int]]
@@ -168,6 +190,8 @@ class Report:
     training: Training
     dialogues: list[Dialogue]
     cooperation: list[Cooperation]
+    evaluations: list[EvaluationRow]
+    evaluated: "evaluations.Summary"
     approved: Decimal
     spent: Decimal
     generated_at: object
@@ -212,9 +236,10 @@ def report_for(*, user, plan: WorkPlan, record: PerformanceReport | None = None)
         ],
         counts=view.counts,
         participation=_participation(events, cohorts),
-        training=_training(cohorts),
+        training=_training(cohorts, secretariat=can_edit(user)),
         dialogues=_dialogues(rows, events),
         cooperation=_cooperation(shown["proposals"].values()),
+        **_evaluations(events, shown["proposals"]),
         approved=view.totals.approved,
         spent=view.totals.spent,
         generated_at=timezone.now(),
@@ -260,13 +285,18 @@ def _participation(events: dict, cohorts: dict) -> Participation:
     result.countries.sort(key=lambda row: (-row.total, row.name))
     result.total = sum(totals.values())
     result.constituencies = list(
-        zip(result.constituency_labels, [totals[value] for value in codes], strict=True)
+        zip(
+            result.constituency_labels,
+            suppressed([totals[value] for value in codes]),
+            strict=True,
+        )
     )
     sexes = Counter(dict(people.values_list("profile__sex").annotate(n=Count("pk"))))
     result.sex_said = sum(n for code, n in sexes.items() if code)
     if result.sex_said >= MIN_SAID_SEX:
-        result.sex = [(str(label), sexes[code]) for code, label in Sex.choices]
-        result.sex.append((str(NOT_SAID), result.total - result.sex_said))
+        labels = [str(label) for label in Sex.labels] + [str(NOT_SAID)]
+        counts = [sexes[code] for code in Sex.values] + [result.total - result.sex_said]
+        result.sex = list(zip(labels, suppressed(counts), strict=True))
     named = (
         people.exclude(profile__institution="")
         .exclude(profile__institution__isnull=True)
@@ -282,11 +312,27 @@ def _participation(events: dict, cohorts: dict) -> Participation:
     return result
 
 
+def suppressed(counts: list[int]) -> list[int | None]:
+    """The counts of one breakdown (which add up to a known total), with each count
+    from 1 to ``MIN_IN_A_CELL - 1`` hidden (None), and, when that hides only one, the
+    next smallest too: a single hidden count could be worked out from the total."""
+    shown = [None if 0 < n < MIN_IN_A_CELL else n for n in counts]
+    hidden = [index for index, n in enumerate(shown) if n is None]
+    if len(hidden) == 1:
+        others = [index for index, n in enumerate(shown) if n]
+        if others:
+            shown[min(others, key=lambda index: counts[index])] = None
+    return shown
+
+
 def _mean(points, answers) -> float | None:
     return round(points / answers, 2) if answers else None
 
 
-def _training(cohorts: dict) -> Training:
+def _training(cohorts: dict, *, secretariat: bool) -> Training:
+    """Per cohort: enrolled, completed, certified, and the surveys' mean rating once
+    ``MIN_RESPONDENTS`` answered (one person's answers are never shown as a mean);
+    in total, people who completed a course counted once each."""
     result = Training()
     if not cohorts:
         return result
@@ -321,23 +367,33 @@ def _training(cohorts: dict) -> Training:
         result.cohorts.append(
             CohortRow(
                 name=cohort.name,
-                course=cohort.course.title,
+                course=cohort.course.title if secretariat or cohort.course.live else "",
                 enrolled=row.get("enrolled", 0),
                 completed=row.get("completed", 0),
                 certified=row.get("certified", 0),
                 respondents=respondents.get(pk, 0),
-                rating=_mean(cohort_points or 0, cohort_answers or 0),
+                rating=_mean(cohort_points or 0, cohort_answers or 0)
+                if respondents.get(pk, 0) >= MIN_RESPONDENTS
+                else None,
             )
         )
-    for name in ("enrolled", "completed", "certified", "respondents"):
+    for name in ("enrolled", "certified", "respondents"):
         setattr(result, name, sum(getattr(row, name) for row in result.cohorts))
-    result.rating = _mean(points, answers)
+    result.completed = (
+        Enrolment.objects.filter(cohort_id__in=list(cohorts), status=Enrolment.Status.COMPLETED)
+        .values("user_id")
+        .distinct()
+        .count()
+    )
+    if result.respondents >= MIN_RESPONDENTS:
+        result.rating = _mean(points, answers)
     return result
 
 
 def _dialogues(rows, events: dict) -> list[Dialogue]:
     """Each virtual dialogue the plan links (an event of that kind, or the space of a
-    dialogue action) with the countries whose people took part."""
+    dialogue action) with the countries whose ministries took part (people of the
+    government constituency, or who did not say theirs)."""
     dialogue_events = [event for event in events.values() if event.kind == Event.Kind.DIALOGUE]
     spaces = {
         space.pk: space
@@ -349,6 +405,7 @@ def _dialogues(rows, events: dict) -> list[Dialogue]:
     if dialogue_events:
         for event_id, country in (
             EventRegistration.objects.filter(event__in=dialogue_events)
+            .filter(user__profile__constituency__in=MINISTRY_CONSTITUENCIES)
             .exclude(user__profile__country="")
             .values_list("event_id", "user__profile__country")
             .distinct()
@@ -359,6 +416,7 @@ def _dialogues(rows, events: dict) -> list[Dialogue]:
     if spaces:
         for space_id, country in (
             SpaceMembership.objects.filter(space_id__in=list(spaces))
+            .filter(user__profile__constituency__in=MINISTRY_CONSTITUENCIES)
             .exclude(user__profile__country="")
             .values_list("space_id", "user__profile__country")
             .distinct()
@@ -384,6 +442,23 @@ def _dialogues(rows, events: dict) -> list[Dialogue]:
         for space in sorted(spaces.values(), key=lambda space: space.name)
     ]
     return found
+
+
+def _evaluations(events: dict, proposals: dict) -> dict:
+    """What participants and parties said in the evaluations of the plan's events and
+    cooperation activities: counts and means only (evaluations.selectors)."""
+    found = evaluations.summaries(event_ids=list(events), proposal_ids=list(proposals))
+    rows = [
+        EvaluationRow(subject.title, summary.respondents, summary.satisfaction, summary.usefulness)
+        for pk, subject in sorted(events.items(), key=lambda item: item[1].starts_at)
+        if (summary := found.get(("event", pk)))
+    ]
+    rows += [
+        EvaluationRow(subject.topic, summary.respondents, summary.satisfaction, summary.usefulness)
+        for pk, subject in sorted(proposals.items(), key=lambda item: item[1].starts_on)
+        if (summary := found.get(("proposal", pk)))
+    ]
+    return {"evaluations": rows, "evaluated": found.get(("all", 0), evaluations.Summary())}
 
 
 def _cooperation(proposals) -> list[Cooperation]:

@@ -1,8 +1,8 @@
 """Writes about performance reports: the foreword, publishing the public summary, and
 the report's CSV (its PDF is in reports/pdf.py).
 
-Only the secretariat writes. Publishing and withdrawing are recorded with who and
-when; a foreword keeps who changed it last and when.
+Only the secretariat writes. Publishing, withdrawing and every change of a foreword
+are recorded (``ReportAction``) with who and when, and never rewritten.
 """
 
 import csv
@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from forum.services.communities import _cell  # the one guard against formulas in CSV
 from lms.models import User
-from reports.models import PerformanceReport, ReportForeword
+from reports.models import PerformanceReport, ReportAction, ReportForeword
 from workplan.models import WorkPlan
 
 FOREWORD_MAX = 20_000
@@ -58,6 +58,7 @@ def report_forewords_set(
         if not text:
             if foreword is not None:
                 foreword.delete()
+                _record(report, ReportAction.Kind.FOREWORD_REMOVED, actor, now, language)
             continue
         if foreword is not None and foreword.text == text:
             continue
@@ -66,7 +67,12 @@ def report_forewords_set(
         foreword.updated_at = now
         foreword.updated_by = actor
         foreword.save()
+        _record(report, ReportAction.Kind.FOREWORD, actor, now, language)
     return report
+
+
+def _record(report, kind, actor, at, language="") -> None:
+    ReportAction.objects.create(report=report, kind=kind, by=actor, at=at, language=language)
 
 
 @transaction.atomic
@@ -81,6 +87,7 @@ def report_publish(*, actor: User, plan: WorkPlan) -> PerformanceReport:
         report.published_at = timezone.now()
         report.published_by = actor
         report.save(update_fields=["is_public", "published_at", "published_by"])
+        _record(report, ReportAction.Kind.PUBLISHED, actor, report.published_at)
     return report
 
 
@@ -92,7 +99,13 @@ def report_withdraw(*, actor: User, plan: WorkPlan) -> PerformanceReport:
     if report.is_public:
         report.is_public = False
         report.save(update_fields=["is_public"])
+        _record(report, ReportAction.Kind.WITHDRAWN, actor, timezone.now())
     return report
+
+
+def _blank(value):
+    """A number, or an empty cell where there is none (never a 0 that was not measured)."""
+    return "" if value is None else value
 
 
 def report_csv(*, report) -> str:
@@ -137,7 +150,11 @@ def report_csv(*, report) -> str:
         [[row.name, row.total, *row.by_constituency] for row in people.countries],
     )
     if people.sex is not None:
-        table(_("Participants by sex"), [_("Sex"), _("Participants")], people.sex)
+        table(
+            _("Participants by sex"),
+            [_("Sex"), _("Participants")],
+            [[label, _blank(n)] for label, n in people.sex],
+        )
     table(
         _("Participants by institution"),
         [_("Country"), _("Institution"), _("Participants")],
@@ -163,7 +180,7 @@ def report_csv(*, report) -> str:
                 row.completed,
                 row.certified,
                 row.respondents,
-                "" if row.rating is None else row.rating,
+                _blank(row.rating),
             ]
             for row in training.cohorts
         ],
@@ -190,16 +207,24 @@ def report_csv(*, report) -> str:
             for item in report.cooperation
         ],
     )
+    table(
+        _("Evaluations"),
+        [_("Evaluation of"), _("Answers"), _("Satisfaction (1-5)"), _("Usefulness (1-5)")],
+        [
+            [_cell(row.title), row.respondents, _blank(row.satisfaction), _blank(row.usefulness)]
+            for row in report.evaluations
+        ],
+    )
     if report.with_budget:
         table(
             _("Budget executed"),
             [_("Priority line"), _("Approved (USD)"), _("Spent to date (USD)"), _("Executed (%)")],
             [
                 *(
-                    [_cell(line.title), line.approved, line.spent, line.execution or 0]
+                    [_cell(line.title), line.approved, line.spent, _blank(line.execution)]
                     for line in report.lines
                 ),
-                [_("Total of the plan"), report.approved, report.spent, report.execution or 0],
+                [_("Total of the plan"), report.approved, report.spent, _blank(report.execution)],
             ],
         )
     return "\ufeff" + buffer.getvalue()

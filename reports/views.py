@@ -34,6 +34,7 @@ def _figures(report) -> dict:
         "chart": chart,
         "chart_height": max(len(chart), 1) * selectors.CHART_ROW_HEIGHT,
         "min_said_sex": selectors.MIN_SAID_SEX,
+        "min_in_a_cell": selectors.MIN_IN_A_CELL,
     }
 
 
@@ -55,6 +56,7 @@ def report(request, pk):
             "is_public": selectors.summary_is_public(plan, record),
             "can_edit": selectors.can_edit(request.user),
             "languages": settings.LANGUAGES,
+            "history": selectors.history(record),
         },
     )
 

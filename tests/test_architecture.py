@@ -41,6 +41,7 @@ LAYERS = [
         "newsletter",
         "workplan",
         "reports",
+        "evaluations",
         "bodies",
     ],
     ["config", "demo"],

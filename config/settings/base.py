@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "newsletter",
     "workplan",
     "reports",
+    "evaluations",
     "bodies",
     "forum",
     "lms",

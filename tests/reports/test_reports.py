@@ -15,7 +15,7 @@ from django.utils import translation
 
 from bodies.models import Body, Member, Seat
 from events.models import Event
-from lms.models import Certificate, Enrolment, SurveyTally
+from lms.models import Certificate, Enrolment, SurveyCompletion, SurveyTally
 from reports import selectors, services
 from reports.models import PerformanceReport
 from tests.factories import ProfileFactory
@@ -112,6 +112,11 @@ def test_the_summary_is_public_once_published_and_only_for_an_approved_plan(
     assert client.get(summary).status_code == 404
     record.refresh_from_db()
     assert not record.is_public and record.published_by == secretariat  # who published stays
+    mfa_force_login(client, secretariat)
+    client.post(url("publish", pk=plan.pk), {"public": "1"})
+    kinds = [action.kind for action in selectors.history(selectors.report_of(plan))]
+    assert kinds == ["published", "withdrawn", "published"]  # each recorded, none rewritten
+    assert "Summary withdrawn" in client.get(url("report", pk=plan.pk)).content.decode()
 
     draft = make_plan(start=2025, end=2027, title="Borrador")
     with pytest.raises(ValidationError):
@@ -155,13 +160,20 @@ def test_participants_are_counted_by_country_constituency_and_institution_never_
     assert [n for _code, _label, n in report.counts] == [2, 0, 0]
 
 
-def test_sex_is_shown_in_totals_once_five_participants_said_it(secretariat):
-    people = [person("CL", sex="female") for _n in range(3)]
-    people += [person("PE", sex="male") for _n in range(2)] + [person("HT")]
+def test_sex_is_shown_in_totals_once_five_said_it_and_never_a_count_that_points_at_someone(
+    secretariat,
+):
+    people = [person("CL", sex="female") for _n in range(6)]
+    people += [person("PE", sex="male") for _n in range(5)] + [person("HT", sex="other")]
     plan = linked_plan(people)
     with translation.override("en"):
         sexes = selectors.report_for(user=secretariat, plan=plan).participation.sex
-    assert sexes == [("Female", 3), ("Male", 2), ("Another answer", 0), ("Not said", 1)]
+    # The one "another answer" is hidden, and so is the next smallest count, or the
+    # total would give it away.
+    assert sexes == [("Female", 6), ("Male", None), ("Another answer", None), ("Not said", 0)]
+    assert selectors.suppressed([7, 0, 5]) == [7, 0, 5]
+    assert selectors.suppressed([7, 3, 4]) == [7, None, None]
+    assert selectors.suppressed([3]) == [None]
 
 
 def test_hidden_records_count_for_the_secretariat_not_for_visitors(secretariat, member):
@@ -198,6 +210,16 @@ def test_training_counts_enrolled_completed_certified_and_the_surveys_mean(world
         )
     training = selectors.report_for(user=secretariat, plan=plan).training
     assert (training.enrolled, training.completed, training.certified) == (1, 1, 1)
+    # Fewer than three answered: a mean would be someone's own answers.
+    assert training.rating is None and training.cohorts[0].rating is None
+    enrolments = [enrolment] + [
+        Enrolment.objects.create(cohort=world.cohort, user=person("CL"), group=world.group)
+        for _n in range(2)
+    ]
+    for item in enrolments:
+        SurveyCompletion.objects.create(enrolment=item, lesson=world.lesson_c, block_id="s")
+    training = selectors.report_for(user=secretariat, plan=plan).training
+    assert training.respondents == 3 and training.enrolled == 3
     assert training.rating == 4.75 and training.cohorts[0].rating == 4.75
 
 
@@ -272,6 +294,7 @@ def test_the_csv_holds_every_table_and_guards_against_formulas(client, focal):
         "Officials trained and certified",
         "Ministries in each dialogue",
         "Cooperation activities",
+        "Evaluations",
         "Budget executed",
     ]
     assert ["Chile", '\'=HYPERLINK("http://evil")', "1"] in rows
@@ -344,3 +367,16 @@ def test_the_profile_asks_constituency_and_sex_as_optional(client, member):
     assert client.post(address, data).status_code == 200  # refused, with the form again
     member.profile.refresh_from_db()
     assert member.profile.sex == ""
+
+
+def test_a_foreword_in_any_markdown_prints(client, secretariat, member):
+    plan = linked_plan([member])
+    text = (
+        "*cursiva* y ***ambas***, `código → €` y [un enlace](https://example.org)\n\n"
+        "```\nbloque — “citas” → 10 €\n```\n\n"
+        "| a | b |\n|---|---|\n| 1 | 2 |\n\n- uno\n  - dos\n\n> cita\n\n# Título"
+    )
+    services.report_forewords_set(actor=secretariat, plan=plan, texts={"es": text})
+    mfa_force_login(client, secretariat)
+    response = client.get(url("pdf", pk=plan.pk, language="es"))
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")

@@ -8,6 +8,7 @@ from demo import (
     cohorts,
     communities,
     cooperation,
+    evaluations,
     events,
     experts,
     forums,
@@ -67,6 +68,7 @@ class Command(BaseCommand):
             portfolio.ensure_portfolio()
             library.ensure_library()
             events.ensure_events()
+            evaluations.ensure_evaluations()
             cooperation.ensure_cooperation()
             priorities.ensure_priorities()
             newsletter.ensure_newsletter()
