@@ -54,8 +54,12 @@ class Body(models.Model):
         null=True,
         blank=True,
         related_name="body",
-        verbose_name=_("its community (forum and room)"),
-        help_text=_("A community that is this body meets at the body's cadence."),
+        verbose_name=_("its space (forum and room)"),
+        help_text=_(
+            "Empty: the body gets a private space of its own, with a forum and a chat "
+            "room, whose members are the body's current members. Or choose a community "
+            "that is this body: it meets at the body's cadence and keeps its own members."
+        ),
     )
 
     panels = [

@@ -304,7 +304,7 @@ class MeetingPage:
     access: BodyAccess
     meeting: Meeting
     agenda: list
-    carried: list[Agreement]
+    carried: list[Agreement]  # all the open agreements of earlier meetings, never cut
     attendance: list[AttendanceRow]
     quorum: Quorum
     minutes: Minutes | None  # only when this person may read them
@@ -390,10 +390,10 @@ def meeting_page(*, access: BodyAccess, meeting: Meeting) -> MeetingPage:
         access=access,
         meeting=meeting,
         agenda=list(meeting.agenda_items.all()),
+        # Every one of them, however many: the secretariat prepares the agenda from
+        # this list (two queries whatever its length: the agreements, their notes).
         carried=list(
-            _agreements_with_notes(open_agreements(body=access.body, before=meeting.starts_at))[
-                :200
-            ]
+            _agreements_with_notes(open_agreements(body=access.body, before=meeting.starts_at))
         )
         if members_area
         else [],

@@ -1,5 +1,5 @@
-"""Writes about the network's bodies: meetings, agenda, attendance, minutes,
-comments, agreements and their follow-up.
+"""Writes about the network's bodies: their space (forum and chat room), meetings,
+agenda, attendance, minutes, comments, agreements and their follow-up.
 
 Every service checks the person's rights, then every field, before it writes:
 a refused request leaves nothing behind. Decisions (minutes circulated and
@@ -13,6 +13,7 @@ import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -30,7 +31,8 @@ from bodies.models import (
     MinutesComment,
     Seat,
 )
-from forum.models import Room
+from forum import services as forum_services
+from forum.models import Room, Space, SpaceMembership
 from lms.markup import MarkupTooLong, render_markdown
 from lms.models import User
 
@@ -95,6 +97,87 @@ def _lock_meeting(meeting_id: int) -> Meeting:
     this lock first, so nothing changes the record while the minutes are approved.
     Check ``_refuse_if_locked`` after it, not before."""
     return Meeting.objects.select_for_update().get(pk=meeting_id)
+
+
+# --- the body's space ------------------------------------------------------------------------
+
+# Who leads the body moderates its space; the others take part as members.
+_LEADS = {Member.Role.CHAIR, Member.Role.VICE_CHAIR, Member.Role.SECRETARIAT}
+
+
+def owns_space(body: Body) -> bool:
+    """Whether the body's space is its own (made for it), not one the secretariat chose."""
+    return body.space_id is not None and body.space.kind == Space.Kind.BODY
+
+
+@transaction.atomic
+def body_space_ensure(*, body: Body) -> Space:
+    """Every body has its space, as communities do: the one the secretariat chose, or
+    else a private one of its own (a forum and a chat room) made now, whose members are
+    the body's current members. Called when a body is created or edited (the admin's
+    hooks, the demo); a body's own space follows its name."""
+    body = Body.objects.select_for_update().select_related("space").get(pk=body.pk)
+    if body.space_id is None:
+        body.space = forum_services.body_space_create(name=body.name, slug_base=body.slug)
+        body.save(update_fields=["space"])
+    elif owns_space(body) and body.space.name != body.name:
+        body.space.name = body.name
+        body.space.save(update_fields=["name"])
+    body_space_members_sync(body=body)
+    body_spaces_orphaned_close()  # the space it had, if the secretariat chose another
+    return body.space
+
+
+def _space_roles(body: Body) -> dict[int, str]:
+    """The body's current members (active accounts) and their role in its space."""
+    roles: dict[int, str] = {}
+    members = Member.objects.current().filter(body=body, user__is_active=True)
+    for user_id, role in members.values_list("user_id", "role"):
+        if role in _LEADS:
+            roles[user_id] = SpaceMembership.Role.MODERATOR
+        else:
+            roles.setdefault(user_id, SpaceMembership.Role.MEMBER)
+    return roles
+
+
+@transaction.atomic
+def body_space_members_sync(*, body: Body) -> int:
+    """The members of the body's own space are the body's current members, and only
+    them: someone whose term starts gains access, someone whose term ended (or whose
+    membership was removed) loses it. A space the secretariat chose (a community with
+    members of its own) is left as its coordinators keep it. Returns how many people's
+    access changed."""
+    if not owns_space(body):
+        return 0
+    return len(forum_services.space_members_set(space=body.space, roles=_space_roles(body)))
+
+
+def body_spaces_sync(*, body_ids=None, user_id: int | None = None) -> int:
+    """``body_space_members_sync`` for these bodies (every body with a space of its own
+    when None; with ``user_id``, also those whose space lists that person): after the
+    admin changes members, and daily for the terms that start or end by date."""
+    bodies = Body.objects.filter(space__kind=Space.Kind.BODY)
+    if body_ids is not None or user_id is not None:
+        which = Q(pk__in=list(body_ids or []))
+        if user_id is not None:
+            which |= Q(space__memberships__user_id=user_id)
+        bodies = bodies.filter(which)
+    changed = 0
+    for body in bodies.select_related("space").distinct():
+        changed += body_space_members_sync(body=body)
+    if body_ids is None and user_id is None:
+        changed += body_spaces_orphaned_close()
+    return changed
+
+
+def body_spaces_orphaned_close() -> int:
+    """A body's own space that no body has any more (the body was deleted, or the
+    secretariat chose another space for it) keeps its conversation, in the admin's
+    spaces, but lists nobody. Returns how many people lost access."""
+    orphaned = Space.objects.filter(
+        kind=Space.Kind.BODY, body__isnull=True, memberships__isnull=False
+    ).distinct()
+    return sum(len(forum_services.space_members_set(space=space, roles={})) for space in orphaned)
 
 
 # --- meetings --------------------------------------------------------------------------------

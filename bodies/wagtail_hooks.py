@@ -8,7 +8,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from bodies import selectors
+from bodies import selectors, services
 from bodies.models import Body, Meeting, Member, Seat
 
 
@@ -40,6 +40,29 @@ def refuse_deleting_bodies_that_met(request, instances):
         ),
     )
     return redirect("wagtailsnippets_bodies_body:list")
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def body_or_member_saved(request, instance):
+    """A body saved gets its space (its own, unless the secretariat chose one); a
+    member saved gains or loses access to their body's space (and to the one of the
+    body they were moved from, or whose person was changed)."""
+    if isinstance(instance, Body):
+        services.body_space_ensure(body=instance)
+    elif isinstance(instance, Member):
+        services.body_spaces_sync(body_ids=[instance.body_id], user_id=instance.user_id)
+
+
+@hooks.register("after_delete_snippet")
+def bodies_or_members_deleted(request, instances):
+    """Deleted members lose access to their body's space; a deleted body's own space
+    keeps its conversation but lists nobody."""
+    members = [item for item in instances if isinstance(item, Member)]
+    if members:
+        services.body_spaces_sync(body_ids={member.body_id for member in members})
+    if any(isinstance(item, Body) for item in instances):
+        services.body_spaces_orphaned_close()
 
 
 class BodyViewSet(SnippetViewSet):

@@ -8,6 +8,7 @@ Every periodic job of the project, with its schedule (time zone: TIME_ZONE):
 ==========================  =============  ==================  ==================================
 name                        cron           task                what
 ==========================  =============  ==================  ==================================
+body-spaces-sync            5 0 * * *      bodies.tasks        bodies' spaces follow the terms
 forum-digests               0 7 * * *      forum.tasks         daily and weekly digests
 office-hour-reminders       */15 * * * *   forum.tasks         reminders the day before
 newsletter-compose          0 6 * * *      newsletter.tasks    the next draft, every 2 weeks

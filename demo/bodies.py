@@ -48,6 +48,8 @@ def ensure_bodies() -> int:
                 role=Member.Role.SECRETARIAT,
                 starts_on=timezone.localdate() - datetime.timedelta(days=400),
             )
+        # Its space: the community it names, or a private one of its own (its members).
+        services.body_space_ensure(body=body)
         for meeting in spec.get("meetings", []):
             _meeting(body, seats, meeting, secretariat)
         created += 1

@@ -1,7 +1,8 @@
 """Spaces and who belongs to them.
 
 A space is a cohort, the follow-up of a workshop, a community of practice, an
-expert's office hours, a question to experts, or the whole network. Its
+expert's office hours, a question to experts, one of the network's bodies, or the
+whole network. Its
 members come from where it comes from (a cohort's enrolments and tutors) or are
 listed (SpaceMembership); its rooms, forum and events inherit them. What each
 kind of space does is declared once, in ``Space.RULES``.
@@ -55,6 +56,7 @@ class Space(ClusterableModel):
         NETWORK = "network", _("The whole network")
         QUESTION = "question", _("Question to experts")
         DIRECT = "direct", _("Direct messages")
+        BODY = "body", _("A body of the network")
 
     # What each kind does (a new kind says it here, and nowhere else).
     RULES = {
@@ -68,6 +70,9 @@ class Space(ClusterableModel):
         Kind.QUESTION: KindRules(has_forum=False, rooms="question", private=True),
         # Direct messages between two to eight people: their room, nothing else.
         Kind.DIRECT: KindRules(has_forum=False, rooms="direct", private=True, members_only=True),
+        # One of the network's bodies (a portal app keeps its members): a forum and a
+        # room for the body's members only, never open to every signed-up person.
+        Kind.BODY: KindRules(members_only=True),
     }
 
     class JoinPolicy(models.TextChoices):

@@ -4,7 +4,7 @@ importable from here. Keyword-only arguments, one transaction, permission first
 
 ``topics`` (topics, posts, answers), ``moderation`` (flags, hidden posts, holds),
 ``members`` (member lists), ``subscriptions`` (who hears about what, unsubscribe
-links), ``announcements``, ``digests``, ``spaces`` (a cohort's, a workshop's),
+links), ``announcements``, ``digests``, ``spaces`` (a cohort's, a workshop's, a body's),
 ``chat`` (sending, mentions), ``chat_changes`` (edits, deletions, reactions,
 pins), ``direct`` (direct messages), ``sockets``, ``communities``, ``experts``,
 ``questions`` and ``office_hours``.
@@ -106,7 +106,12 @@ from forum.services.questions import (
     question_reopen,
 )
 from forum.services.sockets import chat_access_changed, chat_sessions_check, chat_sessions_ended
-from forum.services.spaces import space_ensure_for_cohort, workshop_space_ensure
+from forum.services.spaces import (
+    body_space_create,
+    space_ensure_for_cohort,
+    space_members_set,
+    workshop_space_ensure,
+)
 from forum.services.subscriptions import (
     ANSWER_ACCEPTED,
     MENTIONED,
@@ -183,6 +188,7 @@ __all__ = [
     "answer_accept",
     "answer_notify",
     "answer_unaccept",
+    "body_space_create",
     "category_default",
     "chat_access_changed",
     "chat_message_delete",
@@ -253,6 +259,7 @@ __all__ = [
     "space_member_remove",
     "space_members_import",
     "space_members_import_run",
+    "space_members_set",
     "subscription_set",
     "topic_create",
     "topic_mark_read",

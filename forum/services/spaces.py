@@ -1,12 +1,16 @@
-"""Spaces made by other features: a cohort's (when the cohort is created) and a
-workshop's follow-up (by the secretariat, from an event)."""
+"""Spaces made by other features: a cohort's (when the cohort is created), a
+workshop's follow-up (by the secretariat, from an event) and a body's (when one of
+the network's bodies is created; its members are kept by the feature that keeps the
+body's, through ``space_members_set``)."""
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from forum.models import Category, Room, Space, SpaceMembership
+from forum.models import RESERVED_ROOM_SLUGS, Category, Room, Space, SpaceMembership
+from forum.selectors.nav import nav_counts_forget
+from forum.services.sockets import chat_access_changed
 from lms.models import Cohort, User
 
 
@@ -44,7 +48,9 @@ def workshop_space_ensure(
 def _unique_slug(model, base: str) -> str:
     base = slugify(base)[:60] or "space"
     slug, number = base, 2
-    while model.objects.filter(slug=slug).exists():
+    while (model is Room and slug in RESERVED_ROOM_SLUGS) or model.objects.filter(
+        slug=slug
+    ).exists():
         slug = f"{base}-{number}"
         number += 1
     return slug
@@ -64,3 +70,59 @@ def space_ensure_for_cohort(*, cohort: Cohort) -> Space:
         )
         Room.objects.create(space=space, name=_("General"), slug=_unique_slug(Room, cohort.name))
     return space
+
+
+@transaction.atomic
+def body_space_create(*, name: str, slug_base: str) -> Space:
+    """A space for one of the network's bodies: private to its listed members (the
+    secretariat moderates it, as every space), with a "General" forum category and a
+    chat room. Its members are set by whoever keeps the body's (``space_members_set``)."""
+    space = Space.objects.create(
+        kind=Space.Kind.BODY,
+        name=name[:200],
+        slug=_unique_slug(Space, slug_base),
+    )
+    Room.objects.create(space=space, name=name[:120], slug=_unique_slug(Room, slug_base))
+    Category.objects.create(space=space, name=_("General"), slug="general")
+    return space
+
+
+@transaction.atomic
+def space_members_set(*, space: Space, roles: dict[int, str]) -> set[int]:
+    """Make the space's listed members exactly these people (``{user id: role}``), for
+    a space whose members another feature keeps (a body's): the others listed lose
+    their membership, roles are brought up to date. Open chat sockets of everyone
+    whose access changed are checked again. Returns those people's ids."""
+    if any(role not in SpaceMembership.Role.values for role in roles.values()):
+        raise ValueError("space_members_set takes SpaceMembership roles")
+    listed = dict(
+        SpaceMembership.objects.select_for_update()
+        .filter(space=space)
+        .values_list("user_id", "role")
+    )
+    gone = [user for user in listed if user not in roles]
+    SpaceMembership.objects.filter(space=space, user_id__in=gone).delete()
+    SpaceMembership.objects.bulk_create(
+        [
+            SpaceMembership(space=space, user_id=user, role=role)
+            for user, role in roles.items()
+            if user not in listed
+        ],
+        ignore_conflicts=True,
+    )
+    moved = [user for user, role in roles.items() if user in listed and listed[user] != role]
+    for role in {roles[user] for user in moved}:
+        SpaceMembership.objects.filter(
+            space=space, user_id__in=[user for user in moved if roles[user] == role]
+        ).update(role=role)
+    changed = set(gone) | {user for user in roles if user not in listed} | set(moved)
+    if changed:
+        chat_access_changed(space=space, users=changed)
+        transaction.on_commit(lambda: _forget_counts(changed))
+    return changed
+
+
+def _forget_counts(users) -> None:
+    """Their header counts (unread in their spaces) are counted again."""
+    for user in users:
+        nav_counts_forget(user)

@@ -4,10 +4,12 @@ import uuid
 from django import template
 from django.conf import settings
 from django.template.defaultfilters import floatformat
+from django.template.defaulttags import querystring
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.html import format_html_join
+from django.utils.http import urlencode
 from django.utils.timesince import timesince
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -81,6 +83,16 @@ def get_item(mapping, key):
 @register.filter
 def contains(collection, item):
     return bool(collection) and item in collection
+
+
+@register.simple_tag(takes_context=True)
+def page_query(context, param, number):
+    """``?…`` for the page ``number`` of a list whose page is ``param``, keeping the
+    rest of the address's query (another list's page on the same page, filters):
+    Django's ``{% querystring %}``, with the parameter's name chosen when rendering."""
+    if context.get("request") is None:
+        return "?" + urlencode({param: number})
+    return querystring(context, **{param: number})
 
 
 @register.simple_tag

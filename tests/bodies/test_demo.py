@@ -32,6 +32,10 @@ def test_the_demo_bodies_load_once(client, settings):
     assert Member.objects.filter(
         body__slug="grupo-expertos-plataformas", user__email="expert@example.org"
     ).exists()
+    # The expert group chose no space: it has its own, for its members.
+    group = Body.objects.get(slug="grupo-expertos-plataformas")
+    assert group.space.kind == "body" and group.space.rooms.count() == 1
+    assert group.space.memberships.filter(user__email="expert@example.org").exists()
     # The community is the body: it meets every three months.
     assert meeting_due(space=network.space).months == 3
     # Public body: visitors read the approved minutes.

@@ -1,5 +1,6 @@
 """The writes: meetings, attendance and quorum, the minutes' workflow, agreements carried
-from meeting to meeting, and the cadence a community that is a body keeps."""
+from meeting to meeting, the cadence a community that is a body keeps, and a body's own
+space that follows its members."""
 
 import datetime
 
@@ -12,8 +13,10 @@ from bodies.models import (
     AgendaItem,
     Agreement,
     Attendance,
+    Body,
     Decision,
     Meeting,
+    Member,
     Minutes,
     MinutesComment,
     Seat,
@@ -371,3 +374,69 @@ def test_a_community_that_is_a_body_meets_at_the_bodys_cadence():
     assert status.next == upcoming and not status.overdue and status.next_is_late  # scheduled, late
     cadence = selectors.space_cadence(space)
     assert (cadence.months, cadence.last, cadence.next) == (3, last, upcoming)
+
+
+def test_a_bodys_own_space_follows_its_members_terms_day_by_day():
+    """The body's own space lists its current members (its chair and secretariat
+    moderate); terms that start or end by date are applied by the daily job."""
+    from bodies.tasks import body_spaces_sync
+    from forum.models import SpaceMembership
+
+    body = make_body(seats=2)
+    today = timezone.localdate()
+    current = make_member(body)
+    chair = make_member(body, role=Member.Role.CHAIR)
+    staff = make_member(body, seat=None, role=Member.Role.SECRETARIAT)
+    starting = make_member(body, starts_on=today + datetime.timedelta(days=1))
+    make_member(body, ends_on=today - datetime.timedelta(days=1))
+    gone = make_member(body)
+    gone.user.is_active = False
+    gone.user.save(update_fields=["is_active"])
+    space = services.body_space_ensure(body=body)
+    assert services.body_space_ensure(body=body) == space  # once
+
+    def listed():
+        return dict(SpaceMembership.objects.filter(space=space).values_list("user_id", "role"))
+
+    assert listed() == {
+        current.user_id: "member",
+        chair.user_id: "moderator",
+        staff.user_id: "moderator",
+    }
+    # A day later: one term ended, another started.
+    Member.objects.filter(pk=current.pk).update(ends_on=today - datetime.timedelta(days=1))
+    Member.objects.filter(pk=starting.pk).update(starts_on=today)
+    assert body_spaces_sync.call() == 2
+    assert set(listed()) == {chair.user_id, staff.user_id, starting.user_id}
+    assert body_spaces_sync.call() == 0
+    # The secretariat chooses a community instead: the space it had lists nobody.
+    community = Space.objects.create(kind=Space.Kind.COMMUNITY, name="Red", slug="comunidad")
+    Body.objects.filter(pk=body.pk).update(space=community)
+    assert services.body_space_ensure(body=body) == community
+    assert listed() == {} and not community.memberships.exists()
+    # A deleted body's own space too (the daily job sweeps what the admin did not).
+    other = make_body(slug="otro", seats=1)
+    make_member(other)
+    space = services.body_space_ensure(body=other)
+    assert len(listed()) == 1
+    Member.objects.filter(body=other).delete()
+    other.delete()
+    assert body_spaces_sync.call() == 1 and listed() == {}
+    assert Space.objects.filter(pk=space.pk).exists()  # its conversation is kept
+
+
+def test_syncing_every_bodys_space_costs_the_same_per_body_whatever_its_members(
+    django_assert_max_num_queries,
+):
+    counts = []
+    for n, slug in ((2, "uno"), (40, "dos")):
+        body = make_body(slug=slug, seats=1)
+        for _ in range(n):
+            make_member(body)
+        with django_assert_max_num_queries(30) as captured:
+            services.body_space_ensure(body=body)
+        counts.append(len(captured.captured_queries))
+        body.refresh_from_db()
+        assert services.body_space_members_sync(body=body) == 0
+        assert body.space.memberships.count() == n
+    assert counts[0] == counts[1], counts

@@ -13,7 +13,9 @@ from django.utils.html import escape
 from icalendar import Calendar
 
 from bodies import services
-from bodies.models import Agreement, Attendance, Meeting, Member, Minutes
+from bodies.models import Agreement, Attendance, Body, Meeting, Member, Minutes
+from forum.access import room_access, space_access
+from forum.models import Category, Room, Space, SpaceMembership
 from lms.selectors.calendar import entries_between
 from tests.bodies.helpers import make_body, make_meeting, make_member
 from tests.factories import UserFactory
@@ -301,14 +303,20 @@ def test_deleting_a_body_that_met_is_refused_in_the_admin(client, secretariat, n
     assert not type(body).objects.filter(pk=unmet.pk).exists()
 
 
-def test_past_meetings_and_open_agreements_are_paginated(client, secretariat):
+def _body_with_two_lists(secretariat, *, past: int, agreements: int, digits: int):
+    """A body with ``past`` meetings held and ``agreements`` open; its member."""
     body = make_body(seats=1)
     member = make_member(body).user
-    for i in range(25):
-        make_meeting(body, days=-100 + i, title=f"Pasada {i:02d}")
+    for i in range(past):
+        make_meeting(body, days=-200 + i, title=f"Pasada {i:02d}")
     meeting = make_meeting(body, days=5, title="Próxima")
-    for i in range(55):
-        services.agreement_add(actor=secretariat, meeting=meeting, text=f"Acuerdo {i:02d}")
+    for i in range(agreements):
+        services.agreement_add(actor=secretariat, meeting=meeting, text=f"Acuerdo {i:0{digits}d}")
+    return body, member
+
+
+def test_past_meetings_and_open_agreements_are_paginated(client, secretariat):
+    body, member = _body_with_two_lists(secretariat, past=25, agreements=55, digits=2)
     client.force_login(member)
     html = client.get(url("body", slug=body.slug)).content.decode()
     assert "Pasada 24" in html and "Pasada 04" not in html
@@ -319,11 +327,159 @@ def test_past_meetings_and_open_agreements_are_paginated(client, secretariat):
     assert "Acuerdo 54" in html and "Acuerdo 00" not in html
 
 
+def test_each_list_pages_without_losing_the_other_lists_page(client, secretariat):
+    """The past meetings and the open agreements page on their own: a link of one list
+    keeps the other's page (and whatever else the address asks)."""
+    body, member = _body_with_two_lists(secretariat, past=45, agreements=105, digits=3)
+    client.force_login(member)
+    html = client.get(url("body", slug=body.slug) + "?page=2&agreements=2&x=y").content.decode()
+    assert "Pasada 24" in html and "Acuerdo 050" in html  # both second pages
+    # Past meetings: to pages 1 and 3, on the second page of agreements.
+    assert 'href="?page=1&amp;agreements=2&amp;x=y"' in html
+    assert 'href="?page=3&amp;agreements=2&amp;x=y"' in html
+    # Agreements: to pages 1 and 3, on the second page of past meetings.
+    assert 'href="?page=2&amp;agreements=1&amp;x=y"' in html
+    assert 'href="?page=2&amp;agreements=3&amp;x=y"' in html
+    # Following one: the other list stays where it was.
+    html = client.get(url("body", slug=body.slug) + "?page=3&agreements=2&x=y").content.decode()
+    assert "Pasada 04" in html and "Acuerdo 050" in html and "Acuerdo 000" not in html
+
+
+def test_every_carried_agreement_is_on_the_meeting_page_at_a_flat_cost(
+    client, secretariat, django_assert_max_num_queries
+):
+    """None is left out however many are open (there used to be a cap of 200), and the
+    page costs the same number of queries for 5 of them and for 230."""
+    body = make_body(seats=2)
+    member = make_member(body)
+    seat = body.seats.order_by("pk").first()
+    earlier = make_meeting(body, days=-30, title="Anterior")
+    upcoming = make_meeting(body, days=10, title="Próxima")
+    client.force_login(member.user)
+    client.get(url("index"))  # the first page of a session costs its own set-up
+    counts = []
+    for total in (5, 230):
+        have = Agreement.objects.filter(body=body).count()
+        Agreement.objects.bulk_create(
+            Agreement(
+                meeting=earlier,
+                body=body,
+                text=f"Acuerdo {i:03d}",
+                text_html=f"<p>Acuerdo {i:03d}</p>",
+                owner_seat=seat if i % 2 else None,
+            )
+            for i in range(have, total)
+        )
+        for agreement in Agreement.objects.filter(body=body).order_by("-pk")[:3]:
+            services.agreement_note_add(actor=secretariat, agreement=agreement, text="nota")
+        with django_assert_max_num_queries(40) as captured:
+            html = client.get(url("meeting", slug=body.slug, pk=upcoming.pk)).content.decode()
+        counts.append(len(captured.captured_queries))
+        assert all(f"Acuerdo {i:03d}" in html for i in range(total))
+        assert f"{total} open agreements, all listed here." in html
+    assert counts[0] == counts[1], counts
+
+
 def test_the_secretariat_keeps_bodies_seats_and_members_in_the_admin(client, secretariat):
     mfa_force_login(client, secretariat)
     for model in ("body", "seat", "member"):
         response = client.get(f"/admin/snippets/bodies/{model}/add/")
         assert response.status_code == 200, model
+
+
+def _admin_post(client, path, data):
+    response = client.post(f"/admin/snippets/bodies/{path}/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+
+
+def _body_fields(*, name, slug, kind="working_group") -> dict:
+    """A body as the admin's form sends it (without its space)."""
+    return {
+        "kind": kind,
+        "name": name,
+        "slug": slug,
+        "description": "",
+        "meetings_per_year": "4",
+        "in_person_per_year": "1",
+        "time_zone": "America/Bogota",
+    }
+
+
+def test_a_body_created_in_the_admin_gets_its_own_space_for_its_members(client, secretariat):
+    """Without a chosen space, a new body gets a private one (forum and chat room); the
+    members added, changed or removed in the admin gain or lose access to it."""
+    mfa_force_login(client, secretariat)
+    body_fields = _body_fields(name="Grupo de trabajo", slug="grupo-trabajo")
+    _admin_post(client, "body/add", {**body_fields, "space": ""})
+    body = Body.objects.select_related("space").get(slug="grupo-trabajo")
+    space = body.space
+    assert (space.kind, space.name, space.readable_by_all) == ("body", "Grupo de trabajo", False)
+    room = Room.objects.get(space=space)
+    assert Category.objects.filter(space=space).count() == 1
+    assert not SpaceMembership.objects.filter(space=space).exists()  # no member yet
+    _admin_post(
+        client,
+        "seat/add",
+        {"body": body.pk, "country": "CL", "institution": "", "constituency": "government"},
+    )
+    seat = body.seats.get()
+    person, outsider = UserFactory(), UserFactory()
+    member_fields = {
+        "body": body.pk,
+        "seat": seat.pk,
+        "user": person.pk,
+        "role": "member",
+        "starts_on": str(timezone.localdate() - datetime.timedelta(days=10)),
+        "ends_on": "",
+    }
+    _admin_post(client, "member/add", member_fields)
+    member = Member.objects.get(body=body, user=person)
+    assert space_access(user=person, space=space).can_post
+    assert room_access(user=person, slug=room.slug).can_write
+    assert not space_access(user=outsider, space=space).can_read
+    assert room_access(user=outsider, slug=room.slug).role is None
+    # The body page leads its members to the forum and the room.
+    client.force_login(person)
+    html = client.get(url("body", slug=body.slug)).content.decode()
+    assert f'href="{reverse("forum:space", kwargs={"slug": space.slug})}"' in html
+    assert f'href="{reverse("forum:room", kwargs={"slug": room.slug})}"' in html
+    mfa_force_login(client, secretariat)
+    # Chairing: moderates the space.
+    _admin_post(client, f"member/edit/{member.pk}", {**member_fields, "role": "chair"})
+    assert space_access(user=person, space=space).can_moderate
+    # The term ended: no more access.
+    yesterday = str(timezone.localdate() - datetime.timedelta(days=1))
+    _admin_post(client, f"member/edit/{member.pk}", {**member_fields, "ends_on": yesterday})
+    assert not space_access(user=person, space=space).can_read
+    # Back, then removed.
+    _admin_post(client, f"member/edit/{member.pk}", member_fields)
+    assert space_access(user=person, space=space).can_read
+    _admin_post(client, f"member/delete/{member.pk}", {})
+    assert not Member.objects.filter(pk=member.pk).exists()
+    assert not space_access(user=person, space=space).can_read
+    # The body renamed: its own space follows; saved again, no second space.
+    _admin_post(
+        client, f"body/edit/{body.pk}", {**body_fields, "name": "Grupo GT", "space": space.pk}
+    )
+    space.refresh_from_db()
+    assert space.name == "Grupo GT" and Space.objects.filter(kind="body").count() == 1
+
+
+def test_a_body_that_is_a_community_keeps_the_communitys_members(client, secretariat):
+    community = Space.objects.create(kind=Space.Kind.COMMUNITY, name="Red", slug="red-comunidad")
+    someone = UserFactory()
+    SpaceMembership.objects.create(space=community, user=someone)
+    mfa_force_login(client, secretariat)
+    fields = _body_fields(name="Red de puntos focales", slug="red-pf", kind="focal_points")
+    _admin_post(client, "body/add", {**fields, "space": community.pk})
+    body = Body.objects.get(slug="red-pf")
+    assert body.space_id == community.pk
+    assert not Space.objects.filter(kind=Space.Kind.BODY).exists()
+    member = make_member(body)
+    services.body_spaces_sync()
+    # Its members are the community's, kept by its coordinators.
+    assert list(community.memberships.values_list("user_id", flat=True)) == [someone.pk]
+    assert not space_access(user=member.user, space=community).can_read
 
 
 def test_a_member_holds_a_seat_of_their_body(db):

@@ -20,6 +20,7 @@ from config import tasks
 from lms.models import ImportJob
 
 PERIODIC = {
+    "body-spaces-sync": ("bodies.tasks.body_spaces_sync", "5 0 * * *"),
     "forum-digests": ("forum.tasks.send_digests", "0 7 * * *"),
     "office-hour-reminders": ("forum.tasks.send_office_hour_reminders", "*/15 * * * *"),
     "newsletter-compose": ("newsletter.tasks.compose_newsletter", "0 6 * * *"),
