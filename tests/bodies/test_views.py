@@ -376,7 +376,7 @@ def test_every_carried_agreement_is_on_the_meeting_page_at_a_flat_cost(
             html = client.get(url("meeting", slug=body.slug, pk=upcoming.pk)).content.decode()
         counts.append(len(captured.captured_queries))
         assert all(f"Acuerdo {i:03d}" in html for i in range(total))
-        assert f"{total} open agreements, all listed here." in html
+        assert f"{total} acuerdos abiertos, todos listados aquí." in html
     assert counts[0] == counts[1], counts
 
 
