@@ -402,3 +402,39 @@ def test_a_visitor_subscribes_to_the_newsletter_with_the_keyboard(page, site_con
     expect(page.locator("main .notice--ok")).to_be_visible()
     subscription.refresh_from_db()
     assert subscription.status == "active"
+
+
+def test_a_participant_evaluates_an_event_and_the_secretariat_reads_it(
+    page, site_content, secretariat
+):
+    """The event's invitation to evaluate, the form (answered with the keyboard), the
+    thanks; then the secretariat's list and results."""
+    from evaluations.models import Response
+    from tests.e2e.conftest import sign_in
+    from tests.workplan.builders import make_event
+
+    person = ProfileFactory().user
+    event = make_event("bogota", days=-5, registrations=[person])
+    sign_in(page, person.email, PASSWORD)
+    page.goto(f"/es/events/{event.slug}/")
+    form = f"/es/evaluations/event/{event.slug}/"
+    page.locator(f'a[href="{form}"]').wait_for()
+    assert axe_violations(page) == []
+    page.goto(form)
+    assert axe_violations(page) == []
+    page.locator("#id_satisfaction_0").focus()  # "5 — mucho"
+    page.keyboard.press("Space")
+    page.locator("#id_usefulness_1").check()
+    page.locator("#id_will_apply").fill("La guía de inspección")
+    page.locator("form.form button[type=submit]").click()
+    page.wait_for_url(f"**/es/events/{event.slug}/")
+    assert axe_violations(page) == []
+    saved = Response.objects.get()
+    assert (saved.satisfaction, saved.usefulness) == (5, 4)
+    page.context.clear_cookies()
+    sign_in(page, secretariat.email, PASSWORD)
+    page.goto("/es/evaluations/")
+    assert axe_violations(page) == []
+    page.get_by_role("link", name=event.title).click()
+    page.get_by_role("table").wait_for()
+    assert axe_violations(page) == []
