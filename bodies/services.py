@@ -163,6 +163,11 @@ def body_spaces_sync(*, body_ids=None, user_id: int | None = None) -> int:
             which |= Q(space__memberships__user_id=user_id)
         bodies = bodies.filter(which)
     changed = 0
+    if body_ids is None and user_id is None:
+        # A body made before bodies had spaces of their own gets one (and its members).
+        for body in Body.objects.filter(space__isnull=True):
+            body_space_ensure(body=body)
+            changed += 1
     for body in bodies.select_related("space").distinct():
         changed += body_space_members_sync(body=body)
     if body_ids is None and user_id is None:

@@ -2,8 +2,10 @@
 
 Who answered (``Completion``) is kept apart from what was answered (``Response``: a
 random key, no person, no time), so results can be read without telling whose
-they are; free text is shown only once ``MIN_RESPONDENTS_FOR_TEXT`` people answered
-(evaluations.selectors).
+they are; nothing is shown until ``MIN_RESPONDENTS`` people answered
+(evaluations.selectors). This protects answers from the people who read results,
+not from someone with the database itself: both rows are written in one transaction,
+so their order on disk (and PostgreSQL's transaction ids) could pair them.
 """
 
 import uuid

@@ -25,7 +25,20 @@ from events.models import Event, EventRegistration
 from lms.markup import render_plain
 
 EVALUATION_DAYS = 30
+# Below this many answers, neither means, nor how many gave each value, nor what was
+# written is shown anywhere (results, the performance report): they would be one or
+# two people's own answers.
 MIN_RESPONDENTS_FOR_TEXT = 3
+MIN_RESPONDENTS = MIN_RESPONDENTS_FOR_TEXT
+# Events whose participants are invited to evaluate them (not the network's meetings).
+EVALUATED_KINDS = [Event.Kind.WORKSHOP, Event.Kind.DIALOGUE, Event.Kind.SEMINAR]
+
+
+def has_ended(subject, now=None) -> bool:
+    now = now or timezone.now()
+    if isinstance(subject, Event):
+        return subject.ends_at <= now
+    return subject.ends_on <= timezone.localdate(now)
 
 
 def window(subject) -> tuple[datetime.date, datetime.date]:
@@ -82,7 +95,7 @@ def prompt_for(*, user, subject) -> Prompt | None:
     prompt = Prompt(evaluation=evaluation, can_read_results=can_read_results(user))
     if may_answer(user=user, subject=subject):
         prompt.answered = has_answered(user=user, evaluation=evaluation)
-        prompt.can_answer = not prompt.answered and evaluation.is_open()
+        prompt.can_answer = not prompt.answered and evaluation.is_open() and has_ended(subject)
     if prompt.can_answer or prompt.answered or (prompt.can_read_results and evaluation.pk):
         return prompt
     return None
@@ -99,8 +112,9 @@ def can_read_results(user) -> bool:
 class Results:
     evaluation: Evaluation
     respondents: int = 0
-    satisfaction: list[int] = field(default_factory=lambda: [0] * 5)  # how many gave 1..5
-    usefulness: list[int] = field(default_factory=lambda: [0] * 5)
+    # How many gave 1..5; None when too few answered to show it.
+    satisfaction: list[int] | None = field(default_factory=lambda: [0] * 5)
+    usefulness: list[int] | None = field(default_factory=lambda: [0] * 5)
     satisfaction_mean: float | None = None
     usefulness_mean: float | None = None
     will_apply: list = field(default_factory=list)
@@ -130,6 +144,9 @@ def results(*, evaluation: Evaluation) -> Results:
         setattr(result, f"{name}_mean", _mean(counts))
     result.respondents = sum(result.satisfaction)
     result.texts_hidden = result.respondents < MIN_RESPONDENTS_FOR_TEXT
+    if result.respondents < MIN_RESPONDENTS:
+        result.satisfaction = result.usefulness = None
+        result.satisfaction_mean = result.usefulness_mean = None
     if not result.texts_hidden:
         for will_apply, improve in Response.objects.filter(evaluation=evaluation).values_list(
             "will_apply", "improve"
@@ -163,7 +180,9 @@ class Summary:
 def summaries(*, event_ids=(), proposal_ids=()) -> dict[tuple[str, int], Summary]:
     """Respondents and mean ratings of the evaluations of these events and activities,
     by ("event", pk) or ("proposal", pk), with ("all", 0) for all of them together:
-    what the performance report shows. One query."""
+    what the performance report shows. An evaluation with fewer than
+    ``MIN_RESPONDENTS`` answers is left out, of its own row and of the total. One
+    query."""
     wanted = Q(evaluation__event_id__in=list(event_ids)) | Q(
         evaluation__proposal_id__in=list(proposal_ids)
     )
@@ -175,6 +194,8 @@ def summaries(*, event_ids=(), proposal_ids=()) -> dict[tuple[str, int], Summary
         .annotate(n=Count("pk"), s=Avg("satisfaction"), u=Avg("usefulness"))
         .order_by()
     ):
+        if n < MIN_RESPONDENTS:
+            continue
         key = ("event", event_id) if event_id else ("proposal", proposal_id)
         found[key] = Summary(n, round(satisfaction, 2), round(usefulness, 2))
         points["satisfaction"] += satisfaction * n

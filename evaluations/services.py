@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from cooperation.models import Proposal
@@ -20,7 +21,7 @@ from evaluations.models import Completion, Evaluation, Response
 from events.models import Event, EventRegistration
 from lms.models import User
 from lms.selectors.people import focal_points_of
-from lms.services.notifications import in_language_of, notification_create
+from lms.services.notifications import notifications_fan_out
 
 logger = logging.getLogger(__name__)
 
@@ -72,6 +73,8 @@ def evaluation_answer(
     if errors:
         raise ValidationError(errors)
     evaluation = _evaluation(subject)
+    if not selectors.has_ended(subject):
+        raise ValidationError(_("The evaluation opens when it has ended."))
     if not evaluation.is_open(today):
         if (today or timezone.localdate()) < evaluation.opens_on:
             raise ValidationError(_("The evaluation opens on the day it ends."))
@@ -102,7 +105,7 @@ def _invitees(subject) -> list[User]:
     people = {}
     countries = {subject.providing_country, *(b.country for b in subject.beneficiaries.all())}
     for country in countries:
-        for person in focal_points_of(country):
+        for person in focal_points_of(country).select_related("profile"):
             people[person.pk] = person
     if subject.submitted_by_id and subject.submitted_by.is_active:
         people[subject.submitted_by_id] = subject.submitted_by
@@ -110,29 +113,33 @@ def _invitees(subject) -> list[User]:
 
 
 def _invite(subject, *, now) -> int:
-    """Invite the subject's people once (the evaluation row records it)."""
+    """Invite the subject's people once: the evaluation row records that they were
+    (taken under its lock, so two runs never both start), and the notifications'
+    key makes a run that stopped half-way tell only those it had not told."""
     with transaction.atomic():
         evaluation = _evaluation(subject)
         if evaluation.invited_at is not None or not evaluation.is_open(timezone.localdate(now)):
             return 0
         people = _invitees(subject)
-        url = evaluation_url(subject)
-        for person in people:
-            with in_language_of(person):
-                notification_create(
-                    user=person,
-                    kind=KIND_INVITATION,
-                    title=_("How was “%(title)s”? Tell the network in two minutes")
-                    % {"title": getattr(subject, "title", None) or subject.topic},
-                    body=_("Your evaluation is anonymous and open until %(date)s.")
-                    % {"date": evaluation.closes_on.isoformat()},
-                    url=url,
-                    email=True,
-                )
-        evaluation.invited = len(people)
-        evaluation.invited_at = now
-        evaluation.save(update_fields=["invited", "invited_at"])
-        return len(people)
+        title = getattr(subject, "title", None) or subject.topic
+
+    def write(person) -> dict:  # called in the person's language
+        return {
+            "title": _("How was “%(title)s”? Tell the network in two minutes") % {"title": title},
+            "body": _("Your evaluation is anonymous and open until %(date)s.")
+            % {"date": date_format(evaluation.closes_on, "DATE_FORMAT")},
+            "url": evaluation_url(subject),
+        }
+
+    notifications_fan_out(
+        people=people,
+        kind=KIND_INVITATION,
+        key=f"evaluation:{evaluation.pk}",
+        write=write,
+        email=True,
+    )
+    Evaluation.objects.filter(pk=evaluation.pk).update(invited=len(people), invited_at=now)
+    return len(people)
 
 
 def invitations_send(*, now=None) -> int:

@@ -253,6 +253,8 @@ class SpaceAccess:
 
     @property
     def can_manage_members(self) -> bool:
+        if self.space.rules.members_kept_elsewhere:
+            return False  # a body's space: its members are the body's (bodies admin)
         return self.user.is_secretariat or self.role == COORDINATOR
 
     @property

@@ -39,6 +39,9 @@ class KindRules:
     members_only: bool = False
     # Its coordinators invite the people who led it to the experts network.
     invites_experts: bool = False
+    # Its members are kept elsewhere (a body's: bodies.services syncs them from its
+    # members and terms): nobody adds or removes them on its member pages.
+    members_kept_elsewhere: bool = False
 
 
 class SpaceQuerySet(models.QuerySet):
@@ -72,7 +75,7 @@ class Space(ClusterableModel):
         Kind.DIRECT: KindRules(has_forum=False, rooms="direct", private=True, members_only=True),
         # One of the network's bodies (a portal app keeps its members): a forum and a
         # room for the body's members only, never open to every signed-up person.
-        Kind.BODY: KindRules(members_only=True),
+        Kind.BODY: KindRules(members_only=True, members_kept_elsewhere=True),
     }
 
     class JoinPolicy(models.TextChoices):

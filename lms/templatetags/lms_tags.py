@@ -90,7 +90,7 @@ def page_query(context, param, number):
     """``?…`` for the page ``number`` of a list whose page is ``param``, keeping the
     rest of the address's query (another list's page on the same page, filters):
     Django's ``{% querystring %}``, with the parameter's name chosen when rendering."""
-    if context.get("request") is None:
+    if getattr(context, "request", None) is None:  # what ``querystring`` reads
         return "?" + urlencode({param: number})
     return querystring(context, **{param: number})
 

@@ -425,6 +425,19 @@ def test_a_bodys_own_space_follows_its_members_terms_day_by_day():
     assert Space.objects.filter(pk=space.pk).exists()  # its conversation is kept
 
 
+def test_a_body_made_before_bodies_had_spaces_gets_its_own_from_the_daily_job():
+    from bodies.tasks import body_spaces_sync
+
+    body = make_body(slug="antiguo", seats=1)  # written directly: no space
+    member = make_member(body)
+    assert body.space_id is None
+    assert body_spaces_sync.call() >= 1
+    body.refresh_from_db()
+    assert body.space.kind == Space.Kind.BODY
+    assert body.space.memberships.filter(user=member.user).exists()
+    assert body_spaces_sync.call() == 0  # once
+
+
 def test_syncing_every_bodys_space_costs_the_same_per_body_whatever_its_members(
     django_assert_max_num_queries,
 ):
@@ -440,3 +453,18 @@ def test_syncing_every_bodys_space_costs_the_same_per_body_whatever_its_members(
         assert services.body_space_members_sync(body=body) == 0
         assert body.space.memberships.count() == n
     assert counts[0] == counts[1], counts
+
+
+def test_nobody_adds_or_removes_members_of_a_bodys_space_in_the_forum(secretariat):
+    """Its members are the body's: a change on the forum's member pages would be undone
+    by the next sync, so it is refused there (the bodies admin is where they change)."""
+    from forum.access import space_access
+    from forum.services import members as forum_members
+
+    body = make_body(slug="grupo", seats=1)
+    member = make_member(body)
+    space = services.body_space_ensure(body=body)
+    assert not space_access(user=secretariat, space=space).can_manage_members
+    with pytest.raises(PermissionDenied):
+        forum_members.space_member_remove(actor=secretariat, space=space, user=member.user)
+    assert space.memberships.filter(user=member.user).exists()

@@ -74,8 +74,11 @@ def test_bad_answers_are_refused_whole():
 
 def test_an_evaluation_opens_the_day_it_ends_and_closes_thirty_days_later():
     participant = people(1)[0]
+    running = make_event("en-curso", days=-1, registrations=[participant])  # ends tomorrow
+    with translation.override("en"), pytest.raises(ValidationError, match="when it has ended"):
+        answer(participant, running)
     future = make_event("futuro", days=5, registrations=[participant])
-    with translation.override("en"), pytest.raises(ValidationError, match="opens on the day"):
+    with translation.override("en"), pytest.raises(ValidationError, match="when it has ended"):
         answer(participant, future)
     old = make_event("antiguo", days=-40, registrations=[participant])
     with translation.override("en"), pytest.raises(ValidationError, match="closed"):
@@ -107,11 +110,14 @@ def test_results_are_the_secretariats_and_texts_show_from_three_answers(
     answer(participants[1], event, satisfaction=3)
     evaluation = Evaluation.objects.get(event=event)
     found = selectors.results(evaluation=evaluation)
-    assert found.respondents == 2 and found.satisfaction_mean == 4.0 and found.texts_hidden
-    assert found.will_apply == []
+    # Two answers: a mean or a count per value would be their own answers.
+    assert found.respondents == 2 and found.texts_hidden and found.will_apply == []
+    assert found.satisfaction is None and found.satisfaction_mean is None
+    assert selectors.summaries(event_ids=[event.pk]) == {}  # nor in the report
     answer(participants[2], event, satisfaction=4, improve="Más tiempo")
     found = selectors.results(evaluation=evaluation)
     assert found.satisfaction == [0, 0, 1, 1, 1] and not found.texts_hidden
+    assert found.satisfaction_mean == 4.0
     assert str(found.will_apply[0]) == "Aplicar &lt;b&gt;la guía&lt;/b&gt;"  # typed, escaped
     client.force_login(other_user)
     assert client.get(url("results", pk=evaluation.pk)).status_code == 403
@@ -124,6 +130,8 @@ def test_results_are_the_secretariats_and_texts_show_from_three_answers(
 
 def test_the_daily_job_invites_each_participant_once(django_capture_on_commit_callbacks):
     participants = people(2)
+    participants[1].profile.preferred_language = "fr"
+    participants[1].profile.save()
     event = make_event("lima", days=-3, registrations=participants)
     make_event("viejo", days=-45, registrations=participants)  # past the window
     make_event("pronto", days=3, registrations=participants)  # not ended
@@ -137,6 +145,8 @@ def test_the_daily_job_invites_each_participant_once(django_capture_on_commit_ca
         [participants[0].pk, participants[1].pk, focal.pk]
     )
     assert {note.url.split("/", 2)[2] for note in notes} >= {"evaluations/event/lima/"}
+    french = notes.get(user=participants[1])
+    assert french.url.startswith("/fr/") and french.title.startswith("Comment s'est passé")
     evaluation = Evaluation.objects.get(event=event)
     assert evaluation.invited == 2 and evaluation.invited_at is not None
     assert services.invitations_send() == 0  # never twice
