@@ -116,7 +116,7 @@ def body_space_ensure(*, body: Body) -> Space:
     else a private one of its own (a forum and a chat room) made now, whose members are
     the body's current members. Called when a body is created or edited (the admin's
     hooks, the demo); a body's own space follows its name."""
-    body = Body.objects.select_for_update().select_related("space").get(pk=body.pk)
+    body = Body.objects.select_for_update(of=("self",)).select_related("space").get(pk=body.pk)
     if body.space_id is None:
         body.space = forum_services.body_space_create(name=body.name, slug_base=body.slug)
         body.save(update_fields=["space"])
