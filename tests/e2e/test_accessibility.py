@@ -436,5 +436,8 @@ def test_a_participant_evaluates_an_event_and_the_secretariat_reads_it(
     page.goto("/es/evaluations/")
     assert axe_violations(page) == []
     page.get_by_role("link", name=event.title).click()
-    page.get_by_role("table").wait_for()
+    page.locator("dl.stats").wait_for()
+    # One answer: nothing of it is shown (it would be that person's own).
+    assert page.get_by_role("table").count() == 0
+    assert "La guía de inspección" not in page.content()
     assert axe_violations(page) == []
