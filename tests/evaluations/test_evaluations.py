@@ -126,6 +126,7 @@ def test_results_are_the_secretariats_and_texts_show_from_three_answers(
     page = client.get(url("results", pk=evaluation.pk)).content.decode()
     assert "Más tiempo" in page and "&lt;b&gt;la guía" in page
     assert "Taller bogota" in client.get(url("index")).content.decode()
+    assert f'href="{url("index")}"' in page  # the secretariat's account menu leads there
 
 
 def test_the_daily_job_invites_each_participant_once(django_capture_on_commit_callbacks):
