@@ -23,12 +23,13 @@ from cooperation.selectors import is_party
 from evaluations.models import Completion, Evaluation, Response
 from events.models import Event, EventRegistration
 from lms.markup import render_plain
+from lms.selectors import reports as lms_reports
 
 EVALUATION_DAYS = 30
 # Below this many answers, neither means, nor how many gave each value, nor what was
 # written is shown anywhere (results, the performance report): they would be one or
 # two people's own answers.
-MIN_RESPONDENTS_FOR_TEXT = 3
+MIN_RESPONDENTS_FOR_TEXT = lms_reports.MIN_RESPONDENTS_FOR_TEXT  # as for course surveys
 MIN_RESPONDENTS = MIN_RESPONDENTS_FOR_TEXT
 # Events whose participants are invited to evaluate them (not the network's meetings).
 EVALUATED_KINDS = [Event.Kind.WORKSHOP, Event.Kind.DIALOGUE, Event.Kind.SEMINAR]
@@ -103,6 +104,14 @@ def prompt_for(*, user, subject) -> Prompt | None:
 
 def can_read_results(user) -> bool:
     return user.is_authenticated and user.is_secretariat
+
+
+def evaluation_for(*, user, pk: int) -> Evaluation | None:
+    """One evaluation with its subject, for those who may read its results (None for
+    the others, as for one that does not exist)."""
+    if not can_read_results(user):
+        return None
+    return Evaluation.objects.select_related("event", "proposal").filter(pk=pk).first()
 
 
 # --- results -----------------------------------------------------------------------------------

@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from cooperation import selectors as cooperation
 from evaluations import selectors, services
 from evaluations.forms import EvaluationForm
-from evaluations.models import Evaluation
 from events import selectors as events
 from lms.forms import add_service_errors
 
@@ -84,7 +83,7 @@ def index(request):
 @login_required
 def results(request, pk):
     _require_secretariat(request.user)
-    evaluation = Evaluation.objects.select_related("event", "proposal").filter(pk=pk).first()
+    evaluation = selectors.evaluation_for(user=request.user, pk=pk)
     if evaluation is None:
         raise Http404
     return render(

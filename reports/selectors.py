@@ -34,6 +34,7 @@ from forum.access import CURRENT_ENROLMENT
 from forum.models import SpaceMembership
 from lms.choices import Constituency, Country, Sex
 from lms.models import Enrolment, SurveyCompletion, SurveyTally, User
+from lms.selectors import reports as lms_reports
 from reports.models import PerformanceReport
 from workplan import selectors as workplan
 from workplan.models import Action, WorkPlan
@@ -41,7 +42,7 @@ from workplan.models import Action, WorkPlan
 # Below these, a count or a mean could point at a person: not shown.
 MIN_SAID_SEX = 5
 MIN_IN_A_CELL = 5
-MIN_RESPONDENTS = 3
+MIN_RESPONDENTS = lms_reports.MIN_RESPONDENTS_FOR_TEXT  # the cohort reports' own threshold
 # Who speaks for a ministry in a dialogue: its government people, and those who did not
 # say (most officials never fill the optional question), not workers' or employers'.
 MINISTRY_CONSTITUENCIES = [Constituency.GOVERNMENT, ""]
