@@ -33,7 +33,7 @@ from bodies.models import (
 )
 from forum import services as forum_services
 from forum.models import Room, Space, SpaceMembership
-from lms.markup import MarkupTooLong, render_markdown
+from lms.markup import render_field
 from lms.models import User
 
 MAX_TEXT = 20_000
@@ -51,18 +51,7 @@ def _is_current_member(actor: User, body: Body) -> bool:
 
 
 def _markdown(text: str, errors: dict, name: str, *, required: bool = True) -> str:
-    text = (text or "").strip()
-    if required and not text:
-        errors[name] = _("Fill in this field.")
-        return ""
-    if len(text) > MAX_TEXT:
-        errors[name] = _("At most %(n)s characters.") % {"n": MAX_TEXT}
-        return ""
-    try:
-        return render_markdown(text) if text else ""
-    except MarkupTooLong:
-        errors[name] = _("At most %(n)s characters.") % {"n": MAX_TEXT}
-        return ""
+    return render_field(text, errors, name, limit=MAX_TEXT, required=required)
 
 
 def _url(value: str, errors: dict, name: str) -> str:

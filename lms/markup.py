@@ -238,6 +238,27 @@ def render_markdown(text: str) -> SafeString:
     return _clean(_markdown.renderer.render(tokens, _markdown.options, env))
 
 
+def render_field(text: str, errors: dict, name: str, *, limit: int, required: bool = True) -> str:
+    """A service's Markdown field: trimmed, checked (filled in when ``required``, at most
+    ``limit`` characters) and rendered. What is wrong goes in ``errors[name]`` (the
+    service raises them all together) and "" is returned."""
+    from django.utils.translation import gettext as _
+
+    text = (text or "").strip()
+    if required and not text:
+        errors[name] = _("Fill in this field.")
+        return ""
+    too_long = _("At most %(n)s characters.") % {"n": limit}
+    if len(text) > limit:
+        errors[name] = too_long
+        return ""
+    try:
+        return render_markdown(text) if text else ""
+    except MarkupTooLong:
+        errors[name] = too_long
+        return ""
+
+
 def render_plain(text: str) -> SafeString:
     """Plain text someone typed (a motivation, a survey answer) as HTML.
 

@@ -6,9 +6,14 @@ names from anywhere. Without them, text falls back to Latin-1 with
 replacement marks rather than failing.
 """
 
+import logging
 from pathlib import Path
 
 from fpdf import FPDF
+from fpdf.errors import FPDFException
+from fpdf.fonts import TextStyle
+
+logger = logging.getLogger(__name__)
 
 FONT_DIRS = [Path("/usr/share/fonts/truetype/dejavu")]
 
@@ -57,3 +62,26 @@ class UnicodePDF(FPDF):
         if self.unicode:
             return text
         return text.encode("latin-1", "replace").decode("latin-1")
+
+    def typed_text(self, html, source: str, colour=(27, 31, 36)):
+        """What someone typed, as its cleaned HTML (lms/markup.py); if fpdf2 cannot lay
+        some of it out, as plain paragraphs of its source: the PDF is always made."""
+        styles = {
+            tag: TextStyle(font_family=self.code_family, color=colour) for tag in ("code", "pre")
+        }
+        self.font(10)
+        self.set_text_color(*colour)
+        html = self.printable(str(html))
+        try:
+            with self.offset_rendering() as trial:
+                trial.write_html(html, font_family=self.body_family, tag_styles=styles)
+        except (FPDFException, ValueError, KeyError):
+            logger.warning("Typed HTML could not be laid out: printed as plain text")
+            for paragraph in source.split("\n\n"):
+                self.multi_cell(
+                    0, 5, self.printable(paragraph.strip()), new_x="LMARGIN", new_y="NEXT"
+                )
+                self.ln(1)
+        else:
+            self.write_html(html, font_family=self.body_family, tag_styles=styles)
+        self.ln(2)

@@ -7,16 +7,10 @@ activities by status, then the tables of the page. A few pages; made in the requ
 (about a tenth of a second for the demo's plan, see tests/reports/test_pdf.py).
 """
 
-import logging
-
 from django.utils import formats
 from django.utils.translation import gettext as _
-from fpdf.errors import FPDFException
-from fpdf.fonts import TextStyle
 
 from lms.pdf import UnicodePDF
-
-logger = logging.getLogger(__name__)
 
 BLUE, DARK, GREY, TEXT = (11, 79, 138), (7, 47, 84), (74, 85, 99), (27, 31, 36)
 # Fulfilled, on-going, future: the page's colours.
@@ -50,32 +44,8 @@ class _ReportPDF(UnicodePDF):
         self.multi_cell(0, size * 0.5, self.printable(text), new_x="LMARGIN", new_y="NEXT")
 
     def foreword(self, foreword):
-        """The secretariat's text as its cleaned HTML (lms/markup.py); if fpdf2 cannot lay
-        some of it out, as plain paragraphs: the PDF is always made."""
-        self.font(10)
-        self.set_text_color(*TEXT)
-        try:
-            with self.offset_rendering() as trial:
-                trial.write_html(
-                    self.printable(str(foreword.text_html)),
-                    font_family=self.body_family,
-                    tag_styles=self.code_styles(),
-                )
-        except (FPDFException, ValueError, KeyError):
-            logger.warning("A foreword's HTML could not be laid out: printed as plain text")
-            for paragraph in foreword.text.split("\n\n"):
-                self.paragraph(paragraph.strip())
-                self.ln(1)
-        else:
-            self.write_html(
-                self.printable(str(foreword.text_html)),
-                font_family=self.body_family,
-                tag_styles=self.code_styles(),
-            )
-        self.ln(2)
-
-    def code_styles(self) -> dict:
-        return {tag: TextStyle(font_family=self.code_family, color=TEXT) for tag in ("code", "pre")}
+        """The secretariat's text in the reader's language."""
+        self.typed_text(foreword.text_html, foreword.text, TEXT)
 
     def grid(self, header: list, rows: list, widths=None):
         """A table with a header row; numbers right-aligned."""
