@@ -116,6 +116,7 @@ class Seat(models.Model):
         WORKERS = "workers", _("Workers")
         EMPLOYERS = "employers", _("Employers")
         OBSERVER = "observer", _("Observer")
+        EXPERT = "expert", _("Independent expert")
 
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="seats")
     country = models.CharField(_("country"), max_length=2, choices=Country.choices, blank=True)

@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from bodies import forms, selectors, services
-from bodies.models import AgendaItem, Agreement, Seat
+from bodies.models import AgendaItem, Agreement, Body, Seat
+from expertgroups import selectors as expertgroups
 from lms.calendar import absolute, calendar_file, ics_response
 from lms.forms import add_service_errors
 
@@ -81,7 +82,15 @@ def body(request, slug):
         past_page=request.GET.get("page"),
         agreements_page=request.GET.get("agreements"),
     )
-    return render(request, "bodies/body.html", {"page": page})
+    return render(
+        request,
+        "bodies/body.html",
+        {
+            "page": page,
+            # An ad-hoc group: the question it answers.
+            "consultation": expertgroups.for_group(user=request.user, body=access.body),
+        },
+    )
 
 
 def meeting(request, slug, pk):
@@ -97,6 +106,9 @@ def meeting(request, slug, pk):
             "meeting": item,
             "comment_form": forms.CommentForm() if access.can_comment(page.minutes) else None,
             "statuses": Agreement.Status.choices,
+            # Questions this meeting put to ad-hoc groups of experts.
+            "consultations": expertgroups.for_meeting(user=request.user, meeting=item),
+            "can_convene": access.can_manage and access.body.kind != Body.Kind.AD_HOC,
             "followed": {
                 a.pk
                 for a in page.carried + page.agreements

@@ -29,6 +29,7 @@ PUBLIC_APPS = {
     "workplan",
     "reports",
     "bodies",
+    "expertgroups",
     "wagtailimages",
     "wagtaildocs",
     "taggit",

@@ -1,6 +1,6 @@
 """Demo bodies: the gender focal-point network as a body (seats, members, a past
-meeting with approved minutes and open agreements, the next meeting's agenda) and an
-ad-hoc expert group. Texts in demo/data/bodies.toml. Idempotent: a body that exists
+meeting with approved minutes and open agreements, the next meeting's agenda). Its
+ad-hoc expert groups are convened by demo/expertgroups.py. Texts in demo/data/bodies.toml. Idempotent: a body that exists
 is left as it is. Runs after the communities (their people and space)."""
 
 import datetime

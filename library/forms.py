@@ -38,7 +38,7 @@ class InstrumentFilterForm(forms.Form):
 
 class SuggestForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300)
-    kind = forms.ChoiceField(label=_("Type"), choices=Publication.Kind.choices)
+    kind = forms.ChoiceField(label=_("Type"), choices=Publication.Kind.suggestible)
     url = forms.URLField(
         label=_("Link"),
         max_length=500,

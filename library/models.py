@@ -90,6 +90,12 @@ class Publication(models.Model):
         TRAINING = "training", _("Training offer")
         RECORDING = "recording", _("Recording")
         RESULTS = "results", _("Workshop results")
+        OPINION = "opinion", _("Technical opinion")
+
+        @classmethod
+        def suggestible(cls):
+            """What members may suggest: an opinion comes from an ad-hoc group."""
+            return [(value, label) for value, label in cls.choices if value != cls.OPINION]
 
     class Status(models.TextChoices):
         SUGGESTED = "suggested", _("Suggested by a member")

@@ -29,7 +29,7 @@ def publication_suggest(
     errors = {}
     if not title.strip():
         errors["title"] = _("Fill in this field.")
-    if kind not in Publication.Kind.values:
+    if kind not in dict(Publication.Kind.suggestible()):
         errors["kind"] = _("Choose one of the listed types.")
     if language not in InterfaceLanguage.values:
         errors["language"] = _("Choose one of the listed languages.")
@@ -90,4 +90,36 @@ def publication_decide(*, actor: User, publication: Publication, publish: bool) 
                 title=_(PUBLISHED) % {"title": publication.title},
                 url=reverse("library:documents") + "?" + urlencode({"q": publication.title[:60]}),
             )
+    return publication
+
+
+@transaction.atomic
+def publication_publish(
+    *,
+    actor: User,
+    title: str,
+    kind: str,
+    summary: str,
+    url: str,
+    language: str,
+    themes=(),
+    date=None,
+) -> Publication:
+    """The secretariat publishes a document the platform itself produced (an ad-hoc
+    group's opinion): published at once, indexed for search."""
+    if not actor.is_secretariat:
+        raise PermissionDenied(_("Only the Technical Secretariat publishes documents."))
+    if kind not in Publication.Kind.values or language not in InterfaceLanguage.values:
+        raise ValidationError(_("Choose one of the listed types."))
+    publication = Publication.objects.create(
+        title=title.strip()[:300],
+        kind=kind,
+        summary=summary.strip(),
+        url=url[:500],
+        language=language,
+        date=date,
+        status=Publication.Status.PUBLISHED,
+    )
+    publication.themes.set(themes)
+    publication_index(publication=publication)
     return publication

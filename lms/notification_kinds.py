@@ -34,7 +34,18 @@ KINDS: dict[str, tuple[str, ...]] = {
     KindGroup.REPLY: ("forum_reply", "forum_answer"),
     # forum.services.questions: QUESTION_RECEIVED, QUESTION_ANSWERED;
     # forum.services.experts: EXPERT_INVITED.
-    KindGroup.QUESTION: ("expert_question", "expert_answer", "expert_invitation"),
+    # expertgroups.services: invitations to an ad-hoc group, answers, signatures asked,
+    # the opinion delivered, its deadline coming.
+    KindGroup.QUESTION: (
+        "expert_question",
+        "expert_answer",
+        "expert_invitation",
+        "expert_group_invitation",
+        "expert_group_answer",
+        "expert_group_signature",
+        "expert_group_opinion",
+        "expert_group_reminder",
+    ),
     # Announcements are emailed by the forum without a notification today; the
     # community kinds were emailed before preferences existed and stay on by default.
     KindGroup.ANNOUNCEMENT: (

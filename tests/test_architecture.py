@@ -43,6 +43,7 @@ LAYERS = [
         "reports",
         "evaluations",
         "bodies",
+        "expertgroups",
     ],
     ["config", "demo"],
     ["bench", "tests"],

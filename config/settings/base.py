@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "reports",
     "evaluations",
     "bodies",
+    "expertgroups",
     "forum",
     "lms",
     "courses",

@@ -1,10 +1,13 @@
-"""The demo's bodies: the gender network as a body and an expert group, loaded twice."""
+"""The demo's bodies: the gender network as a body and the ad-hoc expert groups it asked
+for an opinion, loaded twice."""
 
 import pytest
 from django.core.management import call_command
 
 from bodies.models import Agreement, Body, Meeting, Member, Minutes
 from demo import bodies as demo_bodies
+from demo import expertgroups as demo_expertgroups
+from expertgroups.models import Consultation
 from forum.selectors.communities import meeting_due
 
 pytestmark = pytest.mark.django_db
@@ -13,8 +16,10 @@ pytestmark = pytest.mark.django_db
 def test_the_demo_bodies_load_once(client, settings):
     settings.DEBUG = True
     call_command("load_demo", verbosity=0)
-    assert Body.objects.count() == 2
+    # The network and the two ad-hoc groups convened for its questions.
+    assert Body.objects.count() == 3
     assert demo_bodies.ensure_bodies() == 0  # again: nothing new
+    assert demo_expertgroups.ensure_expertgroups() == 0
     assert Meeting.objects.count() == 2
     network = Body.objects.get(slug="red-genero")
     assert (network.meetings_per_year, network.in_person_per_year) == (4, 1)
@@ -29,15 +34,22 @@ def test_the_demo_bodies_load_once(client, settings):
     assert upcoming.agenda_items.count() == 3
     open_ones = Agreement.objects.filter(body=network, status__in=Agreement.OPEN)
     assert open_ones.count() == 2 and sum(a.is_overdue for a in open_ones) == 1
-    assert Member.objects.filter(
-        body__slug="grupo-expertos-plataformas", user__email="expert@example.org"
-    ).exists()
-    # The expert group chose no space: it has its own, for its members.
-    group = Body.objects.get(slug="grupo-expertos-plataformas")
+    delivered, forming = Consultation.objects.order_by("created_at", "pk")
+    assert delivered.meeting == past and delivered.status == "delivered"
+    assert delivered.publication.kind == "opinion" and delivered.publication.status == "published"
+    assert delivered.signatures.count() == 2
+    group = delivered.group
+    assert Member.objects.filter(body=group, user__email="expert@example.org").exists()
+    # An ad-hoc group has its own private space, for its members.
+    assert group.kind == "ad_hoc" and not group.is_public
     assert group.space.kind == "body" and group.space.rooms.count() == 1
     assert group.space.memberships.filter(user__email="expert@example.org").exists()
+    # The second group is being formed: the expert has yet to answer.
+    assert forming.status == "open"
+    assert forming.invitations.get().status == "invited"
     # The community is the body: it meets every three months.
     assert meeting_due(space=network.space).months == 3
     # Public body: visitors read the approved minutes.
     html = client.get(f"/en/bodies/red-genero/meetings/{past.pk}/").content.decode()
     assert "Puntos principales" in html
+    assert delivered.question in html  # the question it put, and the opinion, public

@@ -111,3 +111,67 @@ def test_the_secretariats_meeting_cycle(browser, live_server, secretariat, body)
         staff_ctx.close()
         member_ctx.close()
     assert not staff_foreign and not member_foreign
+
+
+def test_an_ad_hoc_group_answers_a_meetings_question(browser, live_server, secretariat, body):
+    """The secretariat convenes a group from the meeting's page, the expert accepts,
+    writes, sends and signs the opinion (with the keyboard where it matters), the
+    secretariat publishes it, and a visitor finds it in the documentation centre."""
+    from expertgroups.models import Consultation
+    from forum.models.experts import ExpertProfile
+
+    body, _member = body
+    expert = ProfileFactory(user__full_name="Ana Experta", country="BR").user
+    ExpertProfile.objects.create(user=expert)
+    meeting = body.meetings.get()
+    deadline = (timezone.localdate() + datetime.timedelta(days=20)).isoformat()
+    staff_ctx, staff_foreign = guarded_context(browser, live_server.url)
+    expert_ctx, expert_foreign = guarded_context(browser, live_server.url)
+    try:
+        staff = staff_ctx.new_page()
+        sign_in(staff, secretariat.email, PASSWORD)
+        staff.goto(f"/en/bodies/{body.slug}/meetings/{meeting.pk}/")
+        staff.get_by_role("link", name="Convene an ad-hoc group for a question").click()
+        assert axe_violations(staff) == []
+        staff.get_by_label("Question").fill("Which inspection criteria for platform work?")
+        staff.get_by_label("Terms of reference").fill("Review the laws; **propose** criteria.")
+        staff.get_by_label("Deadline for the opinion").fill(deadline)
+        staff.get_by_label("Language of the opinion").select_option("en")
+        staff.get_by_label("Ana Experta").check()
+        staff.get_by_role("button", name="Convene the group and invite the experts").click()
+        staff.get_by_text("The group is convened and the experts are invited.").wait_for()
+        assert axe_violations(staff) == []
+        question = staff.url.replace(live_server.url, "")
+
+        page = expert_ctx.new_page()
+        sign_in(page, expert.email, PASSWORD)
+        page.goto(question)
+        assert axe_violations(page) == []
+        page.get_by_role("button", name="Accept and join the group").focus()
+        page.keyboard.press("Enter")
+        page.get_by_text("Welcome to the group").wait_for()
+        page.get_by_role("link", name="Write the opinion").click()
+        page.get_by_label("Opinion").fill("## Criteria\n\n1. Register the platforms.")
+        assert axe_violations(page) == []
+        page.get_by_role("button", name="Save the opinion").click()
+        page.get_by_role("button", name="Send for signature").click()
+        page.get_by_role("button", name="Sign the opinion").click()
+        page.get_by_text("You signed the opinion.").wait_for()
+        assert axe_violations(page) == []
+
+        staff.reload()
+        staff.get_by_role("button", name="Publish to the documentation centre").click()
+        staff.get_by_text("The opinion is published in the documentation centre").wait_for()
+        assert Consultation.objects.get().status == "delivered"
+
+        # A visitor (the body is not public) finds it in the documentation centre.
+        page.context.clear_cookies()
+        page.goto("/en/documents/?q=platform")
+        page.get_by_role("link", name="Technical opinion: Which inspection criteria").click()
+        page.get_by_role("heading", name="Criteria", exact=True).wait_for()
+        page.get_by_text("Signed on").wait_for()
+        assert axe_violations(page) == []
+    finally:
+        staff_ctx.close()
+        expert_ctx.close()
+    assert not staff_foreign and not expert_foreign

@@ -10,6 +10,7 @@ from demo import (
     cooperation,
     evaluations,
     events,
+    expertgroups,
     experts,
     forums,
     library,
@@ -65,6 +66,7 @@ class Command(BaseCommand):
             communities.ensure_communities()
             bodies.ensure_bodies()
             experts.ensure_experts()
+            expertgroups.ensure_expertgroups()
             portfolio.ensure_portfolio()
             library.ensure_library()
             events.ensure_events()
