@@ -10,7 +10,7 @@ the group; the body that asked reads the opinion when it is delivered.
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from bodies.models import Body, Meeting, Member
 from bodies.selectors import current_body_ids
@@ -232,3 +232,28 @@ def for_group(*, user: User, body: Body) -> Consultation | None:
 def meetings_of_pk(pk: int) -> Meeting | None:
     """A meeting and its body (whether the person may see it is the bodies' selector's)."""
     return Meeting.objects.select_related("body").filter(pk=pk).first()
+
+
+def waiting_for(*, user: User) -> list[tuple[Consultation, str]]:
+    """What waits for this expert: ``(question, "answer")`` for an invitation to answer,
+    ``(question, "sign")`` for an opinion out for signature they have not signed (two
+    queries; none when signed out)."""
+    if not user.is_authenticated:
+        return []
+    to_answer = Consultation.objects.filter(
+        status=Consultation.Status.OPEN,
+        invitations__user=user,
+        invitations__status=Invitation.Status.INVITED,
+    )
+    expert_of = Member.objects.current().filter(user=user).exclude(role=Member.Role.SECRETARIAT)
+    signed = Signature.objects.filter(
+        consultation=OuterRef("pk"), user=user, text=OuterRef("signed_text")
+    )
+    to_sign = (
+        Consultation.objects.filter(
+            status=Consultation.Status.SIGNING, group__members__in=expert_of
+        )
+        .exclude(Exists(signed))
+        .distinct()
+    )
+    return [(item, "answer") for item in to_answer] + [(item, "sign") for item in to_sign]

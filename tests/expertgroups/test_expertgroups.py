@@ -365,3 +365,21 @@ def test_list_and_meeting_pages_cost_the_same_however_many_questions(
     consultation = Consultation.objects.first()
     with django_assert_max_num_queries(30):
         assert client.get(url("consultation", pk=consultation.pk)).status_code == 200
+
+
+def test_the_experts_dashboard_shows_what_waits_for_them(client, secretariat):
+    consultation, (ana, bea) = _accepted(secretariat)
+    carla = expert("Carla Experta")
+    services.consultation_invite(actor=secretariat, consultation=consultation, experts=[carla])
+    client.force_login(carla)
+    with translation.override("en"):
+        home = reverse("lms:dashboard")
+    page = client.get(home).content.decode()
+    assert "Read the terms of reference and answer" in page
+    services.opinion_save(actor=ana, consultation=consultation, text="Texto.")
+    services.opinion_send(actor=ana, consultation=consultation)
+    services.opinion_sign(actor=ana, consultation=consultation)
+    assert [kind for _item, kind in selectors.waiting_for(user=bea)] == ["sign"]
+    assert selectors.waiting_for(user=ana) == []  # signed
+    assert selectors.waiting_for(user=secretariat) == []  # convenes, does not sign
+    assert selectors.waiting_for(user=carla) == []  # no longer open to answer
