@@ -1,6 +1,7 @@
 """The priorities questionnaire in chromium: a focal point drafts her ministry's
 answer, comes back and submits it after confirming; the secretariat sees it ranked
-in the results."""
+in the results, and on the draft plan of that period, which the answers prepare
+(the rest of the cycle: tests/e2e/test_workplan.py and test_bodies.py)."""
 
 import datetime
 
@@ -11,6 +12,7 @@ from priorities.models import Answer, Questionnaire
 from tests.e2e.conftest import E2E, axe_violations, guarded_context, sign_in
 from tests.e2e.test_portfolio import _taxonomy
 from tests.factories import PASSWORD, ProfileFactory, UserFactory
+from tests.workplan.builders import make_plan
 
 pytestmark = E2E
 
@@ -70,6 +72,16 @@ def test_a_focal_point_drafts_and_submits_and_the_secretariat_sees_it(
         assert ranking.count() == 2
         assert inspection.name_es in ranking.first.inner_text()
         assert "2028-2030" in st.locator("h2").first.inner_text()
+        assert axe_violations(st) == []
+
+        # The plan of that period, drafted next, shows what the ministries asked for.
+        plan = make_plan(start=2028, end=2030, title="Plan de trabajo 2028-2030")
+        st.goto(f"/es/work-plan/{plan.pk}/")
+        st.locator("#priorities-title").wait_for()
+        assert (
+            inspection.name_es
+            in st.locator("section[aria-labelledby=priorities-title]").inner_text()
+        )
         assert axe_violations(st) == []
     finally:
         focal_ctx.close()
