@@ -54,8 +54,11 @@ def ensure_expertgroups() -> int:
             )
         if spec["delivered"] and accepted:
             services.opinion_send(actor=accepted[0], consultation=consultation)
+            consultation.refresh_from_db()
             for expert in accepted:
-                services.opinion_sign(actor=expert, consultation=consultation)
+                services.opinion_sign(
+                    actor=expert, consultation=consultation, text=consultation.signed_text
+                )
             services.opinion_deliver(actor=secretariat, consultation=consultation)
         created += 1
     return created

@@ -17,11 +17,12 @@ class ExpertChoice(forms.ModelMultipleChoiceField):
 
     def label_from_instance(self, profile):
         person = profile.user
+        about = getattr(person, "profile", None)  # an account may have no profile yet
         details = [
             value
             for value in (
-                getattr(person.profile, "institution", ""),
-                person.profile.get_country_display() if person.profile.country else "",
+                getattr(about, "institution", ""),
+                about.get_country_display() if about is not None and about.country else "",
             )
             if value
         ]

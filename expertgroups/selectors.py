@@ -27,10 +27,11 @@ def invitable_experts() -> QuerySet[User]:
 
 
 def group_members(consultation: Consultation) -> QuerySet[Member]:
-    """The group's experts today (the secretariat, which convenes it, is not one)."""
+    """The group's experts today, with an active account (the secretariat, which
+    convenes it, is not one)."""
     return (
         Member.objects.current()
-        .filter(body_id=consultation.group_id)
+        .filter(body_id=consultation.group_id, user__is_active=True)
         .exclude(role=Member.Role.SECRETARIAT)
         .select_related("user", "seat")
         .order_by("user__full_name", "pk")
@@ -61,10 +62,12 @@ def signatories(consultation: Consultation) -> list[Signature]:
 @dataclass
 class ConsultationAccess:
     consultation: Consultation
+    user_id: int | None
     is_secretariat: bool
     is_member: bool  # one of the group's experts today
     invitation: Invitation | None  # the person's own, if invited
     asks: bool  # a current member of the body that asked
+    sees_meeting: bool  # may read the meeting that asked (its body is theirs or public)
 
     @property
     def can_manage(self) -> bool:
@@ -133,8 +136,12 @@ def access_for(*, user: User, pk: int) -> ConsultationAccess | None:
     delivered = consultation.status == Consultation.Status.DELIVERED
     if not (is_secretariat or is_member or invitation or asks or delivered):
         return None
+    meeting = consultation.meeting
     return ConsultationAccess(
         consultation=consultation,
+        user_id=user.pk if user.is_authenticated else None,
+        sees_meeting=meeting is not None
+        and (is_secretariat or meeting.body.is_public or meeting.body_id in bodies),
         is_secretariat=is_secretariat,
         is_member=is_member,
         invitation=invitation,
@@ -177,7 +184,6 @@ def consultation_page(*, access: ConsultationAccess) -> ConsultationPage:
             consultation.group.space.rooms.order_by("pk").values_list("slug", flat=True).first()
             or ""
         )
-    user_id = access.invitation.user_id if access.invitation else None
     return ConsultationPage(
         access=access,
         members=members,
@@ -192,7 +198,7 @@ def consultation_page(*, access: ConsultationAccess) -> ConsultationPage:
         else [],
         themes=list(consultation.themes.all()),
         room_slug=room,
-        can_sign=signing and access.is_member and user_id not in signed,
+        can_sign=signing and access.is_member and access.user_id not in signed,
         can_deliver=signing
         and access.is_secretariat
         and bool(members)

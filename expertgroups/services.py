@@ -30,7 +30,7 @@ from library.models import Publication
 from lms.choices import InterfaceLanguage
 from lms.markup import render_field
 from lms.models import User
-from lms.services.notifications import in_language_of, notification_create
+from lms.services.notifications import absolute_url, in_language_of, notification_create
 
 MAX_QUESTION = 500
 MAX_TEXT = 20_000
@@ -305,12 +305,18 @@ def opinion_send(*, actor: User, consultation: Consultation) -> Consultation:
 
 
 @transaction.atomic
-def opinion_sign(*, actor: User, consultation: Consultation) -> Signature:
-    """A member signs the text sent for signature (once; signing again changes nothing)."""
+def opinion_sign(*, actor: User, consultation: Consultation, text: str) -> Signature:
+    """A member signs the text sent for signature (once; signing again changes nothing).
+    ``text`` is the fingerprint of the text the member read: if it was reopened and
+    changed since, nothing is signed and they read it again."""
     consultation = _locked(consultation)
     if not (actor.is_authenticated and selectors.is_group_member(actor, consultation)):
         raise PermissionDenied(_("Only the group's members sign its opinion."))
     _require_status(consultation, Consultation.Status.SIGNING)
+    if text != consultation.signed_text:
+        raise ValidationError(
+            _("The opinion changed since you opened it: read it again before you sign.")
+        )
     signature, created = Signature.objects.get_or_create(
         consultation=consultation, user=actor, text=consultation.signed_text
     )
@@ -342,19 +348,21 @@ def opinion_deliver(*, actor: User, consultation: Consultation) -> Consultation:
     consultation = _locked(consultation)
     _require_status(consultation, Consultation.Status.SIGNING)
     missing = selectors.unsigned_members(consultation)
+    signers = selectors.signatories(consultation)
+    if not signers:
+        raise ValidationError(_("Nobody has signed the opinion: it cannot be published."))
     if missing:
         raise ValidationError(
             _("Not every member has signed yet: %(names)s.")
             % {"names": ", ".join(m.user.get_full_name() or m.user.email for m in missing)}
         )
-    signers = selectors.signatories(consultation)
     with translation.override(consultation.language):
         title = _(OPINION_TITLE) % {"question": consultation.question}
         summary = _("Signed by %(names)s. Asked by %(body)s.") % {
             "names": ", ".join(s.user.get_full_name() or s.user.email for s in signers),
             "body": consultation.asked_by.name,
         }
-        url = _url(consultation)  # on this site (emails make it absolute)
+        url = absolute_url(_url(consultation))
     consultation.publication = library_services.publication_publish(
         actor=actor,
         title=title,

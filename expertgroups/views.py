@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -136,7 +136,9 @@ def answer(request, pk):
     access = _access(request, pk)
     if access.invitation is None:
         raise Http404
-    accept = request.POST.get("answer") == "accept"
+    if request.POST.get("answer") not in ("accept", "decline"):
+        return HttpResponseBadRequest(_("Accept or decline the invitation."))
+    accept = request.POST["answer"] == "accept"
     try:
         services.invitation_answer(
             actor=request.user, consultation=access.consultation, accept=accept
@@ -202,8 +204,9 @@ def action(request, pk):
     if chosen is None:
         raise Http404
     write, done = chosen
+    extra = {"text": request.POST.get("text", "")} if write is services.opinion_sign else {}
     try:
-        write(actor=request.user, consultation=access.consultation)
+        write(actor=request.user, consultation=access.consultation, **extra)
     except ValidationError as error:
         _refused(request, error)
     else:

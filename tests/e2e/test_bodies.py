@@ -113,7 +113,9 @@ def test_the_secretariats_meeting_cycle(browser, live_server, secretariat, body)
     assert not staff_foreign and not member_foreign
 
 
-def test_an_ad_hoc_group_answers_a_meetings_question(browser, live_server, secretariat, body):
+def test_an_ad_hoc_group_answers_a_meetings_question(
+    browser, live_server, secretariat, body, settings
+):
     """The secretariat convenes a group from the meeting's page, the expert accepts,
     writes, sends and signs the opinion (with the keyboard where it matters), the
     secretariat publishes it, and a visitor finds it in the documentation centre."""
@@ -121,6 +123,7 @@ def test_an_ad_hoc_group_answers_a_meetings_question(browser, live_server, secre
     from forum.models.experts import ExpertProfile
 
     body, _member = body
+    settings.WAGTAILADMIN_BASE_URL = live_server.url  # the documents' links to the opinion
     expert = ProfileFactory(user__full_name="Ana Experta", country="BR").user
     ExpertProfile.objects.create(user=expert)
     meeting = body.meetings.get()

@@ -127,6 +127,14 @@ def test_an_expert_who_accepts_joins_the_group_and_its_space(secretariat):
     assert Member.objects.filter(body=consultation.group, user=ana).count() == 1
 
 
+def sign(person, consultation):
+    """Sign what the page shows now: the text sent for signature."""
+    consultation.refresh_from_db()
+    return services.opinion_sign(
+        actor=person, consultation=consultation, text=consultation.signed_text
+    )
+
+
 def _accepted(secretariat, n=2):
     experts = [expert(f"Experta {i}", "AR", f"Instituto {i}") for i in range(n)]
     consultation = convene(secretariat, experts=experts, body=make_body(slug="pide", seats=1))
@@ -155,15 +163,15 @@ def test_the_opinion_is_written_sent_signed_by_all_and_published(
     with pytest.raises(ValidationError):  # the text is fixed while it is out for signature
         services.opinion_save(actor=ana, consultation=consultation, text="Otra cosa")
 
-    services.opinion_sign(actor=ana, consultation=consultation)
-    services.opinion_sign(actor=ana, consultation=consultation)  # twice: one signature
+    sign(ana, consultation)
+    sign(ana, consultation)  # twice: one signature
     assert Signature.objects.filter(consultation=consultation, user=ana).count() == 1
     with pytest.raises(ValidationError) as refused:  # Bea has not signed
         services.opinion_deliver(actor=secretariat, consultation=consultation)
     assert "Experta 1" in str(refused.value)
     with pytest.raises(PermissionDenied):  # the secretariat does not sign for the experts
-        services.opinion_sign(actor=secretariat, consultation=consultation)
-    services.opinion_sign(actor=bea, consultation=consultation)
+        sign(secretariat, consultation)
+    sign(bea, consultation)
     with pytest.raises(PermissionDenied):  # only the secretariat publishes
         services.opinion_deliver(actor=ana, consultation=consultation)
 
@@ -194,7 +202,7 @@ def test_reopening_asks_everyone_to_sign_the_new_text_again(secretariat):
     consultation, (ana, bea) = _accepted(secretariat)
     services.opinion_save(actor=ana, consultation=consultation, text="Primera versión.")
     services.opinion_send(actor=ana, consultation=consultation)
-    services.opinion_sign(actor=ana, consultation=consultation)
+    sign(ana, consultation)
     services.opinion_reopen(actor=bea, consultation=consultation)
     services.opinion_save(actor=bea, consultation=consultation, text="Segunda versión.")
     services.opinion_send(actor=bea, consultation=consultation)
@@ -244,7 +252,7 @@ def test_who_sees_what(client, secretariat, other_user):
 
     # Delivered: everyone reads it, signed.
     services.opinion_send(actor=ana, consultation=consultation)
-    services.opinion_sign(actor=ana, consultation=consultation)
+    sign(ana, consultation)
     services.opinion_deliver(actor=secretariat, consultation=consultation)
     client.logout()
     answer = client.get(page).content.decode()
@@ -289,7 +297,9 @@ def test_the_pages_walk_the_whole_cycle(client, secretariat):
     response = client.post(url("opinion", pk=consultation.pk), {"text": "La opinión."})
     assert response.status_code == 302
     client.post(url("action", pk=consultation.pk), {"action": "send"})
-    client.post(url("action", pk=consultation.pk), {"action": "sign"})
+    consultation.refresh_from_db()
+    signed = {"action": "sign", "text": consultation.signed_text}  # the page's hidden field
+    client.post(url("action", pk=consultation.pk), signed)
     # An expert cannot publish: refused with a message, nothing changes.
     client.post(url("action", pk=consultation.pk), {"action": "deliver"})
     consultation.refresh_from_db()
@@ -338,7 +348,7 @@ def test_reminders_a_week_and_a_day_before_the_deadline_go_to_who_has_not_signed
     consultation, (ana, bea) = _accepted(secretariat)
     services.opinion_save(actor=ana, consultation=consultation, text="Texto.")
     services.opinion_send(actor=ana, consultation=consultation)
-    services.opinion_sign(actor=ana, consultation=consultation)
+    sign(ana, consultation)
     week_before = consultation.deadline - datetime.timedelta(days=7)
     assert services.deadlines_remind(today=week_before) == 1
     assert services.deadlines_remind(today=week_before) == 0  # once
@@ -378,8 +388,69 @@ def test_the_experts_dashboard_shows_what_waits_for_them(client, secretariat):
     assert "Read the terms of reference and answer" in page
     services.opinion_save(actor=ana, consultation=consultation, text="Texto.")
     services.opinion_send(actor=ana, consultation=consultation)
-    services.opinion_sign(actor=ana, consultation=consultation)
+    sign(ana, consultation)
     assert [kind for _item, kind in selectors.waiting_for(user=bea)] == ["sign"]
     assert selectors.waiting_for(user=ana) == []  # signed
     assert selectors.waiting_for(user=secretariat) == []  # convenes, does not sign
     assert selectors.waiting_for(user=carla) == []  # no longer open to answer
+
+
+def test_a_member_never_signs_a_text_changed_since_they_read_it(client, secretariat):
+    consultation, (ana, bea) = _accepted(secretariat)
+    services.opinion_save(actor=ana, consultation=consultation, text="Versión leída.")
+    services.opinion_send(actor=ana, consultation=consultation)
+    consultation.refresh_from_db()
+    read = consultation.signed_text  # what Ana's open page carries
+    services.opinion_reopen(actor=bea, consultation=consultation)
+    services.opinion_save(actor=bea, consultation=consultation, text="Versión cambiada.")
+    services.opinion_send(actor=bea, consultation=consultation)
+    client.force_login(ana)
+    client.post(url("action", pk=consultation.pk), {"action": "sign", "text": read})
+    assert not Signature.objects.filter(user=ana).exists()
+    with pytest.raises(ValidationError):
+        services.opinion_sign(actor=ana, consultation=consultation, text=read)
+    # A malformed answer to an invitation declines nothing.
+    carla = expert("Carla Experta")
+    services.consultation_withdraw(actor=secretariat, consultation=consultation)
+    other = convene(secretariat, experts=[carla], body=make_body(slug="otro", seats=1))
+    client.force_login(carla)
+    assert client.post(url("answer", pk=other.pk), {}).status_code == 400
+    assert Invitation.objects.get(user=carla).status == "invited"
+
+
+def test_nothing_unsigned_is_published_and_a_closed_account_does_not_block(secretariat):
+    consultation, (ana, bea) = _accepted(secretariat)
+    services.opinion_save(actor=ana, consultation=consultation, text="Texto.")
+    services.opinion_send(actor=ana, consultation=consultation)
+    # Both terms end before anyone signs: no signature, nothing to publish.
+    Member.objects.filter(body=consultation.group, user__in=[ana, bea]).update(
+        ends_on=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    with pytest.raises(ValidationError):
+        services.opinion_deliver(actor=secretariat, consultation=consultation)
+    assert not Publication.objects.exists()
+    # Back in the group; Bea's account is closed: Ana's signature is enough.
+    Member.objects.filter(body=consultation.group).update(ends_on=None)
+    bea.is_active = False
+    bea.save(update_fields=["is_active"])
+    sign(ana, consultation)
+    services.opinion_deliver(actor=secretariat, consultation=consultation)
+    assert Publication.objects.get().url.startswith("http")
+
+
+def test_visitors_of_a_delivered_opinion_do_not_see_a_private_meeting(client, secretariat):
+    body = make_body(slug="privado", seats=1)
+    meeting = make_meeting(body, title="Reunión reservada")
+    ana = expert()
+    consultation = convene(secretariat, experts=[ana], body=body, meeting=meeting)
+    services.invitation_answer(actor=ana, consultation=consultation, accept=True)
+    services.opinion_save(actor=ana, consultation=consultation, text="Texto.")
+    services.opinion_send(actor=ana, consultation=consultation)
+    sign(ana, consultation)
+    services.opinion_deliver(actor=secretariat, consultation=consultation)
+    page = client.get(url("consultation", pk=consultation.pk)).content.decode()
+    assert "Texto." in page and "Reunión reservada" not in page
+    mfa_force_login(client, secretariat)
+    assert (
+        "Reunión reservada" in client.get(url("consultation", pk=consultation.pk)).content.decode()
+    )
