@@ -42,6 +42,15 @@ def refuse_deleting_bodies_that_met(request, instances):
     return redirect("wagtailsnippets_bodies_body:list")
 
 
+@hooks.register("before_edit_snippet")
+def member_as_it_was(request, instance):
+    """Remember a member's body before the edit: if the form moves the membership to
+    another body (and perhaps another person), the old body's space is brought up to
+    date too, at once, not at the next night's sync."""
+    if isinstance(instance, Member) and instance.pk:
+        request._rial_member_body_before = instance.body_id
+
+
 @hooks.register("after_create_snippet")
 @hooks.register("after_edit_snippet")
 def body_or_member_saved(request, instance):
@@ -51,7 +60,9 @@ def body_or_member_saved(request, instance):
     if isinstance(instance, Body):
         services.body_space_ensure(body=instance)
     elif isinstance(instance, Member):
-        services.body_spaces_sync(body_ids=[instance.body_id], user_id=instance.user_id)
+        before = getattr(request, "_rial_member_body_before", None)
+        body_ids = {instance.body_id} | ({before} if before else set())
+        services.body_spaces_sync(body_ids=body_ids, user_id=instance.user_id)
 
 
 @hooks.register("after_delete_snippet")

@@ -13,7 +13,7 @@ from django.utils.html import escape
 from icalendar import Calendar
 
 from bodies import services
-from bodies.models import Agreement, Attendance, Body, Meeting, Member, Minutes
+from bodies.models import Agreement, Attendance, Body, Meeting, Member, Minutes, Seat
 from forum.access import room_access, space_access
 from forum.models import Category, Room, Space, SpaceMembership
 from lms.selectors.calendar import entries_between
@@ -451,6 +451,22 @@ def test_a_body_created_in_the_admin_gets_its_own_space_for_its_members(client, 
     yesterday = str(timezone.localdate() - datetime.timedelta(days=1))
     _admin_post(client, f"member/edit/{member.pk}", {**member_fields, "ends_on": yesterday})
     assert not space_access(user=person, space=space).can_read
+    # Moved to another body and given to another person in one edit: the old body's
+    # space loses the old person at once.
+    _admin_post(client, "body/add", {**_body_fields(name="Otro", slug="otro"), "space": ""})
+    other = Body.objects.select_related("space").get(slug="otro")
+    other_seat = Seat.objects.create(body=other, country="PE", constituency="government")
+    _admin_post(client, f"member/edit/{member.pk}", member_fields)  # current again
+    assert space_access(user=person, space=space).can_read
+    _admin_post(
+        client,
+        f"member/edit/{member.pk}",
+        {**member_fields, "body": other.pk, "seat": other_seat.pk, "user": outsider.pk},
+    )
+    assert not space_access(user=person, space=space).can_read
+    assert space_access(user=outsider, space=other.space).can_read
+    _admin_post(client, f"member/edit/{member.pk}", member_fields)  # back as it was
+    assert not space_access(user=outsider, space=other.space).can_read
     # Back, then removed.
     _admin_post(client, f"member/edit/{member.pk}", member_fields)
     assert space_access(user=person, space=space).can_read
@@ -462,7 +478,8 @@ def test_a_body_created_in_the_admin_gets_its_own_space_for_its_members(client, 
         client, f"body/edit/{body.pk}", {**body_fields, "name": "Grupo GT", "space": space.pk}
     )
     space.refresh_from_db()
-    assert space.name == "Grupo GT" and Space.objects.filter(kind="body").count() == 1
+    assert space.name == "Grupo GT"
+    assert Space.objects.filter(kind="body").exclude(pk=other.space_id).count() == 1
 
 
 def test_a_body_that_is_a_community_keeps_the_communitys_members(client, secretariat):
