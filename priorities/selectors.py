@@ -21,7 +21,7 @@ from courses.models import Area, Theme
 from lms.choices import Country, Role
 from lms.models import User
 from lms.selectors.people import person_country
-from lms.selectors.reports import csv_safe as _cell
+from lms.selectors.reports import csv_safe
 from priorities.models import MAX_CHOICES, OPEN_QUESTIONS, Answer, Choice, Questionnaire, Sending
 
 
@@ -304,8 +304,8 @@ def results_csv(questionnaire: Questionnaire, *, with_answers: bool) -> str:
         writer.writerow(
             [
                 item.position,
-                _cell(item.theme.area.name),
-                _cell(item.theme.name),
+                csv_safe(item.theme.area.name),
+                csv_safe(item.theme.name),
                 item.score,
                 item.ministries,
             ]
@@ -328,10 +328,10 @@ def _answer_rows(writer, questionnaire: Questionnaire) -> None:
         names += [""] * (MAX_CHOICES - len(names))
         writer.writerow(
             [
-                _cell(answer.get_country_display()),
+                csv_safe(answer.get_country_display()),
                 answer.submitted_at.isoformat() if answer.submitted_at else "",
-                *[_cell(name) for name in names],
-                *[_cell(getattr(answer, name)) for name, _label in OPEN_QUESTIONS],
+                *[csv_safe(name) for name in names],
+                *[csv_safe(getattr(answer, name)) for name, _label in OPEN_QUESTIONS],
             ]
         )
     writer.writerow([])

@@ -14,8 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from forum.services.communities import _cell  # the one guard against formulas in CSV
 from lms.models import User
+from lms.selectors.reports import csv_safe  # the one guard against formulas in CSV
 from reports.models import PerformanceReport, ReportAction, ReportForeword
 from workplan.models import WorkPlan
 
@@ -126,15 +126,15 @@ def report_csv(*, report) -> str:
     table(
         _("Activities per priority line"),
         [_("Priority line"), *statuses],
-        [[_cell(line.title), *(n for _code, _label, n in line.counts)] for line in report.lines],
+        [[csv_safe(line.title), *(n for _code, _label, n in line.counts)] for line in report.lines],
     )
     table(
         _("Actions"),
         [_("Priority line"), _("Action"), _("Status"), _("Participants"), _("Countries")],
         [
             [
-                _cell(line.title),
-                _cell(row.action.title),
+                csv_safe(line.title),
+                csv_safe(row.action.title),
                 row.status_label,
                 row.participants,
                 len(row.countries),
@@ -158,7 +158,7 @@ def report_csv(*, report) -> str:
     table(
         _("Participants by institution"),
         [_("Country"), _("Institution"), _("Participants")],
-        [[country, _cell(name), n] for country, name, n in people.institutions],
+        [[country, csv_safe(name), n] for country, name, n in people.institutions],
     )
     training = report.training
     table(
@@ -174,8 +174,8 @@ def report_csv(*, report) -> str:
         ],
         [
             [
-                _cell(row.name),
-                _cell(row.course),
+                csv_safe(row.name),
+                csv_safe(row.course),
                 row.enrolled,
                 row.completed,
                 row.certified,
@@ -189,7 +189,7 @@ def report_csv(*, report) -> str:
         _("Ministries in each dialogue"),
         [_("Dialogue"), _("Countries"), _("Ministries")],
         [
-            [_cell(item.title), len(item.countries), "; ".join(item.countries)]
+            [csv_safe(item.title), len(item.countries), "; ".join(item.countries)]
             for item in report.dialogues
         ],
     )
@@ -198,7 +198,7 @@ def report_csv(*, report) -> str:
         [_("Topic"), _("Status"), _("Providing ministry"), _("Beneficiaries"), _("Results")],
         [
             [
-                _cell(item.topic),
+                csv_safe(item.topic),
                 item.status,
                 item.providing,
                 "; ".join(item.beneficiaries),
@@ -211,7 +211,7 @@ def report_csv(*, report) -> str:
         _("Evaluations"),
         [_("Evaluation of"), _("Answers"), _("Satisfaction (1-5)"), _("Usefulness (1-5)")],
         [
-            [_cell(row.title), row.respondents, _blank(row.satisfaction), _blank(row.usefulness)]
+            [csv_safe(row.title), row.respondents, _blank(row.satisfaction), _blank(row.usefulness)]
             for row in report.evaluations
         ],
     )
@@ -221,7 +221,7 @@ def report_csv(*, report) -> str:
             [_("Priority line"), _("Approved (USD)"), _("Spent to date (USD)"), _("Executed (%)")],
             [
                 *(
-                    [_cell(line.title), line.approved, line.spent, _blank(line.execution)]
+                    [csv_safe(line.title), line.approved, line.spent, _blank(line.execution)]
                     for line in report.lines
                 ),
                 [_("Total of the plan"), report.approved, report.spent, _blank(report.execution)],

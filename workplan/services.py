@@ -19,8 +19,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from forum.services.communities import _cell  # the one guard against formulas in CSV
 from lms.models import User
+from lms.selectors.reports import csv_safe  # the one guard against formulas in CSV
 from workplan.models import Action, Funder, PlanChange, WorkPlan
 
 # What the body approved: refused if changed once the plan is approved.
@@ -251,19 +251,19 @@ def budget_csv(*, budget) -> str:
             action = row.action
             writer.writerow(
                 [
-                    _cell(line.line.title),
-                    _cell(action.title),
-                    _cell(action.source.name if action.source else ""),
+                    csv_safe(line.line.title),
+                    csv_safe(action.title),
+                    csv_safe(action.source.name if action.source else ""),
                     action.approved_amount,
                     action.host_contribution,
-                    _cell(action.in_kind_description),
+                    csv_safe(action.in_kind_description),
                     action.in_kind_value,
                     action.spent,
                     row.balance,
                 ]
             )
-        _total_row(writer, _("Total of the line"), _cell(line.line.title), line.totals)
-    _total_row(writer, _("Total of the plan"), _cell(budget.plan.title), budget.totals)
+        _total_row(writer, _("Total of the line"), csv_safe(line.line.title), line.totals)
+    _total_row(writer, _("Total of the plan"), csv_safe(budget.plan.title), budget.totals)
     return "\ufeff" + buffer.getvalue()
 
 

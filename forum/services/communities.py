@@ -27,6 +27,7 @@ from forum.services.sockets import chat_access_changed
 from forum.services.topics import DOCUMENT_TYPES, IMAGE_TYPES
 from lms.markup import MarkupTooLong, render_markdown
 from lms.models import User
+from lms.selectors.reports import csv_safe
 from lms.services.notifications import in_language_of, notification_create, notifications_fan_out
 from lms.uploads import check_image_pixels, content_matches, upload_extension
 
@@ -410,14 +411,6 @@ def space_event_document_add(
 
 # --- the roster export -------------------------------------------------------------------------
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value) -> str:
-    """A spreadsheet shows this as text, never runs it as a formula."""
-    text = str(value or "")
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
 
 def community_roster_csv(*, actor: User, space: Space) -> str:
     """The roster as CSV for the coordinators and the secretariat.
@@ -445,13 +438,13 @@ def community_roster_csv(*, actor: User, space: Space) -> str:
     for person in roster(access=access):
         writer.writerow(
             [
-                _cell(person.name),
-                _cell(person.title),
-                _cell(person.ministry),
-                _cell(person.country),
+                csv_safe(person.name),
+                csv_safe(person.title),
+                csv_safe(person.ministry),
+                csv_safe(person.country),
                 str(roles.get(person.role, person.role)),
-                _cell(person.email),
-                _cell(person.phone),
+                csv_safe(person.email),
+                csv_safe(person.phone),
                 timezone.localtime(person.joined_at).date().isoformat(),
             ]
         )
