@@ -10,7 +10,6 @@ from playwright.sync_api import expect
 
 from tests.e2e.conftest import E2E, axe_violations, guarded_context, sign_in
 from tests.factories import PASSWORD, ProfileFactory, UserFactory
-from tests.mfa import StepClock
 
 pytestmark = E2E
 
@@ -44,11 +43,11 @@ def tab_to(page, selector, limit=60):
 
 
 def test_secretariat_sets_up_an_app_and_signs_in_with_it(
-    browser, live_server, page, newcomer, monkeypatch
+    browser, live_server, page, newcomer, step_clock
 ):
     # The live server checks codes in this process: against a clock the test moves
     # on a step where a person would wait for the app's next code (tests/mfa.py).
-    clock = StepClock().install(monkeypatch)
+    clock = step_clock
     # Signing in with the password alone: held on the setup, which first asks
     # for the password again (allauth, before any change to sign-in).
     sign_in(page, newcomer.email, PASSWORD)
