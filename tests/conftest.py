@@ -6,9 +6,15 @@ from django.core.cache import cache
 
 from lms import services
 from lms.choices import Role
+from tests import flush
 from tests.factories import PASSWORD, ProfileFactory, UserFactory
 from tests.mfa import totp_enable
 from tests.push import push_service  # noqa: F401  (a fixture, for every test)
+
+
+def pytest_configure(config):
+    # Transactional tests end by emptying only the tables they wrote (tests/flush.py).
+    flush.install()
 
 
 def _clear_own_cache():

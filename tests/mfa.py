@@ -53,6 +53,44 @@ def next_period_code(secret: str) -> str:
     return totp_code(secret, at=time.time())
 
 
+class StepClock:
+    """The clock allauth checks codes against in this process, moved on a step at will.
+
+    ``next_step()`` is ``next_period_code`` without the wait: the server (the live
+    server's thread, in this process) and ``code()`` both see the time of the
+    next 30-second step, as if the test had waited for it, so a code spent in this
+    step is followed by the app's next one at once. The server still accepts the
+    code of its current step only (no tolerance), and a spent code still is
+    refused. A server in another process keeps the real clock: use
+    ``next_period_code`` there.
+    """
+
+    def __init__(self):
+        self.offset = 0.0
+
+    def time(self) -> float:
+        return time.time() + self.offset
+
+    def next_step(self) -> None:
+        """Move to the start of the next step (0.2 s into it, as ``next_period_code``)."""
+        self.offset += PERIOD - self.time() % PERIOD + 0.2
+
+    def code(self, secret: str) -> str:
+        """What the app shows now by this clock; near the end of a step, the next step's."""
+        if PERIOD - self.time() % PERIOD < FRESH_SECONDS:
+            self.next_step()
+        return totp_code(secret, at=self.time())
+
+    def install(self, monkeypatch) -> "StepClock":
+        """Make allauth's two-factor check read this clock, for the test's duration."""
+        from types import SimpleNamespace
+
+        from allauth.mfa.totp.internal import auth
+
+        monkeypatch.setattr(auth, "time", SimpleNamespace(time=self.time))
+        return self
+
+
 def totp_enable(user, secret: str = SECRET) -> list[str]:
     """Give ``user`` an authenticator app with ``secret`` and recovery codes; return the codes."""
     if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():

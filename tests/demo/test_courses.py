@@ -2,6 +2,8 @@
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 
 from courses.models import CoursePage, course_outline
 from demo.courses import COURSE
@@ -10,10 +12,23 @@ from lms.selectors.learning import course_activities
 from lms.selectors.tutoring import tutor_dashboard
 
 
+@pytest.fixture(scope="module")
+def _demo_loaded(django_db_setup, django_db_blocker):
+    """``load_demo`` once for this module's tests (~8 s on PostgreSQL each time), in a
+    transaction rolled back after the last of them: each test runs in a savepoint
+    of it and leaves it as it found it (Django's ``setUpTestData``; pytest-django
+    leaves the connection open between tests for this)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        with override_settings(DEBUG=True):
+            call_command("load_demo", verbosity=0)
+        with django_db_blocker.block():  # the tests ask for the database as always
+            yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def demo(db, settings):
+def demo(_demo_loaded, db, settings):
     settings.DEBUG = True
-    call_command("load_demo", verbosity=0)
 
 
 def test_course_exists_in_spanish_and_english_with_the_same_shape(demo):

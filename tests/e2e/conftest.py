@@ -167,10 +167,11 @@ def tab_to(page, text, what, steps=30):
     raise AssertionError(f"{what} is not reachable with Tab")
 
 
-def sign_in(page, email, password, language="es", totp_secret=None):
+def sign_in(page, email, password, language="es", totp_secret=None, clock=None):
     """Sign in through the pages; when the account asks for a second step, type
     the code its authenticator app would show (the secret is read from the
-    database unless given, e.g. for a server on another database)."""
+    database unless given, e.g. for a server on another database). ``clock``:
+    see ``pass_second_factor``."""
     labels = {"es": ("Correo electrónico", "Contraseña", "Iniciar sesión")}[language]
     page.goto(f"/{language}/accounts/login/")
     page.get_by_label(labels[0]).fill(email)
@@ -178,7 +179,7 @@ def sign_in(page, email, password, language="es", totp_secret=None):
     page.get_by_role("button", name=labels[2]).click()
     page.wait_for_load_state("load")
     if "/accounts/2fa/authenticate/" in page.url:
-        pass_second_factor(page, totp_secret or authenticator_secret(email), labels[2])
+        pass_second_factor(page, totp_secret or authenticator_secret(email), labels[2], clock)
 
 
 def authenticator_secret(email):
@@ -189,9 +190,11 @@ def authenticator_secret(email):
     return decrypt(authenticator.data["secret"])
 
 
-def pass_second_factor(page, secret, button="Iniciar sesión"):
+def pass_second_factor(page, secret, button="Iniciar sesión", clock=None):
     """Type the app's code on the two-factor step. A code is accepted once: when
-    this person already used the current one, wait for the next 30 seconds."""
+    this person already used the current one, wait for the next 30 seconds; or,
+    given the ``step_clock`` of a test whose server is the live server (in this
+    process), move the server's clock on to the next step instead."""
     from tests.mfa import next_period_code, totp_code
 
     def submit(code):
@@ -200,5 +203,20 @@ def pass_second_factor(page, secret, button="Iniciar sesión"):
             page.get_by_role("button", name=button).click()
         return "/accounts/2fa/authenticate/" not in page.url
 
-    if not submit(totp_code(secret)):
-        assert submit(next_period_code(secret)), page.url
+    if not submit(clock.code(secret) if clock else totp_code(secret)):
+        if clock:
+            clock.next_step()
+            code = clock.code(secret)
+        else:
+            code = next_period_code(secret)
+        assert submit(code), page.url
+
+
+@pytest.fixture
+def step_clock(monkeypatch):
+    """The clock allauth checks codes against, moved on by ``sign_in(..., clock=)`` where
+    a person would wait for the app's next code (tests/mfa.py ``StepClock``). Only for
+    the live server, which runs in this process: a Daphne process keeps the real clock."""
+    from tests.mfa import StepClock
+
+    return StepClock().install(monkeypatch)

@@ -62,7 +62,7 @@ def _worker_between_polls(page, prefix: str, run_worker):
 
 
 def test_the_secretariat_follows_an_enrolment_import_live(
-    page, browser, live_server, site_content, database_tasks, monkeypatch
+    page, browser, live_server, site_content, database_tasks, monkeypatch, step_clock
 ):
     from playwright.sync_api import expect
 
@@ -77,7 +77,7 @@ def test_the_secretariat_follows_an_enrolment_import_live(
     # One task (one batch of two lines) between two polls, once the worker is on.
     errors, advance, polls = _worker_between_polls(page, "/me/imports/", run_worker)
 
-    sign_in(page, secretariat.email, PASSWORD)
+    sign_in(page, secretariat.email, PASSWORD, clock=step_clock)
     page.goto(f"/es/manage/cohorts/{world.cohort.pk}/")
     # With the keyboard only: the link, the text box, the button.
     _tab_to(page, "e.textContent.trim() === 'Inscribir participantes desde un archivo CSV'")
@@ -113,7 +113,8 @@ def test_the_secretariat_follows_an_enrolment_import_live(
     context, foreign = guarded_context(browser, live_server.url, java_script_enabled=False)
     try:
         plain = context.new_page()
-        sign_in(plain, secretariat.email, PASSWORD)
+        # Signed in again at once: the app's next code, without waiting for it.
+        sign_in(plain, secretariat.email, PASSWORD, clock=step_clock)
         plain.goto(page.url)
         expect(plain.locator("#import-bar")).to_have_attribute("value", "0")
         with plain.expect_navigation(url=page.url, timeout=8000):

@@ -10,7 +10,6 @@ from playwright.sync_api import expect
 
 from tests.e2e.conftest import E2E, axe_violations, guarded_context, sign_in
 from tests.factories import PASSWORD, ProfileFactory, UserFactory
-from tests.mfa import next_period_code, totp_code
 
 pytestmark = E2E
 
@@ -43,7 +42,12 @@ def tab_to(page, selector, limit=60):
     raise AssertionError(f"{selector} is not reachable with Tab")
 
 
-def test_secretariat_sets_up_an_app_and_signs_in_with_it(browser, live_server, page, newcomer):
+def test_secretariat_sets_up_an_app_and_signs_in_with_it(
+    browser, live_server, page, newcomer, step_clock
+):
+    # The live server checks codes in this process: against a clock the test moves
+    # on a step where a person would wait for the app's next code (tests/mfa.py).
+    clock = step_clock
     # Signing in with the password alone: held on the setup, which first asks
     # for the password again (allauth, before any change to sign-in).
     sign_in(page, newcomer.email, PASSWORD)
@@ -67,13 +71,15 @@ def test_secretariat_sets_up_an_app_and_signs_in_with_it(browser, live_server, p
     assert re.fullmatch(r"[A-Z2-7]{32}", secret), secret
 
     # A wrong code is refused and said so, next to the field.
-    page.locator('input[name="code"]').fill("000000" if totp_code(secret) != "000000" else "111111")
+    page.locator('input[name="code"]').fill(
+        "000000" if clock.code(secret) != "000000" else "111111"
+    )
     page.locator('form[action$="/2fa/totp/activate/"] button[type="submit"]').click()
     expect(page.locator('input[name="code"]')).to_have_attribute("aria-invalid", "true")
     expect(page.locator("#id_code_error")).to_be_visible()
     assert_accessible(page, "set up, wrong code")
 
-    activation_code = totp_code(secret)
+    activation_code = clock.code(secret)
     page.locator('input[name="code"]').fill(activation_code)
     page.locator('form[action$="/2fa/totp/activate/"] button[type="submit"]').click()
     expect(page).to_have_url(re.compile(r"/es/accounts/2fa/recovery-codes/$"))
@@ -103,17 +109,18 @@ def test_secretariat_sets_up_an_app_and_signs_in_with_it(browser, live_server, p
     expect(page).to_have_url(re.compile(r"/es/accounts/2fa/authenticate/$"))
     assert_accessible(page, "sign-in code")
     tab_to(page, 'input[name="code"]')
-    page.keyboard.type("000000" if totp_code(secret) != "000000" else "111111")
+    page.keyboard.type("000000" if clock.code(secret) != "000000" else "111111")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     code_field = page.locator('input[name="code"]')
     expect(code_field).to_have_attribute("aria-invalid", "true")
     expect(page.locator("#id_code_error")).to_be_visible()
     assert_accessible(page, "sign-in code, wrong")
-    # The code typed to set the app up was spent: wait for the app's next one.
-    code = totp_code(secret)
+    # The code typed to set the app up was spent: the app's next one, a step later.
+    code = clock.code(secret)
     if code == activation_code:
-        code = next_period_code(secret)
+        clock.next_step()
+        code = clock.code(secret)
     code_field.focus()
     page.keyboard.press("Control+A")
     page.keyboard.type(code)

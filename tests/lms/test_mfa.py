@@ -19,7 +19,9 @@ from lms.choices import Role
 from lms.mfa import Hold, hold_for
 from tests.factories import PASSWORD, ProfileFactory, UserFactory
 from tests.mfa import (
+    PERIOD,
     SECRET,
+    StepClock,
     mfa_force_login,
     next_period_code,
     sign_in_through_pages,
@@ -419,6 +421,24 @@ def test_the_helpers_wait_for_a_fresh_code(monkeypatch):
     assert totp_code(SECRET) == totp_code(SECRET, at=86.5) and clock.slept == []
     # RFC 6238's test vector (SHA-1, 8 digits 94287082 at 59 s) ends in these 6 digits.
     assert totp_code("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", at=59) == "287082"
+
+
+def test_the_step_clock_moves_allauths_check_to_the_next_step(participant, monkeypatch):
+    totp_enable(participant)
+    totp = Authenticator.objects.get(user=participant, type=Authenticator.Type.TOTP).wrap()
+    clock = StepClock().install(monkeypatch)
+    code = clock.code(SECRET)
+    assert totp.validate_code(code) is True
+    assert totp.validate_code(code) is False  # spent
+    step = clock.time() // PERIOD
+    clock.next_step()
+    assert clock.time() // PERIOD == step + 1 and clock.time() % PERIOD < 1
+    following = clock.code(SECRET)
+    assert following == totp_code(SECRET, at=(step + 1) * PERIOD)
+    assert totp.validate_code(following) is True  # no wait for the next code
+    assert totp.validate_code(following) is False  # and it is spent in its turn
+    if code != following:  # one chance in a million that they are the same
+        assert totp.validate_code(code) is False  # the last step's code is over
 
 
 def test_cancelling_the_code_step_signs_nobody_in(client, participant):
