@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from bodies import forms, selectors, services
-from bodies.models import AgendaItem, Agreement, Body, Seat
+from bodies.models import AgendaItem, Agreement, Seat
 from expertgroups import selectors as expertgroups
 from lms.calendar import absolute, calendar_file, ics_response
 from lms.forms import add_service_errors
@@ -108,7 +108,7 @@ def meeting(request, slug, pk):
             "statuses": Agreement.Status.choices,
             # Questions this meeting put to ad-hoc groups of experts.
             "consultations": expertgroups.for_meeting(user=request.user, meeting=item),
-            "can_convene": access.can_manage and access.body.kind != Body.Kind.AD_HOC,
+            "can_convene": expertgroups.can_convene(request.user, access.body),
             "followed": {
                 a.pk
                 for a in page.carried + page.agreements

@@ -48,15 +48,53 @@ def _valid_signatures(consultation: Consultation) -> QuerySet[Signature]:
     return Signature.objects.filter(consultation=consultation, text=consultation.signed_text)
 
 
-def unsigned_members(consultation: Consultation) -> list[Member]:
-    """Members who have not signed the text sent for signature (all, while it is written)."""
-    signed = set(_valid_signatures(consultation).values_list("user_id", flat=True))
-    return [member for member in group_members(consultation) if member.user_id not in signed]
-
-
 def signatories(consultation: Consultation) -> list[Signature]:
     """The signatures of the text sent for signature (or delivered), in signing order."""
     return list(_valid_signatures(consultation).select_related("user__profile"))
+
+
+@dataclass
+class MemberRow:
+    member: Member
+    signed_at: object  # when they signed the text sent for signature, or None
+
+
+@dataclass
+class Signing:
+    """The group's members against the signatures of the text sent for signature (two
+    queries): what the page shows and what the services check, by one rule."""
+
+    members: list[MemberRow]
+    signatures: list[Signature]
+
+    @property
+    def missing(self) -> list[Member]:
+        return [row.member for row in self.members if row.signed_at is None]
+
+    @property
+    def complete(self) -> bool:
+        """Every current member signed, and there is at least one signature."""
+        return bool(self.signatures) and not self.missing
+
+    def has_signed(self, user_id) -> bool:
+        return any(signature.user_id == user_id for signature in self.signatures)
+
+
+def signing(consultation: Consultation) -> Signing:
+    signatures = signatories(consultation)
+    signed = {signature.user_id: signature.signed_at for signature in signatures}
+    return Signing(
+        members=[
+            MemberRow(member=member, signed_at=signed.get(member.user_id))
+            for member in group_members(consultation)
+        ],
+        signatures=signatures,
+    )
+
+
+def unsigned_members(consultation: Consultation) -> list[Member]:
+    """Members who have not signed the text sent for signature (all, while it is written)."""
+    return signing(consultation).missing
 
 
 @dataclass
@@ -87,6 +125,22 @@ class ConsultationAccess:
         return self.sees_group and self.consultation.status == Consultation.Status.OPEN
 
     @property
+    def can_send(self) -> bool:
+        """Send the written opinion for signature."""
+        return self.can_write and bool(self.consultation.opinion)
+
+    @property
+    def can_reopen(self) -> bool:
+        return self.sees_group and self.consultation.status == Consultation.Status.SIGNING
+
+    @property
+    def can_withdraw(self) -> bool:
+        return self.is_secretariat and self.consultation.status in (
+            Consultation.Status.OPEN,
+            Consultation.Status.SIGNING,
+        )
+
+    @property
     def can_answer(self) -> bool:
         return (
             self.invitation is not None
@@ -98,11 +152,8 @@ class ConsultationAccess:
 def _visible(user: User) -> Q:
     visible = Q(status=Consultation.Status.DELIVERED)
     if user.is_authenticated:
-        visible |= (
-            Q(invitations__user=user)
-            | Q(group_id__in=current_body_ids(user))
-            | Q(asked_by_id__in=current_body_ids(user))
-        )
+        bodies = current_body_ids(user)
+        visible |= Q(invitations__user=user) | Q(group_id__in=bodies) | Q(asked_by_id__in=bodies)
     return visible
 
 
@@ -150,12 +201,6 @@ def access_for(*, user: User, pk: int) -> ConsultationAccess | None:
 
 
 @dataclass
-class MemberRow:
-    member: Member
-    signed_at: object  # when they signed the text sent for signature, or None
-
-
-@dataclass
 class ConsultationPage:
     access: ConsultationAccess
     members: list[MemberRow]
@@ -171,13 +216,8 @@ class ConsultationPage:
 def consultation_page(*, access: ConsultationAccess) -> ConsultationPage:
     """Everything the question's page shows this person (a fixed number of queries)."""
     consultation = access.consultation
-    signatures = signatories(consultation)
-    signed = {signature.user_id: signature.signed_at for signature in signatures}
-    members = [
-        MemberRow(member=member, signed_at=signed.get(member.user_id))
-        for member in group_members(consultation)
-    ]
-    signing = consultation.status == Consultation.Status.SIGNING
+    state = signing(consultation)
+    out_for_signature = consultation.status == Consultation.Status.SIGNING
     room = ""
     if access.sees_group and consultation.group.space_id:
         room = (
@@ -186,23 +226,20 @@ def consultation_page(*, access: ConsultationAccess) -> ConsultationPage:
         )
     return ConsultationPage(
         access=access,
-        members=members,
+        members=state.members,
         invitations=list(
             Invitation.objects.filter(consultation=consultation).select_related("user__profile")
         )
         if access.sees_group
         else [],
-        signatures=signatures,
+        signatures=state.signatures,
         steps=list(Step.objects.filter(consultation=consultation).select_related("actor", "person"))
         if access.sees_group
         else [],
         themes=list(consultation.themes.all()),
         room_slug=room,
-        can_sign=signing and access.is_member and access.user_id not in signed,
-        can_deliver=signing
-        and access.is_secretariat
-        and bool(members)
-        and not any(row.signed_at is None for row in members),
+        can_sign=out_for_signature and access.is_member and not state.has_signed(access.user_id),
+        can_deliver=out_for_signature and access.is_secretariat and state.complete,
     )
 
 
@@ -235,9 +272,22 @@ def for_group(*, user: User, body: Body) -> Consultation | None:
     return consultations_for(user=user).filter(group=body).first()
 
 
-def meetings_of_pk(pk: int) -> Meeting | None:
-    """A meeting and its body (whether the person may see it is the bodies' selector's)."""
-    return Meeting.objects.select_related("body").filter(pk=pk).first()
+def can_convene(user: User, body: Body | None = None) -> bool:
+    """The secretariat convenes groups, for any body but an ad-hoc group itself."""
+    return (
+        user.is_authenticated
+        and user.is_secretariat
+        and (body is None or body.kind != Body.Kind.AD_HOC)
+    )
+
+
+def asking_meeting(*, user: User, pk: int) -> Meeting | None:
+    """The meeting a group is convened from, for someone who may convene for its body
+    (None otherwise, as for a meeting that does not exist)."""
+    meeting = Meeting.objects.select_related("body").filter(pk=pk).first()
+    if meeting is None or not can_convene(user, meeting.body):
+        return None
+    return meeting
 
 
 def waiting_for(*, user: User) -> list[tuple[Consultation, str]]:

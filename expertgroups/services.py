@@ -16,7 +16,6 @@ from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import formats, timezone, translation
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -25,12 +24,18 @@ from bodies.models import Body, Meeting, Member, Seat
 from courses.models import Theme
 from expertgroups import selectors
 from expertgroups.models import Consultation, Invitation, Signature, Step, fingerprint
+from forum.services.text import unique_slug
 from library import services as library_services
 from library.models import Publication
 from lms.choices import InterfaceLanguage
 from lms.markup import render_field
 from lms.models import User
-from lms.services.notifications import absolute_url, in_language_of, notification_create
+from lms.services.notifications import (
+    absolute_url,
+    in_language_of,
+    notification_create,
+    notifications_fan_out,
+)
 
 MAX_QUESTION = 500
 MAX_TEXT = 20_000
@@ -109,15 +114,6 @@ def _check_experts(experts: Iterable[User], errors: dict, *, required: bool) -> 
     return experts
 
 
-def _group_slug(question: str) -> str:
-    base = "grupo-ad-hoc-" + (slugify(question)[:50].strip("-") or "opinion")
-    slug, number = base, 2
-    while Body.objects.filter(slug=slug).exists():
-        slug = f"{base}-{number}"
-        number += 1
-    return slug
-
-
 @transaction.atomic
 def consultation_convene(
     *,
@@ -161,7 +157,7 @@ def consultation_convene(
     group = Body.objects.create(
         kind=Body.Kind.AD_HOC,
         name=name[:200],
-        slug=_group_slug(question),
+        slug=unique_slug(Body, f"grupo-ad-hoc-{question}"),
         description=question,
         is_public=False,
         meetings_per_year=2,
@@ -186,6 +182,7 @@ def consultation_convene(
     for expert in experts:
         _invite(consultation, actor, expert)
     group.space = bodies_services.body_space_ensure(body=group)
+    _tell_invited(consultation)
     return consultation
 
 
@@ -195,8 +192,14 @@ def _invite(consultation: Consultation, actor: User, expert: User) -> bool:
     )
     if created:
         _step(consultation, Step.Kind.INVITED, actor, expert)
-        _notify(expert, consultation, "expert_group_invitation", INVITED)
     return created
+
+
+def _tell_invited(consultation: Consultation) -> None:
+    from expertgroups.tasks import invitations_notify
+
+    pk = consultation.pk
+    transaction.on_commit(lambda: invitations_notify.enqueue(pk))
 
 
 @transaction.atomic
@@ -210,7 +213,9 @@ def consultation_invite(*, actor: User, consultation: Consultation, experts: Ite
     experts = _check_experts(experts, errors, required=True)
     if errors:
         raise ValidationError(errors)
-    return sum(_invite(consultation, actor, expert) for expert in experts)
+    invited = sum(_invite(consultation, actor, expert) for expert in experts)
+    _tell_invited(consultation)
+    return invited
 
 
 def _seat_for(expert: User, group: Body) -> Seat:
@@ -291,16 +296,16 @@ def opinion_send(*, actor: User, consultation: Consultation) -> Consultation:
     _require_status(consultation, Consultation.Status.OPEN)
     if not consultation.opinion.strip():
         raise ValidationError(_("Write the opinion before sending it for signature."))
-    members = list(selectors.group_members(consultation))
-    if not members:
+    if not selectors.group_members(consultation).exists():
         raise ValidationError(_("No expert has accepted yet: nobody could sign."))
     consultation.status = Consultation.Status.SIGNING
     consultation.signed_text = fingerprint(consultation.opinion)
     consultation.save(update_fields=["status", "signed_text"])
     _step(consultation, Step.Kind.SENT, actor)
-    for member in members:
-        if member.user_id != actor.pk:
-            _notify(member.user, consultation, "expert_group_signature", TO_SIGN)
+    from expertgroups.tasks import signatures_notify
+
+    pk, sender = consultation.pk, actor.pk
+    transaction.on_commit(lambda: signatures_notify.enqueue(pk, sender))
     return consultation
 
 
@@ -347,10 +352,10 @@ def opinion_deliver(*, actor: User, consultation: Consultation) -> Consultation:
     _require_secretariat(actor)
     consultation = _locked(consultation)
     _require_status(consultation, Consultation.Status.SIGNING)
-    missing = selectors.unsigned_members(consultation)
-    signers = selectors.signatories(consultation)
-    if not signers:
+    state = selectors.signing(consultation)
+    if not state.signatures:
         raise ValidationError(_("Nobody has signed the opinion: it cannot be published."))
+    missing = state.missing
     if missing:
         raise ValidationError(
             _("Not every member has signed yet: %(names)s.")
@@ -359,7 +364,7 @@ def opinion_deliver(*, actor: User, consultation: Consultation) -> Consultation:
     with translation.override(consultation.language):
         title = _(OPINION_TITLE) % {"question": consultation.question}
         summary = _("Signed by %(names)s. Asked by %(body)s.") % {
-            "names": ", ".join(s.user.get_full_name() or s.user.email for s in signers),
+            "names": ", ".join(s.user.get_full_name() or s.user.email for s in state.signatures),
             "body": consultation.asked_by.name,
         }
         url = absolute_url(_url(consultation))
@@ -400,11 +405,56 @@ def consultation_withdraw(*, actor: User, consultation: Consultation) -> Consult
 # --- background work (tasks.py) ---------------------------------------------------------------
 
 
+def _fan_out(consultation: Consultation, people, kind: str, key: str, title: str, **values) -> int:
+    """Tell these people about the question, each in their language, once per ``key``."""
+    return notifications_fan_out(
+        people=people,
+        kind=kind,
+        key=f"consultation:{consultation.pk}:{key}",
+        write=lambda _person: {
+            "title": _(title)
+            % {
+                "question": consultation.question[:150],
+                **{name: value(consultation) for name, value in values.items()},
+            },
+            "url": _url(consultation),
+        },
+        email=True,
+    )
+
+
+def invitations_notify(*, consultation_id: int) -> int:
+    """Tell the experts invited to a group still forming (once each, however often it
+    runs, and whenever more are invited)."""
+    consultation = Consultation.objects.filter(
+        pk=consultation_id, status=Consultation.Status.OPEN
+    ).first()
+    if consultation is None:
+        return 0
+    people = User.objects.filter(
+        is_active=True,
+        group_invitations__consultation=consultation,
+        group_invitations__status=Invitation.Status.INVITED,
+    )
+    return _fan_out(consultation, people, "expert_group_invitation", "invited", INVITED)
+
+
+def signatures_notify(*, consultation_id: int, sent_by: int | None = None) -> int:
+    """Ask the members who have not signed the text sent for signature to sign it (not
+    the one who sent it; once per text)."""
+    consultation = Consultation.objects.filter(
+        pk=consultation_id, status=Consultation.Status.SIGNING
+    ).first()
+    if consultation is None:
+        return 0
+    people = [m.user for m in selectors.unsigned_members(consultation) if m.user_id != sent_by]
+    key = f"sign:{consultation.signed_text}"
+    return _fan_out(consultation, people, "expert_group_signature", key, TO_SIGN)
+
+
 def consultation_delivered_notify(*, consultation_id: int) -> int:
     """Tell the body that asked (its current members) and the group that the opinion is
     published (once each, however often it runs)."""
-    from lms.services.notifications import notifications_fan_out
-
     consultation = Consultation.objects.filter(
         pk=consultation_id, status=Consultation.Status.DELIVERED
     ).first()
@@ -416,16 +466,7 @@ def consultation_delivered_notify(*, consultation_id: int) -> int:
         | Q(body_id=consultation.group_id, role=Member.Role.MEMBER)
     )
     people = User.objects.filter(is_active=True, body_memberships__in=told).distinct()
-    return notifications_fan_out(
-        people=people,
-        kind="expert_group_opinion",
-        key=f"consultation:{consultation.pk}:delivered",
-        write=lambda _person: {
-            "title": _(DELIVERED) % {"question": consultation.question[:150]},
-            "url": _url(consultation),
-        },
-        email=True,
-    )
+    return _fan_out(consultation, people, "expert_group_opinion", "delivered", DELIVERED)
 
 
 REMIND_DAYS_BEFORE = (7, 1)
@@ -434,8 +475,6 @@ REMIND_DAYS_BEFORE = (7, 1)
 def deadlines_remind(*, today: datetime.date | None = None) -> int:
     """A week and a day before the deadline, the group's members who have not signed the
     current text (all of them, while it is being written) are reminded."""
-    from lms.services.notifications import notifications_fan_out
-
     today = today or timezone.localdate()
     due = [today + datetime.timedelta(days=days) for days in REMIND_DAYS_BEFORE]
     sent = 0
@@ -444,22 +483,12 @@ def deadlines_remind(*, today: datetime.date | None = None) -> int:
         status__in=[Consultation.Status.OPEN, Consultation.Status.SIGNING],
     ).select_related("group"):
         people = [member.user for member in selectors.unsigned_members(consultation)]
-
-        def write(_person, consultation=consultation):
-            return {
-                "title": _(REMINDER)
-                % {
-                    "question": consultation.question[:150],
-                    "date": formats.date_format(consultation.deadline, "DATE_FORMAT"),
-                },
-                "url": _url(consultation),
-            }
-
-        sent += notifications_fan_out(
-            people=people,
-            kind="expert_group_reminder",
-            key=f"consultation:{consultation.pk}:deadline:{consultation.deadline}:{today}",
-            write=write,
-            email=True,
+        sent += _fan_out(
+            consultation,
+            people,
+            "expert_group_reminder",
+            f"deadline:{consultation.deadline}:{today}",
+            REMINDER,
+            date=lambda item: formats.date_format(item.deadline, "DATE_FORMAT"),
         )
     return sent

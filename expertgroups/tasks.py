@@ -9,6 +9,16 @@ from expertgroups import services
 
 
 @task()
+def invitations_notify(consultation_id: int) -> int:
+    return services.invitations_notify(consultation_id=consultation_id)
+
+
+@task()
+def signatures_notify(consultation_id: int, sent_by: int | None = None) -> int:
+    return services.signatures_notify(consultation_id=consultation_id, sent_by=sent_by)
+
+
+@task()
 def consultation_delivered_notify(consultation_id: int) -> int:
     return services.consultation_delivered_notify(consultation_id=consultation_id)
 

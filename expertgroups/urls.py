@@ -14,5 +14,6 @@ urlpatterns = [
     path("expert-groups/<int:pk>/answer/", views.answer, name="answer"),
     path("expert-groups/<int:pk>/opinion/", views.opinion, name="opinion"),
     path("expert-groups/<int:pk>/action/", views.action, name="action"),
+    path("expert-groups/<int:pk>/sign/", views.sign, name="sign"),
     path("expert-groups/<int:pk>/opinion.pdf", views.opinion_pdf, name="opinion_pdf"),
 ]

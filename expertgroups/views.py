@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from bodies import selectors as bodies
 from expertgroups import forms, selectors, services
 from expertgroups.models import Consultation
 from lms.forms import add_service_errors
@@ -38,7 +37,11 @@ def _refused(request, error) -> None:
 def index(request):
     items = Paginator(selectors.consultations_for(user=request.user), selectors.PER_PAGE)
     page = items.get_page(request.GET.get("page"))
-    return render(request, "expertgroups/index.html", {"items": page, "page_obj": page})
+    return render(
+        request,
+        "expertgroups/index.html",
+        {"items": page, "page_obj": page, "can_convene": selectors.can_convene(request.user)},
+    )
 
 
 def _meeting_from(request):
@@ -46,15 +49,15 @@ def _meeting_from(request):
     pk = request.GET.get("meeting") or request.POST.get("meeting") or ""
     if not pk.isdigit():
         return None
-    meeting = selectors.meetings_of_pk(int(pk))
-    if meeting is None or bodies.access_for(user=request.user, body=meeting.body) is None:
+    meeting = selectors.asking_meeting(user=request.user, pk=int(pk))
+    if meeting is None:
         raise Http404
     return meeting
 
 
 @login_required
 def new(request):
-    if not request.user.is_secretariat:
+    if not selectors.can_convene(request.user):
         raise PermissionDenied(_("Only the Technical Secretariat does this."))
     meeting = _meeting_from(request)
     experts = selectors.experts_for()
@@ -184,7 +187,6 @@ ACTIONS = {
         services.opinion_send,
         gettext_lazy("The opinion is sent for signature: the members are asked to sign."),
     ),
-    "sign": (services.opinion_sign, gettext_lazy("You signed the opinion.")),
     "reopen": (services.opinion_reopen, gettext_lazy("The opinion is open for changes again.")),
     "deliver": (
         services.opinion_deliver,
@@ -204,13 +206,28 @@ def action(request, pk):
     if chosen is None:
         raise Http404
     write, done = chosen
-    extra = {"text": request.POST.get("text", "")} if write is services.opinion_sign else {}
     try:
-        write(actor=request.user, consultation=access.consultation, **extra)
+        write(actor=request.user, consultation=access.consultation)
     except ValidationError as error:
         _refused(request, error)
     else:
         messages.success(request, str(done))
+    return redirect(_back(pk))
+
+
+@login_required
+@require_POST
+def sign(request, pk):
+    """Sign the text the member read: its fingerprint comes with the button."""
+    access = _access(request, pk)
+    try:
+        services.opinion_sign(
+            actor=request.user, consultation=access.consultation, text=request.POST.get("text", "")
+        )
+    except ValidationError as error:
+        _refused(request, error)
+    else:
+        messages.success(request, _("You signed the opinion."))
     return redirect(_back(pk))
 
 

@@ -33,6 +33,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 from markdown_it import MarkdownIt
 
 ALLOWED_TAGS = frozenset(
@@ -242,8 +243,6 @@ def render_field(text: str, errors: dict, name: str, *, limit: int, required: bo
     """A service's Markdown field: trimmed, checked (filled in when ``required``, at most
     ``limit`` characters) and rendered. What is wrong goes in ``errors[name]`` (the
     service raises them all together) and "" is returned."""
-    from django.utils.translation import gettext as _
-
     text = (text or "").strip()
     if required and not text:
         errors[name] = _("Fill in this field.")

@@ -49,11 +49,14 @@ def convene(secretariat, *, experts, body=None, meeting=None, **fields):
     )
 
 
-def test_convening_makes_a_private_group_with_a_space_and_invites_the_experts(secretariat):
+def test_convening_makes_a_private_group_with_a_space_and_invites_the_experts(
+    secretariat, django_capture_on_commit_callbacks
+):
     body = make_body(slug="red", seats=2)
     meeting = make_meeting(body)
     ana, bea = expert(), expert("Bea Experta", "CL", "")
-    consultation = convene(secretariat, experts=[ana, bea], body=body, meeting=meeting)
+    with django_capture_on_commit_callbacks(execute=True):  # the worker tells them
+        consultation = convene(secretariat, experts=[ana, bea], body=body, meeting=meeting)
 
     group = consultation.group
     assert group.kind == Body.Kind.AD_HOC and not group.is_public
@@ -155,7 +158,8 @@ def test_the_opinion_is_written_sent_signed_by_all_and_published(
     services.opinion_save(actor=ana, consultation=consultation, text="## Opinión\n\nTexto.")
     with pytest.raises(ValidationError):  # nothing to deliver before it is signed
         services.opinion_deliver(actor=secretariat, consultation=consultation)
-    services.opinion_send(actor=bea, consultation=consultation)
+    with django_capture_on_commit_callbacks(execute=True):  # the worker asks them to sign
+        services.opinion_send(actor=bea, consultation=consultation)
     consultation.refresh_from_db()
     assert consultation.status == "signing"
     assert consultation.signed_text == fingerprint("## Opinión\n\nTexto.")
@@ -298,8 +302,8 @@ def test_the_pages_walk_the_whole_cycle(client, secretariat):
     assert response.status_code == 302
     client.post(url("action", pk=consultation.pk), {"action": "send"})
     consultation.refresh_from_db()
-    signed = {"action": "sign", "text": consultation.signed_text}  # the page's hidden field
-    client.post(url("action", pk=consultation.pk), signed)
+    signed = {"text": consultation.signed_text}  # the page's hidden field
+    client.post(url("sign", pk=consultation.pk), signed)
     # An expert cannot publish: refused with a message, nothing changes.
     client.post(url("action", pk=consultation.pk), {"action": "deliver"})
     consultation.refresh_from_db()
@@ -405,7 +409,7 @@ def test_a_member_never_signs_a_text_changed_since_they_read_it(client, secretar
     services.opinion_save(actor=bea, consultation=consultation, text="Versión cambiada.")
     services.opinion_send(actor=bea, consultation=consultation)
     client.force_login(ana)
-    client.post(url("action", pk=consultation.pk), {"action": "sign", "text": read})
+    client.post(url("sign", pk=consultation.pk), {"text": read})
     assert not Signature.objects.filter(user=ana).exists()
     with pytest.raises(ValidationError):
         services.opinion_sign(actor=ana, consultation=consultation, text=read)
@@ -454,3 +458,20 @@ def test_visitors_of_a_delivered_opinion_do_not_see_a_private_meeting(client, se
     assert (
         "Reunión reservada" in client.get(url("consultation", pk=consultation.pk)).content.decode()
     )
+
+
+def test_the_worker_tells_each_invited_expert_once_in_their_language(
+    secretariat, django_capture_on_commit_callbacks
+):
+    ana = expert()
+    ana.profile.preferred_language = "pt"
+    ana.profile.save(update_fields=["preferred_language"])
+    with django_capture_on_commit_callbacks(execute=True):
+        consultation = convene(secretariat, experts=[ana])
+    bea = expert("Bea Experta")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.consultation_invite(actor=secretariat, consultation=consultation, experts=[bea])
+    told = Notification.objects.filter(kind="expert_group_invitation")
+    assert sorted(told.values_list("user__full_name", flat=True)) == ["Ana Experta", "Bea Experta"]
+    assert told.get(user=ana).title.startswith("Você foi convidado")
+    assert services.invitations_notify(consultation_id=consultation.pk) == 0  # again: nobody
