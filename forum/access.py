@@ -28,7 +28,7 @@ from django.http import Http404
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from courses.prepared import PreparedValues
+from courses.prepared import PreparedModels, PreparedValues
 from forum.models import (
     Attachment,
     Category,
@@ -379,19 +379,22 @@ def access_category(*, user: User, category_id: int) -> tuple[Category, SpaceAcc
 def access_topic(*, user: User, topic_id: int) -> tuple[Topic, SpaceAccess]:
     """A topic the person may read (a deleted one: moderators only); Http404 otherwise.
 
-    Two queries: the topic with its space, category and author, and (compiled once
-    per process: ``_TOPIC_FACTS``) the person's membership and hold in its space,
-    how far they read it (``topic.read_up_to``, None: never opened) and their
-    subscriptions that apply (``topic.subscription_levels``). A third only for
+    One query for someone signed in (compiled once per process: ``_TOPIC_FOUND``): the
+    topic with its space, category and author, the person's membership and hold in its
+    space, how far they read it (``topic.read_up_to``, None: never opened) and their
+    subscriptions that apply (``topic.subscription_levels``). One more only for
     someone on hold, to say until when.
     """
-    topic = Topic.objects.select_related("space", "category", "author").filter(pk=topic_id).first()
-    if topic is None:
-        raise Http404
-    if user is not None and user.is_authenticated:
-        facts = _TOPIC_FACTS.row(user=user.pk, topic=topic.pk, now=timezone.now())
-        if facts is None:  # deleted meanwhile
+    if user is None or not user.is_authenticated:
+        topic = _topics().filter(pk=topic_id).first()
+        if topic is None:
             raise Http404
+        access = _readable(user, topic.space)
+    else:
+        topic = _TOPIC_FOUND.first(user=user.pk, topic=topic_id, now=timezone.now())
+        if topic is None:
+            raise Http404
+        facts = topic.__dict__
         topic.read_up_to = facts["person_read_up_to"]
         topic.subscription_levels = {
             kind: facts[f"person_sub_{kind}"]
@@ -403,8 +406,6 @@ def access_topic(*, user: User, topic_id: int) -> tuple[Topic, SpaceAccess]:
         access = SpaceAccess(topic.space, user, role, held)
         if not access.can_read:
             raise Http404
-    else:
-        access = _readable(user, topic.space)
     if topic.deleted_at is not None and not access.can_moderate:
         raise Http404
     return topic, access
@@ -431,9 +432,13 @@ def _person_in_topic(user, now) -> dict:
     }
 
 
-# What access_topic asks about the person, as one query compiled once per process.
-_TOPIC_FACTS = PreparedValues(
-    lambda user, topic, now: Topic.objects.filter(pk=topic).values(**_person_in_topic(user, now)),
+def _topics():
+    return Topic.objects.select_related("space", "category", "author")
+
+
+# A topic with what access_topic asks about the person, as one query compiled once.
+_TOPIC_FOUND = PreparedModels(
+    lambda user, topic, now: _topics().filter(pk=topic).annotate(**_person_in_topic(user, now)),
     user=int,
     topic=int,
     now=datetime.datetime,
@@ -494,38 +499,36 @@ class RoomAccess:
 def find_room(*, user: User, slug: str) -> Room | None:
     """The room at this address with the page a session's or a question's room lives on
     (``home_session_id``, ``home_question_id``) and, for someone signed in, what their
-    role in it, their reading and their mute need (``person_*``): two queries, the
-    second compiled once per process (``_ROOM_FACTS``); one more to say until when
-    for someone on hold or who muted the room."""
-    # One office hour or question per room at most (one-to-one): a LEFT JOIN each.
-    room = (
-        Room.objects.select_related("space")
-        .filter(slug=slug)
-        .annotate(home_session_id=F("office_hour__id"), home_question_id=F("expert_question__id"))
-        .first()
-    )
-    if room is None or user is None or not user.is_authenticated:
-        return room
+    role in it, their reading and their mute need (``person_*``): one query, compiled
+    once per process (``_ROOM_FOUND``); one more to say until when for someone on hold
+    or who muted the room."""
+    if user is None or not user.is_authenticated:
+        return _rooms_at(slug).first()
     now = timezone.now()
-    facts = _ROOM_FACTS.row(user=user.pk, room=room.pk, now=now)
-    if facts is None:  # deleted meanwhile
+    room = _ROOM_FOUND.first(user=user.pk, slug=slug, now=now)
+    if room is None:
         return None
-    room.person_membership = facts["person_membership"]
-    room.person_tutors = bool(facts["person_tutors"])
-    room.person_enrolled = bool(facts["person_enrolled"])
-    room.person_read_seq = facts["person_read_seq"]
-    room.person_held_until = (
-        held_until(user=user, space=room.space) if facts["person_held"] else None
-    )
+    room.person_tutors = bool(room.person_tutors)
+    room.person_enrolled = bool(room.person_enrolled)
+    room.person_held_until = held_until(user=user, space=room.space) if room.person_held else None
     room.person_muted_until = (
         RoomMute.objects.filter(room=room, user=user, until__gt=now)
         .order_by("-until")
         .values_list("until", flat=True)
         .first()
-        if facts["person_muted"]
+        if room.person_muted
         else None
     )
     return room
+
+
+def _rooms_at(slug):
+    # One office hour or question per room at most (one-to-one): a LEFT JOIN each.
+    return (
+        Room.objects.select_related("space")
+        .filter(slug=slug)
+        .annotate(home_session_id=F("office_hour__id"), home_question_id=F("expert_question__id"))
+    )
 
 
 def _person_in_room(user, now) -> dict:
@@ -538,6 +541,15 @@ def _person_in_room(user, now) -> dict:
             RoomMute.objects.filter(room_id=OuterRef("pk"), user=user, until__gt=now)
         ),
     }
+
+
+# The room at an address with what find_room asks about the person, compiled once.
+_ROOM_FOUND = PreparedModels(
+    lambda user, slug, now: _rooms_at(slug).annotate(**_person_in_room(user, now))[:1],
+    user=int,
+    slug=str,
+    now=datetime.datetime,
+)
 
 
 # What find_room asks about the person, as one query compiled once per process.

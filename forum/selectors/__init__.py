@@ -95,6 +95,7 @@ from forum.selectors.forums import (
     search_posts,
     space_topics,
     subscription_level,
+    topic_page_posts,
     topic_posts,
     waiting_questions,
 )
@@ -184,6 +185,7 @@ __all__ = [
     "steering_committee",
     "subscription_level",
     "thread_messages",
+    "topic_page_posts",
     "topic_posts",
     "unread_total",
     "upcoming_office_hours",

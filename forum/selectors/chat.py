@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 
+from courses.prepared import PreparedModels
 from forum.access import (
     RoomAccess,
     can_read_room_space,
@@ -80,12 +81,28 @@ def messages_after(*, room: Room, after: int, limit: int):
     return list(_messages(room).filter(seq__gt=after).order_by("seq")[:limit])
 
 
+_latest_prepared: dict[int, PreparedModels] = {}
+
+
+def _latest(limit: int) -> PreparedModels:
+    """A room's ``limit`` latest messages and one more (to know whether more exist), as a
+    query compiled once per process: the room's page asks it on every visit."""
+    prepared = _latest_prepared.get(limit)
+    if prepared is None:
+        prepared = _latest_prepared[limit] = PreparedModels(
+            lambda room: _messages(room).prefetch_related(None).order_by("-seq")[: limit + 1],
+            room=int,
+        )
+    return prepared
+
+
 def messages_before(*, room: Room, before: int | None, limit: int) -> tuple[list[Message], bool]:
     """Up to ``limit`` messages older than ``before``, oldest first, and whether more exist."""
-    messages = _messages(room).prefetch_related(None)
-    if before is not None:
-        messages = messages.filter(seq__lt=before)
-    page = list(messages.order_by("-seq")[: limit + 1])
+    if before is None:
+        page = _latest(limit).all(room=room.pk if isinstance(room, Room) else room)
+    else:
+        messages = _messages(room).prefetch_related(None).filter(seq__lt=before)
+        page = list(messages.order_by("-seq")[: limit + 1])
     remember_roles(message.author for message in page)
     has_more = len(page) > limit
     return list(reversed(page[:limit])), has_more
@@ -247,19 +264,26 @@ def _hash_verified(session_hash: str | None, user: User) -> bool:
     return any(constant_time_compare(session_hash, candidate) for candidate in hashes)
 
 
-def present_users(*, room: Room | int) -> list[User]:
-    """People with an open connection to the room (two queries, whatever their number)."""
+def present_users(*, room: Room | int, roles: bool = True) -> list[User]:
+    """People with an open connection to the room, by name, with their roles unless
+    ``roles`` is False (two queries, or one, whatever their number)."""
     since = timezone.now() - datetime.timedelta(seconds=PRESENCE_SECONDS)
-    ids = (
-        RoomPresence.objects.filter(room=room, last_seen__gte=since)
+    people = _PRESENT.all(room=room.pk if isinstance(room, Room) else room, since=since)
+    if roles:
+        remember_roles(people)
+    return people
+
+
+# Who is in a room now, compiled once per process (every room page asks).
+_PRESENT = PreparedModels(
+    lambda room, since: User.objects.filter(
+        pk__in=RoomPresence.objects.filter(room_id=room, last_seen__gte=since)
         .values_list("user_id", flat=True)
         .distinct()
-    )
-    return list(
-        User.objects.filter(pk__in=ids)
-        .prefetch_related("role_grants")
-        .order_by("full_name", "email")
-    )
+    ).order_by("full_name", "email"),
+    room=int,
+    since=datetime.datetime,
+)
 
 
 def room_members(*, room: Room):

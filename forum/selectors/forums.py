@@ -7,11 +7,12 @@ the topic row, and the person's reading position comes in as a subquery.
 import datetime
 import re
 
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, prefetch_related_objects
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.text import slugify
 
+from courses.prepared import PreparedModels
 from forum.access import readable_spaces_filter, space_people
 from forum.models import Category, Flag, Post, Space, Subscription, Topic, TopicRead
 from lms.models import User
@@ -85,6 +86,30 @@ def topic_posts(*, topic: Topic):
         .prefetch_related("attachments")
         .order_by("number")
     )
+
+
+_pages_prepared: dict[int, PreparedModels] = {}
+PAGES_PREPARED = 200
+
+
+def topic_page_posts(*, topic: Topic, number: int) -> list[Post]:
+    """The posts of one page of a topic (``number`` from 1), as ``topic_posts`` gives
+    them. The query of each page is compiled once per process (the first pages are
+    those read): only the topic changes between two visits."""
+    offset = (number - 1) * POSTS_PER_PAGE
+    prepared = _pages_prepared.get(offset)
+    if prepared is None:
+        if len(_pages_prepared) >= PAGES_PREPARED:
+            _pages_prepared.clear()
+        prepared = _pages_prepared[offset] = PreparedModels(
+            lambda topic: topic_posts(topic=topic).prefetch_related(None)[
+                offset : offset + POSTS_PER_PAGE
+            ],
+            topic=int,
+        )
+    posts = prepared.all(topic=topic.pk)
+    prefetch_related_objects(posts, "attachments")
+    return posts
 
 
 def first_unread_number(*, topic: Topic, user: User) -> int:

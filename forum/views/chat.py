@@ -149,7 +149,7 @@ def room_context(request, access) -> dict:
         "first_unread": first_unread,
         "file_accept": ",".join(sorted({*services.IMAGE_TYPES, *services.DOCUMENT_TYPES})),
         "max_files": services.chat.MAX_FILES,
-        "present": selectors.present_users(room=room),
+        "present": selectors.present_users(room=room, roles=False),  # names only
         "muted": muted,
         "members": selectors.room_members(room=room) if access.can_moderate else [],
         "client_id": uuid.uuid4(),

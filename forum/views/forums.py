@@ -175,7 +175,7 @@ def _topic_page(request, topic, access, reply_form=None, status=200):
     # Posts are numbered and never removed (deleted ones stay, hidden): no COUNT.
     paginator.count = topic.post_count
     page = paginator.get_page(request.GET.get("page"))
-    post_list = list(page.object_list)
+    post_list = selectors.topic_page_posts(topic=topic, number=page.number)
     remember_roles(post.author for post in post_list)
     for post in post_list:  # what this person may do with each post (forum.access)
         post.can_edit = access.can_edit(post)

@@ -132,11 +132,11 @@ def test_room_page_query_count_does_not_grow(
             body=f"m{number}",
         )
     client.get(page)
-    # session, user, role grants; the room; the person's role facts, reading and mute
-    # in one query compiled once per process (forum.access._ROOM_FACTS: a round trip
-    # costs less than compiling it each time); its messages and their authors' roles;
-    # who is present. Read already: no write, not even a transaction.
-    with django_assert_max_num_queries(8) as queries:
+    # session, user, role grants; the room with the person's role facts, reading and
+    # mute in one query compiled once per process (forum.access._ROOM_FOUND); its
+    # messages (compiled once too) and their authors' roles; who is present (names
+    # only: no roles). Read already: no write, not even a transaction.
+    with django_assert_max_num_queries(7) as queries:
         assert client.get(page).status_code == 200
     assert all(q["sql"].startswith("SELECT") for q in queries.captured_queries)
 
