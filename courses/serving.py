@@ -143,6 +143,9 @@ class CourseTree:
     course: object  # CoursePage
     modules: dict = field(default_factory=dict)  # path -> ModulePage (live or not)
     outline: list = field(default_factory=list)  # [(ModulePage, [LessonPage])], live only
+    # The pages version it was built under: a fragment drawn from it (the lesson page's
+    # outline, ``{% memo %}``) is kept under it and forgotten when a page changes.
+    version: str = ""
 
 
 def course_tree(course_path: str, *, course=None) -> CourseTree | None:
@@ -152,7 +155,8 @@ def course_tree(course_path: str, *, course=None) -> CourseTree | None:
     """
     from courses.models import CoursePage, LessonPage, ModulePage
 
-    key = f"courses:tree:{pages_version()}:{course_path}"
+    version = pages_version()
+    key = f"courses:tree:{version}:{course_path}"
     tree = cache_get(key)
     if tree is None:
         if course is None:
@@ -173,6 +177,7 @@ def course_tree(course_path: str, *, course=None) -> CourseTree | None:
                 course=course,
                 modules={module.path: module for module in modules},
                 outline=[(module, by_module[module.path]) for module in modules if module.live],
+                version=version,
             )
         cache_set(key, tree, TIMEOUT)
     return tree or None

@@ -68,6 +68,7 @@ def lesson_context(page: LessonPage, request):
         context["cohort_schedule"] = lesson_schedule(cohort=access.enrolment.cohort, lesson=page)
     outline = page.tree.outline if page.tree else []
     context["course_outline"] = outline
+    context["outline_version"] = page.tree.version if page.tree else None
     if outline:
         flat = [lesson for _module, lessons in outline for lesson in lessons]
         ids = [lesson.pk for lesson in flat]

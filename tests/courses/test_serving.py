@@ -95,3 +95,26 @@ def test_a_lesson_routes_from_the_cache_until_a_page_changes(client, world):
     # Found at its new address, and the gate is still asked: module 2 opens next week.
     response = client.get(lesson.url)
     assert response.status_code == 403 and "Texto corregido." not in response.content.decode()
+
+
+def _outline(html: str) -> str:
+    start = html.index('<nav class="lesson-outline"')
+    return html[start : html.index("</nav>", start)]
+
+
+@pytest.mark.django_db
+def test_the_kept_outline_follows_every_change_of_the_course_pages(client, world):
+    # The lesson page's outline is kept per process ({% memo %}) under the course
+    # tree's version: a renamed, unpublished or current lesson shows at once.
+    client.force_login(world.learner)
+    outline = _outline(client.get(world.lesson_b.url).content.decode())
+    assert "Lección A" in outline and 'aria-current="page"' in outline
+    assert outline == _outline(client.get(world.lesson_b.url).content.decode())
+    world.lesson_a.title = "Lección renombrada"
+    world.lesson_a.save_revision().publish()
+    outline = _outline(client.get(world.lesson_b.url).content.decode())
+    assert "Lección renombrada" in outline and "Lección A<" not in outline
+    current = _outline(client.get(world.lesson_a.url).content.decode())
+    assert current != outline  # the current lesson moved
+    world.lesson_a.unpublish()
+    assert "Lección renombrada" not in _outline(client.get(world.lesson_b.url).content.decode())
