@@ -1,6 +1,7 @@
 """A pilot's follow-up in chromium, by keyboard: a member opens a pilot drawn from a
 workshop and follows it; the leading ministry's focal point marks a milestone done;
-the member finds it in her notifications. Every page axe-clean."""
+the member finds it in her notifications, and the pilot on the workshop's page. Every
+page axe-clean."""
 
 import datetime
 from decimal import Decimal
@@ -99,6 +100,11 @@ def test_a_follower_is_told_when_the_leading_ministry_marks_a_milestone_done(
         page.keyboard.press("Enter")
         page.wait_for_url(f"**{address}")
         assert page.locator("#pilot-milestones .tag--ok").count() == 1
+
+        # The workshop it came from lists it.
+        page.goto(f"/es/events/{workshop.slug}/")
+        page.locator(f'#pilots-title ~ ul a[href="{address}"]').wait_for()
+        assert axe_violations(page) == []
     finally:
         reader_ctx.close()
         focal_ctx.close()
