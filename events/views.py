@@ -17,6 +17,7 @@ from events import selectors, services
 from events.models import Event
 from lms.calendar import absolute, calendar_file, ics_response
 from lms.markup import render_markdown
+from pilots import selectors as pilots
 
 
 def _kind(request) -> str:
@@ -65,6 +66,12 @@ def event(request, slug):
             if user.is_authenticated and item.ends_at <= timezone.now()
             else None,
             "evaluation_url": reverse("evaluations:event", kwargs={"slug": item.slug}),
+            "pilots": pilots.for_event(user=user, event=item)
+            if item.kind == Event.Kind.WORKSHOP
+            else [],
+            "can_register_pilot": item.kind == Event.Kind.WORKSHOP
+            and item.is_published
+            and pilots.can_register(user),
         },
     )
 

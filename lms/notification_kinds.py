@@ -60,6 +60,9 @@ KINDS: dict[str, tuple[str, ...]] = {
         "priorities_reminder",
         # evaluations.services: the evaluation of an event or activity that ended.
         "evaluation_invitation",
+        # pilots.services: a followed pilot's milestone changed status, its results.
+        "pilot_milestone",
+        "pilot_results",
     ),
     # A conversation reported to the secretariat (forum.services.direct).
     KindGroup.MODERATION: ("direct_report",),

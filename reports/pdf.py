@@ -167,6 +167,7 @@ def report_pdf(*, report, language: str) -> bytes:
         (_("Certificates issued"), training.certified),
         (_("Dialogues"), len(report.dialogues)),
         (_("Cooperation activities"), len(report.cooperation)),
+        (_("Pilot projects"), len(report.pilots)),
         (_("Mean rating of the course surveys (1-5)"), training.rating),
     ]
     if report.evaluated.respondents:
@@ -229,6 +230,21 @@ def report_pdf(*, report, language: str) -> bytes:
             for item in report.cooperation
         ],
         widths=(60, 24, 50, 40),
+    )
+    pdf.heading(_("Pilot projects"), 12)
+    pdf.grid(
+        [_("Pilot project"), _("Ministries"), _("Status"), _("Funding sought"), _("Obtained")],
+        [
+            [
+                item.title,
+                ", ".join([item.leading, *item.partners]),
+                item.status,
+                f"{_text(item.sought)} {item.currency}",
+                f"{_text(item.obtained)} {item.currency}",
+            ]
+            for item in report.pilots
+        ],
+        widths=(54, 40, 22, 29, 29),
     )
     pdf.heading(_("What participants said"), 12)
     pdf.grid(

@@ -2,7 +2,7 @@
 
 Who reads what:
 - the full report (activities per line, participants, training, dialogues,
-  cooperation, satisfaction, the budget executed; its CSV and PDF) is for the
+  cooperation, pilot projects, satisfaction, the budget executed; its CSV and PDF) is for the
   secretariat and the plan's approving body: those who see its budget;
 - the public summary (activities per line and the totals, no budget, no list of
   institutions) is for everyone once the secretariat published it, and for the
@@ -35,6 +35,7 @@ from forum.models import SpaceMembership
 from lms.choices import Constituency, Country, Sex
 from lms.models import Enrolment, SurveyCompletion, SurveyTally, User
 from lms.selectors import reports as lms_reports
+from pilots import selectors as pilots
 from reports.models import PerformanceReport
 from workplan import selectors as workplan
 from workplan.models import Action, WorkPlan
@@ -191,6 +192,7 @@ class Report:
     training: Training
     dialogues: list[Dialogue]
     cooperation: list[Cooperation]
+    pilots: list  # pilots.selectors.ReportRow: the pilots under way in the plan's years
     evaluations: list[EvaluationRow]
     evaluated: "evaluations.Summary"
     approved: Decimal
@@ -240,6 +242,10 @@ def report_for(*, user, plan: WorkPlan, record: PerformanceReport | None = None)
         training=_training(cohorts, secretariat=can_edit(user)),
         dialogues=_dialogues(rows, events),
         cooperation=_cooperation(shown["proposals"].values()),
+        # Pilots are the members' record (not the public summary's): for the full report.
+        pilots=pilots.in_period(start_year=plan.start_year, end_year=plan.end_year)
+        if can_read(user, plan) and pilots.can_see(user)
+        else [],
         **_evaluations(events, shown["proposals"]),
         approved=view.totals.approved,
         spent=view.totals.spent,

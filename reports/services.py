@@ -208,6 +208,32 @@ def report_csv(*, report) -> str:
         ],
     )
     table(
+        _("Pilot projects"),
+        [
+            _("Pilot project"),
+            _("Leading ministry"),
+            _("Partner ministries"),
+            _("Status"),
+            _("Currency"),
+            _("Funding sought"),
+            _("Funding obtained"),
+            _("Source of the funding"),
+        ],
+        [
+            [
+                csv_safe(item.title),
+                item.leading,
+                "; ".join(item.partners),
+                item.status,
+                item.currency,
+                item.sought,
+                item.obtained,
+                csv_safe(item.source),
+            ]
+            for item in report.pilots
+        ],
+    )
+    table(
         _("Evaluations"),
         [_("Evaluation of"), _("Answers"), _("Satisfaction (1-5)"), _("Usefulness (1-5)")],
         [

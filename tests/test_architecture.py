@@ -44,6 +44,7 @@ LAYERS = [
         "evaluations",
         "bodies",
         "expertgroups",
+        "pilots",
     ],
     ["config", "demo"],
     ["bench", "tests"],

@@ -2,6 +2,7 @@
 PDF in four languages, the foreword, publishing the public summary, flat query counts."""
 
 import csv
+import datetime
 import io
 from decimal import Decimal
 
@@ -14,8 +15,10 @@ from django.urls import reverse
 from django.utils import translation
 
 from bodies.models import Body, Member, Seat
+from courses.models import Theme
 from events.models import Event
 from lms.models import Certificate, Enrolment, SurveyCompletion, SurveyTally
+from pilots.models import Milestone, Pilot
 from reports import selectors, services
 from reports.models import PerformanceReport
 from tests.factories import ProfileFactory
@@ -240,6 +243,68 @@ def test_cooperation_shows_its_parties_and_results(secretariat):
     assert item.results == ["New programmes"] and item.reported
 
 
+def test_the_pilots_of_the_plans_years_show_with_status_and_funding(client, secretariat):
+    plan = make_plan(approved=True)  # 2022-2024
+    PerformanceReport.objects.create(plan=plan, is_public=True)
+    workshop = make_event("bogota", days=-900)
+    theme = Theme.objects.get(code="social-dialogue")
+
+    def pilot(title, starts, ends=None):
+        return Pilot.objects.create(
+            title=title,
+            objective="-",
+            origin="workshop",
+            event=workshop,
+            leading_country="AR",
+            theme=theme,
+            starts_on=starts,
+            ends_on=ends,
+            currency="USD",
+            funding_sought=Decimal("120000"),
+            funding_obtained=Decimal("45000"),
+            funding_source="OIT",
+        )
+
+    under_way = pilot("Mesas tripartitas", datetime.date(2023, 3, 1))
+    under_way.partners.create(country="CL")
+    Milestone.objects.create(pilot=under_way, title="Hito", due_on=datetime.date(2023, 6, 1))
+    pilot("Antes del plan", datetime.date(2019, 1, 1), datetime.date(2021, 12, 31))
+    pilot("Después del plan", datetime.date(2025, 1, 1))
+    with translation.override("en"):
+        (row,) = selectors.report_for(user=secretariat, plan=plan).pilots
+        assert (row.title, row.leading, row.partners, row.status) == (
+            "Mesas tripartitas",
+            "Argentina",
+            ["Chile"],
+            "Late",
+        )
+        assert (row.sought, row.obtained, row.source) == (
+            Decimal("120000"),
+            Decimal("45000"),
+            "OIT",
+        )
+        # The public summary is not the members' record: no pilots in it.
+        assert selectors.report_for(user=AnonymousUser(), plan=plan).pilots == []
+    mfa_force_login(client, secretariat)
+    page = client.get(url("report", pk=plan.pk)).content.decode()
+    assert "Mesas tripartitas" in page and "45,000.00 USD" in page
+    assert "Antes del plan" not in page and "Después del plan" not in page
+    rows = list(csv.reader(io.StringIO(client.get(url("csv", pk=plan.pk)).content.decode())))
+    assert [
+        "Mesas tripartitas",
+        "Argentina",
+        "Chile",
+        "Late",
+        "USD",
+        "120000.00",
+        "45000.00",
+        "OIT",
+    ] in rows
+    assert client.get(url("pdf", pk=plan.pk, language="en")).status_code == 200
+    client.logout()
+    assert "Mesas tripartitas" not in client.get(url("summary", pk=plan.pk)).content.decode()
+
+
 # --- its pages and files ------------------------------------------------------------------------
 
 
@@ -294,6 +359,7 @@ def test_the_csv_holds_every_table_and_guards_against_formulas(client, focal):
         "Officials trained and certified",
         "Ministries in each dialogue",
         "Cooperation activities",
+        "Pilot projects",
         "Evaluations",
         "Budget executed",
     ]

@@ -16,6 +16,7 @@ from demo import (
     library,
     newsletter,
     pages,
+    pilots,
     portfolio,
     priorities,
     spaces,
@@ -75,6 +76,7 @@ class Command(BaseCommand):
             priorities.ensure_priorities()
             newsletter.ensure_newsletter()
             workplan.ensure_workplan()
+            pilots.ensure_pilots()
             # The demo's objects (some written without their services) in the search.
             search_rebuild()
 
