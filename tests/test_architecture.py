@@ -44,6 +44,7 @@ LAYERS = [
         "evaluations",
         "bodies",
         "expertgroups",
+        "needs",
     ],
     ["config", "demo"],
     ["bench", "tests"],

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "evaluations",
     "bodies",
     "expertgroups",
+    "needs",
     "forum",
     "lms",
     "courses",
