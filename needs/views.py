@@ -8,7 +8,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -62,7 +61,6 @@ def index(request):
             "waiting": filters.status == Need.Status.OPEN,
             "can_state": selectors.can_state(user=request.user),
             "ministry": selectors.ministry_of(request.user),
-            "now": timezone.now(),
         },
     )
 

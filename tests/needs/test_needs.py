@@ -394,6 +394,11 @@ def test_a_suggested_programme_becomes_a_proposal_in_one_step(people, call, clie
     assert Proposal.objects.count() == 1 and Outcome.objects.count() == 1
     page = client.get(url("need", pk=need.pk)).content.decode()
     assert reverse("cooperation:proposal", kwargs={"pk": proposal.pk}) in page
+    # Others read that a proposal answered it, not the ministries' private proposal.
+    client.force_login(people["official"])
+    page = client.get(url("need", pk=need.pk)).content.decode()
+    assert "Cooperation proposal" in page
+    assert reverse("cooperation:proposal", kwargs={"pk": proposal.pk}) not in page
 
 
 def test_a_proposal_from_a_need_keeps_its_ministry_among_the_beneficiaries(people, call):
