@@ -46,6 +46,7 @@ urlpatterns += i18n_patterns(
     path("", include("bodies.urls")),
     path("", include("expertgroups.urls")),
     path("", include("pilots.urls")),
+    path("", include("needs.urls")),
     path("", include("search.urls")),
     # Wagtail's page tree last: it answers every path the apps above do not.
     path("", include(wagtail_urls)),

@@ -14,6 +14,7 @@ from lms.choices import Role
 from lms.forms import add_service_errors
 from lms.markup import render_markdown
 from lms.selectors.people import person_country
+from needs import selectors as needs
 from portfolio import forms, selectors, services
 from portfolio.models import Programme
 
@@ -52,7 +53,11 @@ def portfolio(request):
 
 
 def table(request):
-    return render(request, "portfolio/table.html", {"rows": selectors.table()})
+    rows = selectors.table()
+    # Beside what is offered, the needs the ministries stated (for the signed in).
+    themes = [theme for row in rows for theme, _count in row.themes]
+    show_needs = needs.counts_on_themes(themes, user=request.user)
+    return render(request, "portfolio/table.html", {"rows": rows, "show_needs": show_needs})
 
 
 def _programme(request, pk):
@@ -231,5 +236,7 @@ def supply_demand(request):
         raise PermissionDenied
     rows, by_category = selectors.supply_and_demand()
     return render(
-        request, "portfolio/supply_demand.html", {"rows": rows, "by_category": by_category}
+        request,
+        "portfolio/supply_demand.html",
+        {"rows": rows, "by_category": by_category, "needs_by_theme": needs.demand_by_theme()},
     )

@@ -45,6 +45,7 @@ LAYERS = [
         "bodies",
         "expertgroups",
         "pilots",
+        "needs",
     ],
     ["config", "demo"],
     ["bench", "tests"],

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "bodies",
     "expertgroups",
     "pilots",
+    "needs",
     "forum",
     "lms",
     "courses",

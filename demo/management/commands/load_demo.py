@@ -14,6 +14,7 @@ from demo import (
     experts,
     forums,
     library,
+    needs,
     newsletter,
     pages,
     pilots,
@@ -73,6 +74,7 @@ class Command(BaseCommand):
             events.ensure_events()
             evaluations.ensure_evaluations()
             cooperation.ensure_cooperation()
+            needs.ensure_needs()
             priorities.ensure_priorities()
             newsletter.ensure_newsletter()
             workplan.ensure_workplan()
