@@ -33,7 +33,8 @@ urlpatterns += i18n_patterns(
     path("", include("lms.urls")),
     path("", include("forum.urls")),
     # The portal's features, each in its namespace (portfolio/, documents/ and
-    # repositories/, events/, cooperation/, priorities/, newsletter/, work-plan/, bodies/).
+    # repositories/, events/, cooperation/, priorities/, newsletter/, work-plan/,
+    # bodies/, funding/).
     path("", include("portfolio.urls")),
     path("", include("library.urls")),
     path("", include("events.urls")),
@@ -45,6 +46,7 @@ urlpatterns += i18n_patterns(
     path("", include("evaluations.urls")),
     path("", include("bodies.urls")),
     path("", include("expertgroups.urls")),
+    path("", include("funding.urls")),
     path("", include("search.urls")),
     # Wagtail's page tree last: it answers every path the apps above do not.
     path("", include(wagtail_urls)),

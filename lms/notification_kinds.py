@@ -60,6 +60,9 @@ KINDS: dict[str, tuple[str, ...]] = {
         "priorities_reminder",
         # evaluations.services: the evaluation of an event or activity that ended.
         "evaluation_invitation",
+        # funding.services: a new call of a followed theme, its deadline coming.
+        "funding_call",
+        "funding_deadline",
     ),
     # A conversation reported to the secretariat (forum.services.direct).
     KindGroup.MODERATION: ("direct_report",),

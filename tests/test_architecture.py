@@ -44,6 +44,7 @@ LAYERS = [
         "evaluations",
         "bodies",
         "expertgroups",
+        "funding",
     ],
     ["config", "demo"],
     ["bench", "tests"],

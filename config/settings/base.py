@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "evaluations",
     "bodies",
     "expertgroups",
+    "funding",
     "forum",
     "lms",
     "courses",

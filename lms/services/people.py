@@ -28,8 +28,9 @@ _SECRETARIAT_PERMISSIONS = [
     ("lms", "change_user"),
     ("lms", "view_user"),
     ("simple_translation", "submit_translation"),
-    # The documentation centre, repositories, events, cooperation calls and work plans (the
-    # portal apps' snippets in the Wagtail admin), as (app label, model).
+    # The documentation centre, repositories, events, cooperation calls, work plans and
+    # the funding directory (the portal apps' snippets in the Wagtail admin), as
+    # (app label, model).
     *[
         (app_label, f"{action}_{model}")
         for app_label, model in (
@@ -45,6 +46,8 @@ _SECRETARIAT_PERMISSIONS = [
             ("bodies", "body"),
             ("bodies", "seat"),
             ("bodies", "member"),
+            ("funding", "funder"),
+            ("funding", "fundingcall"),
         )
         for action in ("add", "change", "delete", "view")
     ],
@@ -64,6 +67,23 @@ _SECRETARIAT_COLLECTION_PERMISSIONS = [
     ("wagtaildocs", "change_document"),
     ("wagtaildocs", "choose_document"),
 ]
+
+
+def secretariat_group_refresh() -> None:
+    """For a migration of an app whose snippets the secretariat edits: a deployment
+    whose secretariat group was made before that app existed lacks its permissions
+    (the group is ensured only on a role grant). Ensure it once, where it exists (a new
+    database has none: the first role grant makes it with everything). Django creates
+    permissions only after all migrations ran, so the ones it grants are created first.
+    It uses the current service and models on purpose: the permissions listed today."""
+    from django.apps import apps as global_apps
+    from django.contrib.auth.management import create_permissions
+
+    if not Group.objects.filter(name=SECRETARIAT_GROUP).exists():
+        return
+    for config in global_apps.get_app_configs():
+        create_permissions(config, verbosity=0)
+    secretariat_group_ensure()
 
 
 def clean_name(name: str) -> str:

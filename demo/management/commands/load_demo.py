@@ -13,6 +13,7 @@ from demo import (
     expertgroups,
     experts,
     forums,
+    funding,
     library,
     newsletter,
     pages,
@@ -73,6 +74,8 @@ class Command(BaseCommand):
             evaluations.ensure_evaluations()
             cooperation.ensure_cooperation()
             priorities.ensure_priorities()
+            # Before the newsletter: its demo issue lists the new calls.
+            funding.ensure_funding()
             newsletter.ensure_newsletter()
             workplan.ensure_workplan()
             # The demo's objects (some written without their services) in the search.
