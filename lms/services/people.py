@@ -69,23 +69,6 @@ _SECRETARIAT_COLLECTION_PERMISSIONS = [
 ]
 
 
-def secretariat_group_refresh() -> None:
-    """For a migration of an app whose snippets the secretariat edits: a deployment
-    whose secretariat group was made before that app existed lacks its permissions
-    (the group is ensured only on a role grant). Ensure it once, where it exists (a new
-    database has none: the first role grant makes it with everything). Django creates
-    permissions only after all migrations ran, so the ones it grants are created first.
-    It uses the current service and models on purpose: the permissions listed today."""
-    from django.apps import apps as global_apps
-    from django.contrib.auth.management import create_permissions
-
-    if not Group.objects.filter(name=SECRETARIAT_GROUP).exists():
-        return
-    for config in global_apps.get_app_configs():
-        create_permissions(config, verbosity=0)
-    secretariat_group_ensure()
-
-
 def clean_name(name: str) -> str:
     """One line, single spaces, no control characters (names go in email headers)."""
     printable = "".join(

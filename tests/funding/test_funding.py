@@ -64,9 +64,7 @@ def funder(db):
 def published_call(funder, title="Convocatoria", codes=("labour-inspection",), **extra):
     """A call published as the review page publishes it (indexed, followers told)."""
     values = {"deadline": TODAY() + datetime.timedelta(days=30), "language": "es", **extra}
-    call = FundingCall.objects.create(
-        funder=funder, title=title, status=Status.SUGGESTED, **values
-    )
+    call = FundingCall.objects.create(funder=funder, title=title, status=Status.SUGGESTED, **values)
     call.themes.set(themes(*codes))
     secretariat = person("Secretaría", roles=[Role.SECRETARIAT])
     return services.call_decide(actor=secretariat, call=call, publish=True)

@@ -1,14 +1,28 @@
 """Deployments whose secretariat group was made before the work plan existed lack its
-admin permissions: ensure the group once here (lms.services.people.
-secretariat_group_refresh says how and why)."""
+admin permissions: ``lms.services.people`` grants them when it ensures the group, which
+it does only on a role grant. Ensure the group once here, where it exists (a new
+database has none: the first role grant makes it with everything).
 
+It calls the current service with the current models on purpose (the permissions are
+those the service lists today). Django creates permissions only after all migrations
+ran, so the ones it grants are created first."""
+
+from django.apps import apps as global_apps
+from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 
 def ensure_secretariat_group(apps, schema_editor):
-    from lms.services.people import secretariat_group_refresh
+    from django.contrib.auth.models import Group
 
-    secretariat_group_refresh()
+    from lms.services import secretariat_group_ensure
+    from lms.services.people import SECRETARIAT_GROUP
+
+    if not Group.objects.filter(name=SECRETARIAT_GROUP).exists():
+        return
+    for config in global_apps.get_app_configs():
+        create_permissions(config, verbosity=0)
+    secretariat_group_ensure()
 
 
 class Migration(migrations.Migration):
