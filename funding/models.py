@@ -31,7 +31,35 @@ def country_list(codes) -> str:
     return f" {' '.join(known)} " if known else ""
 
 
-class Funder(models.Model):
+class Reviewed(models.Model):
+    """What the review keeps about a funder or a call (lms.services.review): where it
+    stands, who suggested it, when it came and when it was published. Saving it
+    published (the admin does) dates its publication."""
+
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PUBLISHED
+    )
+    suggested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.status == Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+
+class Funder(Reviewed):
     class Kind(models.TextChoices):
         INTERNATIONAL = "international", _("International organisation")
         AGENCY = "agency", _("Cooperation agency")
@@ -53,19 +81,6 @@ class Funder(models.Model):
     themes = models.ManyToManyField(
         "courses.Theme", related_name="funders", blank=True, verbose_name=_("themes")
     )
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.PUBLISHED
-    )
-    suggested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        editable=False,
-    )
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
-    published_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("slug")]),
@@ -88,14 +103,12 @@ class Funder(models.Model):
     def save(self, *args, **kwargs):
         # The admin edits the Markdown: its HTML follows (lms.markup is the one path).
         self.description_html = render_markdown(self.description)
-        if self.status == Status.PUBLISHED and self.published_at is None:
-            self.published_at = timezone.now()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "description_html"}
         super().save(*args, **kwargs)
 
 
-class FundingCall(models.Model):
+class FundingCall(Reviewed):
     funder = models.ForeignKey(
         Funder, on_delete=models.CASCADE, related_name="calls", verbose_name=_("funder")
     )
@@ -127,19 +140,6 @@ class FundingCall(models.Model):
     language = models.CharField(
         _("language"), max_length=5, choices=InterfaceLanguage.choices, default="es"
     )
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.PUBLISHED
-    )
-    suggested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        editable=False,
-    )
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
-    published_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     panels = [
         FieldPanel("funder"),
@@ -165,8 +165,6 @@ class FundingCall(models.Model):
 
     def save(self, *args, **kwargs):
         self.how_to_apply_html = render_markdown(self.how_to_apply)
-        if self.status == Status.PUBLISHED and self.published_at is None:
-            self.published_at = timezone.now()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "how_to_apply_html"}
         super().save(*args, **kwargs)

@@ -79,7 +79,7 @@ def call(request, pk):
     return render(request, "funding/call.html", {"call": item})
 
 
-def _suggest(request, form_class, suggest, template, **form_kwargs):
+def _suggest(request, form_class, suggest, heading, **form_kwargs):
     if not selectors.may_suggest(user=request.user):
         raise PermissionDenied
     form = form_class(**form_kwargs)
@@ -95,13 +95,13 @@ def _suggest(request, form_class, suggest, template, **form_kwargs):
                     request, _("Thank you: the Technical Secretariat will review your suggestion.")
                 )
                 return redirect("funding:index")
-    return render(request, template, {"form": form})
+    return render(request, "funding/suggest.html", {"form": form, "heading": heading})
 
 
 @login_required
 def suggest_funder(request):
     return _suggest(
-        request, forms.FunderSuggestForm, services.funder_suggest, "funding/suggest_funder.html"
+        request, forms.FunderSuggestForm, services.funder_suggest, _("Suggest a funder")
     )
 
 
@@ -111,7 +111,7 @@ def suggest_call(request):
         request,
         forms.CallSuggestForm,
         services.call_suggest,
-        "funding/suggest_call.html",
+        _("Suggest a call"),
         funders=selectors.suggestible_funders(),
     )
 

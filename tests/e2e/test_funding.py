@@ -61,7 +61,7 @@ def test_a_follower_is_told_of_a_published_call_and_opens_it(
         sign_in(staff, secretariat.email, PASSWORD, clock=step_clock)
         staff.goto("/en/funding/review/")
         assert axe_violations(staff) == []
-        staff.get_by_role("button", name=f"Publish {TITLE}").click()
+        staff.get_by_role("button", name=f"Publish {TITLE}", exact=True).click()
         staff.get_by_text("Decision recorded.").wait_for()
 
         page.goto("/en/me/notifications/")
