@@ -38,6 +38,7 @@ SECTIONS = [
     ("portfolio", _("Portfolio"), "portfolio:index"),
     ("documents", _("Documents"), "library:documents"),
     ("events", _("Events"), "events:index"),
+    ("funding", _("Funding"), "funding:index"),
 ]
 
 # Sections that only make sense with an account: hidden from anonymous visitors.

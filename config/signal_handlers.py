@@ -30,6 +30,7 @@ PUBLIC_APPS = {
     "reports",
     "bodies",
     "expertgroups",
+    "funding",
     "wagtailimages",
     "wagtaildocs",
     "taggit",

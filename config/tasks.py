@@ -15,6 +15,7 @@ newsletter-compose          0 6 * * *      newsletter.tasks    the next draft, e
 priorities-reminders        0 8 * * *      priorities.tasks    unanswered questionnaire, 7 d / 1 d
 evaluations-invite          0 9 * * *      evaluations.tasks   participants of what ended, once
 expert-groups-remind        0 8 * * *      expertgroups.tasks  opinion not signed, 7 d / 1 d
+funding-deadlines-remind    30 8 * * *     funding.tasks       followed calls closing, 7 d / 1 d
 task-results-prune          20 3 * * *     config.tasks        finished task results > 14 d
 sessions-clear              30 3 * * *     config.tasks        expired sessions
 import-jobs-prune           40 3 * * *     lms.tasks           finished imports > 30 days

@@ -33,7 +33,8 @@ urlpatterns += i18n_patterns(
     path("", include("lms.urls")),
     path("", include("forum.urls")),
     # The portal's features, each in its namespace (portfolio/, documents/ and
-    # repositories/, events/, cooperation/, priorities/, newsletter/, work-plan/, bodies/, pilots/).
+    # repositories/, events/, cooperation/, priorities/, newsletter/, work-plan/,
+    # bodies/, expert-groups/, pilots/, needs/, funding/).
     path("", include("portfolio.urls")),
     path("", include("library.urls")),
     path("", include("events.urls")),
@@ -47,6 +48,7 @@ urlpatterns += i18n_patterns(
     path("", include("expertgroups.urls")),
     path("", include("pilots.urls")),
     path("", include("needs.urls")),
+    path("", include("funding.urls")),
     path("", include("search.urls")),
     # Wagtail's page tree last: it answers every path the apps above do not.
     path("", include(wagtail_urls)),

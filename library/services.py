@@ -12,8 +12,11 @@ from library.models import Publication
 from library.search import publication_index
 from lms.choices import InterfaceLanguage
 from lms.models import User
-from lms.selectors.people import secretariat_people
-from lms.services.notifications import in_language_of, notification_create, notifications_fan_out
+from lms.services.review import (
+    suggestion_decide,
+    suggestion_tell_author,
+    suggestion_tell_secretariat,
+)
 
 SUGGESTED = gettext_noop("Document suggested for the documentation centre: %(title)s")
 PUBLISHED = gettext_noop("The document you suggested is published: %(title)s")
@@ -60,36 +63,31 @@ def publication_suggested_notify(*, publication_id: int) -> int:
     publication = Publication.objects.filter(pk=publication_id).first()
     if publication is None:
         return 0
-    return notifications_fan_out(
-        people=secretariat_people(),
+    return suggestion_tell_secretariat(
         kind="document_suggested",
         key=f"publication:{publication.pk}",
-        write=lambda _person: {
-            "title": _(SUGGESTED) % {"title": publication.title},
-            "url": reverse("library:document_suggestions"),
-        },
+        title=SUGGESTED,
+        values={"title": publication.title},
+        url=lambda: reverse("library:document_suggestions"),
     )
 
 
 @transaction.atomic
 def publication_decide(*, actor: User, publication: Publication, publish: bool) -> Publication:
-    if not actor.is_secretariat:
-        raise PermissionDenied(_("Only the Technical Secretariat publishes documents."))
-    publication = Publication.objects.select_for_update().get(pk=publication.pk)
-    if publication.status != Publication.Status.SUGGESTED:
-        raise ValidationError(_("This suggestion has already been answered."))
-    publication.status = Publication.Status.PUBLISHED if publish else Publication.Status.DECLINED
-    publication.save(update_fields=["status"])
+    publication = suggestion_decide(
+        actor=actor,
+        item=publication,
+        publish=publish,
+        refusal=_("Only the Technical Secretariat publishes documents."),
+    )
     publication_index(publication=publication)
-    if publish and publication.suggested_by_id:
-        person = publication.suggested_by
-        with in_language_of(person):
-            notification_create(
-                user=person,
-                kind="document_published",
-                title=_(PUBLISHED) % {"title": publication.title},
-                url=reverse("library:documents") + "?" + urlencode({"q": publication.title[:60]}),
-            )
+    suggestion_tell_author(
+        item=publication,
+        kind="document_published",
+        title=PUBLISHED,
+        values={"title": publication.title},
+        url=lambda: reverse("library:documents") + "?" + urlencode({"q": publication.title[:60]}),
+    )
     return publication
 
 

@@ -87,3 +87,11 @@ class Role(models.TextChoices):
     EXPERT = "expert", _("Expert")
     FOCAL_POINT = "focal_point", _("Focal point")
     SECRETARIAT = "secretariat", _("Technical Secretariat")
+
+
+class ReviewStatus(models.TextChoices):
+    """Where a suggestion stands in the secretariat's review (lms.services.review)."""
+
+    SUGGESTED = "suggested", _("Suggested, waiting for review")
+    PUBLISHED = "published", _("Published")
+    DECLINED = "declined", _("Not published")

@@ -63,6 +63,9 @@ KINDS: dict[str, tuple[str, ...]] = {
         # pilots.services: a followed pilot's milestone changed status, its results.
         "pilot_milestone",
         "pilot_results",
+        # funding.services: a new call of a followed theme, its deadline coming.
+        "funding_call",
+        "funding_deadline",
     ),
     # A conversation reported to the secretariat (forum.services.direct).
     KindGroup.MODERATION: ("direct_report",),

@@ -84,6 +84,7 @@ class Item(models.Model):
         DOCUMENTS = "documents", _("New documents")
         EVENTS = "events", _("Coming events")
         CALLS = "calls", _("Course calls")
+        FUNDING = "funding", _("New funding calls")
         ANSWERS = "answers", _("Answered questions")
 
     issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="items")

@@ -18,6 +18,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from events.models import Event
+from funding.selectors import calls_published_since
 from library.models import Publication
 from lms.models import EnrolmentCall, User
 from lms.services.delivery import RowLedger, deliver_once
@@ -280,6 +281,14 @@ def newsletter_compose(*, actor: User) -> Issue:
                 section=Item.Section.CALLS,
                 url=reverse("lms:call_apply", kwargs={"call_id": call.pk}),
                 **_titles(lambda language, c=call: c.title),
+            )
+        )
+    for call in calls_published_since(since=since)[:10]:
+        items.append(
+            Item(
+                section=Item.Section.FUNDING,
+                url=reverse("funding:call", kwargs={"pk": call.pk}),
+                **_titles(lambda language, c=call: f"{c.title} ({c.funder.name})"),
             )
         )
     from forum.models import Topic

@@ -46,6 +46,7 @@ LAYERS = [
         "expertgroups",
         "pilots",
         "needs",
+        "funding",
     ],
     ["config", "demo"],
     ["bench", "tests"],

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "expertgroups",
     "pilots",
     "needs",
+    "funding",
     "forum",
     "lms",
     "courses",

@@ -28,8 +28,9 @@ _SECRETARIAT_PERMISSIONS = [
     ("lms", "change_user"),
     ("lms", "view_user"),
     ("simple_translation", "submit_translation"),
-    # The documentation centre, repositories, events, cooperation calls and work plans (the
-    # portal apps' snippets in the Wagtail admin), as (app label, model).
+    # The documentation centre, repositories, events, cooperation calls, work plans and
+    # the funding directory (the portal apps' snippets in the Wagtail admin), as
+    # (app label, model).
     *[
         (app_label, f"{action}_{model}")
         for app_label, model in (
@@ -45,6 +46,8 @@ _SECRETARIAT_PERMISSIONS = [
             ("bodies", "body"),
             ("bodies", "seat"),
             ("bodies", "member"),
+            ("funding", "funder"),
+            ("funding", "fundingcall"),
         )
         for action in ("add", "change", "delete", "view")
     ],

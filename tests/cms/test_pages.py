@@ -139,7 +139,7 @@ def test_nav_only_links_to_sections_that_exist(client, demo_pages, user):
         for href in re.findall(r'href="([^"]+)"', nav):
             assert client.get(href).status_code == 200, href
     assert "/es/experts/" in html and "/es/communities/" in html
-    assert len(SECTIONS) == 8
+    assert len(SECTIONS) == 9
 
 
 @pytest.mark.django_db
@@ -182,7 +182,7 @@ def test_pages_load_nothing_from_other_hosts(client, demo_pages):
 
 
 # The portal's apps, whose demo rows load_demo makes too.
-PORTAL_APPS = {"portfolio", "library", "events", "cooperation", "newsletter"}
+PORTAL_APPS = {"portfolio", "library", "events", "cooperation", "newsletter", "funding"}
 
 
 @pytest.mark.django_db

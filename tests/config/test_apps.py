@@ -17,6 +17,7 @@ PORTAL_APPS = {
     "cooperation": "cooperation:call",
     "newsletter": "newsletter:archive",
     "workplan": "workplan:plans",
+    "funding": "funding:index",
 }
 
 
@@ -55,5 +56,7 @@ def test_the_secretariat_manages_the_portal_snippets(secretariat):
         "workplan.change_workplan",
         "workplan.change_action",
         "workplan.add_funder",
+        "funding.change_fundingcall",
+        "funding.add_funder",
     ):
         assert secretariat.has_perm(permission), permission

@@ -27,6 +27,7 @@ PERIODIC = {
     "priorities-reminders": ("priorities.tasks.priorities_reminders", "0 8 * * *"),
     "evaluations-invite": ("evaluations.tasks.evaluations_invite", "0 9 * * *"),
     "expert-groups-remind": ("expertgroups.tasks.expert_groups_remind", "0 8 * * *"),
+    "funding-deadlines-remind": ("funding.tasks.funding_deadlines_remind", "30 8 * * *"),
     "task-results-prune": ("config.tasks.prune_task_results", "20 3 * * *"),
     "sessions-clear": ("config.tasks.clear_sessions", "30 3 * * *"),
     "import-jobs-prune": ("lms.tasks.import_jobs_prune", "40 3 * * *"),

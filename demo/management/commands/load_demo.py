@@ -13,6 +13,7 @@ from demo import (
     expertgroups,
     experts,
     forums,
+    funding,
     library,
     needs,
     newsletter,
@@ -76,6 +77,8 @@ class Command(BaseCommand):
             cooperation.ensure_cooperation()
             needs.ensure_needs()
             priorities.ensure_priorities()
+            # Before the newsletter: its demo issue lists the new calls.
+            funding.ensure_funding()
             newsletter.ensure_newsletter()
             workplan.ensure_workplan()
             pilots.ensure_pilots()
