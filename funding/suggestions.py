@@ -1,5 +1,5 @@
 """What the funding directory suggests for a ministry's need (the needs app asks through
-its ``rial_need_suggestions`` hook, registered when both apps are in place): the open
+its ``rial_need_suggestions`` hook, registered in funding/wagtail_hooks.py): the open
 calls of the need's theme for which the need's country is eligible."""
 
 from django.urls import reverse
@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from courses.models import Theme
 from funding import selectors
+from needs.suggestions import Suggestion
 
 LIMIT = 5
 
@@ -21,9 +22,9 @@ def _detail(call) -> str:
     }
 
 
-def need_suggestions(need, user) -> list[dict]:
+def need_suggestions(need, user) -> list[Suggestion]:
     """Open funding calls of ``need.theme_id`` that ``need.country`` (ISO-2) may apply to,
-    soonest deadline first, as plain dicts of the needs app's Suggestion."""
+    soonest deadline first. No one-step action: the call's page says how to apply."""
     theme_id, country = getattr(need, "theme_id", None), getattr(need, "country", "") or ""
     if not theme_id:
         return []
@@ -32,14 +33,12 @@ def need_suggestions(need, user) -> list[dict]:
     ).prefetch_related(None)[:LIMIT]
     label = _("Funding call")
     return [
-        {
-            "kind": "funding-call",
-            "kind_label": label,
-            "title": call.title,
-            "url": reverse("funding:call", kwargs={"pk": call.pk}),
-            "detail": _detail(call),
-            "action_url": None,
-            "action_label": None,
-        }
+        Suggestion(
+            kind="funding-call",
+            kind_label=label,
+            title=call.title,
+            url=reverse("funding:call", kwargs={"pk": call.pk}),
+            detail=_detail(call),
+        )
         for call in calls
     ]

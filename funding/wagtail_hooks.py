@@ -8,12 +8,17 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from funding import search
 from funding.models import Funder, FundingCall, Status
 from funding.services import call_published_later
+from funding.suggestions import need_suggestions
 from search.services import entries_delete
 
 
 @hooks.register("rial_search_providers")
 def search_providers():
     return [search.provider()]
+
+
+# Open calls of a need's theme for its country, on the need's page (needs/suggestions.py).
+hooks.register("rial_need_suggestions", need_suggestions)
 
 
 @hooks.register("after_create_snippet")

@@ -336,13 +336,13 @@ def test_need_suggestions_are_the_open_calls_of_the_theme_for_the_country(funder
     need = SimpleNamespace(theme_id=inspection.pk, country="HT")
     with translation.override("en"):
         found = need_suggestions(need, None)
-    assert [s["title"] for s in found] == ["Para Haití", "Para todos"]
+    assert [s.title for s in found] == ["Para Haití", "Para todos"]
     first = found[0]
-    assert first["kind"] == "funding-call" and first["kind_label"] == "Funding call"
-    assert first["url"] == f"/en/funding/calls/{for_haiti.pk}/"
-    assert first["detail"].startswith("Banco de Ejemplo · deadline ")
-    assert first["action_url"] is None and first["action_label"] is None
-    assert found[1]["detail"] == "Banco de Ejemplo · applications at any time"
+    assert first.kind == "funding-call" and first.kind_label == "Funding call"
+    assert first.url == f"/en/funding/calls/{for_haiti.pk}/"
+    assert first.detail.startswith("Banco de Ejemplo · deadline ")
+    assert first.action_url is None and first.action_label is None
+    assert found[1].detail == "Banco de Ejemplo · applications at any time"
     assert for_all.pk
     assert need_suggestions(SimpleNamespace(theme_id=None, country="HT"), None) == []
 
@@ -363,3 +363,25 @@ def test_the_migration_gives_an_existing_secretariat_group_the_directory_permiss
         )
     )
     assert {"change_fundingcall", "add_funder", "view_funder"} <= codenames
+
+
+def test_a_need_page_suggests_the_open_calls_of_its_theme_for_its_ministry(client, funder):
+    from needs.models import Need
+
+    inspection = themes("labour-inspection")[0]
+    call = published_call(funder, "Para Haití", countries=" HT ")
+    published_call(funder, "Para Chile", countries=" CL ")
+    need = Need.objects.create(
+        country="HT",
+        theme=inspection,
+        title="Inspección en zonas rurales",
+        description="Necesitamos apoyo.",
+        help_kinds="training",
+    )
+    client.force_login(person())
+    with translation.override("en"):
+        html = client.get(reverse("needs:need", kwargs={"pk": need.pk}))
+    text = html.content.decode()
+    assert html.status_code == 200
+    assert "Funding call" in text and f"/en/funding/calls/{call.pk}/" in text
+    assert "Para Chile" not in text
