@@ -144,7 +144,7 @@ def room_attendance(room: VideoRoom, now: datetime.datetime | None = None) -> li
 
 def video_panel(*, owner: VideoOwner, now: datetime.datetime | None = None) -> VideoPanel:
     """How the session's page offers joining: through the platform's room when a
-    video server is configured, else the plain link; and after the start, the
+    video server is configured, else the plain link; and once it is over, the
     recordings and (for its moderators) the attendance."""
     now = now or timezone.now()
     if not video.configured():
@@ -159,7 +159,7 @@ def video_panel(*, owner: VideoOwner, now: datetime.datetime | None = None) -> V
     )
     room = room_for(owner.key) if owner.may_join or owner.moderator else None
     if room is not None:
-        if now >= owner.starts_at:
+        if now >= owner.ends_at:
             panel.recordings = room_recordings(room)
         if owner.moderator:
             panel.attendance = room_attendance(room, now)

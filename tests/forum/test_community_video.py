@@ -10,7 +10,7 @@ import urllib.request
 import pytest
 from django.utils import timezone
 
-from forum.models import SpaceMembership
+from forum.models import SpaceEvent, SpaceMembership
 from lms.models import Attendance, VideoRoom
 from lms.services.video import GRACE, video_attendance_sync
 from lms.tasks import video_attendance
@@ -144,7 +144,11 @@ def test_a_server_down_says_so_clearly(client, network, live_dialogue, settings)
     assert "tell the Technical Secretariat" in text
     assert page_url(live_dialogue) in text
     assert not Attendance.objects.exists()
-    # The session's page still works; its recordings say they cannot be listed.
+    # The session's page still works; once it is over, its recordings say they
+    # cannot be listed.
+    SpaceEvent.objects.filter(pk=live_dialogue.pk).update(
+        starts_at=timezone.now() - datetime.timedelta(hours=3)
+    )
     client.force_login(network["coordinator"])
     assert VideoRoom.objects.filter(owner_key=f"forum.spaceevent:{live_dialogue.pk}").exists()
     page = client.get(page_url(live_dialogue))
@@ -192,6 +196,12 @@ def test_the_coordinator_sees_attendance_and_everyone_the_recordings(
     Attendance.objects.filter(user=network["hides"]).update(left_at=timezone.now(), seconds=25 * 60)
     fake_bbb.record(room.meeting_id, minutes=80)
     fake_bbb.record(room.meeting_id, published=False)
+    client.force_login(network["shows"])
+    assert "/playback/" not in client.get(page_url(live_dialogue)).content.decode()
+    # The session is over: its recordings are listed.
+    SpaceEvent.objects.filter(pk=live_dialogue.pk).update(
+        starts_at=timezone.now() - datetime.timedelta(hours=3)
+    )
 
     client.force_login(network["coordinator"])
     page = client.get(page_url(live_dialogue)).content.decode()
@@ -202,8 +212,6 @@ def test_the_coordinator_sees_attendance_and_everyone_the_recordings(
     assert "still in the room" in page
     assert page.count("/playback/presentation/") == 1  # the published one
     assert "80 minutes" in page
-    assert "You join as moderator." in page
-    assert "Close the room for everyone" in page
 
     client.force_login(network["shows"])
     page = client.get(page_url(live_dialogue)).content.decode()
@@ -231,6 +239,9 @@ def test_the_coordinator_closes_the_room_for_everyone(client, network, live_dial
     _join(client, network["shows"], live_dialogue)
     _join(client, network["coordinator"], live_dialogue)
     room = VideoRoom.objects.get()
+    page = client.get(page_url(live_dialogue)).content.decode()
+    assert "You join as moderator." in page
+    assert "Close the room for everyone" in page
     client.force_login(network["shows"])
     assert client.post(f"/en/video/forum.spaceevent:{live_dialogue.pk}/end/").status_code == 403
     client.force_login(network["coordinator"])
