@@ -88,6 +88,7 @@ class VideoPanel:
     uses_room: bool  # False: the plain link, as without a video server
     join_url: str = ""
     is_open: bool = False
+    upcoming: bool = False  # the room is not open yet
     recordings: list[video.Recording] | None = field(default_factory=list)  # None: unreachable
     attendance: list[Stay] | None = None  # for whoever runs the session
 
@@ -156,6 +157,7 @@ def video_panel(*, owner: VideoOwner, now: datetime.datetime | None = None) -> V
         uses_room=True,
         join_url=reverse("lms:video_join", kwargs={"key": owner.key}),
         is_open=owner.is_open(now),
+        upcoming=now < owner.starts_at - OPEN_BEFORE,
     )
     room = room_for(owner.key) if owner.may_join or owner.moderator else None
     if room is not None:
