@@ -32,6 +32,7 @@ from bodies.models import (
 from forum.selectors.communities import add_months
 from lms.calendar import CalendarEntry
 from lms.models import User
+from lms.selectors.video import VideoOwner, owner_key
 
 MEETINGS_SHOWN = 50
 PAST_MEETINGS_PER_PAGE = 20
@@ -457,3 +458,36 @@ def calendar_entries(*, user: User, start, end) -> list[CalendarEntry]:
     )
     # Only the bodies the person is a current member of: they may have the link.
     return [meeting_entry(meeting, with_link=True) for meeting in meetings]
+
+
+# Video rooms (lms asks through the ``rial_video_owners`` hook): a virtual meeting's
+# room is for the body's members and the secretariat, who moderates.
+MEETING_VIDEO = "bodies.meeting"
+
+
+def meeting_video_owner(*, access: BodyAccess, meeting: Meeting) -> VideoOwner | None:
+    """The room of a virtual meeting as this person sees it (None in person)."""
+    if meeting.format != Meeting.Format.VIRTUAL:
+        return None
+    return VideoOwner(
+        key=owner_key(MEETING_VIDEO, meeting.pk),
+        title=f"{access.body.name}: {meeting.title}",
+        page_url=reverse("bodies:meeting", kwargs={"slug": access.body.slug, "pk": meeting.pk}),
+        starts_at=meeting.starts_at,
+        ends_at=meeting.ends_at,
+        link=meeting.link,
+        may_join=access.can_see_members_area,
+        moderator=access.can_manage,
+    )
+
+
+def _video_owner(*, pk: int, user: User) -> VideoOwner | None:
+    meeting = Meeting.objects.select_related("body").filter(pk=pk).first()
+    access = access_for(user=user, body=meeting.body) if meeting is not None else None
+    if access is None:
+        return None
+    return meeting_video_owner(access=access, meeting=meeting)
+
+
+def video_owners() -> dict:
+    return {MEETING_VIDEO: _video_owner}

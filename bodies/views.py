@@ -16,6 +16,7 @@ from bodies.models import AgendaItem, Agreement, Seat
 from expertgroups import selectors as expertgroups
 from lms.calendar import absolute, calendar_file, ics_response
 from lms.forms import add_service_errors
+from lms.selectors.video import video_panel
 
 
 def _access(request, slug) -> selectors.BodyAccess:
@@ -93,6 +94,11 @@ def body(request, slug):
     )
 
 
+def _video(access, item):
+    owner = selectors.meeting_video_owner(access=access, meeting=item)
+    return video_panel(owner=owner) if owner is not None else None
+
+
 def meeting(request, slug, pk):
     access = _access(request, slug)
     item = _meeting(access, pk)
@@ -104,6 +110,7 @@ def meeting(request, slug, pk):
             "page": page,
             "body": access.body,
             "meeting": item,
+            "video": _video(access, item),
             "comment_form": forms.CommentForm() if access.can_comment(page.minutes) else None,
             "statuses": Agreement.Status.choices,
             # Questions this meeting put to ad-hoc groups of experts.

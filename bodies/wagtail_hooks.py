@@ -18,6 +18,12 @@ def calendar_entries(user, start, end):
     return selectors.calendar_entries(user=user, start=start, end=end)
 
 
+@hooks.register("rial_video_owners")
+def video_owners():
+    """Bodies' virtual meetings, for their video rooms (lms)."""
+    return selectors.video_owners()
+
+
 @hooks.register("rial_space_cadence")
 def space_cadence(space, now=None):
     """A community that is a body (forum): the body's cadence, with ``months``,

@@ -22,6 +22,7 @@ import-jobs-prune           40 3 * * *     lms.tasks           finished imports 
 import-jobs-resume          */5 * * * *    lms.tasks           imports whose worker stopped
 live-session-reminders      */15 * * * *   lms.tasks           live sessions of the next 24 h
 notification-email-batches  * * * * *      lms.tasks           unread mentions, messages > 10 min
+video-attendance            * * * * *      lms.tasks           who left the video rooms (BBB)
 ==========================  =============  ==================  ==================================
 """
 

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from events.models import Event, EventRegistration
 from lms.calendar import CalendarEntry
+from lms.selectors.video import VideoOwner, owner_key
 
 
 def _published():
@@ -77,3 +78,36 @@ def calendar_entries(*, user, start, end) -> list:
     """The published events the person registered for, for their calendar (lms)."""
     events = _published().filter(registrations__user=user, starts_at__lt=end, ends_at__gt=start)
     return [event_entry(event) for event in events]
+
+
+# Video rooms (lms asks through the ``rial_video_owners`` hook): a virtual or hybrid
+# event's room is for the people registered and the secretariat, who moderates.
+EVENT_VIDEO = "events.event"
+
+
+def event_video_owner(*, event: Event, user) -> VideoOwner | None:
+    """The room of a virtual or hybrid event as this person sees it (None in person)."""
+    if event.format == Event.Format.IN_PERSON:
+        return None
+    secretariat = user.is_authenticated and user.is_secretariat
+    return VideoOwner(
+        key=owner_key(EVENT_VIDEO, event.pk),
+        title=event.title,
+        page_url=reverse("events:event", kwargs={"slug": event.slug}),
+        starts_at=event.starts_at,
+        ends_at=event.ends_at,
+        link=event.link,
+        may_join=secretariat or is_registered(user=user, event=event),
+        moderator=secretariat,
+    )
+
+
+def _video_owner(*, pk: int, user) -> VideoOwner | None:
+    item = Event.objects.filter(pk=pk).first()
+    if item is None or not (item.is_published or (user.is_authenticated and user.is_secretariat)):
+        return None
+    return event_video_owner(event=item, user=user)
+
+
+def video_owners() -> dict:
+    return {EVENT_VIDEO: _video_owner}

@@ -17,6 +17,7 @@ from events import selectors, services
 from events.models import Event
 from lms.calendar import absolute, calendar_file, ics_response
 from lms.markup import render_markdown
+from lms.selectors.video import video_panel
 from pilots import selectors as pilots
 
 
@@ -47,6 +48,11 @@ def _event(request, slug) -> Event:
     return item
 
 
+def _video(item, user):
+    owner = selectors.event_video_owner(event=item, user=user)
+    return video_panel(owner=owner) if owner is not None else None
+
+
 def event(request, slug):
     item = _event(request, slug)
     user = request.user
@@ -57,6 +63,7 @@ def event(request, slug):
             "event": item,
             "agenda_html": render_markdown(item.agenda) if item.agenda else "",
             "registered": selectors.is_registered(user=user, event=item),
+            "video": _video(item, user),
             # Who takes part is for the people who take part in the network.
             "participants": list(selectors.participants(event=item))
             if user.is_authenticated

@@ -15,6 +15,12 @@ def calendar_entries(user, start, end):
     return selectors.calendar_entries(user=user, start=start, end=end)
 
 
+@hooks.register("rial_video_owners")
+def video_owners():
+    """Virtual and hybrid events, for their video rooms (lms)."""
+    return selectors.video_owners()
+
+
 class EventViewSet(SnippetViewSet):
     """Workshops, dialogues and meetings: agenda, presentations, photos, results."""
 

@@ -43,6 +43,14 @@ def calendar_entries(user, start, end):
     return calendar_entries(user=user, start=start, end=end)
 
 
+@hooks.register("rial_video_owners")
+def video_owners():
+    """Communities' dialogues and meetings, for their video rooms (lms)."""
+    from forum.selectors.video import video_owners
+
+    return video_owners()
+
+
 @hooks.register("after_edit_snippet")
 def space_edited(request, instance):
     """The secretariat changed a space (its members, its rooms, who reads it): open

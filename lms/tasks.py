@@ -8,7 +8,16 @@ from django.conf import settings
 from django_periodic_tasks import scheduled_task
 from django_tasks import task
 
-from lms.services import certificates, enrolment, jobs, learning, notifications, push, schedule
+from lms.services import (
+    certificates,
+    enrolment,
+    jobs,
+    learning,
+    notifications,
+    push,
+    schedule,
+    video,
+)
 from lms.services.enrolment_import import enrolment_import_run
 
 
@@ -87,3 +96,11 @@ def notification_email_batches() -> int:
     if failed:
         raise RuntimeError(f"{failed} batched emails could not be sent")  # their claims given back
     return sent
+
+
+@scheduled_task(cron="* * * * *", name="video-attendance", timezone=settings.TIME_ZONE)
+@task()
+def video_attendance() -> int:
+    """Departures from the video rooms, read from the server while someone is in one
+    (nothing to do, and no call, when nobody is)."""
+    return video.video_attendance_sync()

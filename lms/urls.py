@@ -2,11 +2,14 @@
 
 from django.urls import path
 
-from lms.views import app, calendar, jobs, learning, manage, people, tutoring
+from lms.views import app, calendar, jobs, learning, manage, people, tutoring, video
 
 app_name = "lms"
 
 urlpatterns = [
+    # Video rooms of the sessions of the apps above (owner key "app.model:pk").
+    path("video/<str:key>/join/", video.join, name="video_join"),
+    path("video/<str:key>/end/", video.end, name="video_end"),
     # The person's own space.
     path("me/profile/", people.profile, name="profile"),
     path("me/learning/", learning.dashboard, name="dashboard"),

@@ -30,11 +30,13 @@ from django.utils.translation import gettext_lazy as _
 from cooperation.services import RESULT_KINDS
 from evaluations import selectors as evaluations
 from events.models import Event, EventRegistration
+from events.selectors import EVENT_VIDEO
 from forum.access import CURRENT_ENROLMENT
 from forum.models import SpaceMembership
 from lms.choices import Constituency, Country, Sex
 from lms.models import Enrolment, SurveyCompletion, SurveyTally, User
 from lms.selectors import reports as lms_reports
+from lms.selectors.video import attendance_counts, owner_key
 from pilots import selectors as pilots
 from reports.models import PerformanceReport
 from workplan import selectors as workplan
@@ -147,6 +149,7 @@ class Dialogue:
     url: str
     when: object  # a date, or "" for a space
     countries: list[str]
+    attended: int = 0  # people who joined its video room (lms.video), counted, not named
 
 
 @dataclass
@@ -430,6 +433,11 @@ def _dialogues(rows, events: dict) -> list[Dialogue]:
         ):
             if country:
                 by_space[space_id].add(country)
+    attended = (
+        attendance_counts([owner_key(EVENT_VIDEO, event.pk) for event in dialogue_events])
+        if dialogue_events
+        else {}
+    )
     names = dict(Country.choices)
 
     def named(codes):
@@ -441,6 +449,7 @@ def _dialogues(rows, events: dict) -> list[Dialogue]:
             reverse("events:event", kwargs={"slug": event.slug}),
             timezone.localtime(event.starts_at).date(),
             named(by_event[event.pk]),
+            attended.get(owner_key(EVENT_VIDEO, event.pk), 0),
         )
         for event in sorted(dialogue_events, key=lambda event: event.starts_at)
     ]

@@ -100,6 +100,18 @@ def _test_database_let_go(request, django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
+def fake_bbb(settings):
+    """A fake BigBlueButton server (tests/video_fake.py) the platform is configured with."""
+    from tests.video_fake import FakeBigBlueButton
+
+    server = FakeBigBlueButton().start()
+    settings.BBB_URL = server.url
+    settings.BBB_SECRET = server.secret
+    yield server
+    server.stop()
+
+
+@pytest.fixture
 def password():
     return PASSWORD
 

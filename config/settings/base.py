@@ -5,6 +5,7 @@ environment (see README, "Configuration"):
 
 - ``DATABASE_URL``: PostgreSQL (``postgres://user@host:5432/name``); SQLite if unset.
 - ``REDIS_URL``: Redis for the channel layer and the cache; in-memory if unset.
+- ``BBB_URL``, ``BBB_SECRET``: a BigBlueButton server for the video rooms; plain links if unset.
 - ``SECRET_KEY``, ``ALLOWED_HOSTS``, ``DEBUG``, ``EMAIL_*``: deployment.
 """
 
@@ -263,6 +264,13 @@ PERIODIC_TASKS_SCHEDULER_INTERVAL = int(os.environ.get("SCHEDULER_INTERVAL", "15
 # Mentions and direct messages still unread this many minutes after they came are
 # emailed, all of a person's waiting ones in one email (lms notification-email-batches).
 NOTIFICATION_EMAIL_DELAY_MINUTES = int(os.environ.get("NOTIFICATION_EMAIL_DELAY_MINUTES", "10"))
+
+# Video rooms (lms.video): a BigBlueButton server, as `bbb-conf --secret` prints its
+# URL (https://host/bigbluebutton/) and shared secret. Unset, live sessions, dialogues
+# and meetings keep their plain "link to join".
+BBB_URL = os.environ.get("BBB_URL", "")
+BBB_SECRET = os.environ.get("BBB_SECRET", "")
+BBB_TIMEOUT_SECONDS = float(os.environ.get("BBB_TIMEOUT_SECONDS", "5"))
 
 # Web Push to the installed app (lms.services.push). Push is off until both keys are
 # set; `manage.py vapid_keys` makes a pair (`make run` keeps one in .env). The subject

@@ -41,3 +41,8 @@ PRIVATE_MEDIA_ROOT = MEDIA_ROOT / "private"
 
 # The browser tests' servers push to a push service of the test's own on 127.0.0.1.
 WEB_PUSH_ALLOW_LOCAL_ENDPOINTS = env_bool("WEB_PUSH_ALLOW_LOCAL_ENDPOINTS", False)
+
+# No video server unless a test starts the fake one (tests/video_fake.py).
+BBB_URL = ""
+BBB_SECRET = ""
+BBB_TIMEOUT_SECONDS = 2.0

@@ -21,10 +21,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 from forum import forms_communities as forms
 from forum.selectors import communities as selectors
 from forum.selectors.calendar import community_meeting_entry
+from forum.selectors.video import space_event_video_owner
 from forum.services import communities as services
 from lms.calendar import absolute, calendar_file, ics_response
 from lms.forms import add_service_errors
 from lms.http import private_file_response
+from lms.selectors.video import video_panel
 
 
 def _community(request, slug):
@@ -346,6 +348,7 @@ def event(request, slug, event_id):
             "documents": list(item.documents.all()),
             "outcome_form": outcome_form,
             "document_form": document_form,
+            "video": video_panel(owner=space_event_video_owner(event=item, access=access)),
             "now": timezone.now(),
         },
         status=status,

@@ -29,9 +29,11 @@ from lms.models.people import (
     validate_time_zone,
 )
 from lms.models.schedule import ScheduledItem
+from lms.models.video import Attendance, VideoRoom
 
 __all__ = [
     "Application",
+    "Attendance",
     "CalendarFeed",
     "Certificate",
     "CertificateArchive",
@@ -56,5 +58,6 @@ __all__ = [
     "SurveyTally",
     "User",
     "UserManager",
+    "VideoRoom",
     "validate_time_zone",
 ]

@@ -34,6 +34,7 @@ PERIODIC = {
     "import-jobs-resume": ("lms.tasks.import_jobs_resume", "*/5 * * * *"),
     "live-session-reminders": ("lms.tasks.live_session_reminders", "*/15 * * * *"),
     "notification-email-batches": ("lms.tasks.notification_email_batches", "* * * * *"),
+    "video-attendance": ("lms.tasks.video_attendance", "* * * * *"),
 }
 
 

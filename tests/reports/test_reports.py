@@ -12,12 +12,19 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from bodies.models import Body, Member, Seat
 from courses.models import Theme
 from events.models import Event
-from lms.models import Certificate, Enrolment, SurveyCompletion, SurveyTally
+from lms.models import (
+    Attendance,
+    Certificate,
+    Enrolment,
+    SurveyCompletion,
+    SurveyTally,
+    VideoRoom,
+)
 from pilots.models import Milestone, Pilot
 from reports import selectors, services
 from reports.models import PerformanceReport
@@ -159,6 +166,14 @@ def test_participants_are_counted_by_country_constituency_and_institution_never_
     # Three said their sex: fewer than five, so not shown at all.
     assert people_seen.sex is None and people_seen.sex_said == 3
     assert [(d.title, d.countries) for d in report.dialogues] == [("Taller dialogo", ["Peru"])]
+    assert report.dialogues[0].attended == 0
+    # Those who joined its video room are counted (each once, however often they came).
+    room = VideoRoom.objects.create(owner_key=f"events.event:{dialogue.pk}", name="Diálogo")
+    for someone in [people[2], people[3], people[3]]:
+        Attendance.objects.create(room=room, user=someone, left_at=timezone.now(), seconds=600)
+    with translation.override("en"):
+        report = selectors.report_for(user=secretariat, plan=plan)
+    assert report.dialogues[0].attended == 2
     # Statuses per line: the past workshop and the past dialogue are fulfilled.
     assert [n for _code, _label, n in report.counts] == [2, 0, 0]
 
