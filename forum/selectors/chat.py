@@ -70,7 +70,7 @@ def _messages(room: Room):
     the thread they answer (``reply_to_seq``)."""
     return (
         Message.objects.filter(room=room)
-        .select_related("author")
+        .select_related("author", "author__profile")
         .annotate(reply_to_seq=F("reply_to__seq"))
         .prefetch_related("author__role_grants")
     )
@@ -257,6 +257,7 @@ def present_users(*, room: Room | int) -> list[User]:
     )
     return list(
         User.objects.filter(pk__in=ids)
+        .select_related("profile")
         .prefetch_related("role_grants")
         .order_by("full_name", "email")
     )

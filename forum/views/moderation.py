@@ -46,7 +46,7 @@ def members(request, slug):
     space, access = access_space(user=request.user, slug=slug)
     if not access.can_see_members:
         raise PermissionDenied(_("The list of members is for the members."))
-    people = list(space_people(space=space))
+    people = list(space_people(space=space).select_related("profile"))
     roles = dict(space.memberships.values_list("user_id", "role"))
     listed = set(roles)
     if space.cohort_id:
