@@ -18,6 +18,7 @@ from forum.models import Post, Room, Space, SpaceMembership, Topic
 from lms.choices import ActorType
 from lms.models import Profile
 from tests.factories import CategoryFactory, ProfileFactory, SpaceFactory
+from tests.forum.forum_fixtures import ask
 from tests.forum.test_forum_views import url
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_flood")]
@@ -241,3 +242,33 @@ def test_chat_shows_the_badge_in_the_page_and_in_live_frames(client, hemisphere)
     page = client.get(url("room", slug="rial-sala")).content.decode()
     assert 'class="voice voice--academia"' in page
     assert '"voices": {"ministry": {"short":' in page  # the script's words for live frames
+
+
+def test_a_moderator_holds_an_author_from_the_queue_of_the_open_forum(client, hemisphere):
+    """Who posts in the open forum is on no members page: the queue offers the hold."""
+    topic = open_topic(hemisphere)
+    services.flag_create(user=hemisphere["alice"], post=topic.posts.get(), reason="spam")
+    own = answer(hemisphere, topic, "expert", body="Moderando")
+    services.flag_create(user=hemisphere["alice"], post=own, reason="other")
+    client.force_login(hemisphere["expert"])
+    page = client.get(url("moderation", slug="rial")).content.decode()
+    hold = f'name="user" value="{hemisphere["outsider"].pk}"'
+    assert hold in page and f'name="user" value="{hemisphere["expert"].pk}"' not in page
+    response = client.post(
+        url("member_action", slug="rial"),
+        {
+            "user": hemisphere["outsider"].pk,
+            "action": "hold",
+            "days": 2,
+            "next": url("moderation", slug="rial"),
+        },
+    )
+    assert response["Location"] == url("moderation", slug="rial")
+    _space, held = access_space(user=hemisphere["outsider"], slug="rial")
+    assert held.held_until is not None and not held.can_post
+    # In a space that is no open forum, holds stay on the members page.
+    ask_topic = ask(hemisphere)  # in the workshop, by Alicia
+    services.flag_create(user=hemisphere["bruno"], post=ask_topic.posts.get(), reason="spam")
+    client.force_login(hemisphere["mod"])
+    page = client.get(url("moderation", slug="bogota")).content.decode()
+    assert 'value="hold"' not in page
