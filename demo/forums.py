@@ -38,12 +38,13 @@ def ensure_forums() -> int:
             space = Space.objects.filter(slug=spec["space"]).first()
             if space is None or Topic.objects.filter(space=space, title=spec["title"]).exists():
                 continue
-            _thread(space, spec)
+            write_thread(space, spec)
             created += 1
     return created
 
 
-def _thread(space: Space, spec: dict) -> None:
+def write_thread(space: Space, spec: dict) -> None:
+    """A topic and its posts as the data files write them (demo/voices.py too)."""
     now = timezone.now()
     posts = spec["posts"]
     category = Category.objects.get(space=space, slug=spec["category"])

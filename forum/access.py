@@ -6,7 +6,8 @@ every read and write: a person belongs to a space when listed in it
 (``SpaceMembership``), when enrolled (active or completed) in its cohort, or
 when tutoring a group of its cohort (a tutor moderates); the secretariat
 moderates every space; an open space (``readable_by_all``) is read by every
-signed-up person. Rooms follow the rule their space's kind declares
+signed-up person, and in an open forum (the network's, ``KindRules.open_forum``)
+its readers post too. Rooms follow the rule their space's kind declares
 (``Space.RULES``): the space's roles, an office-hours session's, or a
 question's.
 
@@ -51,7 +52,7 @@ from forum.models import (
     TopicRead,
 )
 from lms.choices import Role
-from lms.models import CohortGroup, Enrolment, User
+from lms.models import CohortGroup, Enrolment, Profile, User
 from lms.selectors.people import secretariat_people
 
 # Roles in a space: SpaceMembership.Role's, and a reader who is no member.
@@ -245,7 +246,10 @@ class SpaceAccess:
 
     @property
     def can_post(self) -> bool:
-        return self.role in WRITERS and self.held_until is None
+        """Its members post; in an open forum (``KindRules.open_forum``) its readers too."""
+        if self.held_until is not None:
+            return False
+        return self.role in WRITERS or (self.role == READER and self.space.rules.open_forum)
 
     @property
     def can_moderate(self) -> bool:
@@ -274,8 +278,11 @@ class SpaceAccess:
         return self.user.has_role(Role.EXPERT)
 
     def can_hold(self, person: User, role: str | None) -> bool:
-        """Moderators hold members (not readers, not other moderators, not themselves)."""
-        return self.can_moderate and person.pk != self.user.pk and role == MEMBER
+        """Moderators hold members (not readers, not other moderators, not themselves);
+        in an open forum, its readers too: they post."""
+        if not self.can_moderate or person.pk == self.user.pk:
+            return False
+        return role == MEMBER or (role == READER and self.space.rules.open_forum)
 
     def can_remove(self, person: User, listed: bool) -> bool:
         """Listed members only: a cohort's people belong through their enrolment."""
@@ -567,6 +574,12 @@ def _person_sending(user, now, client_id) -> dict:
         "person_sent": Exists(
             Message.objects.filter(room_id=OuterRef("pk"), author_id=user, client_id=client_id)
         ),
+        # The badge the message frame carries beside the name (``User.voice``).
+        "person_voice": Subquery(
+            Profile.objects.filter(user_id=user, actor_type_verified_at__isnull=False).values(
+                "actor_type"
+            )[:1]
+        ),
     }
 
 
@@ -593,7 +606,8 @@ def room_send_facts(*, user: User, room: Room, client_id: uuid.UUID) -> dict | N
     """In one query, what sending a message in a room (kept by a socket) needs to know
     about the person now: whether they sent ``client_id`` already (``person_sent``),
     what their role needs (``room_access_for(facts=...)``), whether a mute runs
-    (``person_muted``) and how far they read (``person_read_seq``). None: no such room."""
+    (``person_muted``), how far they read (``person_read_seq``) and their verified
+    actor type (``person_voice``). None: no such room."""
     return _SEND_FACTS.row(user=user.pk, room=room.pk, now=timezone.now(), client_id=client_id)
 
 

@@ -28,6 +28,8 @@ def user_payload(user: User) -> dict:
         "id": user.pk,
         "name": user.get_full_name(),
         "roles": sorted(user.roles),
+        # The actor type the secretariat verified ("": none), for the badge by the name.
+        "voice": user.voice,
     }
 
 

@@ -71,7 +71,7 @@ def expert_person_saved(sender, instance, update_fields=None, **kwargs):
 
 # What the directory's cards show, of what lms saves (forum.selectors.experts).
 DIRECTORY_USER_FIELDS = EXPERT_USER_FIELDS
-DIRECTORY_PROFILE_FIELDS = {"institution", "country"}
+DIRECTORY_PROFILE_FIELDS = {"institution", "country", "actor_type", "actor_type_verified_at"}
 
 
 def directory_person_saved(sender, instance, update_fields=None, **kwargs):

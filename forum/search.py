@@ -168,7 +168,7 @@ def _visible_posts(user: User, ids):
     return (
         Post.objects.filter(pk__in=ids, deleted_at__isnull=True, topic__deleted_at__isnull=True)
         .filter(readable_spaces_filter(user, prefix="topic__space__"))
-        .select_related("topic", "topic__space", "author")
+        .select_related("topic", "topic__space", "author", "author__profile")
     )
 
 

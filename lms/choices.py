@@ -73,6 +73,31 @@ class Constituency(models.TextChoices):
     OBSERVER = "observer", _("Observer")
 
 
+class ActorType(models.TextChoices):
+    """Whom a person speaks for in the network's conversations: declared on their
+    profile, shown beside their name once the secretariat verified it."""
+
+    MINISTRY = "ministry", _("Ministry")
+    WORKERS = "workers", _("Workers' organisation")
+    EMPLOYERS = "employers", _("Employers' organisation")
+    INTERNATIONAL = "international", _("International organisation")
+    ACADEMIA = "academia", _("Academia")
+    FUNDER = "funder", _("Funding agency")
+    CIVIL_SOCIETY = "civil_society", _("Civil society")
+
+
+# The badge's short text (the full name goes with it for screen readers and on hover).
+ACTOR_TYPE_SHORT = {
+    ActorType.MINISTRY: _("Ministry"),
+    ActorType.WORKERS: _("Workers"),
+    ActorType.EMPLOYERS: _("Employers"),
+    ActorType.INTERNATIONAL: _("Int. org."),
+    ActorType.ACADEMIA: _("Academia"),
+    ActorType.FUNDER: _("Funder"),
+    ActorType.CIVIL_SOCIETY: _("Civil society"),
+}
+
+
 class Sex(models.TextChoices):
     """Asked only to count participation by sex in reports; blank: not said."""
 

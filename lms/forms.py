@@ -9,7 +9,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lms.choices import Constituency, Country, InterfaceLanguage, Sex, SpokenLanguage
+from lms.choices import ActorType, Constituency, Country, InterfaceLanguage, Sex, SpokenLanguage
 from lms.models import Enrolment
 from lms.time_zones import sort_key, time_zone_groups
 
@@ -187,6 +187,15 @@ class ProfileForm(forms.Form):
             "Counted only in the network's reports, never shown with your name."
         ),
     )
+    actor_type = forms.ChoiceField(
+        label=_("You speak for"),
+        choices=[("", _("Not said")), *ActorType.choices],
+        required=False,
+        help_text=_(
+            "Shown as a badge beside your name in the forums and chats once the Technical "
+            "Secretariat has verified it. Changing it asks for a new verification."
+        ),
+    )
     sex = forms.ChoiceField(
         label=_("Sex"),
         choices=[("", _("Prefer not to say")), *Sex.choices],
@@ -223,6 +232,7 @@ class ProfileForm(forms.Form):
             "position": profile.position,
             "constituency": profile.constituency,
             "sex": profile.sex,
+            "actor_type": profile.actor_type,
             "preferred_language": profile.preferred_language,
             "spoken_languages": profile.spoken_language_codes,
             "time_zone": profile.time_zone,

@@ -1,17 +1,22 @@
 """Wagtail's user admin, adapted to our people: full name and RIAL roles.
 
-The secretariat grants roles here. Saving goes through ``lms.services.roles_set``
-so the same permission check applies as everywhere else.
+The secretariat grants roles here, and verifies the actor type a person declared
+on their profile (only a verified one is shown beside their name). Saving goes
+through ``lms.services.roles_set`` and ``profile_actor_type_verify`` so the same
+permission checks apply as everywhere else.
 """
 
 import django_filters
 from django import forms
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.users import forms as wagtail_forms
 from wagtail.users.views import users as wagtail_views
 
 from lms import services
-from lms.choices import Role
+from lms.choices import ActorType, Role
 from lms.forms import country_choices
 from lms.models import User
 
@@ -68,6 +73,35 @@ class RialUserEditForm(_RialUserFields, wagtail_forms.UserEditForm):
             )
             profile = getattr(self.instance, "profile", None) if self.instance.pk else None
             self.initial.setdefault("country", profile.country if profile else "")
+            if profile is not None and profile.actor_type:
+                self.fields["actor_type_verified"] = forms.BooleanField(
+                    label=_("Actor type verified"),
+                    required=False,
+                    help_text=_verification_help(profile),
+                )
+                self.initial.setdefault(
+                    "actor_type_verified", profile.actor_type_verified_at is not None
+                )
+
+
+def _verification_help(profile) -> str:
+    """What the person declared, and who verified it when (for the secretariat)."""
+    declared = gettext("They say they speak for: %(kind)s.") % {
+        "kind": profile.get_actor_type_display()
+    }
+    if profile.actor_type_verified_at is None:
+        return (
+            declared
+            + " "
+            + gettext("Not verified yet: tick to show it as a badge beside their name.")
+        )
+    verified = gettext("Verified by %(person)s on %(date)s.") % {
+        "person": profile.actor_type_verified_by.get_full_name()
+        if profile.actor_type_verified_by
+        else gettext("someone no longer here"),
+        "date": date_format(localtime(profile.actor_type_verified_at), "DATETIME_FORMAT"),
+    }
+    return declared + " " + verified
 
 
 class _SaveRolesMixin:
@@ -77,6 +111,12 @@ class _SaveRolesMixin:
         if "country" in self.form.fields and "country" in self.form.changed_data:
             services.people.profile_country_set(
                 actor=self.request.user, user=instance, country=self.form.cleaned_data["country"]
+            )
+        if "actor_type_verified" in self.form.changed_data:
+            services.profile_actor_type_verify(
+                actor=self.request.user,
+                user=instance,
+                verified=self.form.cleaned_data["actor_type_verified"],
             )
         if "rial_roles" in self.form.fields:
             services.roles_set(
@@ -104,6 +144,21 @@ class RialUserFilterSet(wagtail_views.UserFilterSet):
         field_name="role_grants__role",
         distinct=True,
     )
+
+    voice = django_filters.ChoiceFilter(
+        label=_("Actor type"),
+        choices=[("unverified", _("Declared, to verify")), *ActorType.choices],
+        method="filter_voice",
+    )
+
+    def filter_voice(self, queryset, name, value):
+        """People who declared an actor type the secretariat has not verified yet, or
+        people of one actor type (verified or not)."""
+        if value == "unverified":
+            return queryset.filter(
+                profile__actor_type__gt="", profile__actor_type_verified_at__isnull=True
+            )
+        return queryset.filter(profile__actor_type=value)
 
     class Meta(wagtail_views.UserFilterSet.Meta):
         model = User

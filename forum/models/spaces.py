@@ -39,6 +39,10 @@ class KindRules:
     members_only: bool = False
     # Its coordinators invite the people who led it to the experts network.
     invites_experts: bool = False
+    # An open forum: everyone who reads it (every signed-up person, when it is open
+    # for reading) opens topics and replies, moderated as any forum (flags, the
+    # moderation queue, holds, rate limits, edit rules); its rooms keep the space's roles.
+    open_forum: bool = False
     # Its members are kept elsewhere (a body's: bodies.services syncs them from its
     # members and terms): nobody adds or removes them on its member pages.
     members_kept_elsewhere: bool = False
@@ -68,7 +72,8 @@ class Space(ClusterableModel):
         Kind.COMMUNITY: KindRules(members_only=True),
         # An expert's space holds sessions; each session's room is its own.
         Kind.OFFICE_HOURS: KindRules(has_forum=False, rooms="session"),
-        Kind.NETWORK: KindRules(),
+        # The network's hemispheric forum: every signed-up person speaks in it.
+        Kind.NETWORK: KindRules(open_forum=True),
         # A question is a private conversation in its room, not a forum.
         Kind.QUESTION: KindRules(has_forum=False, rooms="question", private=True),
         # Direct messages between two to eight people: their room, nothing else.

@@ -71,7 +71,7 @@ def _messages(room: Room):
     the thread they answer (``reply_to_seq``)."""
     return (
         Message.objects.filter(room=room)
-        .select_related("author")
+        .select_related("author", "author__profile")
         .annotate(reply_to_seq=F("reply_to__seq"))
         .prefetch_related("author__role_grants")
     )
@@ -276,11 +276,15 @@ def present_users(*, room: Room | int, roles: bool = True) -> list[User]:
 
 # Who is in a room now, compiled once per process (every room page asks).
 _PRESENT = PreparedModels(
-    lambda room, since: User.objects.filter(
-        pk__in=RoomPresence.objects.filter(room_id=room, last_seen__gte=since)
-        .values_list("user_id", flat=True)
-        .distinct()
-    ).order_by("full_name", "email"),
+    lambda room, since: (
+        User.objects.filter(
+            pk__in=RoomPresence.objects.filter(room_id=room, last_seen__gte=since)
+            .values_list("user_id", flat=True)
+            .distinct()
+        )
+        .select_related("profile")
+        .order_by("full_name", "email")
+    ),
     room=int,
     since=datetime.datetime,
 )

@@ -155,6 +155,8 @@ _PERSON_FIELDS = (
     "user__profile__country",
     "user__profile__institution",
     "user__profile__position",
+    "user__profile__actor_type",
+    "user__profile__actor_type_verified_at",
 )
 
 
@@ -173,6 +175,8 @@ class Person:
     email: str = ""
     phone: str = ""
     is_you: bool = False
+    # The actor type the secretariat verified ("": none), for the badge by the name.
+    voice: str = ""
 
     @property
     def is_coordinator(self) -> bool:
@@ -197,6 +201,9 @@ def _person(row: dict, countries: dict[str, str], viewer_id: int | None, contact
         email=row["user__email"] if contact and row["show_email"] else "",
         phone=row["phone"] if contact and row["show_phone"] else "",
         is_you=row["user_id"] == viewer_id,
+        voice=(row["user__profile__actor_type"] or "")
+        if row["user__profile__actor_type_verified_at"]
+        else "",
     )
 
 
@@ -411,7 +418,7 @@ def community_page(*, user: User, space: Space) -> CommunityPage:
         room = Room.objects.filter(space=space).order_by("name").first()
         announcements = list(
             Topic.objects.filter(space=space, is_announcement=True, deleted_at__isnull=True)
-            .select_related("author")
+            .select_related("author", "author__profile")
             .order_by("-created_at")[:5]
         )
     return CommunityPage(

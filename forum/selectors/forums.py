@@ -51,11 +51,16 @@ def forum_unread_total(*, user: User) -> int:
     return sum(space.unread for space in readable_spaces(user=user))
 
 
-def space_topics(*, space: Space, user: User, category: Category | None = None, status=""):
-    """The space's topics, pinned first then by last activity, with the reader's position."""
+def space_topics(
+    *, space: Space, user: User, category: Category | None = None, status="", voice=""
+):
+    """The space's topics, pinned first then by last activity, with the reader's position
+    (``voice``: only those started by someone of that verified actor type)."""
     topics = (
         Topic.objects.filter(space=space, deleted_at__isnull=True)
-        .select_related("author", "last_post_author", "category")
+        .select_related(
+            "author", "author__profile", "last_post_author", "last_post_author__profile", "category"
+        )
         .annotate(
             last_read=Subquery(
                 TopicRead.objects.filter(topic_id=OuterRef("pk"), user=user).values(
@@ -74,6 +79,10 @@ def space_topics(*, space: Space, user: User, category: Category | None = None, 
         topics = topics.filter(is_question=True, accepted_post__isnull=True)
     elif status == "unread":
         topics = topics.filter(_unread_filter(user))
+    if voice:
+        topics = topics.filter(
+            author__profile__actor_type=voice, author__profile__actor_type_verified_at__isnull=False
+        )
     return topics
 
 
@@ -138,9 +147,13 @@ def search_posts(*, user: User, query: str, space: Space | None = None):
 def moderation_queue(*, space: Space):
     """Posts with open flags, most flagged first."""
     return (
-        Post.objects.filter(topic__space=space, flags__resolved_at__isnull=True)
+        # flags__isnull=False in the same filter: the join's rows are open flags, not
+        # also the posts that have no flag at all (a LEFT JOIN's empty row).
+        Post.objects.filter(
+            topic__space=space, flags__isnull=False, flags__resolved_at__isnull=True
+        )
         .annotate(open_flags=Count("flags", filter=Q(flags__resolved_at__isnull=True)))
-        .select_related("topic", "author")
+        .select_related("topic", "author", "author__profile")
         .prefetch_related("flags", "flags__user")
         .order_by("-open_flags", "-created_at")
     )

@@ -208,6 +208,8 @@ def chat_message_send(
     # One query, compiled once per process: whether this client_id was sent already,
     # the person's role, mute and read marker as they are now.
     facts = room_send_facts(user=user, room=room, client_id=client_id)
+    if facts is not None:  # the frame's badge, without a query of its own
+        user.__dict__["voice"] = facts["person_voice"] or ""
     if facts is None or facts["person_sent"]:
         existing = selectors.sent_before(room=room, user=user, client_id=client_id)
         if existing is not None:

@@ -42,7 +42,7 @@ def _access(request, slug, room=_FIND):
 
 def chat_strings() -> dict:
     """What the room's script says, in the page's language."""
-    from lms.choices import Role
+    from lms.choices import ACTOR_TYPE_SHORT, ActorType, Role
 
     return {
         "connecting": _("Connecting…"),
@@ -79,6 +79,10 @@ def chat_strings() -> dict:
         "edit": _("Back to editing"),
         "helpful": _("Mark as the answer that helped"),
         "roles": {code: str(label) for code, label in Role.choices},
+        "voices": {
+            code: {"short": str(ACTOR_TYPE_SHORT[code]), "full": str(label)}
+            for code, label in ActorType.choices
+        },
         "day_periods": day_periods(),
     }
 

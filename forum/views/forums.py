@@ -25,6 +25,7 @@ from django.views.decorators.http import require_POST
 from forum import forms, selectors, services
 from forum.access import access_attachment, access_post, access_space, access_topic
 from forum.models import DigestPreference, Post, Subscription
+from lms.choices import ActorType
 from lms.forms import add_service_errors
 from lms.http import private_file_response
 from lms.selectors.people import remember_roles
@@ -84,12 +85,21 @@ def space(request, slug):
     status = request.GET.get("status", "")
     if status not in {"", "answered", "waiting", "unread"}:
         status = ""
+    voice = request.GET.get("voice", "")
+    if voice not in ActorType.values:
+        voice = ""
     topics = selectors.space_topics(
-        space=space, user=request.user, category=category, status=status
+        space=space, user=request.user, category=category, status=status, voice=voice
     )
     page = Paginator(topics, selectors.TOPICS_PER_PAGE).get_page(request.GET.get("page"))
     filters = {
-        k: v for k, v in {"category": request.GET.get("category"), "status": status}.items() if v
+        k: v
+        for k, v in {
+            "category": request.GET.get("category"),
+            "status": status,
+            "voice": voice,
+        }.items()
+        if v
     }
     level = (
         Subscription.objects.filter(user=request.user, space=space)
@@ -106,6 +116,8 @@ def space(request, slug):
             "categories": categories,
             "category": category,
             "status": status,
+            "voice": voice,
+            "voices": ActorType.choices,
             "page_obj": page,
             "extra": urlencode(filters),
             "level": level,

@@ -14,10 +14,11 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from forum import forms, selectors, services
-from forum.access import MEMBER, MODERATOR, access_post, access_space, space_people
+from forum.access import MEMBER, MODERATOR, READER, access_post, access_space, space_people
 from forum.views.forums import back_or, pk_or_404
 from lms.models import ImportJob, User
 from lms.selectors.jobs import import_jobs_recent
+from lms.selectors.people import remember_roles
 
 
 @login_required
@@ -33,6 +34,8 @@ def moderation(request, slug):
         messages.success(request, _("The post is hidden.") if hide else _("The post stays."))
         return redirect("forum:moderation", slug=slug)
     queue = Paginator(selectors.moderation_queue(space=space), 20).get_page(request.GET.get("page"))
+    queue.object_list = list(queue.object_list)  # marked below, shown as marked
+    _mark_holdable(space, access, queue.object_list)
     held = space.holds.filter(until__gt=timezone.now()).select_related("user")
     return render(
         request,
@@ -41,12 +44,31 @@ def moderation(request, slug):
     )
 
 
+def _mark_holdable(space, access, posts) -> None:
+    """Whose author a moderator may put on hold from the queue (``can_hold_author``): in
+    an open forum most who post are on no members page, where holds are given
+    elsewhere. Two queries for a page: the listed authors' roles, the secretariat's."""
+    for post in posts:
+        post.can_hold_author = False
+    if not space.rules.open_forum or not posts:
+        return
+    listed = dict(
+        space.memberships.filter(user_id__in={post.author_id for post in posts}).values_list(
+            "user_id", "role"
+        )
+    )
+    remember_roles(post.author for post in posts)
+    for post in posts:
+        role = MODERATOR if post.author.is_secretariat else listed.get(post.author_id, READER)
+        post.can_hold_author = access.can_hold(post.author, role)
+
+
 @login_required
 def members(request, slug):
     space, access = access_space(user=request.user, slug=slug)
     if not access.can_see_members:
         raise PermissionDenied(_("The list of members is for the members."))
-    people = list(space_people(space=space))
+    people = list(space_people(space=space).select_related("profile"))
     roles = dict(space.memberships.values_list("user_id", "role"))
     listed = set(roles)
     if space.cohort_id:

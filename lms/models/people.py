@@ -2,14 +2,22 @@ import zoneinfo
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from lms.choices import Constituency, Country, InterfaceLanguage, Role, Sex, SpokenLanguage
+from lms.choices import (
+    ActorType,
+    Constituency,
+    Country,
+    InterfaceLanguage,
+    Role,
+    Sex,
+    SpokenLanguage,
+)
 
 
 def nameless(pk) -> str:
@@ -98,6 +106,17 @@ class User(AbstractUser):
         """Role codes granted to this user (prefetch ``role_grants`` to avoid a query)."""
         return frozenset(grant.role for grant in self.role_grants.all())
 
+    @cached_property
+    def voice(self) -> str:
+        """The actor type the secretariat verified for this person ("": none), shown
+        beside their name. Lists select the profile along
+        (``select_related("author__profile")``): no query per name."""
+        try:
+            profile = self.profile
+        except ObjectDoesNotExist:
+            return ""
+        return profile.verified_actor_type
+
     def has_role(self, role: str) -> bool:
         return role in self.roles
 
@@ -129,6 +148,20 @@ class Profile(models.Model):
         _("constituency"), max_length=12, choices=Constituency.choices, blank=True
     )
     sex = models.CharField(_("sex"), max_length=8, choices=Sex.choices, blank=True)
+    # Whom the person speaks for, as they declare it; shown beside their name only
+    # once the secretariat verified it (changing it clears the verification).
+    actor_type = models.CharField(
+        _("actor type"), max_length=16, choices=ActorType.choices, blank=True
+    )
+    actor_type_verified_at = models.DateTimeField(_("actor type verified"), null=True, blank=True)
+    actor_type_verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("actor type verified by"),
+    )
     preferred_language = models.CharField(
         _("preferred language"),
         max_length=5,
@@ -151,6 +184,11 @@ class Profile(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+    @property
+    def verified_actor_type(self) -> str:
+        """The declared actor type once the secretariat verified it, else ""."""
+        return self.actor_type if self.actor_type and self.actor_type_verified_at else ""
 
     @property
     def spoken_language_codes(self) -> list[str]:

@@ -12,6 +12,7 @@ in their modules: ``lms.services.cohorts`` (calls, cohorts, groups),
 
 from lms.services.people import (
     SECRETARIAT_GROUP,
+    profile_actor_type_verify,
     profile_ensure,
     profile_set_language,
     profile_update,
@@ -24,6 +25,7 @@ from lms.services.people import (
 
 __all__ = [
     "SECRETARIAT_GROUP",
+    "profile_actor_type_verify",
     "profile_ensure",
     "profile_set_language",
     "profile_update",

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from lms.choices import InterfaceLanguage, Role, SpokenLanguage
+from lms.choices import ActorType, InterfaceLanguage, Role, SpokenLanguage
 from lms.models import Profile, ProfileLanguage, RoleGrant, User, validate_time_zone
 from lms.services.notifications import absolute_url
 
@@ -190,11 +190,13 @@ def profile_update(
     spoken_languages: Iterable[str],
     constituency: str | None = None,
     sex: str | None = None,
+    actor_type: str | None = None,
 ) -> Profile:
     """Save what a person says about themselves. Roles are not part of it.
 
-    ``constituency`` and ``sex`` are optional answers ("" for not said); None
-    leaves them as they are."""
+    ``constituency``, ``sex`` and ``actor_type`` are optional answers ("" for not
+    said); None leaves them as they are. A changed actor type waits for the
+    secretariat's verification again (``profile_actor_type_verify``)."""
     if actor.pk != user.pk and not actor.is_secretariat:
         raise PermissionDenied(_("You can only edit your own profile."))
     if preferred_language not in InterfaceLanguage.values:
@@ -232,6 +234,10 @@ def profile_update(
         profile.constituency = constituency
     if sex is not None:
         profile.sex = sex
+    if actor_type is not None and actor_type != profile.actor_type:
+        profile.actor_type = actor_type
+        profile.actor_type_verified_at = None
+        profile.actor_type_verified_by = None
     profile.full_clean(exclude=["user"])
     profile.save()
 
@@ -252,6 +258,25 @@ def profile_country_set(*, actor: User, user: User, country: str) -> Profile:
     profile.country = country
     profile.full_clean(exclude=["user"])
     profile.save(update_fields=["country"])
+    return profile
+
+
+@transaction.atomic
+def profile_actor_type_verify(*, actor: User, user: User, verified: bool) -> Profile:
+    """The secretariat confirms (or withdraws its confirmation of) the actor type a
+    person declared: only a verified one is shown beside their name."""
+    if actor is None or not actor.is_authenticated or not actor.is_secretariat:
+        raise PermissionDenied(_("Only the Technical Secretariat does this."))
+    profile, _created = Profile.objects.select_for_update().get_or_create(user=user)
+    if not verified:
+        profile.actor_type_verified_at = None
+        profile.actor_type_verified_by = None
+    elif profile.actor_type not in ActorType.values:
+        raise ValidationError(_("This person has not said which kind of actor they are."))
+    elif profile.actor_type_verified_at is None:
+        profile.actor_type_verified_at = timezone.now()
+        profile.actor_type_verified_by = actor
+    profile.save(update_fields=["actor_type_verified_at", "actor_type_verified_by"])
     return profile
 
 

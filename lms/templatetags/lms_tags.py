@@ -212,3 +212,29 @@ def score_cells(quiz_scores):
             for _activity, score in quiz_scores
         ),
     )
+
+
+@register.inclusion_tag("includes/person_name.html")
+def person_name(person):
+    """A person's name as others see it, with the badge of the actor type the
+    secretariat verified for them (``User.voice``: select the profile along)."""
+    return {"name": person.get_full_name() if person else "", **voice_of(person)}
+
+
+@register.inclusion_tag("includes/voice_badge.html")
+def voice_badge(person):
+    """Only the badge of a person's verified actor type (nothing when none)."""
+    return voice_of(person)
+
+
+def voice_of(person) -> dict:
+    from lms.choices import ACTOR_TYPE_SHORT, ActorType
+
+    code = getattr(person, "voice", "") if person else ""
+    if not code:
+        return {"voice": ""}
+    return {
+        "voice": code,
+        "voice_label": ActorType(code).label,
+        "voice_short": ACTOR_TYPE_SHORT[code],
+    }

@@ -38,6 +38,7 @@ def profile(request):
                     spoken_languages=data["spoken_languages"],
                     constituency=data["constituency"],
                     sex=data["sex"],
+                    actor_type=data["actor_type"],
                 )
             except ValidationError as error:
                 add_service_errors(form, error)

@@ -225,6 +225,24 @@
         return tag;
     }
 
+    // The verified actor type beside a name, as lms_tags' voice_badge draws it: the short
+    // name in text, the full name for screen readers.
+    function voiceBadge(code) {
+        var names = strings.voices[code];
+        var badge = document.createElement("span");
+        badge.className = "voice voice--" + code;
+        var abbr = document.createElement("abbr");
+        abbr.title = names.full;
+        abbr.setAttribute("aria-hidden", "true");
+        abbr.textContent = names.short;
+        var full = document.createElement("span");
+        full.className = "visually-hidden";
+        full.textContent = "(" + names.full + ")";
+        badge.appendChild(abbr);
+        badge.appendChild(full);
+        return badge;
+    }
+
     function renderMessage(message, pending, inThread) {
         var item = document.createElement("li");
         item.className = "chat__message" + (pending ? " chat__message--pending" : "");
@@ -242,6 +260,9 @@
         author.className = "chat__author";
         author.textContent = message.author.name;
         meta.appendChild(author);
+        if (message.author.voice && strings.voices && strings.voices[message.author.voice]) {
+            meta.appendChild(voiceBadge(message.author.voice));
+        }
         (message.author.roles || []).forEach(function (role) {
             if (role !== "participant") { meta.appendChild(document.createTextNode(" ")); meta.appendChild(roleTag(role)); }
         });

@@ -277,6 +277,24 @@ def test_the_page_follows_a_hold_and_stops_after_a_logout(browser, chat_site):
         assert diego_net.attempts == attempts
 
 
+def test_a_live_message_carries_its_author_s_verified_actor_badge(browser, chat_site):
+    """The demo's expert speaks for a ministry (verified in demo/data/voices.toml): her
+    message reaches Diego with the badge the script draws from the frame, the same
+    the server draws on the next visit."""
+    with (
+        _in_room(browser, chat_site, "learner2@example.org") as (_diego_ctx, diego, _dn),
+        _in_room(browser, chat_site, "expert@example.org") as (_ctx, expert, _net),
+    ):
+        _say(expert, "Les comparto la nota técnica de la OIT.")
+        live = diego.locator("#chat-log .chat__message", has_text="la nota técnica de la OIT")
+        live.locator(".voice.voice--ministry abbr", has_text="Ministerio").wait_for()
+        assert live.locator(".voice .visually-hidden").inner_text() == "(Ministerio)"
+        assert axe_violations(diego) == []
+        diego.reload()
+        again = diego.locator("#chat-log .chat__message", has_text="la nota técnica de la OIT")
+        again.locator(".voice.voice--ministry").wait_for()
+
+
 # A <time datetime> the HTML standard accepts: UTC, to the second.
 MACHINE_TIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
 

@@ -67,6 +67,7 @@ async def test_messages_are_saved_then_sent_to_everyone_in_order(community):
         "id": community["alice"].pk,
         "name": "Alicia Gómez",
         "roles": ["participant"],
+        "voice": "",  # no actor type verified for her
     }
     assert "<strong>0</strong>" in first["body_html"] and "<script" not in first["body_html"]
     assert first["client_id"] == str(client_ids[0])

@@ -22,6 +22,7 @@ from demo import (
     portfolio,
     priorities,
     spaces,
+    voices,
     workplan,
 )
 from lms.choices import Role
@@ -66,6 +67,7 @@ class Command(BaseCommand):
             certificate = cohorts.ensure_finished_cohort(cohort.course)
             spaces.ensure_spaces()
             forums.ensure_forums()
+            voices.ensure_voices()
             communities.ensure_communities()
             bodies.ensure_bodies()
             experts.ensure_experts()
