@@ -245,7 +245,7 @@ def test_search_filters_and_words(people):
     gender = _published(
         people,
         data={"name": "Sello de igualdad", "category": "gender", "description": "Empresas."},
-        themes=("gender-equality", "violence-harassment"),
+        themes=("gender-programmes", "fundamental-rights"),
         targets=("women",),
     )
     services.programme_translate(
