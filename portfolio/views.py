@@ -32,6 +32,8 @@ def portfolio(request):
         theme=data.get("theme"),
         target=data.get("target", ""),
         language=data.get("language", ""),
+        owner=data.get("owner", ""),
+        record_type=data.get("record_type", ""),
     )
     page = Paginator(selectors.listing(filters), selectors.PER_PAGE).get_page(
         request.GET.get("page")
@@ -52,7 +54,15 @@ def portfolio(request):
 
 
 def table(request):
-    return render(request, "portfolio/table.html", {"rows": selectors.table()})
+    return render(
+        request,
+        "portfolio/table.html",
+        {
+            "rows": selectors.table(),
+            "ministries": selectors.MINISTRIES,
+            "organisations": selectors.ORGANISATIONS,
+        },
+    )
 
 
 def _programme(request, pk):
@@ -120,6 +130,7 @@ def programme_edit(request, pk=None):
             data = dict(form.cleaned_data)
             themes, targets = data.pop("themes"), data.pop("targets")
             country = data.pop("country", "")
+            organisation = data.pop("organisation", "")
             try:
                 saved = services.programme_save(
                     actor=request.user,
@@ -129,6 +140,7 @@ def programme_edit(request, pk=None):
                     targets=targets,
                     submit=request.POST.get("submit") == "review",
                     country=country,
+                    organisation=organisation,
                 )
             except ValidationError as error:
                 add_service_errors(form, error)

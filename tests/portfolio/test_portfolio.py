@@ -284,7 +284,7 @@ def test_the_table_counts_programmes_by_area_and_theme(people):
     _programme(people, data={"name": "Borrador"}, themes=("labour-inspection",))
     rows = {row.area.code: row for row in selectors.table()}
     assert rows["labour"].total == 2  # two programmes, not three theme links
-    counts = {theme.code: n for theme, n in rows["labour"].themes}
+    counts = {cell.theme.code: cell.total for cell in rows["labour"].themes}
     assert counts["labour-inspection"] == 2 and counts["occupational-safety-health"] == 1
     assert rows["social-security"].total == 1
     assert rows["employment"].total == 0
