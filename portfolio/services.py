@@ -237,8 +237,7 @@ def programme_event_notify(*, event_id: int) -> int:
             kind="programme_review",
             key=key,
             write=lambda _person: {
-                "title": _(TO_REVIEW)
-                % {"name": programme.name, "country": programme.get_country_display()},
+                "title": _(TO_REVIEW) % {"name": programme.name, "country": programme.owner},
                 "url": url(),
             },
         )

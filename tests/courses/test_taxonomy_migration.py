@@ -173,3 +173,25 @@ def test_replacing_with_the_same_table_again_changes_nothing():
     assert summary.removed_themes == [] and summary.unmapped == []
     assert list(Theme.objects.order_by("pk").values_list("pk", "code", "area__code")) == before
     assert not TaxonomyChange.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_secretariat_reads_the_changes_in_the_admin_and_nobody_writes_one(client, secretariat):
+    from tests.mfa import mfa_force_login
+
+    change = TaxonomyChange.objects.create(
+        record_type="portfolio.programme",
+        record_id="7",
+        record="Repartidores en plataformas",
+        old_theme="platform-work (Trabajo en plataformas / Platform work)",
+        outcome=TaxonomyChange.Outcome.UNMAPPED,
+    )
+    mfa_force_login(client, secretariat)
+    listing = client.get("/admin/snippets/courses/taxonomychange/?outcome=unmapped")
+    assert listing.status_code == 200
+    assert "Repartidores en plataformas" in listing.content.decode()
+    inspect = client.get(f"/admin/snippets/courses/taxonomychange/inspect/{change.pk}/")
+    assert inspect.status_code == 200 and "platform-work" in inspect.content.decode()
+    assert client.get("/admin/snippets/courses/taxonomychange/add/").status_code in (302, 403)
+    edit = client.get(f"/admin/snippets/courses/taxonomychange/edit/{change.pk}/")
+    assert edit.status_code in (302, 403)
