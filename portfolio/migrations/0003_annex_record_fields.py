@@ -7,7 +7,6 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('courses', '0005_annex_i_taxonomy'),
         ('portfolio', '0002_remove_programme_search_text'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
