@@ -384,6 +384,10 @@ def test_the_demo_portfolio(settings, client):
         "msme",
     }
     assert Programme.objects.filter(status="submitted").exists()  # some wait for review
+    # A technical-cooperation project of an international organisation, in the Table too.
+    project = published.get(organisation="ilo")
+    assert project.record_type == "project" and project.country == ""
+    assert project.financed is True and project.end_date and project.information_source
     assert ProgrammeInterest.objects.exists()
     # The rest of the portal's demo: workshops, the current call, the telework repository.
     from cooperation.models import Call
