@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -86,6 +87,33 @@ class Theme(MultilingualName):
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
         ordering = ["area__sort_order", "sort_order", "code"]
+
+
+class TaxonomyChange(models.Model):
+    """What a change of the taxonomy did to one record's theme (the move to Annex I's
+    table, courses/migrations/0005): kept so the secretariat can read, in the admin,
+    which records moved and which lost a theme nobody could map."""
+
+    class Outcome(models.TextChoices):
+        MOVED = "moved", _("Moved to the new theme")
+        MERGED = "merged", _("Already had the new theme")
+        UNMAPPED = "unmapped", _("Not mapped: the theme was removed")
+
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    record_type = models.CharField(_("kind of record"), max_length=100)
+    record_id = models.CharField(_("record number"), max_length=40)
+    record = models.CharField(_("record"), max_length=300)
+    old_theme = models.CharField(_("former theme"), max_length=300)
+    new_theme = models.CharField(_("new theme"), max_length=300, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices)
+
+    class Meta:
+        verbose_name = _("taxonomy change")
+        verbose_name_plural = _("taxonomy changes")
+        ordering = ["-at", "outcome", "record_type", "pk"]
+
+    def __str__(self):
+        return f"{self.record} ({self.old_theme})"
 
 
 def _context_from_hooks(hook_name: str, page, request) -> dict:

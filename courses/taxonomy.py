@@ -1,8 +1,17 @@
-"""The areas and themes of labour administration (after the ILO table the RIAL
-portfolio has used), in Spanish, English, Portuguese and French.
+"""The areas and themes of labour administration as Annex I of the INLA/RIAL
+proposal (the ILO table of labour administration) lists them, in Spanish,
+English, Portuguese and French.
 
-Loaded by a data migration; the secretariat edits them afterwards in the
-Wagtail admin (Snippets > Labour administration).
+The annex's own text was not at hand when this list was written: it is a
+reconstruction from the proposal's description of the annex (labour
+legislation, application of fundamental rights, gender programmes under
+employment, social organisations, trade-union registration, dissemination of
+information, organisation and operation, human and material resources,
+informatics, ...). The secretariat corrects names in the Wagtail admin
+(Snippets > Labour administration); codes stay, other data refer to them.
+
+Loaded by courses/migrations/0005_annex_i_taxonomy.py, which also maps the
+themes of the earlier table (``REPLACED``) onto these.
 """
 
 # (code, es, en, pt, fr, [(theme code, es, en, pt, fr), ...])
@@ -14,6 +23,20 @@ AREAS = [
         "Trabalho",
         "Travail",
         [
+            (
+                "labour-legislation",
+                "Legislación laboral",
+                "Labour legislation",
+                "Legislação trabalhista",
+                "Législation du travail",
+            ),
+            (
+                "fundamental-rights",
+                "Aplicación de los derechos fundamentales",
+                "Application of fundamental rights",
+                "Aplicação dos direitos fundamentais",
+                "Application des droits fondamentaux",
+            ),
             (
                 "labour-inspection",
                 "Inspección del trabajo",
@@ -35,49 +58,6 @@ AREAS = [
                 "Condições de trabalho e salários",
                 "Conditions de travail et salaires",
             ),
-            (
-                "gender-equality",
-                "Igualdad de género y no discriminación",
-                "Gender equality and non-discrimination",
-                "Igualdade de gênero e não discriminação",
-                "Égalité de genre et non-discrimination",
-            ),
-            (
-                "violence-harassment",
-                "Violencia y acoso en el trabajo",
-                "Violence and harassment at work",
-                "Violência e assédio no trabalho",
-                "Violence et harcèlement au travail",
-            ),
-            (
-                "child-labour",
-                "Trabajo infantil",
-                "Child labour",
-                "Trabalho infantil",
-                "Travail des enfants",
-            ),
-            (
-                "forced-labour",
-                "Trabajo forzoso",
-                "Forced labour",
-                "Trabalho forçado",
-                "Travail forcé",
-            ),
-            (
-                "labour-migration",
-                "Migración laboral",
-                "Labour migration",
-                "Migração laboral",
-                "Migration de main-d'œuvre",
-            ),
-            (
-                "domestic-work",
-                "Trabajo doméstico remunerado",
-                "Paid domestic work",
-                "Trabalho doméstico remunerado",
-                "Travail domestique rémunéré",
-            ),
-            ("telework", "Teletrabajo", "Telework", "Teletrabalho", "Télétravail"),
         ],
     ),
     (
@@ -88,6 +68,13 @@ AREAS = [
         "Emploi",
         [
             (
+                "employment-policy",
+                "Políticas de empleo",
+                "Employment policy",
+                "Políticas de emprego",
+                "Politique de l'emploi",
+            ),
+            (
                 "employment-services",
                 "Servicios públicos de empleo",
                 "Public employment services",
@@ -96,10 +83,17 @@ AREAS = [
             ),
             (
                 "skills-training",
-                "Formación y certificación de competencias",
-                "Skills training and certification",
-                "Formação e certificação de competências",
-                "Formation et certification des compétences",
+                "Formación profesional",
+                "Vocational training",
+                "Formação profissional",
+                "Formation professionnelle",
+            ),
+            (
+                "gender-programmes",
+                "Programas de género",
+                "Gender programmes",
+                "Programas de gênero",
+                "Programmes d'égalité de genre",
             ),
             (
                 "youth-employment",
@@ -109,25 +103,11 @@ AREAS = [
                 "Emploi des jeunes",
             ),
             (
-                "msme",
-                "Micro, pequeñas y medianas empresas",
-                "Micro, small and medium enterprises",
-                "Micro, pequenas e médias empresas",
-                "Micro, petites et moyennes entreprises",
-            ),
-            (
-                "formalisation",
-                "Formalización del empleo",
-                "Formalisation of employment",
-                "Formalização do emprego",
-                "Formalisation de l'emploi",
-            ),
-            (
-                "employment-policy",
-                "Políticas activas de empleo",
-                "Active employment policies",
-                "Políticas ativas de emprego",
-                "Politiques actives de l'emploi",
+                "labour-migration",
+                "Migración laboral",
+                "Labour migration",
+                "Migração laboral",
+                "Migration de main-d'œuvre",
             ),
         ],
     ),
@@ -139,11 +119,18 @@ AREAS = [
         "Relations professionnelles",
         [
             (
-                "social-dialogue",
-                "Diálogo social",
-                "Social dialogue",
-                "Diálogo social",
-                "Dialogue social",
+                "social-organisations",
+                "Organizaciones sociales",
+                "Social organisations",
+                "Organizações sociais",
+                "Organisations sociales",
+            ),
+            (
+                "trade-union-registration",
+                "Registro sindical",
+                "Trade-union registration",
+                "Registro sindical",
+                "Enregistrement des syndicats",
             ),
             (
                 "collective-bargaining",
@@ -160,11 +147,11 @@ AREAS = [
                 "Prévention et règlement des différends",
             ),
             (
-                "freedom-of-association",
-                "Libertad sindical",
-                "Freedom of association",
-                "Liberdade sindical",
-                "Liberté syndicale",
+                "social-dialogue",
+                "Diálogo social",
+                "Social dialogue",
+                "Diálogo social",
+                "Dialogue social",
             ),
         ],
     ),
@@ -200,70 +187,61 @@ AREAS = [
         ],
     ),
     (
-        "information-research",
-        "Información e investigación",
-        "Information and research",
-        "Informação e pesquisa",
-        "Information et recherche",
+        "administration",
+        "Administración del trabajo",
+        "Labour administration",
+        "Administração do trabalho",
+        "Administration du travail",
         [
             (
-                "labour-market-information",
-                "Sistemas de información del mercado laboral",
-                "Labour market information systems",
-                "Sistemas de informação do mercado de trabalho",
-                "Systèmes d'information sur le marché du travail",
+                "information-dissemination",
+                "Difusión de información",
+                "Dissemination of information",
+                "Difusão de informação",
+                "Diffusion de l'information",
             ),
+            (
+                "organisation-operation",
+                "Organización y funcionamiento",
+                "Organisation and operation",
+                "Organização e funcionamento",
+                "Organisation et fonctionnement",
+            ),
+            (
+                "human-material-resources",
+                "Recursos humanos y materiales",
+                "Human and material resources",
+                "Recursos humanos e materiais",
+                "Ressources humaines et matérielles",
+            ),
+            ("informatics", "Informática", "Informatics", "Informática", "Informatique"),
             (
                 "labour-statistics",
-                "Estadísticas laborales",
-                "Labour statistics",
-                "Estatísticas do trabalho",
-                "Statistiques du travail",
-            ),
-            (
-                "studies-evaluation",
-                "Estudios y evaluación de políticas",
-                "Studies and policy evaluation",
-                "Estudos e avaliação de políticas",
-                "Études et évaluation des politiques",
-            ),
-        ],
-    ),
-    (
-        "institutional-strengthening",
-        "Fortalecimiento institucional",
-        "Institutional strengthening",
-        "Fortalecimento institucional",
-        "Renforcement institutionnel",
-        [
-            (
-                "modernisation",
-                "Modernización de los ministerios de trabajo",
-                "Modernisation of ministries of labour",
-                "Modernização dos ministérios do trabalho",
-                "Modernisation des ministères du travail",
-            ),
-            (
-                "staff-training",
-                "Formación del personal",
-                "Staff training",
-                "Formação de pessoal",
-                "Formation du personnel",
-            ),
-            (
-                "digital-services",
-                "Servicios digitales y tecnología",
-                "Digital services and technology",
-                "Serviços digitais e tecnologia",
-                "Services numériques et technologie",
-            ),
-            (
-                "planning-management",
-                "Planificación y gestión por resultados",
-                "Planning and results-based management",
-                "Planejamento e gestão por resultados",
-                "Planification et gestion axée sur les résultats",
+                "Estadísticas e información del mercado de trabajo",
+                "Labour statistics and labour market information",
+                "Estatísticas e informação do mercado de trabalho",
+                "Statistiques et information sur le marché du travail",
             ),
         ],
     ),
 ]
+
+# The themes of the earlier table that Annex I does not list, and the annex
+# theme that takes their records (programmes, experts, documents, ...).
+REPLACED = {
+    "gender-equality": "gender-programmes",
+    "violence-harassment": "fundamental-rights",
+    "child-labour": "fundamental-rights",
+    "forced-labour": "fundamental-rights",
+    "freedom-of-association": "fundamental-rights",
+    "domestic-work": "working-conditions",
+    "telework": "working-conditions",
+    "msme": "employment-policy",
+    "formalisation": "employment-policy",
+    "labour-market-information": "labour-statistics",
+    "studies-evaluation": "labour-statistics",
+    "modernisation": "organisation-operation",
+    "planning-management": "organisation-operation",
+    "staff-training": "human-material-resources",
+    "digital-services": "informatics",
+}

@@ -36,7 +36,13 @@ def _fields(spec: dict) -> dict:
     fields = {
         name: spec[name] for name in Programme.EDITABLE_FIELDS if name in spec and name != "themes"
     }
-    return {**fields, "country": spec["country"], "start_date": spec.get("start")}
+    return {
+        **fields,
+        "country": spec.get("country", ""),
+        "organisation": spec.get("organisation", ""),
+        "start_date": spec.get("start"),
+        "end_date": spec.get("end"),
+    }
 
 
 def _programme(spec: dict, themes: dict, secretariat: User, published_at) -> Programme:

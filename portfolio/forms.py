@@ -11,7 +11,8 @@ from courses.forms import (
     translated_choices,
 )
 from lms.choices import Country, InterfaceLanguage
-from portfolio.models import Category, Programme, Target
+from portfolio.models import Category, Organisation, Programme, RecordType, Target
+from portfolio.selectors import MINISTRIES, ORGANISATIONS
 
 
 def _with_targets(fields: tuple[str, ...]) -> list[str]:
@@ -43,6 +44,9 @@ class ProgrammeForm(forms.ModelForm):
         fields = _with_targets(Programme.EDITABLE_FIELDS)
         widgets = {
             "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "contact_phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+            "human_resources": forms.Textarea(attrs={"rows": 2}),
             "needs": forms.Textarea(attrs={"rows": 3}),
             "description": forms.Textarea(attrs={"rows": 6}),
             "objectives": forms.Textarea(attrs={"rows": 4}),
@@ -60,12 +64,36 @@ class ProgrammeForm(forms.ModelForm):
 
     def __init__(self, *args, secretariat=False, **kwargs):
         super().__init__(*args, **kwargs)
+        # Most records are programmes: a form that does not say keeps what the record was.
+        self.fields["record_type"].required = False
         if self.instance.pk:
             self.initial.setdefault("targets", [t.code for t in self.instance.targets.all()])
         if secretariat and not self.instance.pk:
-            self.fields["country"] = forms.ChoiceField(
-                label=_("Country (ministry)"), choices=Country.choices
+            # The secretariat records a ministry's programme, or an international
+            # organisation's project (with the country it runs in, if one).
+            self.fields["organisation"] = forms.ChoiceField(
+                label=_("International organisation"),
+                choices=[("", _("None: a ministry's programme")), *Organisation.choices],
+                required=False,
+                help_text=_(
+                    "For a technical-cooperation project of an international organisation."
+                ),
             )
+            self.fields["country"] = forms.ChoiceField(
+                label=_("Country (ministry)"),
+                choices=[("", "—"), *Country.choices],
+                required=False,
+                help_text=_("For an organisation's project, the country it runs in (if one)."),
+            )
+
+    def clean_record_type(self):
+        return self.cleaned_data["record_type"] or self.instance.record_type
+
+    def clean(self):
+        cleaned = super().clean()
+        if "country" in self.fields and not (cleaned.get("country") or cleaned.get("organisation")):
+            self.add_error("country", _("Choose the ministry's country or an organisation."))
+        return cleaned
 
 
 class SearchForm(forms.Form):
@@ -83,6 +111,8 @@ class SearchForm(forms.Form):
     )
     target = forms.ChoiceField(label=_("Target population"), required=False)
     language = forms.ChoiceField(label=_("Available in"), required=False)
+    owner = forms.ChoiceField(label=_("Whose"), required=False)
+    record_type = forms.ChoiceField(label=_("Type of record"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -99,6 +129,16 @@ class SearchForm(forms.Form):
         self.fields["language"].choices = [
             ("", _("Any language")),
             *translated_choices(InterfaceLanguage),
+        ]
+        self.fields["owner"].choices = [
+            ("", _("Ministries and organisations")),
+            (MINISTRIES, _("Ministries of labour")),
+            (ORGANISATIONS, _("International organisations")),
+            *translated_choices(Organisation),
+        ]
+        self.fields["record_type"].choices = [
+            ("", _("All types")),
+            *translated_choices(RecordType),
         ]
 
 

@@ -37,6 +37,25 @@ class Target(models.TextChoices):
     WORKERS = "workers", _("Workers and their organisations")
 
 
+class RecordType(models.TextChoices):
+    """What a record of the Table is (Annex I of the INLA/RIAL proposal)."""
+
+    POLICY = "policy", _("Policy")
+    PROGRAMME = "programme", _("Programme")
+    PROJECT = "project", _("Technical-cooperation project")
+
+
+class Organisation(models.TextChoices):
+    """International organisations whose technical-cooperation projects the Table
+    records next to the ministries' programmes."""
+
+    ILO = "ilo", _("International Labour Organization (ILO)")
+    OAS = "oas", _("Organization of American States (OAS)")
+    IDB = "idb", _("Inter-American Development Bank (IDB)")
+    ECLAC = "eclac", _("Economic Commission for Latin America and the Caribbean (ECLAC)")
+    OTHER = "other", _("Another international organisation")
+
+
 class Programme(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -47,11 +66,29 @@ class Programme(models.Model):
 
     # Who offers it
     name = models.CharField(_("name of the programme"), max_length=250)
+    record_type = models.CharField(
+        _("type of record"),
+        max_length=10,
+        choices=RecordType.choices,
+        default=RecordType.PROGRAMME,
+    )
     website = models.URLField(_("website"), blank=True)
-    country = models.CharField(_("country"), max_length=2, choices=Country.choices)
+    # A ministry's programme belongs to its country; an international organisation's
+    # project to the organisation (and names the country it runs in, if one).
+    country = models.CharField(_("country"), max_length=2, choices=Country.choices, blank=True)
+    organisation = models.CharField(
+        _("international organisation"),
+        max_length=10,
+        choices=Organisation.choices,
+        blank=True,
+        help_text=_("Empty for a ministry's own programme."),
+    )
     institution = models.CharField(_("submitting institution"), max_length=250, blank=True)
     contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
+    contact_position = models.CharField(_("position"), max_length=200, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
+    contact_phone = models.CharField(_("telephone"), max_length=50, blank=True)
+    contact_address = models.CharField(_("address"), max_length=300, blank=True)
     # What it is about
     category = models.CharField(_("category"), max_length=20, choices=Category.choices, blank=True)
     themes = models.ManyToManyField(
@@ -61,15 +98,24 @@ class Programme(models.Model):
     description = models.TextField(_("description"), blank=True)
     objectives = models.TextField(_("objectives"), blank=True)
     start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
     duration_months = models.PositiveSmallIntegerField(
         _("duration (months)"), null=True, blank=True, help_text=_("Empty if ongoing.")
     )
     coverage = models.CharField(_("geographic coverage"), max_length=300, blank=True)
     target_population = models.TextField(_("target population"), blank=True)
     institutions = models.TextField(_("institutions involved"), blank=True)
-    # Sustainability
-    funding = models.TextField(_("funding"), blank=True)
-    in_kind = models.TextField(_("in-kind support"), blank=True)
+    # Resources and sustainability (Annex I: financed or not; human, financial and
+    # non-financial resources)
+    financed = models.BooleanField(
+        _("financed"),
+        null=True,
+        blank=True,
+        help_text=_("Whether the programme has funding of its own."),
+    )
+    human_resources = models.TextField(_("human resources"), blank=True)
+    funding = models.TextField(_("financial resources"), blank=True)
+    in_kind = models.TextField(_("non-financial resources"), blank=True)
     other_support = models.TextField(_("other support"), blank=True)
     # Evaluation
     achievements = models.TextField(_("achievements"), blank=True)
@@ -78,6 +124,14 @@ class Programme(models.Model):
     evaluations = models.TextField(_("evaluations and their findings"), blank=True)
     documentation = models.TextField(
         _("documentation"), blank=True, help_text=_("Links to documents, one per line.")
+    )
+    information_source = models.CharField(
+        _("information source"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Where this record's information comes from: a report, a website, an interview..."
+        ),
     )
     # Consent
     consent_publish = models.BooleanField(_("we agree to publish this programme"), default=False)
@@ -110,21 +164,28 @@ class Programme(models.Model):
     # name. A field added to the form is added here.
     EDITABLE_FIELDS = (
         "name",
+        "record_type",
         "language",
         "website",
         "institution",
         "contact_name",
+        "contact_position",
         "contact_email",
+        "contact_phone",
+        "contact_address",
         "category",
         "themes",
         "needs",
         "description",
         "objectives",
         "start_date",
+        "end_date",
         "duration_months",
         "coverage",
         "target_population",
         "institutions",
+        "financed",
+        "human_resources",
         "funding",
         "in_kind",
         "other_support",
@@ -133,6 +194,7 @@ class Programme(models.Model):
         "improvements",
         "evaluations",
         "documentation",
+        "information_source",
         "consent_publish",
         "share_workshops",
         "share_bilateral",
@@ -145,6 +207,7 @@ class Programme(models.Model):
         "objectives",
         "target_population",
         "institutions",
+        "human_resources",
         "funding",
         "in_kind",
         "other_support",
@@ -165,6 +228,7 @@ class Programme(models.Model):
         indexes = [
             models.Index(fields=["status", "country"]),
             models.Index(fields=["status", "category"]),
+            models.Index(fields=["status", "organisation"]),
             models.Index(fields=["status", "-published_at", "-id"]),
         ]
 
@@ -174,6 +238,14 @@ class Programme(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
+
+    @property
+    def owner(self) -> str:
+        """Who the record belongs to: the international organisation, or the ministry
+        (its country)."""
+        if self.organisation:
+            return self.get_organisation_display()
+        return self.get_country_display()
 
     def in_language(self, language: str | None = None) -> "ProgrammeText":
         """The texts to show in this language: a translation if there is one (prefetch

@@ -86,7 +86,7 @@ def _results(user, query: str, hits) -> list[Result]:
                 title=text.name,
                 url=reverse("portfolio:programme", kwargs={"pk": programme.pk}),
                 excerpt=Truncator(text.description).words(30),
-                meta=programme.get_country_display(),
+                meta=programme.owner,
             )
         )
     return results

@@ -20,6 +20,9 @@ from portfolio.search import KIND, matching
 from search.providers import in_hit_order, paged
 
 PER_PAGE = 20
+# The owner filter's values besides an Organisation code: the ministries' own
+# programmes, and the projects of every international organisation.
+MINISTRIES, ORGANISATIONS = "ministries", "organisations"
 
 
 def can_submit(*, user: User) -> bool:
@@ -28,21 +31,25 @@ def can_submit(*, user: User) -> bool:
 
 
 def can_edit(*, user: User, programme: Programme) -> bool:
-    """The secretariat, and the focal points of the programme's ministry (its country)."""
+    """The secretariat, and the focal points of the programme's ministry (its country);
+    an international organisation's project, the secretariat only."""
     if not user.is_authenticated:
         return False
     if user.is_secretariat:
         return True
+    if programme.organisation or not programme.country:
+        return False
     country = person_country(user)
     return user.has_role(Role.FOCAL_POINT) and country == programme.country
 
 
 def editors_of(programme: Programme):
-    """Who hears about the review: the focal points of its ministry and whoever wrote it."""
-    return User.objects.filter(
-        Q(pk__in=focal_points_of(programme.country).values("pk")) | Q(pk=programme.created_by_id),
-        is_active=True,
-    ).distinct()
+    """Who hears about the review: the focal points of its ministry (none for an
+    international organisation's project) and whoever wrote it."""
+    who = Q(pk=programme.created_by_id)
+    if programme.country and not programme.organisation:
+        who |= Q(pk__in=focal_points_of(programme.country).values("pk"))
+    return User.objects.filter(who, is_active=True).distinct()
 
 
 def _published():
@@ -66,10 +73,22 @@ class Filters:
     theme: Theme | None = None
     target: str = ""
     language: str = ""
+    owner: str = ""  # MINISTRIES, ORGANISATIONS or an Organisation code
+    record_type: str = ""
 
     def active(self) -> bool:
         return any(
-            [self.q, self.country, self.category, self.area, self.theme, self.target, self.language]
+            [
+                self.q,
+                self.country,
+                self.category,
+                self.area,
+                self.theme,
+                self.target,
+                self.language,
+                self.owner,
+                self.record_type,
+            ]
         )
 
 
@@ -84,6 +103,14 @@ def _filtered(filters: Filters):
         programmes = programmes.filter(country=filters.country)
     if filters.category:
         programmes = programmes.filter(category=filters.category)
+    if filters.owner == MINISTRIES:
+        programmes = programmes.filter(organisation="")
+    elif filters.owner == ORGANISATIONS:
+        programmes = programmes.exclude(organisation="")
+    elif filters.owner:
+        programmes = programmes.filter(organisation=filters.owner)
+    if filters.record_type:
+        programmes = programmes.filter(record_type=filters.record_type)
     through = Programme.themes.through
     if filters.theme is not None:
         programmes = programmes.filter(
@@ -185,35 +212,51 @@ def review_queue():
 
 
 @dataclass
+class TableCell:
+    theme: Theme
+    total: int  # published records on the theme
+    ministries: int  # of which the ministries' own
+    organisations: int  # and the international organisations' projects
+
+
+@dataclass
 class TableRow:
     area: Area
     total: int
-    themes: list = field(default_factory=list)  # [(theme, count)]
+    themes: list[TableCell] = field(default_factory=list)
+
+
+def _counts(group_by: str) -> dict:
+    """{id: (all, of international organisations)} of published records per ``group_by``."""
+    through = Programme.themes.through
+    rows = (
+        through.objects.filter(programme__status=Programme.Status.PUBLISHED)
+        .values(group_by)
+        .annotate(
+            n=Count("programme_id", distinct=True),
+            international=Count(
+                "programme_id", distinct=True, filter=~Q(programme__organisation="")
+            ),
+        )
+        .values_list(group_by, "n", "international")
+    )
+    return {key: (n, international) for key, n, international in rows}
 
 
 def table() -> list[TableRow]:
-    """Published programmes by area and theme (two queries)."""
-    through = Programme.themes.through
-    per_theme = dict(
-        through.objects.filter(programme__status=Programme.Status.PUBLISHED)
-        .values("theme_id")
-        .annotate(n=Count("programme_id", distinct=True))
-        .values_list("theme_id", "n")
-    )
-    per_area = dict(
-        through.objects.filter(programme__status=Programme.Status.PUBLISHED)
-        .values("theme__area_id")
-        .annotate(n=Count("programme_id", distinct=True))
-        .values_list("theme__area_id", "n")
-    )
+    """Published records by area and theme, the ministries' programmes apart from the
+    international organisations' projects (three queries)."""
+    per_theme = _counts("theme_id")
+    per_area = _counts("theme__area_id")
     rows: dict[int, TableRow] = {}
     for theme in Theme.objects.select_related("area").order_by(
         "area__sort_order", "sort_order", "code"
     ):
         row = rows.setdefault(
-            theme.area_id, TableRow(area=theme.area, total=per_area.get(theme.area_id, 0))
+            theme.area_id, TableRow(area=theme.area, total=per_area.get(theme.area_id, (0, 0))[0])
         )
-        row.themes.append((theme, per_theme.get(theme.pk, 0)))
+        total, international = per_theme.get(theme.pk, (0, 0))
+        row.themes.append(TableCell(theme, total, total - international, international))
     return list(rows.values())
 
 

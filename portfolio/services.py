@@ -16,6 +16,7 @@ from lms.models import User
 from lms.selectors.people import person_country, secretariat_people
 from lms.services.notifications import notifications_fan_out
 from portfolio.models import (
+    Organisation,
     Programme,
     ProgrammeEvent,
     ProgrammeInterest,
@@ -110,12 +111,15 @@ def programme_save(
     programme: Programme | None = None,
     submit: bool = False,
     country: str = "",
+    organisation: str = "",
 ) -> Programme:
     """Create or update a programme. ``data`` holds values of Programme.EDITABLE_FIELDS
     (any other name is refused with ValueError). ``submit`` sends it for review,
     which needs the whole form; a draft needs only a name. A published programme
     stays published when its ministry updates it; the change is recorded and the
-    secretariat told."""
+    secretariat told. The secretariat may create it for another ministry (``country``)
+    or as an international organisation's project (``organisation``, with the country it
+    runs in if one)."""
     names = _data_fields()
     _check_data(data, names)
     creating = programme is None
@@ -125,8 +129,15 @@ def programme_save(
     themes = list(themes)
     with transaction.atomic():
         if creating:
-            country = country if actor.is_secretariat and country else _actor_country(actor)
-            programme = Programme(country=country, created_by=actor)
+            if actor.is_secretariat and organisation:
+                if organisation not in Organisation.values:
+                    raise ValidationError(
+                        {"organisation": _("Choose one of the listed organisations.")}
+                    )
+                programme = Programme(country=country, organisation=organisation, created_by=actor)
+            else:
+                country = country if actor.is_secretariat and country else _actor_country(actor)
+                programme = Programme(country=country, created_by=actor)
         else:
             # The row as it is now (a review may have happened since the form loaded).
             programme = Programme.objects.select_for_update().get(pk=programme.pk)
@@ -226,8 +237,7 @@ def programme_event_notify(*, event_id: int) -> int:
             kind="programme_review",
             key=key,
             write=lambda _person: {
-                "title": _(TO_REVIEW)
-                % {"name": programme.name, "country": programme.get_country_display()},
+                "title": _(TO_REVIEW) % {"name": programme.name, "country": programme.owner},
                 "url": url(),
             },
         )

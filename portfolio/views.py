@@ -33,6 +33,8 @@ def portfolio(request):
         theme=data.get("theme"),
         target=data.get("target", ""),
         language=data.get("language", ""),
+        owner=data.get("owner", ""),
+        record_type=data.get("record_type", ""),
     )
     page = Paginator(selectors.listing(filters), selectors.PER_PAGE).get_page(
         request.GET.get("page")
@@ -55,9 +57,18 @@ def portfolio(request):
 def table(request):
     rows = selectors.table()
     # Beside what is offered, the needs the ministries stated (for the signed in).
-    themes = [theme for row in rows for theme, _count in row.themes]
+    themes = [cell.theme for row in rows for cell in row.themes]
     show_needs = needs.counts_on_themes(themes, user=request.user)
-    return render(request, "portfolio/table.html", {"rows": rows, "show_needs": show_needs})
+    return render(
+        request,
+        "portfolio/table.html",
+        {
+            "rows": rows,
+            "ministries": selectors.MINISTRIES,
+            "organisations": selectors.ORGANISATIONS,
+            "show_needs": show_needs,
+        },
+    )
 
 
 def _programme(request, pk):
@@ -125,6 +136,7 @@ def programme_edit(request, pk=None):
             data = dict(form.cleaned_data)
             themes, targets = data.pop("themes"), data.pop("targets")
             country = data.pop("country", "")
+            organisation = data.pop("organisation", "")
             try:
                 saved = services.programme_save(
                     actor=request.user,
@@ -134,6 +146,7 @@ def programme_edit(request, pk=None):
                     targets=targets,
                     submit=request.POST.get("submit") == "review",
                     country=country,
+                    organisation=organisation,
                 )
             except ValidationError as error:
                 add_service_errors(form, error)

@@ -28,6 +28,8 @@ _SECRETARIAT_PERMISSIONS = [
     ("lms", "change_user"),
     ("lms", "view_user"),
     ("simple_translation", "submit_translation"),
+    # What the move to Annex I's taxonomy did to each record (read only).
+    ("courses", "view_taxonomychange"),
     # The documentation centre, repositories, events, cooperation calls, work plans and
     # the funding directory (the portal apps' snippets in the Wagtail admin), as
     # (app label, model).

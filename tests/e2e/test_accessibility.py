@@ -211,7 +211,7 @@ def test_documentation_centre_pages_pass_axe(page, site_content, secretariat):
         summary="Ten ministries compared.",
         url="https://www.example.org/study",
     )
-    study.themes.set(Theme.objects.filter(code="telework"))
+    study.themes.set(Theme.objects.filter(code="working-conditions"))
     Publication.objects.create(
         title="Guía sugerida",
         kind="publication",

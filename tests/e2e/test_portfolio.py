@@ -75,7 +75,12 @@ def test_submit_review_translate_and_find_a_programme(browser, live_server, port
         rosa.locator("#id_name").fill(NAME_ES)
         rosa.locator("#id_institution").fill("Ministerio de Trabajo y Promoción del Empleo")
         rosa.locator("#id_contact_name").fill("Rosa Quispe")
+        rosa.locator("#id_contact_position").fill("Directora de Inspección")
         rosa.locator("#id_contact_email").fill("rosa.quispe@example.org")
+        rosa.locator("#id_contact_phone").fill("+51 1 000 0000")
+        rosa.locator("#id_contact_address").fill("Av. Salaverry 655, Lima")
+        rosa.locator("#id_record_type").select_option("policy")
+        rosa.locator("#id_financed").select_option("true")
         rosa.locator("#id_category").select_option("labour_admin")
         rosa.locator(f'input[name="themes"][value="{theme.pk}"]').check()
         rosa.locator('input[name="targets"][value="rural"]').check()
@@ -91,7 +96,9 @@ def test_submit_review_translate_and_find_a_programme(browser, live_server, port
         rosa.get_by_role("heading", level=1, name=NAME_ES).wait_for()
         programme = Programme.objects.get()
         assert programme.status == Programme.Status.DRAFT
-        assert programme.country == "PE"
+        assert programme.country == "PE" and programme.organisation == ""
+        assert programme.record_type == "policy" and programme.financed is True
+        assert programme.contact_phone == "+51 1 000 0000"
         assert _status_tag(rosa) == "Borrador"
 
         # Edited and sent for review: without the consent it is refused, with it sent.
@@ -171,6 +178,8 @@ def test_submit_review_translate_and_find_a_programme(browser, live_server, port
         visitor.goto("/es/portfolio/table/")
         visitor.locator(f'a[href="/es/portfolio/?theme={theme.pk}"]').wait_for()
         assert visitor.locator(f'a[href="/es/portfolio/?theme={theme.pk}"]').inner_text() == "1"
+        ministries = f'a[href="/es/portfolio/?theme={theme.pk}&owner=ministries"]'
+        assert visitor.locator(ministries).inner_text() == "1"
         assert axe_violations(visitor) == []
 
         # A Chilean official says her ministry would learn from it; the secretariat sees it.

@@ -38,12 +38,12 @@ def make_expert(secretariat, name, themes, *, country="BR", languages=("pt", "es
 @pytest.fixture
 def network(secretariat):
     patricia = make_expert(
-        secretariat, "Patrícia Alves", ["violence-harassment", "gender-equality"]
+        secretariat, "Patrícia Alves", ["fundamental-rights", "gender-programmes"]
     )
     marie = make_expert(
         secretariat,
         "Marie Tremblay",
-        ["telework", "violence-harassment"],
+        ["working-conditions", "fundamental-rights"],
         country="CA",
         languages=("fr", "en"),
     )

@@ -54,7 +54,7 @@ def test_a_change_to_what_a_card_shows_shows_on_the_next_request(network, client
         profile=profile,
         headline="Inspectora de trabajo",
         bio="",
-        themes=Theme.objects.filter(code__in=["telework"]),
+        themes=Theme.objects.filter(code__in=["working-conditions"]),
         workshops=[],
         seminars="",
         availability="",
@@ -75,8 +75,8 @@ def test_a_change_to_what_a_card_shows_shows_on_the_next_request(network, client
     card = page().split("Patrícia Alves Souza")[1].split("</article>")[0]
     assert "French" in card
 
-    Theme.objects.filter(code="telework").update(name_en="Remote work")
-    Theme.objects.get(code="telework").save()  # the taxonomy's version
+    Theme.objects.filter(code="working-conditions").update(name_en="Remote work")
+    Theme.objects.get(code="working-conditions").save()  # the taxonomy's version
     assert "Remote work" in page()
 
     question = ask_question(network, expert=patricia)
@@ -87,7 +87,7 @@ def test_a_change_to_what_a_card_shows_shows_on_the_next_request(network, client
     card = page().split("Patrícia Alves Souza")[1].split("</article>")[0]
     assert "1 question answered" in card
 
-    make_expert(network["secretariat"], "Nueva Experta", ["telework"])
+    make_expert(network["secretariat"], "Nueva Experta", ["working-conditions"])
     assert "Nueva Experta" in page() and "3 experts" in page()
 
     services.expert_profile_update(

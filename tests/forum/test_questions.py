@@ -42,7 +42,7 @@ def test_a_question_to_a_theme_goes_to_every_expert_of_it(
     network, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        question = ask_question(network, theme=Theme.objects.get(code="violence-harassment"))
+        question = ask_question(network, theme=Theme.objects.get(code="fundamental-rights"))
     moderators = set(
         question.space.memberships.filter(role="moderator").values_list("user_id", flat=True)
     )
@@ -81,7 +81,7 @@ def test_the_same_question_sent_twice_is_one_question(network):
 
 
 def test_the_experts_first_message_answers_and_tells_the_asker(network):
-    question = ask_question(network, theme=Theme.objects.get(code="violence-harassment"))
+    question = ask_question(network, theme=Theme.objects.get(code="fundamental-rights"))
     say(network["official"], question.room, "Un detalle más")
     question.refresh_from_db()
     assert question.status == ExpertQuestion.Status.WAITING
@@ -169,7 +169,7 @@ def test_asking_through_the_form(network, client):
     response = client.post(url, {"title": "", "body": "", "token": str(uuid.uuid4())})
     assert response.status_code == 200
     assert response.context["form"].errors
-    theme = Theme.objects.get(code="telework")
+    theme = Theme.objects.get(code="working-conditions")
     response = client.post(
         url,
         {

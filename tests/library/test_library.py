@@ -68,7 +68,7 @@ def test_instruments_filter_by_country_and_type(telework, client):
 
 def test_documents_search_by_words_type_theme_and_language(db):
     _publication("Guía de inspección", kind="publication", themes=["labour-inspection"])
-    _publication("Telework study", language="en", themes=["telework"])
+    _publication("Telework study", language="en", themes=["working-conditions"])
     _publication("Sugerido", status=Publication.Status.SUGGESTED)
 
     def titles(**filters):
@@ -131,11 +131,11 @@ def test_the_suggestion_form(db, client):
 def test_the_documents_page_costs_the_same_for_many(db, client, django_assert_max_num_queries):
     with translation.override("es"):
         url = reverse("library:documents")
-    _publication("Uno", themes=["telework", "pensions"])
+    _publication("Uno", themes=["working-conditions", "pensions"])
     with django_assert_max_num_queries(13):
         assert client.get(url).status_code == 200
     for n in range(15):
-        _publication(f"Documento {n}", themes=["telework", "pensions"])
+        _publication(f"Documento {n}", themes=["working-conditions", "pensions"])
     with django_assert_max_num_queries(13):
         assert "Documento 14" in client.get(url).content.decode()
 

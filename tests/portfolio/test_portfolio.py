@@ -245,7 +245,7 @@ def test_search_filters_and_words(people):
     gender = _published(
         people,
         data={"name": "Sello de igualdad", "category": "gender", "description": "Empresas."},
-        themes=("gender-equality", "violence-harassment"),
+        themes=("gender-programmes", "fundamental-rights"),
         targets=("women",),
     )
     services.programme_translate(
@@ -284,7 +284,7 @@ def test_the_table_counts_programmes_by_area_and_theme(people):
     _programme(people, data={"name": "Borrador"}, themes=("labour-inspection",))
     rows = {row.area.code: row for row in selectors.table()}
     assert rows["labour"].total == 2  # two programmes, not three theme links
-    counts = {theme.code: n for theme, n in rows["labour"].themes}
+    counts = {cell.theme.code: cell.total for cell in rows["labour"].themes}
     assert counts["labour-inspection"] == 2 and counts["occupational-safety-health"] == 1
     assert rows["social-security"].total == 1
     assert rows["employment"].total == 0
@@ -384,6 +384,10 @@ def test_the_demo_portfolio(settings, client):
         "msme",
     }
     assert Programme.objects.filter(status="submitted").exists()  # some wait for review
+    # A technical-cooperation project of an international organisation, in the Table too.
+    project = published.get(organisation="ilo")
+    assert project.record_type == "project" and project.country == ""
+    assert project.financed is True and project.end_date and project.information_source
     assert ProgrammeInterest.objects.exists()
     # The rest of the portal's demo: workshops, the current call, the telework repository.
     from cooperation.models import Call

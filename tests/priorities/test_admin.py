@@ -28,7 +28,7 @@ def test_a_closed_questionnaire_keeps_its_dates(closed):
 
 
 def test_once_answered_only_a_later_close_is_accepted(questionnaire):
-    draft = answer(questionnaire, "CL", ["msme"], status=Answer.Status.DRAFT)
+    draft = answer(questionnaire, "CL", ["employment-policy"], status=Answer.Status.DRAFT)
     questionnaire.closes_on -= 5 * DAY
     questionnaire.full_clean()  # only a draft: still free
     questionnaire.refresh_from_db()
@@ -49,7 +49,7 @@ def test_once_answered_only_a_later_close_is_accepted(questionnaire):
 
 
 def test_an_answered_questionnaire_is_not_deleted(client, questionnaire, closed, secretariat):
-    answer(questionnaire, "CL", ["msme"])
+    answer(questionnaire, "CL", ["employment-policy"])
     with pytest.raises(ProtectedError):
         questionnaire.delete()
     mfa_force_login(client, secretariat)  # the secretariat manages them in the admin

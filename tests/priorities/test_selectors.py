@@ -21,30 +21,30 @@ def answer(questionnaire, country, codes, status=Answer.Status.SUBMITTED):
 
 
 def test_themes_are_ranked_by_borda_score_then_by_ministries(questionnaire):
-    answer(questionnaire, "CL", ["labour-inspection", "msme", "telework"])
-    answer(questionnaire, "MX", ["msme", "labour-inspection"])
-    answer(questionnaire, "PE", ["telework"])
-    answer(questionnaire, "HT", ["child-labour"], status=Answer.Status.DRAFT)  # not counted
+    answer(questionnaire, "CL", ["labour-inspection", "employment-policy", "working-conditions"])
+    answer(questionnaire, "MX", ["employment-policy", "labour-inspection"])
+    answer(questionnaire, "PE", ["working-conditions"])
+    answer(questionnaire, "HT", ["fundamental-rights"], status=Answer.Status.DRAFT)  # not counted
     ranked = selectors.ranked_themes(questionnaire)
     scores = [(item.theme.code, item.score, item.ministries, item.first_choices) for item in ranked]
     n = MAX_CHOICES  # the first choice is worth n points, the second n - 1...
     assert scores == [
         # the same score and count: in the taxonomy's order (labour before employment)
         ("labour-inspection", n + (n - 1), 2, 1),
-        ("msme", (n - 1) + n, 2, 1),
-        ("telework", (n - 2) + n, 2, 1),
+        ("employment-policy", (n - 1) + n, 2, 1),
+        ("working-conditions", (n - 2) + n, 2, 1),
     ]
     assert [item.position for item in ranked] == [1, 2, 3]
-    assert "child-labour" not in [item.theme.code for item in ranked]
+    assert "fundamental-rights" not in [item.theme.code for item in ranked]
     areas = selectors.ranked_areas(ranked)
     assert sum(entry.score for entry in areas) == sum(item.score for item in ranked)
 
 
 def test_the_response_rate_counts_ministries_with_focal_points(questionnaire):
     make_focal("CL"), make_focal("CL"), make_focal("MX"), make_focal("HT")
-    answer(questionnaire, "CL", ["msme"])
-    answer(questionnaire, "MX", ["msme"], status=Answer.Status.DRAFT)
-    answer(questionnaire, "UY", ["msme"])  # its focal point has left since
+    answer(questionnaire, "CL", ["employment-policy"])
+    answer(questionnaire, "MX", ["employment-policy"], status=Answer.Status.DRAFT)
+    answer(questionnaire, "UY", ["employment-policy"])  # its focal point has left since
     rate = selectors.response_rate(questionnaire)
     assert (rate.answered, rate.expected) == (2, 4)
     assert rate.percent == 50
@@ -66,7 +66,7 @@ def test_who_sees_which_questionnaire_and_results(questionnaire, closed, secreta
 def test_an_open_unanswered_questionnaire_is_shown_to_the_focal_point(questionnaire, closed):
     focal = make_focal("CL")
     assert selectors.open_unanswered_for(user=focal) == [questionnaire]
-    answer(questionnaire, "CL", ["msme"], status=Answer.Status.DRAFT)
+    answer(questionnaire, "CL", ["employment-policy"], status=Answer.Status.DRAFT)
     assert selectors.open_unanswered_for(user=focal) == [questionnaire]
     Answer.objects.filter(country="CL").update(status=Answer.Status.SUBMITTED)
     assert selectors.open_unanswered_for(user=focal) == []
@@ -75,7 +75,7 @@ def test_an_open_unanswered_questionnaire_is_shown_to_the_focal_point(questionna
 
 def test_a_draft_keeps_the_notice_when_another_ministry_submits(questionnaire):
     focal = make_focal("CL")
-    answer(questionnaire, "CL", ["msme"], status=Answer.Status.DRAFT)
-    answer(questionnaire, "AR", ["msme"])
+    answer(questionnaire, "CL", ["employment-policy"], status=Answer.Status.DRAFT)
+    answer(questionnaire, "AR", ["employment-policy"])
     assert selectors.open_unanswered_for(user=focal) == [questionnaire]
     assert selectors.open_unanswered_for(user=make_focal("AR")) == []

@@ -30,20 +30,20 @@ def test_a_draft_is_shared_by_the_ministrys_focal_points_then_submitted(question
     draft = services.answer_save(
         actor=ana,
         questionnaire=questionnaire,
-        themes=_themes("labour-inspection", "formalisation"),
+        themes=_themes("labour-inspection", "labour-legislation"),
         texts=TEXTS,
     )
     assert draft.status == Answer.Status.DRAFT and draft.updated_by == ana
     again = services.answer_save(
         actor=luis,
         questionnaire=questionnaire,
-        themes=_themes("formalisation", "skills-training", "labour-inspection"),
+        themes=_themes("labour-legislation", "skills-training", "labour-inspection"),
         texts={**TEXTS, "comments": "Gracias"},
     )
     assert again.pk == draft.pk  # one answer per ministry
     assert Answer.objects.filter(questionnaire=questionnaire).count() == 1
     assert [c.theme.code for c in again.choices.order_by("rank")] == [
-        "formalisation",
+        "labour-legislation",
         "skills-training",
         "labour-inspection",
     ]
@@ -65,7 +65,7 @@ def test_a_draft_is_shared_by_the_ministrys_focal_points_then_submitted(question
         services.answer_save(
             actor=luis,
             questionnaire=questionnaire,
-            themes=_themes("telework"),
+            themes=_themes("working-conditions"),
             texts=TEXTS,
             submit=True,
         ).submitted_by
@@ -73,7 +73,10 @@ def test_a_draft_is_shared_by_the_ministrys_focal_points_then_submitted(question
     )
     with pytest.raises(ValidationError):
         services.answer_save(
-            actor=luis, questionnaire=questionnaire, themes=_themes("telework"), texts=TEXTS
+            actor=luis,
+            questionnaire=questionnaire,
+            themes=_themes("working-conditions"),
+            texts=TEXTS,
         )
     assert Choice.objects.filter(answer=submitted).count() == 3
 
@@ -83,7 +86,14 @@ def test_a_draft_is_shared_by_the_ministrys_focal_points_then_submitted(question
     [
         (["labour-inspection"] * 2, "themes"),
         (
-            ["labour-inspection", "telework", "msme", "pensions", "child-labour", "formalisation"],
+            [
+                "labour-inspection",
+                "working-conditions",
+                "employment-policy",
+                "pensions",
+                "fundamental-rights",
+                "labour-legislation",
+            ],
             "themes",
         ),
     ],
@@ -111,7 +121,7 @@ def test_after_the_close_answers_are_refused_with_a_clear_message(closed):
     ana = make_focal("CL")
     with pytest.raises(ValidationError) as error:
         services.answer_save(
-            actor=ana, questionnaire=closed, themes=_themes("telework"), texts=TEXTS
+            actor=ana, questionnaire=closed, themes=_themes("working-conditions"), texts=TEXTS
         )
     assert "closed" in " ".join(error.value.messages) or "cerr" in " ".join(error.value.messages)
     assert not Answer.objects.exists()
@@ -131,7 +141,10 @@ def test_only_focal_points_with_a_ministry_answer(questionnaire, secretariat):
     for person in (participant, no_country, secretariat):
         with pytest.raises(PermissionDenied):
             services.answer_save(
-                actor=person, questionnaire=questionnaire, themes=_themes("telework"), texts=TEXTS
+                actor=person,
+                questionnaire=questionnaire,
+                themes=_themes("working-conditions"),
+                texts=TEXTS,
             )
     assert not Answer.objects.exists()
 
@@ -139,7 +152,11 @@ def test_only_focal_points_with_a_ministry_answer(questionnaire, secretariat):
 def test_the_secretariat_reopens_until_the_close_and_it_is_recorded(questionnaire, secretariat):
     ana = make_focal("CL")
     answer = services.answer_save(
-        actor=ana, questionnaire=questionnaire, themes=_themes("telework"), texts=TEXTS, submit=True
+        actor=ana,
+        questionnaire=questionnaire,
+        themes=_themes("working-conditions"),
+        texts=TEXTS,
+        submit=True,
     )
     with pytest.raises(PermissionDenied):
         services.answer_reopen(actor=ana, answer=answer)
@@ -148,7 +165,11 @@ def test_the_secretariat_reopens_until_the_close_and_it_is_recorded(questionnair
     assert reopened.reopened_by == secretariat and reopened.reopened_at is not None
     # The ministry may change it again, and submit it again.
     services.answer_save(
-        actor=ana, questionnaire=questionnaire, themes=_themes("msme"), texts=TEXTS, submit=True
+        actor=ana,
+        questionnaire=questionnaire,
+        themes=_themes("employment-policy"),
+        texts=TEXTS,
+        submit=True,
     )
     Questionnaire.objects.filter(pk=questionnaire.pk).update(
         closes_on=today() - datetime.timedelta(days=1)
@@ -218,10 +239,14 @@ def test_reminders_go_once_and_only_to_ministries_that_have_not_submitted(questi
         make_focal("MX"),
     )
     services.answer_save(
-        actor=chile, questionnaire=questionnaire, themes=_themes("msme"), texts=TEXTS, submit=True
+        actor=chile,
+        questionnaire=questionnaire,
+        themes=_themes("employment-policy"),
+        texts=TEXTS,
+        submit=True,
     )
     services.answer_save(
-        actor=mexico, questionnaire=questionnaire, themes=_themes("msme"), texts=TEXTS
+        actor=mexico, questionnaire=questionnaire, themes=_themes("employment-policy"), texts=TEXTS
     )  # a draft: still reminded
     closes = questionnaire.closes_at
     far = closes - datetime.timedelta(days=10)

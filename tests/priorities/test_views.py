@@ -29,7 +29,10 @@ def test_a_focal_point_drafts_then_submits_with_a_confirmation(client, questionn
     page = client.get(url("questionnaire", questionnaire))
     assert page.status_code == 200 and "<strong>cinco</strong>" in page.content.decode()
     assert client.get(url("answer", questionnaire)).status_code == 200
-    inspection, msme = Theme.objects.get(code="labour-inspection"), Theme.objects.get(code="msme")
+    inspection, msme = (
+        Theme.objects.get(code="labour-inspection"),
+        Theme.objects.get(code="employment-policy"),
+    )
     data = {"theme_1": inspection.pk, "theme_2": msme.pk, "challenges": "Informalidad"}
     response = client.post(url("answer", questionnaire), {**data, "action": "save"})
     assert response.status_code == 302
@@ -66,7 +69,7 @@ def test_a_focal_point_drafts_then_submits_with_a_confirmation(client, questionn
 
 def test_bad_input_shows_field_errors_and_saves_nothing(client, questionnaire):
     client.force_login(make_focal("CL"))
-    theme = Theme.objects.get(code="msme")
+    theme = Theme.objects.get(code="employment-policy")
     response = client.post(
         url("answer", questionnaire),
         {"theme_1": theme.pk, "theme_2": theme.pk, "theme_3": "999999", "action": "save"},
@@ -98,7 +101,7 @@ def test_others_get_404(client, questionnaire, closed):
             assert client.get(url(name, questionnaire)).status_code == 404, name
     # A focal point of another ministry cannot reopen, send or see results before the close.
     client.force_login(make_focal("MX"))
-    answer(questionnaire, "CL", ["msme"])
+    answer(questionnaire, "CL", ["employment-policy"])
     assert client.post(url("reopen", questionnaire, country="CL")).status_code == 404
     assert client.get(url("results", questionnaire)).status_code == 404
     assert client.get(url("send", questionnaire)).status_code == 404
@@ -107,7 +110,7 @@ def test_others_get_404(client, questionnaire, closed):
 
 
 def test_the_secretariat_reopens_an_answer(client, questionnaire, secretariat):
-    submitted = answer(questionnaire, "CL", ["msme"])
+    submitted = answer(questionnaire, "CL", ["employment-policy"])
     mfa_force_login(client, secretariat)
     page = client.get(url("questionnaire", questionnaire)).content.decode()
     assert url("reopen", questionnaire, country="CL") in page
@@ -136,8 +139,8 @@ def test_the_secretariat_sends_and_follows_the_progress(
 
 
 def test_results_and_csv(client, questionnaire, secretariat):
-    answer(questionnaire, "CL", ["labour-inspection", "msme"])
-    spreadsheet = answer(questionnaire, "MX", ["msme"])
+    answer(questionnaire, "CL", ["labour-inspection", "employment-policy"])
+    spreadsheet = answer(questionnaire, "MX", ["employment-policy"])
     spreadsheet.comments = '=HYPERLINK("http://evil")'
     spreadsheet.save()
     mfa_force_login(client, secretariat)
@@ -147,7 +150,7 @@ def test_results_and_csv(client, questionnaire, secretariat):
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode().lstrip("\ufeff"))))
     assert rows[2][0] in ("México", "Mexico") and rows[2][-1].startswith("'=")
-    assert any(row[2:3] == [Theme.objects.get(code="msme").name] for row in rows)
+    assert any(row[2:3] == [Theme.objects.get(code="employment-policy").name] for row in rows)
 
 
 @pytest.mark.parametrize("name", ["results", "questionnaire", "results_csv"])
@@ -159,7 +162,13 @@ def test_query_counts_do_not_grow_with_the_answers(
 
     from lms.choices import Country
 
-    codes = ["labour-inspection", "msme", "telework", "child-labour", "pensions"]
+    codes = [
+        "labour-inspection",
+        "employment-policy",
+        "working-conditions",
+        "fundamental-rights",
+        "pensions",
+    ]
     countries = Country.values[:30]
     mfa_force_login(client, secretariat)
     for country in countries[:3]:
@@ -179,10 +188,10 @@ def test_query_counts_do_not_grow_with_the_answers(
 
 
 def test_focal_points_see_the_ranking_not_the_other_ministries_answers(client, closed):
-    mine = answer(closed, "CL", ["msme"])
+    mine = answer(closed, "CL", ["employment-policy"])
     mine.needs = "Nuestro texto"
     mine.save()
-    theirs = answer(closed, "MX", ["msme"])
+    theirs = answer(closed, "MX", ["employment-policy"])
     theirs.needs = "Texto confidencial de México"
     theirs.save()
     client.force_login(make_focal("CL"))
@@ -190,7 +199,10 @@ def test_focal_points_see_the_ranking_not_the_other_ministries_answers(client, c
     assert 'id="priorities-ranking"' in page
     assert "Texto confidencial" not in page and "Nuestro texto" not in page
     text = client.get(url("results_csv", closed)).content.decode()
-    assert "Texto confidencial" not in text and Theme.objects.get(code="msme").name in text
+    assert (
+        "Texto confidencial" not in text
+        and Theme.objects.get(code="employment-policy").name in text
+    )
     assert "México" not in text and "Mexico" not in text
 
 

@@ -329,9 +329,9 @@ def test_experts_are_found_without_accents_and_hidden_ones_are_not(secretariat):
     from forum.services import expert_profile_update
     from tests.forum.expert_fixtures import make_expert
 
-    user = make_expert(secretariat, "Patrícia Alves", ["telework"], headline="Inspección")
+    user = make_expert(secretariat, "Patrícia Alves", ["working-conditions"], headline="Inspección")
     assert [p.user for p in directory(query="patricia inspeccion")] == [user]
-    assert list(directory(query="teletrabajo")) != []  # a theme's name in Spanish
+    assert list(directory(query="salarios")) != []  # a theme's name in Spanish
     profile = ExpertProfile.objects.get(user=user)
     expert_profile_update(
         actor=secretariat,
@@ -376,7 +376,7 @@ def test_an_expert_renamed_on_the_lms_side_is_found_by_the_new_name(secretariat)
     from lms.services.people import profile_update
     from tests.forum.expert_fixtures import make_expert
 
-    user = make_expert(secretariat, "Patrícia Alves", ["telework"])
+    user = make_expert(secretariat, "Patrícia Alves", ["working-conditions"])
     profile_update(
         actor=user,
         user=user,
