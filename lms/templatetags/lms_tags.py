@@ -29,6 +29,20 @@ LIKERT = [
 
 
 @register.filter
+def machine_time(value) -> str:
+    """A ``<time datetime>`` value HTML accepts: a moment in UTC to the second
+    (``2026-12-05T18:38:52Z``; Django's ``date:'c'`` prints microseconds, which HTML
+    does not allow), a day as ``2026-12-05``; empty for anything else."""
+    if isinstance(value, datetime.datetime):
+        if timezone.is_naive(value):
+            value = timezone.make_aware(value)
+        return value.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return ""
+
+
+@register.filter
 def user_text(text):
     """Plain text a person typed, through lms.markup (escaped, line breaks kept)."""
     return render_plain(text or "")

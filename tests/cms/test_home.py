@@ -21,6 +21,7 @@ from lms.models import (
     Submission,
 )
 from lms.selectors.schedule import cohort_schedule
+from lms.templatetags.lms_tags import machine_time
 from tests.config.test_page_cache import fetch
 from tests.course_fixtures import build_course, with_relative_session
 from tests.factories import ProfileFactory, UserFactory
@@ -118,7 +119,7 @@ def test_the_next_session_is_the_learners_own_cohorts(client, course):
 
     def session_at(cohort):
         entry = next(e for e in cohort_schedule(cohort=cohort) if e.block_id == block_id)
-        return timezone.localtime(entry.starts_at).isoformat()
+        return machine_time(entry.starts_at)
 
     ours, theirs = session_at(course.cohort), session_at(later)
     assert ours != theirs

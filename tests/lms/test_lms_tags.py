@@ -54,3 +54,28 @@ def test_templates_print_relative_times_only_through_ago():
         if any(name in path.read_text() for name in ("|timesince", "|timeuntil", "naturaltime"))
     ]
     assert offenders == []
+
+
+def test_machine_time_is_what_html_accepts_in_a_time_element():
+    import re
+
+    from lms.templatetags.lms_tags import machine_time
+
+    # HTML's <time datetime> takes at most three digits of a second's fraction;
+    # Django's date:'c' printed six (2026-12-05T13:38:52.263777-05:00).
+    bogota = datetime.timezone(datetime.timedelta(hours=-5))
+    moment = datetime.datetime(2026, 12, 5, 13, 38, 52, 263777, tzinfo=bogota)
+    assert machine_time(moment) == "2026-12-05T18:38:52Z"
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", machine_time(timezone.now()))
+    assert machine_time(datetime.date(2026, 12, 5)) == "2026-12-05"
+    assert machine_time(None) == "" and machine_time("") == ""
+
+
+def test_templates_print_machine_times_only_through_machine_time():
+    root = Path(settings.BASE_DIR)
+    offenders = [
+        str(path.relative_to(root))
+        for path in (root / "templates").rglob("*.html")
+        if any(name in path.read_text() for name in ("date:'c'", 'date:"c"'))
+    ]
+    assert offenders == []

@@ -17,6 +17,7 @@ from lms.selectors.schedule import cohort_schedule
 from lms.services.cohorts import call_create
 from lms.services.schedule import cohort_schedule_create, schedule_move
 from lms.tasks import schedule_change_notify
+from lms.templatetags.lms_tags import machine_time
 from tests.course_fixtures import relative_session, with_relative_session
 from tests.factories import ProfileFactory, UserFactory
 from tests.mfa import mfa_force_login
@@ -215,5 +216,5 @@ def test_the_learner_sees_the_cohorts_date_on_the_lesson_and_in_my_learning(clie
 
     client.force_login(world.learner)
     html = client.get(world.lesson_a.url).content.decode()
-    assert f'datetime="{new.isoformat()}"' in html
+    assert f'datetime="{machine_time(new)}"' in html
     assert 'class="tag"' in html  # "Moved"
