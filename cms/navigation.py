@@ -38,8 +38,10 @@ SECTIONS = [
     ("portfolio", _("Portfolio"), "portfolio:index"),
     ("documents", _("Documents"), "library:documents"),
     ("events", _("Events"), "events:index"),
-    ("funding", _("Funding"), "funding:index"),
 ]
+# The network's other tools (cooperation, funding, the work plan, bodies, needs,
+# pilots) are linked from the footer and from the pages they serve: the main menu
+# must fit one line at 1366 px in every language (tests/e2e/test_accessibility.py).
 
 # Sections that only make sense with an account: hidden from anonymous visitors.
 SIGNED_IN_SECTIONS = {"forums", "chat", "experts", "communities"}

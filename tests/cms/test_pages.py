@@ -139,7 +139,7 @@ def test_nav_only_links_to_sections_that_exist(client, demo_pages, user):
         for href in re.findall(r'href="([^"]+)"', nav):
             assert client.get(href).status_code == 200, href
     assert "/es/experts/" in html and "/es/communities/" in html
-    assert len(SECTIONS) == 9
+    assert len(SECTIONS) == 8
 
 
 @pytest.mark.django_db
