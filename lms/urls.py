@@ -98,6 +98,11 @@ urlpatterns = [
         name="tutoring_schedule",
     ),
     path(
+        "me/tutoring/<int:cohort_id>/schedule/<str:block_id>/video/",
+        tutoring.tutoring_session,
+        name="tutoring_session",
+    ),
+    path(
         "me/tutoring/submissions/<int:submission_id>/",
         tutoring.submission_review,
         name="submission_review",

@@ -15,6 +15,7 @@ from courses.models import (
     ModulePage,
 )
 from lms.models import Application, Enrolment
+from lms.selectors import live_video
 from lms.selectors.dashboards import open_calls
 from lms.selectors.learning import (
     CURRENT,
@@ -66,6 +67,9 @@ def lesson_context(page: LessonPage, request):
         context["lesson_state"] = lesson_state(enrolment=access.enrolment, lesson=page)
         context["cohort"] = access.enrolment.cohort
         context["cohort_schedule"] = lesson_schedule(cohort=access.enrolment.cohort, lesson=page)
+        context["live_video"] = live_video.lesson_video_panels(
+            user=request.user, schedule=context["cohort_schedule"], page_url=request.path
+        )
     outline = page.tree.outline if page.tree else []
     context["course_outline"] = outline
     context["outline_version"] = page.tree.version if page.tree else None
@@ -123,3 +127,9 @@ def course_index_context(page: CourseIndexPage, request):
             )
         )
     return context
+
+
+@hooks.register("rial_video_owners")
+def video_owners():
+    """The cohorts' live sessions, for their video rooms."""
+    return live_video.video_owners()

@@ -21,13 +21,16 @@ from forum.access import MODERATOR, RoomAccess, office_hour_role, room_role
 from forum.models import ExpertInvitation, OfficeHourQuestion, Space
 from forum.selectors import experts as expert_selectors
 from forum.selectors.calendar import office_hour_entry
+from forum.selectors.video import office_hour_video_owner
 from forum.views.chat import room_context
 from forum.views.forums import forum_strings, pk_or_404
+from lms import video
 from lms.calendar import absolute, calendar_file, ics_response
 from lms.choices import Role
 from lms.forms import add_service_errors
 from lms.models import User
 from lms.selectors.people import person_time_zone
+from lms.selectors.video import video_panel
 
 # --- Directory and profiles -----------------------------------------------------------------
 
@@ -469,6 +472,11 @@ def office_hour(request, session_id):
         ).utcoffset(),
         "show_room": role is not None,
     }
+    if video.configured():
+        # The office hour's video room on the platform's server, beside its chat room.
+        context["video"] = video_panel(
+            owner=office_hour_video_owner(session=session, user=user, subscribed=subscribed)
+        )
     if role is not None:
         access = RoomAccess(room=session.room, role=role)
         context.update(room_context(request, access))

@@ -24,10 +24,12 @@ class Dated(NamedTuple):
     starts_at: datetime.datetime
     original_starts_at: datetime.datetime | None
     moved_at: datetime.datetime | None
+    pk: int | None = None  # the row's, naming a live session's video room
 
 
 def _key(cohort_id: int) -> str:
-    return f"rial:schedule:{cohort_id}"
+    # v2: the rows carry their pk (entries cached before have none).
+    return f"rial:schedule:v2:{cohort_id}"
 
 
 def cohort_dates(cohort_id: int) -> dict[str, Dated]:
@@ -36,10 +38,10 @@ def cohort_dates(cohort_id: int) -> dict[str, Dated]:
 
     def read() -> dict[str, Dated]:
         return {
-            block_id: Dated(starts_at, original, moved_at)
-            for block_id, starts_at, original, moved_at in ScheduledItem.objects.filter(
+            block_id: Dated(starts_at, original, moved_at, pk)
+            for block_id, starts_at, original, moved_at, pk in ScheduledItem.objects.filter(
                 cohort_id=cohort_id
-            ).values_list("block_id", "starts_at", "original_starts_at", "moved_at")
+            ).values_list("block_id", "starts_at", "original_starts_at", "moved_at", "pk")
         }
 
     return remembered(_key(cohort_id), read, CACHE_SECONDS)

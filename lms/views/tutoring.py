@@ -14,9 +14,10 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail import hooks
 
+from lms import video
 from lms.forms import FeedbackForm, LearnerFilterForm, ScheduleMoveForm, add_service_errors
+from lms.selectors import live_video, tutoring
 from lms.selectors import schedule as schedule_selectors
-from lms.selectors import tutoring
 from lms.services import learning as learning_services
 from lms.services import schedule as schedule_services
 
@@ -162,9 +163,22 @@ def tutoring_schedule(request, cohort_id: int):
         "lms/tutoring_schedule.html",
         # cohort_for_staff let in only those who may move its dates (schedule_move
         # checks again).
-        {"cohort": cohort, "rows": rows},
+        {"cohort": cohort, "rows": rows, "video_rooms": video.configured()},
         status=400 if failed is not None else 200,
     )
+
+
+@login_required
+def tutoring_session(request, cohort_id: int, block_id: str):
+    """A live session's video room for the cohort's tutors: joining as moderator, then
+    who attended and the recordings."""
+    cohort = tutoring.cohort_for_staff(user=request.user, cohort_id=cohort_id)
+    if cohort is None:
+        raise Http404
+    panel = live_video.tutor_session_panel(cohort=cohort, block_id=block_id)
+    if panel is None:
+        raise Http404
+    return render(request, "lms/tutoring_session.html", {"cohort": cohort, "video": panel})
 
 
 @login_required

@@ -1,7 +1,8 @@
 """Joining a community dialogue's video room in chromium, against the fake
 BigBlueButton server: a member tabs to "Join the session" and lands in the meeting
 as attendee, the coordinator as moderator; attendance is kept, and the recording is
-listed on the page afterwards; axe finds nothing serious on the way."""
+listed on the page afterwards; a learner joins the cohort's live session from the
+lesson; axe finds nothing serious on the way."""
 
 import datetime
 
@@ -9,8 +10,11 @@ import pytest
 from django.utils import timezone
 
 from forum.models import Space, SpaceEvent, SpaceMembership
-from lms.models import Attendance, VideoRoom
+from lms.models import Attendance, ScheduledItem, VideoRoom
+from lms.selectors.schedule import cohort_dates_forget
+from lms.services.schedule import cohort_schedule_create
 from lms.services.video import video_attendance_sync
+from tests.course_fixtures import build_course, with_relative_session
 from tests.e2e.conftest import E2E, PATIENCE_MS, axe_violations, sign_in, tab_to
 from tests.factories import PASSWORD, ProfileFactory
 
@@ -106,6 +110,42 @@ def test_members_join_the_room_by_role_and_find_attendance_and_recordings(
         assert "Camila Fuentes" in attendance.inner_text()
         assert "still in the room" in attendance.inner_text()  # Valeria
         assert axe_violations(valeria) == []
+    finally:
+        context.close()
+    assert not foreign, f"pages asked other hosts for: {foreign}"
+
+
+@pytest.fixture
+def course_session(site_content):
+    """A course's live session for the cohort, started 5 minutes ago."""
+    world = build_course()
+    block_id = with_relative_session(world)
+    cohort_schedule_create(cohort=world.cohort)
+    item = ScheduledItem.objects.get(cohort=world.cohort, block_id=block_id)
+    ScheduledItem.objects.filter(pk=item.pk).update(
+        starts_at=timezone.now() - datetime.timedelta(minutes=5)
+    )
+    cohort_dates_forget(world.cohort.pk)
+    return world, item
+
+
+def test_a_learner_joins_the_cohorts_live_session_from_the_lesson_with_the_keyboard(
+    browser, live_server, course_session, fake_bbb
+):
+    world, item = course_session
+    context, foreign = _context(browser, live_server, fake_bbb)
+    try:
+        page = context.new_page()
+        sign_in(page, world.learner.email, PASSWORD)
+        page.goto(world.lesson_a.url)  # the course is in Spanish
+        page.get_by_role("heading", level=2, name="Diálogo con la experta").wait_for()
+        assert axe_violations(page) == []
+        tab_to(page, "Unirse a la sesión", "The join button", steps=80)
+        page.keyboard.press("Enter")
+        page.wait_for_url(lambda url: "/bigbluebutton/api/join?" in url)
+        assert page.locator("#who").inner_text() == "Lucía Méndez joined as VIEWER"
+        room = VideoRoom.objects.get(owner_key=f"lms.scheduleditem:{item.pk}")
+        assert Attendance.objects.filter(room=room, user=world.learner).exists()
     finally:
         context.close()
     assert not foreign, f"pages asked other hosts for: {foreign}"
