@@ -13,6 +13,7 @@ rooms are off and sessions keep their plain links (``configured()``).
 
 import datetime
 import hashlib
+import http.client
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -22,6 +23,8 @@ from dataclasses import dataclass, field
 import defusedxml
 import defusedxml.ElementTree as SafeET
 from django.conf import settings
+
+from courses.caching import cache_get, cache_set
 
 
 class VideoError(Exception):
@@ -64,6 +67,13 @@ class Recording:
         return max(0, round((self.end_ms - self.start_ms) / 60000))
 
 
+# After the server failed to answer, every call fails at once for this long instead of
+# waiting its timeout again: pages that list recordings, and joins, run on Daphne's one
+# thread for plain views, where each wait would hold every other request of the process.
+DOWN_SECONDS = 30
+DOWN_KEY = "video:down"
+
+
 def configured() -> bool:
     return bool(getattr(settings, "BBB_URL", "") and getattr(settings, "BBB_SECRET", ""))
 
@@ -104,12 +114,17 @@ class Client:
         return f"{self.base}{call}?{query}&checksum={checksum(call, query, self.secret)}"
 
     def _call(self, call: str, params: dict) -> ET.Element:
+        if cache_get(DOWN_KEY):
+            raise VideoError(f"{call}: the server did not answer a moment ago")
         try:
             # The scheme is http(s): checked in __init__.
             address = self.url(call, params)
             with urllib.request.urlopen(address, timeout=self.timeout) as answer:  # noqa: S310
                 body = answer.read()
-        except (OSError, urllib.error.URLError) as error:  # refused, timeout, HTTP error
+        except urllib.error.HTTPError as error:  # it answered, with an HTTP error
+            raise VideoError(f"{call}: {error}") from error
+        except (OSError, http.client.HTTPException) as error:  # refused, timeout, cut short
+            cache_set(DOWN_KEY, True, DOWN_SECONDS)
             raise VideoError(f"{call}: {error}") from error
         try:
             root = SafeET.fromstring(body)

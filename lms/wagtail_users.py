@@ -18,7 +18,7 @@ from wagtail.users.views import users as wagtail_views
 from lms import services
 from lms.choices import ActorType, Role
 from lms.forms import country_choices
-from lms.models import User
+from lms.models import Profile, User
 
 
 class _RialUserFields(forms.Form):
@@ -82,6 +82,22 @@ class RialUserEditForm(_RialUserFields, wagtail_forms.UserEditForm):
                 self.initial.setdefault(
                     "actor_type_verified", profile.actor_type_verified_at is not None
                 )
+                # What the secretariat saw: a type the person changed meanwhile is not
+                # verified unseen (clean_actor_type_verified).
+                self.fields["actor_type_seen"] = forms.CharField(
+                    widget=forms.HiddenInput, required=False, initial=profile.actor_type
+                )
+
+    def clean_actor_type_verified(self):
+        verified = self.cleaned_data.get("actor_type_verified")
+        if verified and self.instance.pk:
+            seen = self.data.get(self.add_prefix("actor_type_seen"), "")
+            now = Profile.objects.filter(user=self.instance).values_list("actor_type", flat=True)
+            if seen != (now.first() or ""):
+                raise forms.ValidationError(
+                    _("They changed what they declared meanwhile: look at it again.")
+                )
+        return verified
 
 
 def _verification_help(profile) -> str:

@@ -28,6 +28,7 @@ logger = logging.getLogger(__name__)
 # A person counted in is not counted out before this: the client takes a moment to
 # enter the meeting after the redirect.
 GRACE = datetime.timedelta(minutes=2)
+RECREATE_AFTER = datetime.timedelta(minutes=1)
 # The server ends an empty meeting on its own; a meeting lasts at most the session
 # and this margin (BigBlueButton's ``duration``).
 OVERTIME_MINUTES = 60
@@ -55,18 +56,20 @@ def video_room_join(*, user: User, owner: VideoOwner, logout_url: str) -> str:
     client = video.Client.from_settings()
     room = _room(owner)
     minutes = int((owner.ends_at - owner.starts_at).total_seconds() // 60) + OVERTIME_MINUTES
-    # Asking the server to create a meeting that already runs is harmless, and creates
-    # it again after the server ended it for being empty.
-    client.create(
-        meeting_id=room.meeting_id,
-        name=room.name,
-        moderator_pw=room.moderator_pw,
-        attendee_pw=room.attendee_pw,
-        logout_url=logout_url,
-        duration_minutes=minutes,
-        meta={"rial-owner": owner.key},
-    )
     now = timezone.now()
+    # Asking the server to create a meeting that already runs is harmless, and creates
+    # it again after the server ended it for being empty; not asked again when someone
+    # joined in the last minute (a cohort joining at once waits for no call each).
+    if room.started_at is None or now - room.started_at > RECREATE_AFTER:
+        client.create(
+            meeting_id=room.meeting_id,
+            name=room.name,
+            moderator_pw=room.moderator_pw,
+            attendee_pw=room.attendee_pw,
+            logout_url=logout_url,
+            duration_minutes=minutes,
+            meta={"rial-owner": owner.key},
+        )
     with transaction.atomic():
         VideoRoom.objects.filter(pk=room.pk).update(started_at=now)
         open_stay = (
@@ -75,9 +78,13 @@ def video_room_join(*, user: User, owner: VideoOwner, logout_url: str) -> str:
             .first()
         )
         if open_stay is None:
-            Attendance.objects.create(
-                room=room, user=user, moderator=owner.moderator, joined_at=now
-            )
+            try:  # a second click at the same moment, on another process, made it first
+                with transaction.atomic():
+                    Attendance.objects.create(
+                        room=room, user=user, moderator=owner.moderator, joined_at=now
+                    )
+            except IntegrityError:
+                pass
         elif owner.moderator and not open_stay.moderator:
             open_stay.moderator = True
             open_stay.save(update_fields=["moderator"])
@@ -98,6 +105,8 @@ def video_room_end(*, user: User, owner: VideoOwner) -> None:
     if room is None:
         return
     video.Client.from_settings().end(meeting_id=room.meeting_id, moderator_pw=room.moderator_pw)
+    # Whoever joins next creates the meeting again (video_room_join).
+    VideoRoom.objects.filter(pk=room.pk).update(started_at=None)
     _close(room, present=set(), now=timezone.now(), grace=False)
     transaction.on_commit(lambda: cache_delete_many([f"video:recordings:{room.meeting_id}"]))
 

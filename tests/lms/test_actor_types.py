@@ -129,7 +129,14 @@ def test_the_secretariat_verifies_in_its_people_admin(client, user, other_user, 
         "rial_roles": RoleGrantless,
         "country": "CL",
         "actor_type_verified": "on",
+        "actor_type_seen": ActorType.MINISTRY,
     }
+    # Declared anew after the page was drawn: not verified unseen.
+    declare(user, ActorType.ACADEMIA)
+    refused = client.post(edit_url, post)
+    assert refused.status_code == 200 and "look at it again" in refused.content.decode()
+    assert Profile.objects.get(user=user).actor_type_verified_at is None
+    declare(user, ActorType.MINISTRY)
     response = client.post(edit_url, post)
     assert response.status_code == 302, response.content.decode()[:3000]
     profile = Profile.objects.get(user=user)

@@ -130,6 +130,29 @@ def test_a_server_that_does_not_answer_is_a_video_error():
         down.is_meeting_running(meeting_id="m-1")
 
 
+def test_after_a_failure_calls_fail_at_once_for_a_while(server, monkeypatch):
+    # Pages and joins run on Daphne's one thread for plain views: a server that
+    # does not answer must not make every page wait its timeout again.
+    from courses.caching import cache_delete_many
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    down = video.Client(f"http://127.0.0.1:{port}/bigbluebutton/", "s", timeout=1)
+    with pytest.raises(video.VideoError):
+        down.is_meeting_running(meeting_id="m-1")
+    tried = []
+    real = urllib.request.urlopen
+    monkeypatch.setattr(urllib.request, "urlopen", lambda *a, **k: tried.append(a) or real(*a, **k))
+    up = video.Client(server.url, server.secret, timeout=2)
+    with pytest.raises(video.VideoError, match="did not answer a moment ago"):
+        up.is_meeting_running(meeting_id="m-1")
+    assert tried == []  # nothing asked the network meanwhile
+    cache_delete_many([video.DOWN_KEY])  # DOWN_SECONDS later
+    assert up.is_meeting_running(meeting_id="m-1") is False
+    assert len(tried) == 1
+
+
 def test_only_http_addresses_are_accepted():
     with pytest.raises(video.VideoError):
         video.Client("file:///etc/passwd", "s")
