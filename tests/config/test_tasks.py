@@ -157,7 +157,7 @@ def test_load_demo_leaves_nothing_in_the_queue(database_tasks, settings):
     from newsletter.models import Issue
 
     # What the migrations made and emptying the database between tests removed.
-    importlib.import_module("courses.migrations.0002_ilo_taxonomy").load_taxonomy(apps, None)
+    importlib.import_module("courses.migrations.0005_annex_i_taxonomy").to_annex_i(apps, None)
     ensure_site()
     DBTaskResult.objects.all().delete()  # the index updates of the pages just put back
     settings.DEBUG = True

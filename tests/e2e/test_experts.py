@@ -18,9 +18,10 @@ pytestmark = pytest.mark.e2e
 
 PASSWORD = "rial-demo-2026"  # the demo's published password
 OFFICIAL = "learner@example.org"  # María Fernanda, Costa Rica
-EXPERT = "expert@example.org"  # Patrícia Alves de Souza: pt/es/en, violence and harassment
+EXPERT = "expert@example.org"  # Patrícia Alves de Souza: pt/es/en, fundamental rights
 OTHER_EXPERT = "Marie-Claude Tremblay"  # fr/en/es, telework
-HARASSMENT = "Violencia y acoso en el trabajo"
+# Violence and harassment at work is an application of fundamental rights in Annex I.
+HARASSMENT = "Aplicación de los derechos fundamentales"
 
 
 def _signed_in(browser, base_url, email):
