@@ -11,6 +11,7 @@ test process, signed-in people browsing a server, and what a process holds
 import atexit
 import http.client
 import os
+import random
 import shutil
 import signal
 import socket
@@ -35,10 +36,40 @@ DAPHNE = str(BIN / "daphne")
 REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
 
 
+_handed_out: set[int] = set()
+
+
+def _ephemeral_low() -> int:
+    """The lowest port the kernel hands to outgoing connections and to ``bind(0)``."""
+    try:
+        return int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 32768
+
+
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    """A port nothing listens on, for a server a test starts (Daphne, redis-server...).
+
+    Not ``bind(0)``: the kernel may give the same port to two calls once the first
+    socket is closed (CI once started two Daphne processes on one port), and takes
+    its ports from the range outgoing connections use, so a connection to
+    PostgreSQL may hold the port before the server binds it. Ports come from below
+    that range, never twice in one test run, and only if a bind succeeds now.
+    """
+    low = _ephemeral_low()
+    span = range(max(1024, low - 12000), low) if low > 4096 else range(40000, 60000)
+    for _ in range(200):
+        port = random.choice(span)
+        if port in _handed_out:
+            continue
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+        _handed_out.add(port)
+        return port
+    raise RuntimeError("no free port found")
 
 
 def database_url() -> str:

@@ -3,7 +3,6 @@ against the fake BigBlueButton server: who may join and as what, attendance read
 from the server, recordings on the page, no server configured, a server down."""
 
 import datetime
-import socket
 import urllib.parse
 import urllib.request
 
@@ -17,6 +16,7 @@ from lms.tasks import video_attendance
 from tests.forum import community_fixtures
 from tests.forum.community_fixtures import an_event, person
 from tests.mfa import mfa_force_login
+from tests.processes import free_port
 
 pytestmark = pytest.mark.django_db
 network = community_fixtures.network
@@ -132,9 +132,7 @@ def test_without_a_server_the_plain_link_works_as_before(client, network, live_d
 
 
 def test_a_server_down_says_so_clearly(client, network, live_dialogue, settings):
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()  # nobody listens there
     settings.BBB_URL = f"http://127.0.0.1:{port}/bigbluebutton/"
     settings.BBB_SECRET = "secret"
     response = _join(client, network["shows"], live_dialogue)

@@ -1,13 +1,13 @@
 """The BigBlueButton client (lms/video.py) against the fake server of the suite
 (tests/video_fake.py), which checks every call's checksum as a real server does."""
 
-import socket
 import urllib.parse
 import urllib.request
 
 import pytest
 
 from lms import video
+from tests.processes import free_port
 from tests.video_fake import FakeBigBlueButton
 
 
@@ -122,9 +122,7 @@ def test_end_closes_the_meeting_once_and_again_is_harmless(client, server):
 
 
 def test_a_server_that_does_not_answer_is_a_video_error():
-    with socket.socket() as sock:  # a port nobody listens on
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()  # nobody listens there
     down = video.Client(f"http://127.0.0.1:{port}/bigbluebutton/", "s", timeout=1)
     with pytest.raises(video.VideoError):
         down.is_meeting_running(meeting_id="m-1")
@@ -135,9 +133,7 @@ def test_after_a_failure_calls_fail_at_once_for_a_while(server, monkeypatch):
     # does not answer must not make every page wait its timeout again.
     from courses.caching import cache_delete_many
 
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()  # nobody listens there
     down = video.Client(f"http://127.0.0.1:{port}/bigbluebutton/", "s", timeout=1)
     with pytest.raises(video.VideoError):
         down.is_meeting_running(meeting_id="m-1")
