@@ -181,32 +181,6 @@ def test_pages_load_nothing_from_other_hosts(client, demo_pages):
         assert "<iframe" not in html
 
 
-# The portal's apps, whose demo rows load_demo makes too.
-PORTAL_APPS = {"portfolio", "library", "events", "cooperation", "newsletter", "funding"}
-
-
-@pytest.mark.django_db
-def test_load_demo_is_idempotent(settings):
-    from django.apps import apps
-
-    settings.DEBUG = True
-    call_command("load_demo", verbosity=0)
-
-    def snapshot():
-        counts = {
-            model._meta.label: model.objects.count()
-            for model in apps.get_models()
-            if model._meta.app_label
-            in {"lms", "cms", *PORTAL_APPS, "wagtailcore", "account", "auth"}
-        }
-        latest = dict(HomePage.objects.values_list("locale__language_code", "latest_revision_id"))
-        return counts, latest
-
-    before = snapshot()
-    call_command("load_demo", verbosity=0)
-    assert snapshot() == before
-
-
 @pytest.mark.django_db
 def test_load_demo_refuses_without_debug(settings):
     from django.core.management.base import CommandError

@@ -367,33 +367,6 @@ async def test_a_held_session_opens_no_chat_socket(secretariat):
     assert await connect(passed_key)
 
 
-# --- The demo --------------------------------------------------------------------------------
-
-
-def test_the_demo_secretariat_has_an_app_with_a_published_secret(settings, demo_pages):
-    from io import StringIO
-
-    from django.core.management import call_command
-
-    from demo.accounts import DEMO_TOTP_SECRET
-
-    settings.DEBUG = True
-    out = StringIO()
-    call_command("load_demo", stdout=out)
-    call_command("load_demo", stdout=out)  # again: nothing changes
-    from lms.models import User
-
-    demo = User.objects.get(email="secretariat@example.org")
-    assert Authenticator.objects.filter(user=demo).count() == 2
-    text = out.getvalue()
-    assert DEMO_TOTP_SECRET in text
-    codes = Authenticator.objects.get(user=demo, type="recovery_codes").wrap().get_unused_codes()
-    assert codes[0] in text and codes[1] in text
-    # The secret in an app, then a recovery code, both sign in.
-    assert signed_in_with(Client(), demo, totp_code(DEMO_TOTP_SECRET), password="rial-demo-2026")
-    assert signed_in_with(Client(), demo, codes[0], password="rial-demo-2026")
-
-
 def test_the_helpers_wait_for_a_fresh_code(monkeypatch):
     import tests.mfa
 

@@ -368,46 +368,6 @@ def test_the_form_saves_a_draft_then_sends_it_for_review(people, client):
     assert Programme.objects.get(pk=programme.pk).status == "submitted"
 
 
-def test_the_demo_portfolio(settings, client):
-    from django.core.management import call_command
-
-    settings.DEBUG = True
-    call_command("load_demo", verbosity=0)
-    published = Programme.objects.filter(status="published")
-    assert published.count() >= 30
-    assert published.values("country").distinct().count() >= 15
-    assert set(published.values_list("category", flat=True)) == {
-        "osh",
-        "skills",
-        "labour_admin",
-        "gender",
-        "msme",
-    }
-    assert Programme.objects.filter(status="submitted").exists()  # some wait for review
-    # A technical-cooperation project of an international organisation, in the Table too.
-    project = published.get(organisation="ilo")
-    assert project.record_type == "project" and project.country == ""
-    assert project.financed is True and project.end_date and project.information_source
-    assert ProgrammeInterest.objects.exists()
-    # The rest of the portal's demo: workshops, the current call, the telework repository.
-    from cooperation.models import Call
-    from events.models import Event
-    from library.models import Instrument, Publication
-
-    assert {
-        "taller-dialogo-social-bogota-2022",
-        "taller-educacion-trabajo-buenos-aires-2023",
-    } <= set(Event.objects.values_list("slug", flat=True))
-    assert Event.objects.get(slug="taller-dialogo-social-bogota-2022").follow_up_space
-    assert Call.objects.order_by("-year").first().is_open()
-    assert Instrument.objects.filter(repository__slug="teletrabajo").count() >= 10
-    assert Publication.objects.filter(kind="results").exclude(document=None).count() == 2
-    translated = published.filter(translations__language="en").first()
-    with translation.override("en"):
-        page = client.get(reverse("portfolio:index") + "?language=en").content.decode()
-    assert translated.translations.get(language="en").name in page
-
-
 def test_a_new_translation_is_searchable_at_once(people):
     programme = selectors.programme_for(user=people["secretariat"], pk=_published(people).pk)
     list(programme.translations.all())  # prefetched, as the page has it

@@ -1,18 +1,9 @@
 """The demo's work plans, loaded with the whole demo: linked, budgeted, idempotent."""
 
-import pytest
-from django.core.management import call_command
-
 from demo.workplan import ensure_workplan
 from tests.workplan.builders import url
 from workplan import selectors
 from workplan.models import Action, Funder, PlanChange, PriorityLine, WorkPlan
-
-
-@pytest.fixture
-def demo(db, settings):
-    settings.DEBUG = True
-    call_command("load_demo", verbosity=0)
 
 
 def test_the_demo_plan_is_approved_linked_budgeted_and_loads_once(demo, client):

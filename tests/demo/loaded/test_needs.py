@@ -1,8 +1,6 @@
 """The demo's needs, loaded with the whole demo: seven ministries, each answer of the
 cycle, one nobody answered for weeks; loading again adds nothing."""
 
-import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
@@ -10,33 +8,14 @@ from demo.needs import ensure_needs
 from lms.models import User
 from needs import selectors
 from needs.models import Need, Outcome
-
-pytestmark = pytest.mark.django_db
-
-# The theme codes the demo's needs may use (shared by the old and the new taxonomy).
-ALLOWED_THEMES = {
-    "labour-inspection",
-    "occupational-safety-health",
-    "working-conditions",
-    "employment-services",
-    "skills-training",
-    "youth-employment",
-    "employment-policy",
-    "labour-migration",
-    "social-dialogue",
-    "collective-bargaining",
-    "dispute-resolution",
-}
+from tests.demo.loaded import KEPT_THEMES
 
 
-def test_the_demo_needs_cover_the_cycle_and_load_once(settings, client):
-    settings.DEBUG = True
-    call_command("load_demo", verbosity=0)
-    call_command("load_demo", verbosity=0)
+def test_the_demo_needs_cover_the_cycle_and_load_once(demo, client):
     assert ensure_needs() == 0
     needs = list(Need.objects.select_related("theme"))
     assert len(needs) == 7 and len({need.country for need in needs}) == 7
-    assert {need.theme.code for need in needs} <= ALLOWED_THEMES
+    assert {need.theme.code for need in needs} <= KEPT_THEMES
     statuses = sorted(need.status for need in needs)
     assert statuses == ["answered"] * 3 + ["closed"] + ["open"] * 3
     kinds = set(Outcome.objects.values_list("kind", flat=True))

@@ -1,21 +1,14 @@
 """The demo's bodies: the gender network as a body and the ad-hoc expert groups it asked
 for an opinion, loaded twice."""
 
-import pytest
-from django.core.management import call_command
-
 from bodies.models import Agreement, Body, Meeting, Member, Minutes
 from demo import bodies as demo_bodies
 from demo import expertgroups as demo_expertgroups
 from expertgroups.models import Consultation
 from forum.selectors.communities import meeting_due
 
-pytestmark = pytest.mark.django_db
 
-
-def test_the_demo_bodies_load_once(client, settings):
-    settings.DEBUG = True
-    call_command("load_demo", verbosity=0)
+def test_the_demo_bodies_load_once(demo, client):
     # The network and the two ad-hoc groups convened for its questions.
     assert Body.objects.count() == 3
     assert demo_bodies.ensure_bodies() == 0  # again: nothing new

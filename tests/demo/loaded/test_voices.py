@@ -1,19 +1,10 @@
 """The demo's open hemispheric forum: voices of several actor types, verified by the
 secretariat, in one discussion that any signed-up person may join."""
 
-import pytest
-from django.core.management import call_command
-
 from demo.voices import ensure_voices
 from forum.access import space_access
 from forum.models import Post, Space, Topic
 from lms.models import Profile, User
-
-
-@pytest.fixture
-def demo(db, settings):
-    settings.DEBUG = True
-    call_command("load_demo", verbosity=0)
 
 
 def test_the_open_forum_has_verified_voices_and_loads_once(demo, client):

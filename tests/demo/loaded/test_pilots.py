@@ -1,8 +1,6 @@
 """The demo's pilots: two from the Bogotá workshop, with partners, milestones and funding,
 on the workshop's page and in the plan's performance report; loaded twice, made once."""
 
-import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
@@ -12,29 +10,11 @@ from lms.models import User
 from pilots import selectors
 from pilots.models import Pilot
 from reports import selectors as reports
+from tests.demo.loaded import KEPT_THEMES
 from workplan.models import WorkPlan
 
-pytestmark = pytest.mark.django_db
 
-ALLOWED_THEMES = {
-    "labour-inspection",
-    "occupational-safety-health",
-    "working-conditions",
-    "employment-services",
-    "skills-training",
-    "youth-employment",
-    "employment-policy",
-    "labour-migration",
-    "social-dialogue",
-    "collective-bargaining",
-    "dispute-resolution",
-}
-
-
-def test_the_demo_pilots_come_from_the_bogota_workshop_and_load_once(client, settings):
-    settings.DEBUG = True
-    call_command("load_demo", verbosity=0)
-    call_command("load_demo", verbosity=0)
+def test_the_demo_pilots_come_from_the_bogota_workshop_and_load_once(demo, client):
     assert demo_pilots.ensure_pilots() == 0
     bogota = Event.objects.get(slug="taller-dialogo-social-bogota-2022")
     pilots = list(Pilot.objects.order_by("pk"))
@@ -43,7 +23,7 @@ def test_the_demo_pilots_come_from_the_bogota_workshop_and_load_once(client, set
         assert pilot.event == bogota and pilot.partners.count() >= 2
         assert pilot.milestones.count() >= 3 and pilot.experts.exists()
         assert pilot.funding_sought > 0 and pilot.funding_obtained > 0
-        assert pilot.theme.code in ALLOWED_THEMES
+        assert pilot.theme.code in KEPT_THEMES
         assert selectors.ministry_of(pilot.created_by) == pilot.leading_country
     # The partners' focal points follow them (told of changes: tests/pilots/test_pilots.py).
     chile = User.objects.get(email="camila.fuentes@example.org")
