@@ -6,8 +6,8 @@ the network carried it: response headers plus the body as transferred (gzip when
 the server sent it compressed), nothing for what came from the browser's cache.
 Counted: the document, every asset it asks for, and what the service worker
 fetches when it installs on a first visit (the offline pages and their assets,
-once per browser). Not counted: WebSocket frames (the person's socket sends
-a few hundred bytes of hello and counts).
+once per browser). Not counted: WebSocket frames (the person's socket, the chat's).
+Addresses of the site are listed by their path, any other by its whole URL.
 
 A first visit starts in a fresh browser context (empty cache, no service
 worker); the next visit opens the same address again in that context, as a
@@ -92,8 +92,9 @@ def transferred(request) -> int:
 class Weigher:
     """Counts what a browser context receives, visit by visit."""
 
-    def __init__(self, context, patience_ms: float = 20_000):
+    def __init__(self, context, base_url: str, patience_ms: float = 20_000):
         self.context = context
+        self.base_url = base_url
         self.patience_ms = patience_ms
         self.visit = Visit()
         self.pending: set = set()
@@ -116,8 +117,10 @@ class Weigher:
         response = request.response()
         if response is None or response.from_service_worker:
             return  # the worker's own fetch of it is counted
-        path = request.url.split("://", 1)[-1].partition("/")[2]
-        entry = ("/" + path, transferred(request))
+        url = request.url
+        if url.startswith(self.base_url + "/"):
+            url = url[len(self.base_url) :]
+        entry = (url, transferred(request))
         (self.visit.by_service_worker if request.service_worker else self.visit.fetched).append(
             entry
         )
@@ -148,7 +151,7 @@ def weigh(browser, base_url: str, session: str, path: str) -> tuple[Visit, Visit
     context = browser.new_context(base_url=base_url, locale="es-ES")
     try:
         context.add_cookies([{"name": "sessionid", "value": session, "url": base_url}])
-        weigher = Weigher(context)
+        weigher = Weigher(context, base_url)
         page = context.new_page()
         first = weigher.open(page, path)
         repeat = weigher.open(page, path)
