@@ -68,6 +68,24 @@ def manage(env: dict, *args: str) -> str:
     return done.stdout
 
 
+# The start of a ``manage.py shell`` script that signs someone in: ``signed_in_session(user)``
+# is the key of a new session of theirs, for a ``sessionid`` cookie.
+SESSION_SNIPPET = """
+from importlib import import_module
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+
+
+def signed_in_session(user):
+    store = import_module(settings.SESSION_ENGINE).SessionStore()
+    store[SESSION_KEY] = str(user.pk)
+    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    store.create()
+    return store.session_key
+"""
+
+
 def shell_json(env: dict, script: str):
     """Run ``script`` in ``manage.py shell``; the JSON its last printed line holds."""
     return json.loads(manage(env, "shell", "-v", "0", "-c", script).strip().splitlines()[-1])

@@ -15,7 +15,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from bench.common import daphne, interleaved, production_env
+from bench.common import SESSION_SNIPPET, daphne, interleaved, production_env
 from tests.processes import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,23 +58,19 @@ def prepare_site(env: dict) -> None:
         )
 
 
-SESSION_SCRIPT = """
-from importlib import import_module
-from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+SESSION_SCRIPT = (
+    SESSION_SNIPPET
+    + """
 from forum.models import Topic
 from lms.models import User
 user = User.objects.get(email="learner2@example.org")
-store = import_module(settings.SESSION_ENGINE).SessionStore()
-store[SESSION_KEY] = str(user.pk)
-store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-store[HASH_SESSION_KEY] = user.get_session_auth_hash()
-store.create()
+session_key = signed_in_session(user)
 topic = Topic.objects.filter(space__slug="taller-dialogo-social-bogota-2022").order_by(
     "-post_count"
 ).first()
-print(store.session_key, topic.pk, topic.space.slug)
+print(session_key, topic.pk, topic.space.slug)
 """
+)
 
 
 def signed_in(env: dict) -> tuple[str, int, str]:

@@ -18,6 +18,7 @@ from bench import (  # noqa: E402
     anonymous_pages,
     chat_fanout,
     http_pages,
+    page_weight,
     portfolio_search,
     production,
     search,
@@ -32,6 +33,7 @@ BENCHMARKS = [
     portfolio_search,
     search,
     production,
+    page_weight,
 ]
 
 

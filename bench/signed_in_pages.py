@@ -15,17 +15,18 @@ minimal view (goal: under 50 ms), with its size in KB and its query count.
 import subprocess
 import tempfile
 
-from bench.common import daphne, interleaved, production_env, shell_json
+from bench.common import SESSION_SNIPPET, daphne, interleaved, production_env, shell_json
 from bench.http_pages import ROOT, prepare_site, wait_until_up
 from tests.processes import free_port
 
 SETTINGS = "bench.signed_in_settings"
 
-TARGETS_SCRIPT = """
+# A learner of the demo cohort signed in (``session_key``), with her cohort (``enrolment``),
+# the busiest forum topic she may read (``topic``) and a chat room of hers (``room``).
+LEARNER_SNIPPET = (
+    SESSION_SNIPPET
+    + """
 import json
-from importlib import import_module
-from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from courses.models import LessonPage
 from forum.models import Topic
 from forum.selectors.chat import readable_rooms
@@ -38,31 +39,34 @@ enrolment = (
     .select_related("user").order_by("pk").first()
 )
 user = enrolment.user
-store = import_module(settings.SESSION_ENGINE).SessionStore()
-store[SESSION_KEY] = str(user.pk)
-store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-store[HASH_SESSION_KEY] = user.get_session_auth_hash()
-store.create()
-lesson = next(
-    lesson for lesson in LessonPage.objects.descendant_of(enrolment.cohort.course).live()
-    .order_by("path") if content_access(user=user, page=lesson).allowed
-)
+session_key = signed_in_session(user)
 topic = (
     Topic.objects.filter(readable_spaces_filter(user, "space__"), deleted_at__isnull=True)
     .order_by("-post_count").first()
 )
 room = readable_rooms(user=user).first()
+"""
+)
+
+TARGETS_SCRIPT = (
+    LEARNER_SNIPPET
+    + """
+lesson = next(
+    lesson for lesson in LessonPage.objects.descendant_of(enrolment.cohort.course).live()
+    .order_by("path") if content_access(user=user, page=lesson).allowed
+)
 from django.urls import reverse
 from django.utils import translation
 with translation.override("es"):
     print(json.dumps({
-        "session": store.session_key,
+        "session": session_key,
         "lesson": lesson.url,
         "topic": reverse("forum:topic", kwargs={"topic_id": topic.pk}),
         "room": reverse("forum:room", kwargs={"slug": room.slug}) if room else None,
         "experts": reverse("forum:experts"),
     }))
 """
+)
 
 DASHBOARD_SCRIPT = """
 import json, time, statistics

@@ -241,6 +241,14 @@ def demo_site(directory: Path, **env_overrides):
     }
     database = directory / "demo.sqlite3"
     shutil.copyfile(_demo_database(env), database)
+    with _daphne_site(directory, env) as base_url:
+        yield base_url
+
+
+@contextmanager
+def _daphne_site(directory: Path, env: dict):
+    """One Daphne process serving the site with ``env``; yields its base URL. Its log
+    (``directory/daphne.log``) is printed when it stops: pytest shows it for a failed test."""
     port = free_port()
     log = directory / "daphne.log"
     process = subprocess.Popen(
@@ -255,7 +263,7 @@ def demo_site(directory: Path, **env_overrides):
         yield f"http://127.0.0.1:{port}"
     finally:
         stop(process)
-        print(f"--- {log.name}\n{log.read_text()}")  # shown by pytest when a test failed
+        print(f"--- {log.name}\n{log.read_text()}")
 
 
 class PrivateRedis:
@@ -443,3 +451,39 @@ class PrivatePostgres:
         with suppress(subprocess.CalledProcessError):  # already stopped
             self.stop()
         shutil.rmtree(self.directory, ignore_errors=True)
+
+
+@contextmanager
+def deployed_demo_site(directory: Path, script: str = ""):
+    """Daphne serving the demo content as a deployment does; yields its base URL and what
+    ``script`` (run in ``manage.py shell`` on its database before it starts) printed.
+
+    ``config.settings.production`` (``bench.common.production_env``: a fresh SECRET_KEY,
+    plain HTTP, in-memory cache and channels) on a copy of the demo database, with its
+    static files collected as a deployment collects them: hashed names that WhiteNoise
+    answers with a year's cache, and gzip copies. For what the test settings serve
+    differently (static files found in the source folders, cached a minute).
+    """
+    from bench.common import manage, production_env
+
+    database = directory / "demo.sqlite3"
+    test_env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test"}
+    test_env["PYTHONDONTWRITEBYTECODE"] = "1"
+    shutil.copyfile(_demo_database(test_env), database)
+    env = production_env(
+        directory,
+        database_url=f"sqlite:///{database}",
+        MEDIA_ROOT=str(directory / "media"),
+        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+        PYTHONDONTWRITEBYTECODE="1",
+    )
+    collect = subprocess.Popen(
+        [str(BIN / "python"), "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env
+    )
+    try:
+        printed = manage(env, "shell", "-v", "0", "-c", script) if script else ""
+        assert collect.wait(timeout=120) == 0, "collectstatic failed"
+    finally:
+        stop(collect)
+    with _daphne_site(directory, env) as base_url:
+        yield base_url, printed

@@ -199,3 +199,5 @@ def test_an_expert_uploads_a_photo_checked_by_its_content(network, client, setti
     assert profile.photo.width == 40 and profile.headline == "Inspectora"
     page = client.get(reverse("forum:expert", args=[network["patricia"].pk])).content.decode()
     assert 'class="expert-header__photo"' in page
+    # Shown 160 px wide: the 40 px photo is not made larger (Wagtail never enlarges).
+    assert 'sizes="160px"' in page and " 40w" in page
