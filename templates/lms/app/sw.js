@@ -144,7 +144,6 @@ function store(path, response, mark) {
 // one's copy of a page on the list (a room's copy holds more messages: only a sync
 // refreshes it).
 function afterNavigation(request, response) {
-    if (!isPage(response)) { return Promise.resolve(); }
     const mark = generation;
     return checkPerson(response).then(function (meta) {
         const path = new URL(request.url).pathname;
@@ -266,7 +265,8 @@ self.addEventListener("fetch", function (event) {
     if (request.method !== "GET") { return; }
     if (request.mode === "navigate") {
         event.respondWith(fetch(request).then(function (response) {
-            event.waitUntil(afterNavigation(request, response.clone()));
+            // Only a page is read again (a file's download is not held in memory).
+            if (isPage(response)) { event.waitUntil(afterNavigation(request, response.clone())); }
             return response;
         }, function () {
             return fromKept(request.url).then(function (kept) {
