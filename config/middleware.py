@@ -10,6 +10,9 @@ WhiteNoise answers them first, with their long cache).
   unless the view already said something at least as strict, so that no shared
   cache (proxy, CDN) keeps a page or file meant for one person and the browser
   asks again before showing it from its own cache.
+- ``X-Rial-Person`` on the same responses: an opaque name of the person
+  (lms.selectors.offline.person_key). The app's service worker deletes the pages it
+  kept offline when a page comes without it (signed out) or with another's.
 """
 
 from functools import cache
@@ -27,8 +30,10 @@ from django.utils.functional import empty
 from wagtail.views import serve as wagtail_serve
 
 from cms.navigation import layout, route_root
+from lms.selectors.offline import person_key
 
 PRIVATE = "private, no-cache"
+PERSON_HEADER = "X-Rial-Person"
 
 
 @cache
@@ -112,6 +117,7 @@ class PrivacyHeadersMiddleware(MiddlewareMixin):
             if not _strict_enough(response.get("Cache-Control", "")):
                 response["Cache-Control"] = PRIVATE
                 del response["Expires"]
+            response[PERSON_HEADER] = person_key(request.user)
             # Sessions runs further down: say it here, whatever it saw.
             patch_vary_headers(response, ("Cookie",))
         return response

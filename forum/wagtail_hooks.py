@@ -86,3 +86,13 @@ class SpaceViewSet(SnippetViewSet):
 
 
 register_snippet(SpaceViewSet)
+
+
+@hooks.register("rial_offline_pages")
+def offline_pages(user):
+    """The chat rooms the person uses, for the installable app to keep offline (lms)."""
+    from django.urls import reverse
+
+    from forum.selectors.chat import offline_rooms
+
+    return [(reverse("forum:room", args=[room.slug]), "room") for room in offline_rooms(user=user)]

@@ -42,3 +42,13 @@ def private_file_response(request, field_file, *, filename: str, content_type: s
     response["Content-Security-Policy"] = PRIVATE_FILE_CSP
     response["Cache-Control"] = PRIVATE_FILE_CACHE
     return response
+
+
+# The service worker asks for the copies it keeps offline with this header
+# (templates/lms/app/sw.js): nobody is reading them now, so such a request records
+# no visit and marks nothing read.
+OFFLINE_COPY_HEADER = "X-Rial-Offline-Copy"
+
+
+def is_offline_copy(request) -> bool:
+    return request.headers.get(OFFLINE_COPY_HEADER) == "1"

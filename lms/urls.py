@@ -36,6 +36,7 @@ urlpatterns = [
     # The installable app: its manifest (per language) and the page shown offline.
     path("app/manifest.webmanifest", app.manifest, name="manifest"),
     path("offline/", app.offline, name="offline"),
+    path("app/offline-pages/", app.offline_pages, name="offline_pages"),
     path(
         "me/notifications/unsubscribe/<str:token>/",
         learning.notification_unsubscribe,

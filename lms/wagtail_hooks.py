@@ -14,6 +14,7 @@ from courses.models import (
     LessonPage,
     ModulePage,
 )
+from lms.http import is_offline_copy
 from lms.models import Application, Enrolment
 from lms.selectors import live_video
 from lms.selectors.dashboards import open_calls
@@ -36,7 +37,11 @@ def course_content_gate(page, request, serve_args, serve_kwargs):
     access = content_access(user=request.user, page=page)
     request.rial_access = access
     if access.allowed:
-        if access.enrolment is not None and isinstance(page, LessonPage):
+        if (
+            access.enrolment is not None
+            and isinstance(page, LessonPage)
+            and not is_offline_copy(request)
+        ):
             lesson_view(enrolment=access.enrolment, lesson=page)
         return None
     status = 403

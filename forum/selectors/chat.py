@@ -298,3 +298,25 @@ def room_members(*, room: Room):
             "full_name", "email"
         )
     return space_people(space=room.space)
+
+
+# The rooms whose last messages the installable app keeps readable offline.
+OFFLINE_ROOMS = 5
+
+
+def offline_rooms(*, user: User, limit: int = OFFLINE_ROOMS) -> list[Room]:
+    """The person's rooms (those of their spaces, and any other they opened), where
+    something was said last first; office hours', questions' and direct conversations'
+    rooms live on other pages and are left out. One query."""
+    latest = Message.objects.filter(room_id=OuterRef("pk")).order_by("-seq")
+    latest = latest.values("created_at")[:1]
+    member = SpaceMembership.objects.filter(space_id=OuterRef("space_id"), user=user)
+    opened = RoomRead.objects.filter(room_id=OuterRef("pk"), user=user)
+    return list(
+        readable_rooms(user=user)
+        .filter(Exists(member) | Exists(opened))
+        .filter(expert_question__isnull=True)
+        .exclude(space__kind=Space.Kind.DIRECT)
+        .annotate(last_message_at=Subquery(latest))
+        .order_by(F("last_message_at").desc(nulls_last=True), "pk")[:limit]
+    )

@@ -19,10 +19,13 @@ from forum import selectors, services
 from forum.access import find_room, room_access, room_access_found
 from forum.models import RoomMute, Space
 from forum.selectors.forums import handle as forum_handle
+from lms.http import is_offline_copy
 from lms.markup import MarkupTooLong, render_markdown
 from lms.models import User
 
 INITIAL_MESSAGES = 50
+# What the installable app keeps of a room for reading offline (lms.selectors.offline).
+OFFLINE_MESSAGES = 100
 _FIND = object()
 
 
@@ -50,6 +53,8 @@ def chat_strings() -> dict:
         "reconnecting": _("Connection lost. Reconnecting… Your messages are kept and sent then."),
         "offline": _("You are offline. Your messages will be sent when you are back."),
         "sending": _("sending…"),
+        # A message written offline, kept in the browser until the connection returns.
+        "queued": _("will be sent"),
         "typing": _("%(name)s is writing…"),
         "deleted": _("This message was deleted by a moderator."),
         "deleted_by_author": _("This message was deleted by its author."),
@@ -120,11 +125,15 @@ HISTORY_RESULTS = 30
 def room_context(request, access) -> dict:
     """What templates/forum/includes/chat.html needs (also on question and session pages)."""
     room = access.room
-    history, has_more = selectors.messages_before(room=room, before=None, limit=INITIAL_MESSAGES)
+    # The installable app's offline copy holds more of the room, and reading it is not
+    # the person reading the room.
+    offline_copy = is_offline_copy(request)
+    limit = OFFLINE_MESSAGES if offline_copy else INITIAL_MESSAGES
+    history, has_more = selectors.messages_before(room=room, before=None, limit=limit)
     # A room from find_room knows how far the person read it: no write when nothing is new.
     read_seq = getattr(room, "person_read_seq", _FIND)
     unread = read_seq is _FIND or read_seq is None or (history and history[-1].seq > read_seq)
-    if history and request.user.is_authenticated and unread:
+    if history and request.user.is_authenticated and unread and not offline_copy:
         services.room_mark_read(user=request.user, room=room, seq=history[-1].seq)
     # Where the person left off: the page draws a "new messages" line above it.
     first_unread = None

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from lms.selectors import offline as offline_selectors
 from lms.services import push as push_services
 
 THEME_COLOR = "#0b4f8a"
@@ -84,12 +85,16 @@ def _worker_version() -> str:
 def service_worker(request):
     """The service worker, at the root so that it serves every language's pages."""
     offline_pages = {}
+    logout_paths = []
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
             offline_pages[language] = reverse("lms:offline")
+            logout_paths.append(reverse("account_logout"))
     config = {
         "version": _worker_version(),
         "offlinePages": offline_pages,
+        "logoutPaths": logout_paths,
+        "staticUrl": settings.STATIC_URL,
         "defaultLanguage": settings.LANGUAGE_CODE,
         "assets": [static(asset) for asset in OFFLINE_ASSETS],
         "icon": static("img/icon-192.png"),
@@ -100,6 +105,23 @@ def service_worker(request):
     response = HttpResponse(body, content_type="text/javascript; charset=utf-8")
     response["Service-Worker-Allowed"] = "/"
     return response
+
+
+@require_GET
+@never_cache
+def offline_pages(request):
+    """The pages the service worker keeps readable offline for the signed-in person
+    (lms.selectors.offline), in this address's language; for someone not signed in,
+    no person and no page (the worker then deletes what it kept)."""
+    if not request.user.is_authenticated:
+        return JsonResponse({"person": "", "pages": []})
+    pages = offline_selectors.offline_pages(user=request.user, request=request)
+    return JsonResponse(
+        {
+            "person": offline_selectors.person_key(request.user),
+            "pages": [{"url": page.url, "kind": page.kind} for page in pages],
+        }
+    )
 
 
 @require_GET

@@ -8,6 +8,10 @@
 // - What the person writes goes to an outbox with a client_id and stays there
 //   until the server echoes it: after a disconnection it is sent again with the
 //   same client_id, which the server recognises, so nothing is lost or doubled.
+//   The outbox is also kept in the browser (localStorage, per person and room), so
+//   a message written offline survives a reload (of the copy the app kept offline,
+//   say) and is sent when the room connects again; until then it says "will be
+//   sent". site.js deletes these when nobody is signed in any more.
 // - The server may close the socket for good (forum/consumers.py): 4401 the
 //   session ended (one more try: a session renewed in this browser gets in),
 //   4403 no access to the room any more, 4429 too many chat windows. The page
@@ -79,6 +83,46 @@
     function setStatus(state, text) {
         statusLine.dataset.state = state;
         statusLine.textContent = text;
+        markQueued();
+    }
+
+    // --- the outbox, kept in the browser --------------------------------------------------------
+
+    var OUTBOX_KEY = "rial-chat-outbox:" + userId + ":" + slug;
+    var OUTBOX_KEPT = 50;
+
+    function saveOutbox() {
+        var kept = outbox.filter(function (item) { return !item.uploaded; }).slice(-OUTBOX_KEPT)
+            .map(function (item) {
+                return { client_id: item.client_id, body: item.body, reply_to: item.reply_to || null };
+            });
+        try {
+            if (kept.length) {
+                localStorage.setItem(OUTBOX_KEY, JSON.stringify(kept));
+            } else {
+                localStorage.removeItem(OUTBOX_KEY);
+            }
+        } catch (e) { /* storage refused or full: the outbox of this page still holds them */ }
+    }
+
+    function loadOutbox() {
+        try {
+            var kept = JSON.parse(localStorage.getItem(OUTBOX_KEY) || "[]");
+            return Array.isArray(kept) ? kept : [];
+        } catch (e) {
+            return [];
+        }
+    }
+
+    // Waiting messages say whether they are on their way or wait for the connection.
+    function markQueued() {
+        var online = statusLine.dataset.state === "online";
+        outbox.forEach(function (item) {
+            if (item.uploaded || !item.element) { return; }
+            var time = item.element.querySelector(".chat__time");
+            if (time) { time.textContent = online ? strings.sending : strings.queued; }
+            item.element.classList.toggle("chat__message--queued", !online);
+        });
     }
 
     // What the person may do changed: say so where they write (or read).
@@ -545,6 +589,7 @@
             if (outbox[i].client_id === message.client_id) {
                 outbox[i].element.remove();
                 outbox.splice(i, 1);
+                saveOutbox();
                 break;
             }
         }
@@ -782,6 +827,7 @@
         if (["rate_limited", "too_long", "muted", "forbidden"].indexOf(frame.code) >= 0 && outbox.length) {
             // The last message sent was refused: give its text back.
             var refused = outbox.pop();
+            saveOutbox();
             refused.element.remove();
             var box = refused.reply_to ? threadBody : textarea;
             if (refused.reply_to && threadError) { threadError.textContent = frame.message; }
@@ -970,6 +1016,8 @@
             log.appendChild(item.element);
             reveal(item.element);
             outbox.push(item);
+            saveOutbox();
+            markQueued();
             send({ type: "message", client_id: item.client_id, body: body });
             textarea.value = "";
             hidePreview();
@@ -1139,6 +1187,8 @@
             threadLog.appendChild(item.element);
             threadLog.scrollTop = threadLog.scrollHeight;
             outbox.push(item);
+            saveOutbox();
+            markQueued();
             send({ type: "message", client_id: item.client_id, body: body, reply_to: threadId });
             threadBody.value = "";
         });
@@ -1389,6 +1439,22 @@
     if (canWrite) {
         mentionBox(textarea);
         mentionBox(threadBody);
+    }
+
+    // Messages written before a reload and not yet echoed: shown waiting, sent on "hello".
+    if (canWrite && form) {
+        loadOutbox().forEach(function (kept) {
+            if (typeof kept.client_id !== "string" || typeof kept.body !== "string") { return; }
+            var item = { client_id: kept.client_id, body: kept.body };
+            if (kept.reply_to) { item.reply_to = parseInt(kept.reply_to, 10); }
+            item.element = renderMessage({ author: { name: "", roles: [] }, body: kept.body }, true, !!item.reply_to);
+            if (!item.reply_to) {
+                removeEmptyNote();
+                log.appendChild(item.element);
+            }
+            outbox.push(item);
+        });
+        markQueued();
     }
 
     connect();

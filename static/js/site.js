@@ -94,9 +94,45 @@
 
     // The installable app: its service worker shows an offline page when the
     // campus cannot be reached and receives pushes (templates/lms/app/sw.js).
+    //
+    // Offline, it shows the copy it kept of this person's pages (their dashboard, the
+    // lessons of their current modules, their chat rooms): this page then says so.
+    // A page of a signed-in person asks the worker to refresh those copies (it does
+    // so at most every few minutes); a page of nobody's tells it to delete them, and
+    // the chat messages still waiting to be sent (a shared computer keeps nothing of
+    // the person who left).
     var worker = document.documentElement.getAttribute("data-service-worker");
+    var offlineBanner = document.querySelector("[data-offline-banner]");
+    var savedAt = document.documentElement.getAttribute("data-offline-saved");
+    if (offlineBanner && savedAt) {
+        var when = new Date(savedAt);
+        var time = isNaN(when) ? "" : when.toLocaleTimeString(document.documentElement.lang || undefined,
+            {hour: "2-digit", minute: "2-digit"});
+        offlineBanner.textContent = offlineBanner.getAttribute("data-offline-banner").replace("%(time)s", time);
+        offlineBanner.hidden = false;
+    }
+    if (!offlineBanner) {
+        try {
+            Object.keys(window.localStorage).forEach(function (key) {
+                if (key.indexOf("rial-chat-outbox:") === 0) { window.localStorage.removeItem(key); }
+            });
+        } catch (error) {
+            // Storage refused: nothing was kept either.
+        }
+    }
     if (worker && "serviceWorker" in navigator && window.isSecureContext) {
-        navigator.serviceWorker.register(worker, {scope: "/"}).catch(function () {
+        navigator.serviceWorker.register(worker, {scope: "/"}).then(function () {
+            return navigator.serviceWorker.ready;
+        }).then(function (registration) {
+            if (!registration.active) { return; }
+            if (!offlineBanner) {
+                registration.active.postMessage({type: "offline-forget"});
+            } else if (!savedAt) {
+                registration.active.postMessage({
+                    type: "offline-sync", list: offlineBanner.getAttribute("data-offline-list")
+                });
+            }
+        }).catch(function () {
             // A browser that refuses (private mode, a policy) keeps a working site.
         });
     }

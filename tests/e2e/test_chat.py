@@ -781,9 +781,10 @@ def test_the_campus_installs_as_an_app_that_receives_pushes_and_works_offline(br
             page.reload()
             expect(page.locator(".push-devices__list")).to_have_count(0)
 
-        # No network: a page of the campus opens as the offline page, in Spanish.
+        # No network: a page of the campus it kept no copy of opens as the offline page,
+        # in Spanish (her dashboard, say, is kept: see the test below).
         context.set_offline(True)
-        page.goto("/es/me/learning/")
+        page.goto("/es/me/calendar/")
         expect(page.get_by_role("heading", level=1)).to_have_text("Está sin conexión")
         assert axe_violations(page) == []
         context.set_offline(False)
@@ -792,3 +793,67 @@ def test_the_campus_installs_as_an_app_that_receives_pushes_and_works_offline(br
     finally:
         context.close()
     assert not foreign
+
+
+KEPT = """list => caches.open("rial-person").then(cache => cache.keys()).then(keys => {
+    const kept = keys.map(request => new URL(request.url).pathname);
+    return list.every(url => kept.includes(url));
+})"""
+
+
+def test_a_person_s_pages_stay_readable_offline_until_she_signs_out(browser, chat_site):
+    """Diego's dashboard, the lessons of his current module and his rooms are kept by the
+    app: offline they open from that copy, saying so; what he writes in a room waits,
+    through a reload, and reaches Marcelo when the connection returns. Once he signs out
+    the copies are gone: offline, a lesson is the "You are offline" page."""
+    with (
+        _in_room(browser, chat_site, "learner2@example.org") as (diego_ctx, diego, network),
+        _in_room(browser, chat_site, "learner7@example.org") as (_ctx, marcelo, _net),
+    ):
+        diego.goto("/es/me/learning/")
+        listed = diego.evaluate("fetch('/es/app/offline-pages/').then(r => r.json())")
+        kinds = {page["kind"]: page["url"] for page in listed["pages"]}
+        assert {"dashboard", "module", "lesson", "room"} <= set(kinds)
+        assert ROOM in [page["url"] for page in listed["pages"]]
+        urls = [page["url"] for page in listed["pages"]]
+        diego.wait_for_function(f"() => ({KEPT})({json.dumps(urls)})")
+
+        # Offline: the lesson and the dashboard open from the copy, and say so.
+        network.go_offline()
+        banner = diego.locator("[data-offline-banner]")
+        for url in (kinds["lesson"], "/es/me/learning/"):
+            diego.goto(url)
+            expect(banner).to_be_visible()
+            expect(banner).to_contain_text(re.compile(r"\d{1,2}:\d{2}"))
+        expect(diego.get_by_role("heading", level=1)).not_to_have_text("Está sin conexión")
+        assert axe_violations(diego) == []
+
+        # In the room (its copy), a message written offline waits, through a reload.
+        diego.goto(ROOM)
+        expect(banner).to_be_visible()
+        diego.wait_for_selector('#chat-status[data-state="offline"]')
+        _say(diego, "Escrito sin conexión")
+        queued = diego.locator(".chat__message--queued", has_text="Escrito sin conexión")
+        expect(queued).to_have_count(1)
+        diego.reload()
+        expect(queued).to_have_count(1)
+
+        # Back online: sent once, and Marcelo reads it.
+        network.go_online()
+        expect(queued).to_have_count(0)
+        marcelo.locator("#chat-log .chat__body", has_text="Escrito sin conexión").wait_for()
+        expect(
+            diego.locator("#chat-log li[data-id] .chat__body", has_text="Escrito sin conexión")
+        ).to_have_count(1)
+        waiting = "Object.keys(localStorage).filter(key => key.startsWith('rial-chat'))"
+        assert diego.evaluate(waiting) == []
+
+        # He signs out: nothing of his is kept; offline, a lesson is not shown.
+        diego.goto("/es/accounts/logout/")
+        diego.get_by_role("button", name="Cerrar sesión").click()
+        diego.wait_for_load_state("load")
+        diego.wait_for_function("() => caches.has('rial-person').then(kept => !kept)")
+        diego_ctx.set_offline(True)
+        diego.goto(kinds["lesson"])
+        expect(diego.get_by_role("heading", level=1)).to_have_text("Está sin conexión")
+        assert "Escrito sin conexión" not in diego.content()
