@@ -11,11 +11,13 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
+VNU_DIR := tests/vnu
+VNU_JAR := $(VNU_DIR)/node_modules/vnu-jar/build/dist/vnu.jar
 
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: install run serve migrate demo test lint pytest test-fast e2e bench messages \
-	system-deps clean help
+	system-deps vnu clean help
 
 help:
 	@echo "make run       set up and serve the demo at http://$(HOST):$(PORT) (SQLite, in-memory channels)"
@@ -61,11 +63,14 @@ lint: install
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
 # Debian packages the tests need: chromium (browser tests, never a downloaded
-# browser) and gettext (the check that every string is in the catalogues).
+# browser), gettext (the check that every string is in the catalogues), and Java
+# and npm for the Nu HTML Checker (below).
 system-deps:
 	@missing=""; \
 	[ -x "$(CHROMIUM)" ] || missing="$$missing chromium"; \
 	command -v xgettext >/dev/null || missing="$$missing gettext"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	command -v npm >/dev/null || missing="$$missing npm"; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
 			echo "Installing Debian packages:$$missing"; \
@@ -76,7 +81,17 @@ system-deps:
 		fi; \
 	fi
 
-pytest: install system-deps
+# The W3C Nu HTML Checker the browser tests check every page with (tests/html_checker.py):
+# npm package vnu-jar at the version tests/vnu/package-lock.json pins, without its
+# install script (it would download a Java runtime: the checker runs on Debian's).
+$(VNU_JAR): $(VNU_DIR)/package.json $(VNU_DIR)/package-lock.json
+	@command -v npm >/dev/null || { echo "The HTML checker needs npm (sudo apt-get install -y npm)" >&2; exit 1; }
+	cd $(VNU_DIR) && npm ci --ignore-scripts --no-audit --no-fund
+	touch $(VNU_JAR)
+
+vnu: $(VNU_JAR)
+
+pytest: install system-deps vnu
 	$(BIN)/pytest
 
 test: lint pytest
@@ -85,7 +100,7 @@ test: lint pytest
 test-fast: install
 	$(BIN)/pytest -m "not e2e" -q
 
-e2e: install system-deps
+e2e: install system-deps vnu
 	$(BIN)/pytest -m e2e
 
 # All benchmarks, or some: make bench BENCH="production http_pages".

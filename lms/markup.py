@@ -150,10 +150,19 @@ _NH3_ATTRIBUTES = {
 
 
 def _demote_headings(state) -> None:
+    """``#`` becomes ``h3``, ``##`` ``h4``..., but a heading is at most one level below
+    the one before it (the first below the page's ``h2``): a text that starts at
+    ``##``, or jumps from ``#`` to ``###``, skips no level of the page's outline
+    (the HTML checker counts a skipped level as an error, and screen readers list
+    headings by level)."""
+    previous = 2
     for token in state.tokens:
-        if token.type in {"heading_open", "heading_close"}:
-            level = int(token.tag[1])
-            token.tag = f"h{min(level + 2, 6)}"
+        if token.type == "heading_open":
+            level = min(int(token.tag[1]) + 2, previous + 1, 6)
+            token.tag = f"h{level}"
+            previous = level
+        elif token.type == "heading_close":
+            token.tag = f"h{previous}"
 
 
 def _align_classes(state) -> None:

@@ -200,10 +200,11 @@ def _demo_database(env: dict) -> Path:
             (key, value)
             for key, value in env.items()
             # Not part of the rows: the database itself, the current test's id, the
-            # prefix of the Redis keys (a cache that starts empty is a cache), and the
+            # prefix of the Redis keys (a cache that starts empty is a cache), the folder
+            # where the browser tests' servers keep their pages for the HTML checker, and the
             # Web Push settings, read only when a push is sent (each chat site makes a
             # key pair of its own: counted, they made every such site load the demo again).
-            if key not in ("DATABASE_URL", "TEST_REDIS_PREFIX")
+            if key not in ("DATABASE_URL", "TEST_REDIS_PREFIX", "TEST_RECORD_PAGES_DIR")
             and not key.startswith(("PYTEST_", "WEB_PUSH_"))
         )
     )

@@ -46,3 +46,8 @@ WEB_PUSH_ALLOW_LOCAL_ENDPOINTS = env_bool("WEB_PUSH_ALLOW_LOCAL_ENDPOINTS", Fals
 BBB_URL = ""
 BBB_SECRET = ""
 BBB_TIMEOUT_SECONDS = 2.0
+
+# The browser tests check every page their servers serve with the Nu HTML Checker
+# (tests/html_checker.py): a Daphne process they start keeps its pages in this folder.
+if os.environ.get("TEST_RECORD_PAGES_DIR"):
+    MIDDLEWARE = ["tests.html_checker.RecordPagesMiddleware", *MIDDLEWARE]

@@ -13,6 +13,8 @@ from django.core.servers.basehttp import ThreadedWSGIServer
 from django.test.testcases import LiveServerThread
 from playwright.sync_api import expect
 
+from tests.html_checker import RECORD_ENV, Document, HtmlChecker, is_checked, recorded_in
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -60,10 +62,99 @@ class _OneRequestAtATimeOnSharedSQLite(ThreadedWSGIServer):
                 with lock:
                     return inner(environ, start_response)
 
-        super().set_app(application)
+        super().set_app(_recording_pages(application))
+
+
+# The pages the live server served during the current test, for the HTML checker.
+_served: list[Document] = []
+
+
+def _recording_pages(inner):
+    """The live server's application, keeping each page of ours it serves (a GET
+    answered 200 with HTML, not the Wagtail admin's: tests/html_checker.py ``is_checked``)."""
+
+    def application(environ, start_response):
+        answer = {}
+
+        def start(status, headers, exc_info=None):
+            answer["status"] = int(status.split()[0])
+            answer["type"] = next((v for k, v in headers if k.lower() == "content-type"), "")
+            return start_response(status, headers, exc_info)
+
+        result = inner(environ, start)
+        path = environ.get("PATH_INFO", "")
+        if not is_checked(
+            environ["REQUEST_METHOD"], path, answer.get("status", 0), answer.get("type", "")
+        ):
+            return result
+        try:
+            body = b"".join(result)
+        finally:
+            if hasattr(result, "close"):
+                result.close()
+        query = environ.get("QUERY_STRING")
+        _served.append(Document(f"{path}?{query}" if query else path, body))
+        return [body]
+
+    return application
 
 
 LiveServerThread.server_class = _OneRequestAtATimeOnSharedSQLite
+
+# One Nu HTML Checker for the whole run (tests/html_checker.py).
+CHECKER = HtmlChecker()
+
+
+@pytest.fixture(scope="session")
+def html_checker():
+    yield CHECKER
+    CHECKER.stop()
+
+
+@pytest.fixture(scope="session")
+def _pages_folder(tmp_path_factory):
+    return tmp_path_factory.mktemp("pages")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _pages_of_started_servers(_pages_folder):
+    """The folder where the Daphne processes the browser tests start keep the pages they
+    serve (tests/processes.py passes this process's environment on to them). Only
+    while a module of browser tests runs: the other tests' servers keep nothing."""
+    folder = _pages_folder
+    previous = os.environ.get(RECORD_ENV)
+    os.environ[RECORD_ENV] = str(folder)
+    yield folder
+    if previous is None:
+        os.environ.pop(RECORD_ENV, None)
+    else:
+        os.environ[RECORD_ENV] = previous
+
+
+@pytest.fixture(autouse=True)
+def _pages_are_valid_html(html_checker, _pages_of_started_servers):
+    """Every page the test was served, signed in or not, is valid HTML: the Nu HTML
+    Checker finds no error in it (warnings are not errors)."""
+    html_checker.start()  # if not yet running: it starts while the test runs
+    _served.clear()
+    recorded_in(_pages_of_started_servers)  # served before this test began
+    yield
+    started = recorded_in(_pages_of_started_servers)
+    documents = [*_served, *started]
+    _served.clear()
+    html_checker.served_by_started_servers += len(started)
+    problems = html_checker.problems(documents)
+    assert not problems, "The Nu HTML Checker found errors:\n" + "\n".join(problems)
+
+
+def pytest_terminal_summary(terminalreporter):
+    if CHECKER.served:
+        terminalreporter.write_line(
+            f"Nu HTML Checker: {CHECKER.served} pages served "
+            f"({CHECKER.served_by_started_servers} by Daphne processes), "
+            f"{CHECKER.checked} distinct documents checked in {CHECKER.check_seconds:.1f} s; "
+            f"ready {CHECKER.startup_seconds:.1f} s after its start"
+        )
 
 
 # Per module, not per session: while Playwright's sync API is open it keeps an

@@ -200,6 +200,16 @@ def test_common_markdown_renders():
     assert 'class="align-right"' in html and "style=" not in html
 
 
+def test_headings_skip_no_level_of_the_page_outline():
+    def levels(text):
+        return [tag for tag, _attrs in parse(render_markdown(text)).tags if tag[0] == "h"]
+
+    # Under the page's h2: a text that starts at ## or jumps a level skips none.
+    assert levels("## Criteria\n\ntext\n\n#### Detail") == ["h3", "h4"]
+    assert levels("# A\n\n### B\n\n## C\n\n# D") == ["h3", "h4", "h4", "h3"]
+    assert levels("# A\n\n## B\n\n### C\n\n#### D\n\n##### E") == ["h3", "h4", "h5", "h6", "h6"]
+
+
 def test_links_get_rel_and_bare_urls_are_linkified():
     html = render_markdown(
         "See https://www.oas.org/es/ and www.rialnet.org or [RIAL](https://rialnet.org) "
