@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -94,3 +96,44 @@ class StandardPage(Page):
     class Meta:
         verbose_name = _("standard page")
         verbose_name_plural = _("standard pages")
+
+
+class TranslationSync(models.Model):
+    """Which revision of its source a translated page was made or last brought up to
+    date from: the Translations report compares it with the source's latest revision
+    (cms/translations.py). Set when a page is copied for translation and when the
+    secretariat marks the translation up to date."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        related_name="translation_sync",
+        verbose_name=_("translation"),
+    )
+    source = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("source")
+    )
+    source_revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("source revision"),
+    )
+    synced_at = models.DateTimeField(_("up to date since"), default=timezone.now)
+    synced_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("marked by"),
+    )
+
+    class Meta:
+        verbose_name = _("translation sync")
+        verbose_name_plural = _("translation syncs")
+
+    def __str__(self):
+        return f"{self.page_id} <- {self.source_id}@{self.source_revision_id}"

@@ -1,5 +1,5 @@
 """The demo course's cohorts: a running Spanish cohort with a tutor and learners at
-different points, two open calls (Spanish and English), and a finished cohort whose
+different points, four open calls (one per language), and a finished cohort whose
 one learner completed the course and holds a certificate with a known code.
 
 Names, learners and calls are in demo/data/courses/cohorts.toml; the course
@@ -168,7 +168,7 @@ def _ensure_open_track(courses: dict[str, CoursePage]) -> None:
 
 
 def _ensure_calls(courses: dict[str, CoursePage]) -> None:
-    """Calls open now, so a new account can apply (Spanish and English)."""
+    """Calls open now, so a new account can apply (one per language of the course)."""
     now = timezone.now()
     next_monday = _monday(timezone.localdate()) + datetime.timedelta(weeks=5)
     for spec in COHORTS["open_calls"]:

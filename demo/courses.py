@@ -1,5 +1,6 @@
-"""The demo course "Gender-based violence at work" in Spanish and English, and the
-course catalogue page in the four languages.
+"""The demo course "Gender-based violence at work" in Spanish, with its English,
+Portuguese and French translations, and the course catalogue page in the four
+languages.
 
 The text is read from demo/data/courses/: ``catalogue.toml``, and one folder per
 course (``course.toml``; a folder per module with its ``module.toml``; in it a
@@ -17,7 +18,9 @@ from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage, 
 from demo.files import DATA, markdown_html, numbered, read_markdown, read_toml
 
 COURSE_DIR = DATA / "courses" / "violencia-basada-en-genero-en-el-trabajo"
-LANGUAGES = ("es", "en")
+LANGUAGES = ("es", "en", "pt", "fr")
+# The languages the Spanish course is translated into (copy_for_translation).
+TRANSLATIONS = LANGUAGES[1:]
 
 
 def _localised(record: dict, code: str) -> dict:
@@ -247,21 +250,34 @@ def ensure_course(start: datetime.date) -> dict[str, CoursePage]:
                 module_page.add_child(instance=lesson_page)
                 _publish(lesson_page, {"body": fields["body"]})
     courses["es"] = spanish
-
-    english_locale = Locale.objects.get(language_code="en")
-    english = spanish.get_translation_or_none(english_locale)
-    if english is None:
-        english = spanish.copy_for_translation(english_locale)
-        english = _publish(english, _course_fields(COURSE["en"]))
-        spanish_modules = list(spanish.modules())
-        for module_page, module in zip(spanish_modules, COURSE["en"]["modules"], strict=True):
-            module_en = _publish(
-                module_page.copy_for_translation(english_locale), _module_fields(module)
-            )
-            for lesson_page, lesson in zip(module_page.lessons(), module["lessons"], strict=True):
-                _publish(
-                    lesson_page.copy_for_translation(english_locale), _lesson_fields(lesson, start)
-                )
-            del module_en
-    courses["en"] = english.specific
+    for code in TRANSLATIONS:
+        courses[code] = _ensure_translation(spanish, code, start)
     return courses
+
+
+def _ensure_translation(spanish: CoursePage, code: str, start: datetime.date) -> CoursePage:
+    """The course in language ``code``: each page copied from its Spanish source
+    (``copy_for_translation``, which records the source revision it was made from)
+    and given the text of ``code``'s data files."""
+    locale = Locale.objects.get(language_code=code)
+    translated = spanish.get_translation_or_none(locale)
+    if translated is not None:
+        return translated.specific
+    text = COURSE[code]
+    translated = _publish_copy(spanish.copy_for_translation(locale), _course_fields(text))
+    for module_page, module in zip(spanish.modules(), text["modules"], strict=True):
+        _publish_copy(module_page.copy_for_translation(locale), _module_fields(module))
+        for lesson_page, lesson in zip(module_page.lessons(), module["lessons"], strict=True):
+            _publish_copy(lesson_page.copy_for_translation(locale), _lesson_fields(lesson, start))
+    return CoursePage.objects.get(pk=translated.pk)  # as published (slug, url, live)
+
+
+def _publish_copy(page: Page, fields: dict) -> Page:
+    """A page fresh from ``copy_for_translation`` (specific, saved, a draft), given its
+    text and published: no fetch before or after (publishing writes the revision's
+    copy of the page: this object keeps the copy's slug and draft state), and no
+    second validation of the revision (the page was validated when saved)."""
+    for name, value in fields.items():
+        setattr(page, name, value)
+    page.save_revision(clean=False).publish()
+    return page

@@ -28,15 +28,20 @@ def ensure_forums() -> int:
         for space in Space.objects.forums():
             specs = FORUMS["categories"].get(space.slug) or FORUMS["default_categories"]
             for position, spec in enumerate(specs):
-                Category.objects.get_or_create(
+                translations = spec.get("name_translations", {})
+                category, created = Category.objects.get_or_create(
                     space=space,
                     slug=spec["slug"],
                     defaults={
                         "name": spec["name"],
+                        "name_translations": translations,
                         "description": spec["description"],
                         "position": position,
                     },
                 )
+                if not created and not category.name_translations and translations:
+                    # Loaded before its name had translations: gets them (once).
+                    Category.objects.filter(pk=category.pk).update(name_translations=translations)
         for spec in FORUMS["threads"]:
             space = Space.objects.filter(slug=spec["space"]).first()
             if space is None or Topic.objects.filter(space=space, title=spec["title"]).exists():

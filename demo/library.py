@@ -22,6 +22,12 @@ PUBLICATIONS = read_toml("library/publications.toml")
 @transaction.atomic
 def ensure_library() -> int:
     if Repository.objects.exists():
+        # Loaded before documents' titles had translations: they get them (once).
+        for spec in PUBLICATIONS["publications"]:
+            if spec.get("title_translations"):
+                Publication.objects.filter(title=spec["title"], title_translations={}).update(
+                    title_translations=spec["title_translations"]
+                )
         return 0
     repositories = {spec["slug"]: Repository.objects.create(**spec) for spec in REPOSITORIES}
     Instrument.objects.bulk_create(
@@ -49,6 +55,7 @@ def ensure_library() -> int:
             document.save()
         publication = Publication.objects.create(
             title=title,
+            title_translations=spec.get("title_translations", {}),
             kind=kind,
             language=spec["language"],
             date=when,

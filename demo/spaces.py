@@ -22,11 +22,17 @@ def ensure_spaces() -> int:
     for cohort in Cohort.objects.select_related("course"):
         space_ensure_for_cohort(cohort=cohort)
     for spec in SPACES["spaces"]:
+        translations = spec.get("name_translations", {})
+        # A space loaded before its name had translations gets them (once).
         if Space.objects.filter(slug=spec["slug"]).exists():
+            Space.objects.filter(slug=spec["slug"], name_translations={}).update(
+                name_translations=translations
+            )
             continue
         space = Space.objects.create(
             kind=spec["kind"],
             name=spec["name"],
+            name_translations=translations,
             slug=spec["slug"],
             description=spec["description"],
             readable_by_all=spec.get("readable_by_all", False),

@@ -81,6 +81,7 @@ class TopicForm(forms.Form):
         super().__init__(*args, **kwargs)
         categories = list(space.categories.all())
         self.fields["category"].queryset = space.categories.all()
+        self.fields["category"].label_from_instance = lambda category: category.display_name
         if not categories:
             # The service files the topic under "General".
             del self.fields["category"]

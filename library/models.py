@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
 from courses.models import MultilingualName
+from courses.translations import TranslationsWidget, in_reader_language, translations_field
 from lms.choices import Country, InterfaceLanguage
 
 
@@ -103,6 +104,7 @@ class Publication(models.Model):
         DECLINED = "declined", _("Not published")
 
     title = models.CharField(_("title"), max_length=300)
+    title_translations = translations_field(_("title in other languages"))
     kind = models.CharField(_("type"), max_length=12, choices=Kind.choices)
     summary = models.TextField(_("summary"), blank=True)
     themes = models.ManyToManyField(
@@ -136,6 +138,7 @@ class Publication(models.Model):
 
     panels = [
         FieldPanel("title"),
+        FieldPanel("title_translations", widget=TranslationsWidget),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("language"), FieldPanel("date")]),
         FieldPanel("summary"),
         FieldPanel("themes"),
@@ -152,3 +155,8 @@ class Publication(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def display_title(self) -> str:
+        """The title in the reader's language when it has been translated."""
+        return in_reader_language(self.title, self.title_translations)

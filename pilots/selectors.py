@@ -167,7 +167,9 @@ def _status_filter(status: str) -> Q:
 
 
 def _pilots() -> QuerySet[Pilot]:
-    return Pilot.objects.select_related("theme__area", "event", "programme", "proposal")
+    return Pilot.objects.select_related(
+        "theme__area", "event", "programme", "proposal"
+    ).prefetch_related("programme__translations")  # programme names in the reader's language
 
 
 @dataclass

@@ -247,6 +247,12 @@ class Programme(models.Model):
             return self.get_organisation_display()
         return self.get_country_display()
 
+    @property
+    def display_name(self) -> str:
+        """The name in the reader's language when the secretariat has translated it
+        (prefetch ``translations`` in lists)."""
+        return self.in_language().name
+
     def in_language(self, language: str | None = None) -> "ProgrammeText":
         """The texts to show in this language: a translation if there is one (prefetch
         ``translations``), else the original."""

@@ -278,6 +278,7 @@ def supply_and_demand():
         .annotate(demand=Count("interests"))
         .filter(demand__gt=0)
         .order_by("-demand", "name")
+        .prefetch_related("translations")  # names in the reader's language
     )
     rows = [Demand(p, sorted(interests.get(p.pk, []))) for p in programmes]
     by_category = []

@@ -406,7 +406,9 @@ def _action_row(user, action, now, secretariat, visible_spaces, registrations, e
         if not (secretariat or publication.status == Publication.Status.PUBLISHED):
             continue
         url = publication.url or (publication.document.url if publication.document_id else "")
-        row.publications.append(Link(publication.title, url, publication.get_kind_display()))
+        row.publications.append(
+            Link(publication.display_title, url, publication.get_kind_display())
+        )
     row.documents = len(row.publications)
     if action.host_country:
         countries[action.host_country] += 0

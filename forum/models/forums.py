@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
 
+from courses.translations import TranslationsWidget, in_reader_language, translations_field
 from forum.models.files import SharedFile
 from forum.models.spaces import Space
 from lms.markup import SanitizedHTMLField
@@ -20,11 +21,17 @@ class Category(models.Model):
 
     space = ParentalKey(Space, on_delete=models.CASCADE, related_name="categories")
     name = models.CharField(_("name"), max_length=120)
+    name_translations = translations_field(_("name in other languages"))
     slug = models.SlugField(_("address"), max_length=80)
     description = models.CharField(_("description"), max_length=300, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("name_translations", widget=TranslationsWidget),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+    ]
 
     class Meta:
         verbose_name = _("forum category")
@@ -36,6 +43,11 @@ class Category(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def display_name(self) -> str:
+        """The name in the reader's language when it has been translated."""
+        return in_reader_language(self.name, self.name_translations)
 
 
 class Topic(models.Model):

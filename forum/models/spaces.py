@@ -19,6 +19,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 
+from courses.translations import TranslationsWidget, in_reader_language, translations_field
 from lms.markup import SanitizedHTMLField, render_markdown
 
 
@@ -89,6 +90,7 @@ class Space(ClusterableModel):
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     name = models.CharField(_("name"), max_length=200)
+    name_translations = translations_field(_("name in other languages"))
     slug = models.SlugField(_("address"), max_length=80, unique=True)
     description = models.TextField(_("description"), blank=True)
     cohort = models.OneToOneField(
@@ -120,6 +122,7 @@ class Space(ClusterableModel):
     panels = [
         FieldPanel("kind"),
         FieldPanel("name"),
+        FieldPanel("name_translations", widget=TranslationsWidget),
         FieldPanel("slug"),
         FieldPanel("description"),
         FieldPanel("readable_by_all"),
@@ -138,6 +141,11 @@ class Space(ClusterableModel):
 
     def __str__(self):
         return self.name
+
+    @property
+    def display_name(self) -> str:
+        """The name in the reader's language when it has been translated."""
+        return in_reader_language(self.name, self.name_translations)
 
     @classmethod
     def kinds(cls, **rules) -> list[str]:

@@ -34,7 +34,7 @@ def announcement_send(*, topic_id: int) -> int:
                     "link": absolute_url(post_url(first)),
                 },
             )
-        send_mail(f"[{topic.space.name}] {topic.title}", body, None, [person.email])
+        send_mail(f"[{topic.space.display_name}] {topic.title}", body, None, [person.email])
 
     already = AnnouncementDelivery.objects.filter(topic=topic).values("user")
     return deliver_once(

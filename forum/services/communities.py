@@ -150,7 +150,7 @@ def join_request_notify(*, request_id: int) -> int:
         key=f"join:{join_request.pk}",
         write=lambda _person: {
             "title": _(REQUESTED)
-            % {"name": join_request.user.get_full_name(), "space": space.name},
+            % {"name": join_request.user.get_full_name(), "space": space.display_name},
             "body": Truncator(join_request.message).chars(240),
             "url": reverse("forum:community_requests", kwargs={"slug": space.slug}),
         },
@@ -196,7 +196,7 @@ def _tell_requester(request_id: int, reason: str) -> None:
         join_request.user,
         kind="community_joined" if approved else "community_declined",
         title=APPROVED if approved else DECLINED,
-        params={"space": join_request.space.name},
+        params={"space": join_request.space.display_name},
         body="" if approved else reason,
         link=("forum:community", {"slug": join_request.space.slug}),
         email=True,
@@ -339,7 +339,7 @@ def space_event_notify(*, event_id: int) -> int:
         kind="community_event",
         key=f"event:{event.pk}",
         write=lambda _person: {
-            "title": _(NEW_EVENT) % {"space": event.space.name, "title": event.title},
+            "title": _(NEW_EVENT) % {"space": event.space.display_name, "title": event.title},
             "url": reverse("forum:community_event", kwargs=link),
         },
     )

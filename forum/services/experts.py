@@ -142,7 +142,7 @@ def expert_invite(*, actor: User, space: Space, user: User) -> ExpertInvitation:
             user=user,
             kind=EXPERT_INVITED,
             title=_("You are invited to join the RIAL experts network (%(workshop)s)")
-            % {"workshop": space.name},
+            % {"workshop": space.display_name},
             body=_(
                 "You led this workshop. As an expert, officials can ask you questions and "
                 "you can hold office hours."

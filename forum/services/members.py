@@ -131,7 +131,8 @@ def space_invitation_email(user: User, space: Space):
             {"user": user, "space": space, "link": invitation_link(user, language)},
         )
         return EmailMessage(
-            subject="[RIAL Campus] " + _("You are invited to “%(space)s”") % {"space": space.name},
+            subject="[RIAL Campus] "
+            + _("You are invited to “%(space)s”") % {"space": space.display_name},
             body=body,
             to=[user.email],
         )

@@ -115,7 +115,7 @@ def flag_notify(*, flag_id: int) -> int:
         kind="forum_flag",
         key=f"flag:{flag.pk}",
         write=lambda _person: {
-            "title": _("A post was flagged in %(space)s") % {"space": space.name},
+            "title": _("A post was flagged in %(space)s") % {"space": space.display_name},
             "url": reverse("forum:moderation", kwargs={"slug": space.slug}),
         },
     )

@@ -111,7 +111,7 @@ def post_notify(
     watching = [i for i in watching if i != post.author_id and i in readers and i not in mentioned]
     params = {
         "name": post.author.get_full_name(),
-        "space": topic.space.name,
+        "space": topic.space.display_name,
         "topic": topic.title,
     }
     told = _tell(

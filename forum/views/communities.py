@@ -130,7 +130,7 @@ def leave(request, slug):
         except ValidationError as exc:
             error = " ".join(exc.messages)
         else:
-            messages.success(request, _("You left %(space)s.") % {"space": space.name})
+            messages.success(request, _("You left %(space)s.") % {"space": space.display_name})
             return _back(space)
     return render(
         request,

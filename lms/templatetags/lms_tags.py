@@ -116,8 +116,9 @@ def likert_scale():
 
 @register.simple_tag
 def cohort_forum_url(cohort):
-    """The cohort's forum, once the forum app provides one (None until then)."""
-    if cohort is None:
+    """The cohort's forum, once the forum app provides one (None until then). Without a
+    cohort (the secretariat or a tutor reading the lesson) the template passes ""."""
+    if not cohort:
         return None
     try:
         return reverse("forum:cohort_space", kwargs={"cohort_id": cohort.pk})
