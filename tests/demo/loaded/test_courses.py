@@ -1,13 +1,10 @@
 """The demo course, cohort and calls built by load_demo; the course, its call, spaces
 and categories in Portuguese and French, and the Translations report that tells the
-secretariat which translations fell behind their source (one load_demo for them all)."""
+secretariat which translations fell behind their source (the package's one load_demo)."""
 
 import re
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 from django.utils import translation
 
 from cms.models import TranslationSync
@@ -66,25 +63,6 @@ EXPECTED = {
         ),
     },
 }
-
-
-@pytest.fixture(scope="module")
-def _demo_loaded(django_db_setup, django_db_blocker):
-    """``load_demo`` once for this module's tests (~8 s on PostgreSQL each time), in a
-    transaction rolled back after the last of them: each test runs in a savepoint
-    of it and leaves it as it found it (Django's ``setUpTestData``; pytest-django
-    leaves the connection open between tests for this)."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        with override_settings(DEBUG=True):
-            call_command("load_demo", verbosity=0)
-        with django_db_blocker.block():  # the tests ask for the database as always
-            yield
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def demo(_demo_loaded, db, settings):
-    settings.DEBUG = True
 
 
 def test_demo_cohort_is_running_with_a_tutor_and_learners(demo):
