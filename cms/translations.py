@@ -17,6 +17,7 @@ from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.http import Http404
 from django.utils import timezone
 from wagtail.models import Locale, Page, Revision
 
@@ -192,12 +193,18 @@ def translation_mark_synced(*, actor, page_id: int) -> TranslationSync:
     report existed) is tracked from now on, against its page in the default locale."""
     if not getattr(actor, "is_secretariat", False):
         raise PermissionDenied
-    page = Page.objects.select_for_update().get(pk=page_id)
+    page = Page.objects.select_for_update().filter(pk=page_id).first()
+    if page is None:
+        raise Http404  # deleted meanwhile
     sync = TranslationSync.objects.filter(page=page).select_related("source").first()
     if sync is not None:
         source = sync.source
     else:
-        source = Page.objects.get(translation_key=page.translation_key, locale=Locale.get_default())
+        source = Page.objects.filter(
+            translation_key=page.translation_key, locale=Locale.get_default()
+        ).first()
+    if source is None:
+        raise Http404  # its source was deleted: nothing to be up to date with
     if source.pk == page.pk:
         raise PermissionDenied  # the source is not a translation of itself
     sync, _created = TranslationSync.objects.update_or_create(

@@ -2,10 +2,11 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from wagtail import hooks
@@ -33,12 +34,17 @@ def translations_view(request):
 def translation_synced_view(request, page_id: int):
     if not _secretariat(request.user):
         raise PermissionDenied
-    sync = translation_mark_synced(actor=request.user, page_id=page_id)
+    back = reverse("cms_translations")
+    try:
+        sync = translation_mark_synced(actor=request.user, page_id=page_id)
+    except Http404:
+        # Deleted since the report was drawn (the page or its source): say so on the report.
+        messages.error(request, gettext("That page or its source no longer exists."))
+        return redirect(back)
     messages.success(
         request,
-        _gettext("“%(title)s” is marked up to date with its source.") % {"title": sync.page.title},
+        gettext("“%(title)s” is marked up to date with its source.") % {"title": sync.page.title},
     )
-    back = reverse("cms_translations")
     page = request.POST.get("p", "")
     return redirect(f"{back}?p={page}" if page.isdigit() else back)
 

@@ -29,7 +29,7 @@ def ensure_forums() -> int:
             specs = FORUMS["categories"].get(space.slug) or FORUMS["default_categories"]
             for position, spec in enumerate(specs):
                 translations = spec.get("name_translations", {})
-                category, created = Category.objects.get_or_create(
+                category, made = Category.objects.get_or_create(
                     space=space,
                     slug=spec["slug"],
                     defaults={
@@ -39,7 +39,7 @@ def ensure_forums() -> int:
                         "position": position,
                     },
                 )
-                if not created and not category.name_translations and translations:
+                if not made and not category.name_translations and translations:
                     # Loaded before its name had translations: gets them (once).
                     Category.objects.filter(pk=category.pk).update(name_translations=translations)
         for spec in FORUMS["threads"]:

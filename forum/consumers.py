@@ -13,7 +13,7 @@ reaction {id, emoji, count, users, user, on, change} | reactions {id, reactions,
 thread {id, messages} | pinned {id, on, pins, change} | pins {pins, change} | gap |
 access {can_write, can_moderate, message} | notifications {unread, label} |
 error {code: rate_limited|too_long|invalid|forbidden|muted|signed_out|no_access|
-too_many_sockets, message}
+too_many_sockets, message, client_id (when a message was refused: which one)}
 
 - A ``message`` frame: {id, room, author {id, name, roles}, body_html, created,
   client_id, reply_to (the id of the thread's first message, or null), replies
@@ -192,8 +192,10 @@ class _HubSocket(AsyncWebsocketConsumer):
     async def _send(self, payload: dict):
         await self.send(text_data=dumps(payload))
 
-    async def _error(self, code: str, message: str):
-        await self._send({"type": "error", "code": code, "message": message})
+    async def _error(self, code: str, message: str, **about):
+        """An error frame; ``about`` says what it refuses (a message's ``client_id``), so
+        a client that sent several at once (its outbox, on reconnecting) knows which."""
+        await self._send({"type": "error", "code": code, "message": message, **about})
 
     def _text(self, message) -> str:
         """A (lazy) translatable message in the person's language."""
@@ -456,7 +458,7 @@ class ChatConsumer(_HubSocket):
         try:
             created, payload = await chat_db(self._send_message)(client_id, body, reply_to)
         except services.ChatError as error:
-            await self._error(error.code, error.message)
+            await self._error(error.code, error.message, client_id=client_id)
             return
         if created:
             # Committed: publish from the loop (one layer message per process).

@@ -189,3 +189,15 @@ def database_tasks(settings):
                 signal.signal(number, handler)
 
     return run_worker
+
+
+@pytest.fixture(scope="session")
+def html_checker():
+    """One Nu HTML Checker for the whole run (tests/html_checker.py), started by the
+    first test that checks a page, stopped at the end: the browser tests check every
+    page they are served (tests/e2e/conftest.py), tests/demo/loaded every page of the
+    demo course in the four languages."""
+    from tests.html_checker import CHECKER
+
+    yield CHECKER
+    CHECKER.stop()

@@ -260,3 +260,7 @@ class RecordPagesMiddleware:
             request.method, request.path, response.status_code, response.get("Content-Type", "")
         ):
             _record_to(self.folder, request.get_full_path(), response.content)
+
+
+# One checker for the whole run (the ``html_checker`` fixture of tests/conftest.py).
+CHECKER = HtmlChecker()

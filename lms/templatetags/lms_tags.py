@@ -253,3 +253,30 @@ def voice_of(person) -> dict:
         "voice_label": ActorType(code).label,
         "voice_short": ACTOR_TYPE_SHORT[code],
     }
+
+
+@register.simple_tag
+def responsive_image(image, spec, **attrs):
+    """Wagtail's ``srcset_image`` with one candidate per width.
+
+    Wagtail never enlarges a picture: for one narrower than the widest rendition
+    asked for, two renditions come out the same width, and a ``srcset`` with two
+    candidates of one width is invalid HTML (the browser tests' checker refuses it).
+    Same arguments as ``srcset_image``:
+    ``{% responsive_image photo "fill-{96x96,192x192}" sizes="96px" alt="" %}``.
+    """
+    if not image:
+        return ""
+    from wagtail.images.models import Filter, ResponsiveImage
+    from wagtail.images.shortcuts import get_renditions_or_not_found
+
+    filters = [Filter(spec=one) for one in Filter.expand_spec(spec)]
+    distinct, widths = {}, set()
+    for key, rendition in get_renditions_or_not_found(image, filters).items():
+        if rendition.width not in widths:
+            widths.add(rendition.width)
+            distinct[key] = rendition
+    if len(distinct) == 1:
+        # One size only: a plain src (Wagtail writes no srcset then; sizes alone is invalid).
+        attrs.pop("sizes", None)
+    return ResponsiveImage(distinct, attrs)

@@ -90,12 +90,21 @@
 
     var OUTBOX_KEY = "rial-chat-outbox:" + userId + ":" + slug;
     var OUTBOX_KEPT = 50;
+    // Messages delivered or refused since this page opened: another tab of the same
+    // room shares the stored outbox, and keeps there what it still waits to send.
+    var settled = {};
 
     function saveOutbox() {
-        var kept = outbox.filter(function (item) { return !item.uploaded; }).slice(-OUTBOX_KEPT)
+        var mine = {};
+        var pending = outbox.filter(function (item) { return !item.uploaded; })
             .map(function (item) {
+                mine[item.client_id] = true;
                 return { client_id: item.client_id, body: item.body, reply_to: item.reply_to || null };
             });
+        var others = loadOutbox().filter(function (item) {
+            return item && !settled[item.client_id] && !mine[item.client_id];
+        });
+        var kept = others.concat(pending).slice(-OUTBOX_KEPT);
         try {
             if (kept.length) {
                 localStorage.setItem(OUTBOX_KEY, JSON.stringify(kept));
@@ -585,13 +594,18 @@
 
     function show(message, fresh) {
         // The echo of one of our own messages replaces its "sending…" copy.
+        var ours = false;
         for (var i = 0; i < outbox.length; i++) {
             if (outbox[i].client_id === message.client_id) {
                 outbox[i].element.remove();
                 outbox.splice(i, 1);
-                saveOutbox();
+                ours = true;
                 break;
             }
+        }
+        if (message.client_id && (ours || String(message.author.id) === String(userId))) {
+            settled[message.client_id] = true;  // sent from here or from another tab
+            saveOutbox();
         }
         stoppedTyping(message.author.id);
         if (message.reply_to) { showReply(message, fresh); return; }
@@ -824,9 +838,24 @@
             return;
         }
         if (errorLine) { errorLine.textContent = frame.message; }
-        if (["rate_limited", "too_long", "muted", "forbidden"].indexOf(frame.code) >= 0 && outbox.length) {
-            // The last message sent was refused: give its text back.
-            var refused = outbox.pop();
+        var index = outbox.length - 1;  // a server that does not say which: the last sent
+        if (frame.client_id) {
+            index = -1;
+            for (var i = 0; i < outbox.length; i++) {
+                if (outbox[i].client_id === frame.client_id) { index = i; }
+            }
+        }
+        if (frame.code === "rate_limited" && frame.client_id && index >= 0) {
+            // Too many at once (the outbox sent on reconnecting, or fast typing): it
+            // stays in the outbox and goes again in a few seconds, with any other
+            // refused meanwhile; the server takes each client_id once.
+            retryLater();
+            return;
+        }
+        if (["rate_limited", "too_long", "muted", "forbidden"].indexOf(frame.code) >= 0 && index >= 0) {
+            // That message was refused: give its text back.
+            var refused = outbox.splice(index, 1)[0];
+            settled[refused.client_id] = true;
             saveOutbox();
             refused.element.remove();
             var box = refused.reply_to ? threadBody : textarea;
@@ -944,6 +973,17 @@
             return true;
         }
         return false;
+    }
+
+    var RETRY_MS = 5000;  // the chat's rate window (RIAL_CHAT_RATE_LIMIT) is 5 s
+    var retryTimer = null;
+
+    function retryLater() {
+        if (retryTimer) { return; }
+        retryTimer = setTimeout(function () {
+            retryTimer = null;
+            flushOutbox();
+        }, RETRY_MS);
     }
 
     function flushOutbox() {

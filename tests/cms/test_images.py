@@ -55,6 +55,20 @@ def test_an_image_in_a_page_body_offers_the_widths_of_the_text_column(photo):
     assert (tag["width"], tag["height"]) == ("480", "336")  # the smallest for src, no layout shift
 
 
+def test_a_picture_narrower_than_the_column_offers_each_width_once(settings, tmp_path):
+    """Wagtail never enlarges: asked for 480, 720, 960 and 1440 of a 500 px picture it
+    makes 480 and three of 500; a srcset naming one width twice is invalid HTML."""
+    settings.MEDIA_ROOT = str(tmp_path)
+    buffer = io.BytesIO()
+    PillowImage.new("RGB", (500, 350), (10, 80, 160)).save(buffer, "JPEG")
+    small = get_image_model().objects.create(title="Foto", file=ImageFile(buffer, name="foto.jpg"))
+    body = BodyStreamBlock()
+    value = body.to_python(
+        [{"type": "image", "value": {"image": small.pk, "decorative": True, "alt_text": ""}}]
+    )
+    assert widths(img_tag(body.render(value))["srcset"]) == [480, 500]
+
+
 def test_the_home_page_hero_offers_three_sizes_of_its_crop(client, demo_pages, photo):
     home = HomePage.objects.get(locale__language_code="en")
     home.hero_image = photo

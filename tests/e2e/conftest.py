@@ -13,7 +13,7 @@ from django.core.servers.basehttp import ThreadedWSGIServer
 from django.test.testcases import LiveServerThread
 from playwright.sync_api import expect
 
-from tests.html_checker import RECORD_ENV, Document, HtmlChecker, is_checked, recorded_in
+from tests.html_checker import CHECKER, RECORD_ENV, Document, is_checked, recorded_in
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -100,15 +100,6 @@ def _recording_pages(inner):
 
 
 LiveServerThread.server_class = _OneRequestAtATimeOnSharedSQLite
-
-# One Nu HTML Checker for the whole run (tests/html_checker.py).
-CHECKER = HtmlChecker()
-
-
-@pytest.fixture(scope="session")
-def html_checker():
-    yield CHECKER
-    CHECKER.stop()
 
 
 @pytest.fixture(scope="session")

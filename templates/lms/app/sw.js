@@ -91,10 +91,20 @@ function checkPerson(response) {
     const person = response.headers.get(PERSON_HEADER) || "";
     return readMeta().then(function (meta) {
         if (meta.person && meta.person === person) { return meta; }
+        if (!meta.person && person && syncing) {
+            // A first sync has just opened the cache and not yet said whose it is: not
+            // a stranger's copies (each copy it keeps must carry its person's header).
+            return meta;
+        }
         return caches.has(PERSON_CACHE).then(function (kept) {
             return (kept ? forget() : Promise.resolve()).then(function () { return {}; });
         });
     });
+}
+
+// A static file's name without the hash ManifestStaticFilesStorage puts in it.
+function unhashed(path) {
+    return path.replace(/\.[0-9a-f]{12}(\.[A-Za-z0-9]+)$/, "$1");
 }
 
 function keepAssets(text) {
@@ -108,6 +118,19 @@ function keepAssets(text) {
     }
     return caches.open(ASSET_CACHE).then(function (cache) {
         return cache.keys().then(function (keys) {
+            // A deployment renames a changed file (site.<hash>.js): the older copy of a
+            // file the page now names under another name goes, so the cap keeps room
+            // for today's files instead of filling with past ones.
+            const stems = paths.map(unhashed);
+            const stale = keys.filter(function (request) {
+                const path = new URL(request.url).pathname;
+                return paths.indexOf(path) === -1 && stems.indexOf(unhashed(path)) !== -1;
+            });
+            return Promise.all(stale.map(function (request) { return cache.delete(request); }))
+                .then(function () {
+                    return keys.filter(function (request) { return stale.indexOf(request) === -1; });
+                });
+        }).then(function (keys) {
             const have = keys.map(function (request) { return new URL(request.url).pathname; });
             const missing = paths.filter(function (path) { return have.indexOf(path) === -1; })
                 .slice(0, Math.max(0, MAX_ASSETS - have.length));

@@ -5,6 +5,7 @@ secretariat which translations fell behind their source (the package's one load_
 import re
 
 import pytest
+from django.urls import reverse
 from django.utils import translation
 
 from cms.models import TranslationSync
@@ -221,3 +222,18 @@ def test_translations_report_is_for_the_secretariat_only(client, demo):
     french = LessonPage.objects.filter(locale__language_code="fr").first()
     assert client.post(f"/admin/translations/{french.pk}/synced/").status_code in (302, 403)
     assert TranslationSync.objects.get(page=french).synced_by is None
+
+
+def test_marking_a_page_gone_meanwhile_says_not_found(secretariat_client):
+    french = LessonPage.objects.filter(locale__language_code="fr").first()
+    gone = french.pk
+    TranslationSync.objects.filter(page=french).delete()
+    LessonPage.objects.filter(
+        translation_key=french.translation_key, locale__language_code="es"
+    ).first().delete()  # its source: nothing left to be up to date with
+    for page_id in (gone, 999_999):
+        response = secretariat_client.post(
+            reverse("cms_translation_synced", args=[page_id]), follow=True
+        )
+        assert response.redirect_chain == [(reverse("cms_translations"), 302)]
+        assert "That page or its source no longer exists." in response.content.decode()
