@@ -225,6 +225,11 @@ def test_translations_report_is_for_the_secretariat_only(client, demo):
 
 
 def test_marking_a_page_gone_meanwhile_says_not_found(secretariat_client):
+    from wagtail.users.models import UserProfile
+
+    # The admin speaks the language of the secretariat's Wagtail profile: English here.
+    secretariat = User.objects.get(email="secretariat@example.org")
+    UserProfile.objects.update_or_create(user=secretariat, defaults={"preferred_language": "en"})
     french = LessonPage.objects.filter(locale__language_code="fr").first()
     gone = french.pk
     TranslationSync.objects.filter(page=french).delete()
