@@ -83,6 +83,23 @@ def calendar_items(*, cohort: Cohort, lessons: list[LessonPage]) -> list[Calenda
     ]
 
 
+def done_and_released(enrolments: list[Enrolment]) -> tuple[dict, dict]:
+    """For these enrolments, two queries: the lessons each has done (enrolment id ->
+    lesson ids) and the modules released early in their cohorts (cohort id -> module
+    ids), what ``module_opens_at`` needs."""
+    done = defaultdict(set)
+    for enrolment_id, lesson_id in LessonProgress.objects.filter(
+        enrolment__in=enrolments, completed_at__isnull=False
+    ).values_list("enrolment_id", "lesson_id"):
+        done[enrolment_id].add(lesson_id)
+    released = defaultdict(set)
+    for cohort_id, module_id in ModuleRelease.objects.filter(
+        cohort__in={e.cohort_id for e in enrolments}
+    ).values_list("cohort_id", "module_id"):
+        released[cohort_id].add(module_id)
+    return done, released
+
+
 def learner_courses(
     *, user: User, limit: int | None = None, requirements: bool = True
 ) -> list[CourseSummary]:
@@ -106,16 +123,7 @@ def learner_courses(
         if requirements
         else {}
     )
-    done = defaultdict(set)
-    for enrolment_id, lesson_id in LessonProgress.objects.filter(
-        enrolment__in=enrolments, completed_at__isnull=False
-    ).values_list("enrolment_id", "lesson_id"):
-        done[enrolment_id].add(lesson_id)
-    released = defaultdict(set)
-    for cohort_id, module_id in ModuleRelease.objects.filter(
-        cohort__in={e.cohort_id for e in enrolments}
-    ).values_list("cohort_id", "module_id"):
-        released[cohort_id].add(module_id)
+    done, released = done_and_released(enrolments)
 
     now = timezone.now()
     summaries = []

@@ -8,7 +8,6 @@ of the module each current enrolment is at, and the chat rooms they use, which
 other apps add through the ``rial_offline_pages`` hook (forum: the rooms).
 """
 
-from collections import defaultdict
 from dataclasses import dataclass
 
 from django.urls import reverse
@@ -18,7 +17,8 @@ from wagtail import hooks
 
 from courses.models import LessonPage, ModulePage
 from courses.serving import cached_course_outline
-from lms.models import Enrolment, LessonProgress, ModuleRelease, User
+from lms.models import Enrolment, User
+from lms.selectors.dashboards import done_and_released
 from lms.selectors.learning import CURRENT, module_opens_at
 
 HOOK = "rial_offline_pages"
@@ -51,16 +51,7 @@ def current_modules(*, user: User, now=None) -> list[tuple[ModulePage, list[Less
     )
     if not enrolments:
         return []
-    done = defaultdict(set)
-    for enrolment_id, lesson_id in LessonProgress.objects.filter(
-        enrolment__in=enrolments, completed_at__isnull=False
-    ).values_list("enrolment_id", "lesson_id"):
-        done[enrolment_id].add(lesson_id)
-    released = defaultdict(set)
-    for cohort_id, module_id in ModuleRelease.objects.filter(
-        cohort__in={e.cohort_id for e in enrolments}
-    ).values_list("cohort_id", "module_id"):
-        released[cohort_id].add(module_id)
+    done, released = done_and_released(enrolments)
     now = now or timezone.now()
     found = []
     for enrolment in enrolments:
