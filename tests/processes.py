@@ -188,13 +188,23 @@ def daphne_servers(count: int, log_dir: Path, **env_overrides):
 
 _demo_databases: dict[tuple, Path] = {}
 
+# Environment variables that change where the demo's rows and files are kept, which
+# services a process talks to, or nothing Django reads (the shell's and make's own),
+# not what the rows are: two runs that differ only in these (.ci/run's two phases)
+# may load the demo once between them. Any other difference loads it again.
+_NOT_THE_ROWS = ("DATABASE_URL", "REDIS_URL", "TEST_MEDIA_ROOT", "TEST_REDIS_PREFIX")
+_NOT_READ = ("MAKE", "MFLAGS", "SHLVL", "OLDPWD", "PWD", "_")
+
 
 def _demo_database(env: dict) -> Path:
     """A SQLite file with the demo loaded (migrate, then load_demo), made once per test
     run and per environment, then copied: loading the demo takes tens of seconds and
     every module that serves it starts from the same rows.
 
-    Kept in a folder of this run's own, removed when the run ends."""
+    Kept in a folder of this run's own, removed when the run ends. With
+    ``TEST_SHARED_DEMO_DIR`` (.ci/run gives its two simultaneous phases one), the
+    first run to need it loads it there, under a lock, with its files (media); the
+    other waits for it and takes a copy of both."""
     settings_env = tuple(
         sorted(
             (key, value)
@@ -211,9 +221,19 @@ def _demo_database(env: dict) -> Path:
     found = _demo_databases.get(settings_env)
     if found is not None and found.exists():
         return found
-    folder = Path(tempfile.mkdtemp(prefix="rial-demo-db-"))
-    atexit.register(shutil.rmtree, folder, ignore_errors=True)
-    template = folder / "demo.sqlite3"
+    shared = os.environ.get("TEST_SHARED_DEMO_DIR")
+    if shared:
+        template = _shared_demo_database(Path(shared), env, settings_env)
+    else:
+        folder = Path(tempfile.mkdtemp(prefix="rial-demo-db-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        template = folder / "demo.sqlite3"
+        _load_demo_into(template, env)
+    _demo_databases[settings_env] = template
+    return template
+
+
+def _load_demo_into(template: Path, env: dict) -> None:
     build_env = {**env, "DATABASE_URL": f"sqlite:///{template}"}
     python = str(BIN / "python")
     for command in (["migrate", "--noinput", "-v0"], ["load_demo", "--force", "-v0"]):
@@ -222,7 +242,37 @@ def _demo_database(env: dict) -> Path:
         )
     with closing(sqlite3.connect(template)) as connection:  # everything in the one file
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    _demo_databases[settings_env] = template
+
+
+def _shared_demo_database(shared: Path, env: dict, settings_env: tuple) -> Path:
+    """The demo loaded once in ``shared`` for every run whose environment differs only in
+    ``_NOT_THE_ROWS``; its files are copied into this run's media folder."""
+    import fcntl
+    import hashlib
+
+    rows_env = repr(
+        [
+            (key, value)
+            for key, value in settings_env
+            if key not in _NOT_THE_ROWS and not key.startswith(_NOT_READ)
+        ]
+    )
+    folder = shared / hashlib.sha256(rows_env.encode()).hexdigest()[:16]
+    template, media, done = folder / "demo.sqlite3", folder / "media", folder / "done"
+    shared.mkdir(parents=True, exist_ok=True)
+    with open(shared / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # the other run waits while one loads
+        try:
+            if not done.exists():
+                shutil.rmtree(folder, ignore_errors=True)  # a load that did not finish
+                folder.mkdir()
+                _load_demo_into(template, {**env, "TEST_MEDIA_ROOT": str(media)})
+                done.touch()
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+    own_media = Path(env.get("TEST_MEDIA_ROOT") or ROOT / ".test-media")
+    if media.exists():
+        shutil.copytree(media, own_media, dirs_exist_ok=True)
     return template
 
 

@@ -148,10 +148,13 @@ def pytest_terminal_summary(terminalreporter):
         )
 
 
-# Per module, not per session: while Playwright's sync API is open it keeps an
-# event loop running in this thread, and the async tests that come after the
-# browser tests could not run theirs.
-@pytest.fixture(scope="module")
+# One browser for the browser tests (tests/e2e), closed when they end, not per
+# session: while Playwright's sync API is open it keeps an event loop running in
+# this thread, and the async tests that come after the browser tests could not run
+# theirs. Not per module either: starting chromium costs about 0.7 s of CPU, 27
+# times per run. Each test has a context of its own (cookies, storage, cache,
+# service workers): nothing one leaves is seen by the next.
+@pytest.fixture(scope="package")
 def browser():
     # Playwright's sync API runs an event loop in this thread; the tests' own
     # database calls from this thread are safe, so tell Django (tests only).
