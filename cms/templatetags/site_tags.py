@@ -1,3 +1,5 @@
+import dataclasses
+import datetime
 from dataclasses import dataclass
 
 from django import template
@@ -5,6 +7,7 @@ from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.urls import get_script_prefix, get_urlconf, translate_url
+from django.utils.timezone import get_current_timezone_name
 from django.utils.translation import get_language
 from wagtail.models import Page
 
@@ -134,15 +137,21 @@ def locale_name(code: str) -> str:
 # The layout's fixed parts (menus, links, footer) are the same for everyone who
 # shares a few values: rendering their nodes again on every page cost about 2 ms.
 # ``{% memo a b ... %}...{% endmemo %}`` keeps what its content rendered, per
-# process, under the language, the URLs (script prefix, URLconf) and the values
-# a, b... it names.
-# The content must depend on nothing else (no CSRF token, no date, no other
+# process, under the language, the time zone (a named date is printed in it), the
+# URLs (script prefix, URLconf) and the values a, b... it names.
+# The content must depend on nothing else (no CSRF token, no "now", no other
 # variable): then what is kept is what would be rendered, and nobody gets a
 # fragment made with anyone else's values. Code and translations change only
-# with a new process; data-driven values (menu items, counts) are named.
+# with a new process; data-driven values (menu items, counts, a post's text) are
+# named. A value that is not a string, a number, a date, a frozen dataclass, or a
+# list, tuple or dict of those (a model instance, a queryset, say) renders the
+# content as usual: a row's other fields could change under the same key.
 
 FRAGMENTS_KEPT = 4096
 _fragments: dict = {}
+
+
+_PLAIN = (int, float, bool, type(None), datetime.date, datetime.time, datetime.timedelta)
 
 
 def _frozen(value):
@@ -152,7 +161,11 @@ def _frozen(value):
         return tuple(_frozen(item) for item in value)
     if isinstance(value, dict):
         return tuple(sorted((key, _frozen(item)) for key, item in value.items()))
-    return value
+    if isinstance(value, _PLAIN):
+        return value
+    if dataclasses.is_dataclass(value) and value.__dataclass_params__.frozen:
+        return (type(value), _frozen(dataclasses.astuple(value)))
+    raise TypeError(f"not a memo key: {type(value).__name__}")
 
 
 class MemoNode(template.Node):
@@ -166,6 +179,7 @@ class MemoNode(template.Node):
                 self.origin.name,
                 self.token.lineno,
                 get_language(),
+                get_current_timezone_name(),
                 get_script_prefix(),
                 get_urlconf(),
                 *(_frozen(value.resolve(context)) for value in self.values),

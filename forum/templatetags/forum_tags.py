@@ -42,3 +42,45 @@ def message_rights(message, access, user) -> dict:
     if access is None or message.deleted_at is not None:
         return {"edit": False, "delete": False}
     return {"edit": access.may_edit(message, user), "delete": access.may_delete(message, user)}
+
+
+# What a post or a chat message shows the same to every reader (its author, time,
+# text, files), as the key its rendering is kept under ({% memo %}, site_tags): every
+# value it is made from, so an edit, a deletion, an accepted answer, a renamed author or
+# a badge verified since gives another key.
+
+
+def _author_key(author) -> tuple:
+    roles = tuple(sorted(author.roles))
+    return (author.pk, author.get_full_name(), getattr(author, "voice", ""), roles)
+
+
+@register.simple_tag
+def post_memo_key(post, topic) -> tuple:
+    files = tuple((item.pk, item.name, item.size, item.is_image) for item in post.attachments.all())
+    return (
+        "post",
+        post.pk,
+        post.number,
+        _author_key(post.author),
+        post.created_at,
+        post.edited_at,
+        post.deleted_at,
+        post.pk == topic.accepted_post_id,
+        post.body_html,
+        files,
+    )
+
+
+@register.simple_tag
+def message_memo_key(message) -> tuple:
+    return (
+        "message",
+        message.pk,
+        _author_key(message.author),
+        message.created_at,
+        message.pinned_at,
+        message.deleted_at,
+        message.body_html,
+        message.files_given or (),
+    )

@@ -121,3 +121,99 @@ def test_a_muted_person_sees_until_when_in_the_room(client, community):
     assert when in client.get(url("room", slug="red-general")).content.decode()
     client.force_login(community["alice"])
     assert when not in client.get(url("room", slug="red-general")).content.decode()
+
+
+# A post's and a chat message's author, time, text and files are rendered once per
+# process under everything they show (forum_tags.post_memo_key, message_memo_key).
+
+
+def _in_zone(client, zone):
+    from lms.middleware import SESSION_KEY
+
+    session = client.session
+    session[SESSION_KEY] = zone
+    session.save()
+
+
+def _post_html(html, number):
+    return html.split(f'id="post-{number}"')[1].split("</li>")[0]
+
+
+def test_a_kept_post_follows_every_change_and_each_reader_s_time_and_rights(client, workshop):
+    from django.contrib.auth import get_user_model
+
+    from tests.forum.forum_fixtures import reply
+
+    topic = ask(workshop)
+    answer = reply(workshop, topic, "bruno", body="Con **actas** firmadas").post
+    page = url("topic", topic_id=topic.pk)
+    when = answer.created_at
+    client.force_login(workshop["alice"])
+    _in_zone(client, "America/Bogota")
+    mine = _post_html(client.get(page).content.decode(), 2)
+    assert "<strong>actas</strong>" in mine and "Bruno Reis" in mine
+    assert timezone.localtime(when, timezone.get_fixed_timezone(-300)).strftime("%H:%M") in mine
+    assert "Marcar como respuesta aceptada" in mine  # she asked: she may accept
+    assert "Editar" not in mine  # not hers
+    client.force_login(workshop["bruno"])
+    _in_zone(client, "Asia/Tokyo")
+    theirs = _post_html(client.get(page).content.decode(), 2)
+    assert timezone.localtime(when, timezone.get_fixed_timezone(540)).strftime("%H:%M") in theirs
+    assert "Editar" in theirs and "Marcar como respuesta aceptada" not in theirs
+
+    services.post_edit(actor=workshop["bruno"], post=answer, body="Con actas y *fotos*")
+    get_user_model().objects.filter(pk=workshop["bruno"].pk).update(full_name="Bruno R. Reis")
+    services.answer_accept(actor=workshop["alice"], post=answer)
+    client.force_login(workshop["alice"])
+    _in_zone(client, "America/Bogota")
+    now = _post_html(client.get(page).content.decode(), 2)
+    assert "<em>fotos</em>" in now and "actas</strong>" not in now
+    assert "Bruno R. Reis" in now and "editado" in now and "Respuesta aceptada" in now
+
+
+def test_a_kept_message_follows_edits_pins_and_deletions_and_each_reader_s_rights(
+    client, community
+):
+    from forum.services.chat import chat_message_send
+    from forum.services.chat_changes import chat_message_delete, chat_message_edit
+
+    room = community["room"]
+    sent = chat_message_send(
+        user=community["bruno"], room=room, client_id=uuid.uuid4(), body="Hola **red**"
+    )
+    seq = sent.message.seq
+    page = url("room", slug=room.slug)
+
+    def message(who):
+        client.force_login(community[who])
+        html = client.get(page).content.decode()
+        return html.split(f'id="m-{seq}"')[1].split("</li>")[0]
+
+    assert "<strong>red</strong>" in message("alice") and 'class="link-button chat__edit"' not in (
+        message("alice")
+    )
+    assert 'class="link-button chat__edit"' in message("bruno")
+    chat_message_edit(actor=community["bruno"], room=room, seq=seq, body="Hola *todos*")
+    from forum.services.chat_changes import chat_message_pin
+
+    chat_message_pin(actor=community["mod"], room=room, seq=seq, on=True)
+    shown = message("alice")
+    assert "<em>todos</em>" in shown and "<strong>red</strong>" not in shown
+    assert "chat__pinned" in shown and "chat__edited" in shown
+    chat_message_delete(actor=community["bruno"], room=room, seq=seq)
+    shown = message("alice")
+    assert "todos" not in shown and "chat__pinned" not in shown
+
+
+def test_a_kept_fragment_is_never_keyed_by_a_row():
+    """A model instance is equal to another of the same id whatever its fields say: the
+    content is rendered as usual instead of kept under it."""
+    from django.template import Context, Template
+
+    from forum.models import Space
+
+    fragment = Template("{% load site_tags %}{% memo space %}{{ space.name }}{% endmemo %}")
+    space = Space(pk=99, name="Antes")
+    assert fragment.render(Context({"space": space})) == "Antes"
+    space.name = "Después"
+    assert fragment.render(Context({"space": space})) == "Después"
