@@ -8,12 +8,17 @@ same site when ``REDIS_URL`` points them at one Redis channel layer.
 import gc
 import os
 
-from django.core.asgi import get_asgi_application
+import django
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
 
 # Build the Django application first: it sets up apps before consumers import models.
-django_asgi_app = get_asgi_application()
+# Django's handler, with the threads that run requests kept (config/handlers.py).
+django.setup(set_prefix=False)
+
+from config.handlers import ThreadKeepingASGIHandler  # noqa: E402
+
+django_asgi_app = ThreadKeepingASGIHandler()
 
 from urllib.parse import urlsplit  # noqa: E402
 

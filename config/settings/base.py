@@ -161,13 +161,14 @@ TEMPLATES = [
 FORM_RENDERER = "lms.forms_rendering.RialFormRenderer"
 
 # --- Database -------------------------------------------------------------------
-# Connections are closed at the end of every request (CONN_MAX_AGE = 0), on
-# purpose: under ASGI each request runs its view in a thread of its own, so a
-# persistent connection (CONN_MAX_AGE > 0) is one more open connection per
-# thread that ever ran a request — PostgreSQL ran out of connections and SQLite
-# out of file handles. PostgreSQL connections come from one bounded psycopg
-# pool per process instead: closing returns them to the pool, and a request
-# that finds the pool busy waits DB_POOL_TIMEOUT seconds for one.
+# PostgreSQL connections come from one bounded psycopg pool per process: each
+# request closes its connection at the end (CONN_MAX_AGE = 0), which returns it to
+# the pool, and a request that finds the pool busy waits DB_POOL_TIMEOUT seconds
+# for one. Persistent connections (CONN_MAX_AGE > 0) would be one more open
+# connection per thread that ever ran a request: under Django's own ASGI handler,
+# a thread per request, PostgreSQL ran out of connections and SQLite out of file
+# handles. SQLite (below) keeps one per request thread, now that Daphne's request
+# threads are a small kept set (config/handlers.py).
 DATABASES = {
     "default": dj_database_url.config(
         env="DATABASE_URL",
@@ -204,6 +205,11 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+    # Kept open between requests by the thread that opened it (Daphne's request
+    # threads are kept: config/handlers.py). Opening a SQLite file reads its whole
+    # schema again and starts from an empty page cache: about 5 ms of every page of
+    # the demo. At most one connection per kept thread, closed when its thread ends.
+    DATABASES["default"]["CONN_MAX_AGE"] = None
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Channel layer and cache: in memory on one machine, Redis when it grows -----

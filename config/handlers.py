@@ -1,0 +1,98 @@
+"""Django's ASGI handler, with the threads that run requests kept for the next ones.
+
+Django runs the synchronous part of each request (middleware, view, template) in
+a thread of the request's own (``ThreadSensitiveContext``): a new thread for every
+request, which forgets on its way out everything kept per thread. That is the
+queries compiled once per thread (``courses.prepared``) and, on SQLite, the
+database connection: opening one reads the whole schema again, about 2.5 ms, and
+every query of the request then starts from SQLite's empty page cache (about
+5 ms of every page on the demo database, measured against an open connection).
+
+Here each request still runs alone on a thread (so a slow request holds up no
+other), but the thread comes from a small set kept between requests. Nothing a
+request leaves in a thread reaches the next one: Django keeps a request's
+language, time zone, URL configuration and user in context variables, which
+each request starts afresh; what is kept per thread is code's (compiled
+queries) and the database connection, whose life ``CONN_MAX_AGE`` decides as
+for any server that reuses threads.
+"""
+
+import itertools
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+from asgiref.sync import AsyncToSync, ThreadSensitiveContext
+from django.core.handlers.asgi import ASGIHandler
+from django.db import connections
+
+# Threads kept waiting for a request. More run at once under load, one per request
+# in flight, as Django does; those beyond this number end when their request does.
+# Fewer than the requests usually in flight would open (and close) a SQLite
+# connection for each request beyond them: with 8 kept, 16 people at once cost
+# each page 1.5-2x what it costs with 16 or 32 kept (measured in process). Each
+# kept thread holds at most one SQLite connection (PostgreSQL's come from the pool).
+THREADS_KEPT = 32
+
+_names = itertools.count(1)
+
+
+class _RequestThread(ThreadPoolExecutor):
+    """One thread, one call at a time (what ``ThreadSensitiveContext`` needs), that
+    knows whether it is still busy: a request abandoned by its client leaves its
+    view running after the request's context has ended."""
+
+    def __init__(self):
+        super().__init__(max_workers=1, thread_name_prefix=f"django-request-{next(_names)}")
+        self.pending = 0
+        self._count = threading.Lock()  # submitted by the event loop, done in the thread
+
+    def submit(self, fn, /, *args, **kwargs):
+        with self._count:
+            self.pending += 1
+        future = super().submit(fn, *args, **kwargs)
+        future.add_done_callback(self._done)
+        return future
+
+    def _done(self, _future):
+        with self._count:
+            self.pending -= 1
+
+    def retire(self) -> None:
+        """Close this thread's database connections in it, then let the thread end."""
+        super().submit(connections.close_all)
+        self.shutdown(wait=False)
+
+
+class ThreadKeepingASGIHandler(ASGIHandler):
+    """``ASGIHandler`` whose requests run on kept threads (see the module's text)."""
+
+    def __init__(self):
+        super().__init__()
+        self._idle: list[_RequestThread] = []
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or getattr(AsyncToSync.executors, "current", None):
+            # Called from synchronous code (async_to_sync: tests): Django's own way,
+            # which runs the views on the caller's thread, in its transaction.
+            return await super().__call__(scope, receive, send)
+        thread = self._idle.pop() if self._idle else _RequestThread()
+        finished = False
+        try:
+            async with ThreadSensitiveContext(executor=thread):
+                await self.handle(scope, receive, send)
+            finished = True
+        finally:
+            self._give_back(thread, finished)
+
+    def _give_back(self, thread: _RequestThread, finished: bool) -> None:
+        # A thread still running an abandoned request's code, or one too many, ends
+        # when that code does; the next request gets another.
+        if finished and not thread.pending and len(self._idle) < THREADS_KEPT:
+            self._idle.append(thread)
+        else:
+            thread.retire()
+
+
+def idle_threads(handler: ThreadKeepingASGIHandler) -> int:
+    """How many threads wait for a request (for tests)."""
+    return len(handler._idle)

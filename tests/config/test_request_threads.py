@@ -1,0 +1,69 @@
+"""Daphne's requests run on kept threads (config/handlers.py), one request at a time on
+each: a thread serves the next request once its own is done, a slow request holds up
+no other, one abandoned by its client keeps its thread out of use, and no more
+threads than ``THREADS_KEPT`` wait between requests."""
+
+import asyncio
+
+import pytest
+from channels.testing import HttpCommunicator
+
+from config import handlers
+from tests.config import request_threads_urls
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.urls("tests.config.request_threads_urls"),
+]
+
+
+async def served_by(handler, path="/thread/") -> int:
+    communicator = HttpCommunicator(handler, "GET", path, headers=[(b"host", b"testserver")])
+    response = await communicator.get_response(timeout=10)
+    await communicator.wait(timeout=10)  # the handler's work after the answer, done
+    assert response["status"] == 200
+    return int(response["body"])
+
+
+@pytest.fixture
+def handler():
+    request_threads_urls.released.clear()
+    yield handlers.ThreadKeepingASGIHandler()
+    request_threads_urls.released.set()
+
+
+async def test_one_request_after_another_runs_on_one_kept_thread(handler):
+    threads = {await served_by(handler) for _ in range(5)}
+    assert len(threads) == 1
+    assert handlers.idle_threads(handler) == 1
+
+
+async def test_a_slow_request_holds_up_no_other(handler):
+    slow = asyncio.ensure_future(served_by(handler, "/wait/"))
+    await asyncio.sleep(0.2)
+    quick = await asyncio.wait_for(served_by(handler), 5)  # served while the slow one waits
+    assert not slow.done()
+    request_threads_urls.released.set()
+    assert await slow != quick
+
+
+async def test_no_more_threads_than_kept_wait_between_requests(handler, monkeypatch):
+    monkeypatch.setattr(handlers, "THREADS_KEPT", 2)
+    held = [asyncio.ensure_future(served_by(handler, "/wait/")) for _ in range(4)]
+    await asyncio.sleep(0.3)
+    request_threads_urls.released.set()
+    assert len(set(await asyncio.gather(*held))) == 4  # four at once: four threads
+    assert handlers.idle_threads(handler) == 2
+
+
+async def test_a_request_its_client_left_keeps_its_thread_out_of_use(handler):
+    first = await served_by(handler)
+    left = HttpCommunicator(handler, "GET", "/wait/", headers=[(b"host", b"testserver")])
+    await left.send_input({"type": "http.request", "body": b""})
+    await asyncio.sleep(0.3)
+    await left.send_input({"type": "http.disconnect"})
+    await left.wait(timeout=5)  # the handler is done; the view still waits
+    assert handlers.idle_threads(handler) == 1  # the first one's: the view's was not given back
+    quick = await asyncio.wait_for(served_by(handler), 5)  # not queued behind the view
+    assert quick == first
+    request_threads_urls.released.set()
