@@ -38,8 +38,9 @@ _names = itertools.count(1)
 
 class _RequestThread(ThreadPoolExecutor):
     """One thread, one call at a time (what ``ThreadSensitiveContext`` needs), that
-    knows whether it is still busy: a request abandoned by its client leaves its
-    view running after the request's context has ended."""
+    knows whether it is still busy. Django waits for the view of a request whose
+    client left before its handler returns; but a request the server cancels (its
+    ``application_close_timeout``) leaves its code running: that thread retires."""
 
     def __init__(self):
         super().__init__(max_workers=1, thread_name_prefix=f"django-request-{next(_names)}")

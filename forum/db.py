@@ -15,9 +15,9 @@ On SQLite (no pool) those few threads keep their connection from one call to the
 next, for at most ``KEEP_SQLITE_SECONDS``: opening one (its pragmas, reading the
 schema, compiling every statement again) and closing it (a WAL checkpoint) cost
 about 5 ms of a chat message's 7 ms (measured in process). The threads are few and
-fixed, so are their connections, unlike the request threads the site closes
-connections for (config/settings/base.py). A connection that failed, or left a
-transaction open, is closed after the call as before (Django's own checks).
+fixed, so are their connections, as for the kept request threads
+(config/handlers.py). A connection that failed, or left a transaction open, is
+closed after the call as before (Django's own checks).
 """
 
 import time

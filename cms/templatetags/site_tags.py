@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.urls import get_script_prefix, get_urlconf, translate_url
+from django.utils.functional import LazyObject, empty
 from django.utils.timezone import get_current_timezone_name
 from django.utils.translation import get_language
 from wagtail.models import Page
@@ -151,10 +152,14 @@ FRAGMENTS_KEPT = 4096
 _fragments: dict = {}
 
 
-_PLAIN = (int, float, bool, type(None), datetime.date, datetime.time, datetime.timedelta)
+_PLAIN = (int, float, bool, bytes, type(None), datetime.date, datetime.time, datetime.timedelta)
 
 
 def _frozen(value):
+    if isinstance(value, LazyObject):  # its value, not the object (it holds the request)
+        if value._wrapped is empty:
+            value._setup()
+        value = value._wrapped
     if isinstance(value, str):
         return str(value)
     if isinstance(value, list | tuple):

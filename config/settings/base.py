@@ -203,12 +203,18 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "timeout": 20,
         "transaction_mode": "IMMEDIATE",
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        # The -wal file is cut back to 64 MB after a checkpoint: with connections
+        # kept open it is never deleted, and a large import would leave it at its peak.
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+            " PRAGMA journal_size_limit=67108864;"
+        ),
     }
     # Kept open between requests by the thread that opened it (Daphne's request
     # threads are kept: config/handlers.py). Opening a SQLite file reads its whole
     # schema again and starts from an empty page cache: about 5 ms of every page of
-    # the demo. At most one connection per kept thread, closed when its thread ends.
+    # the demo. At most one connection per kept thread (32), closed when a thread
+    # beyond those ends.
     DATABASES["default"]["CONN_MAX_AGE"] = None
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -20,9 +20,10 @@ WHITENOISE_AUTOREFRESH = True
 # Uploads of the test run (.ci/run gives its second, simultaneous run a folder of its own).
 MEDIA_ROOT = Path(os.environ.get("TEST_MEDIA_ROOT") or BASE_DIR / ".test-media")
 WAGTAILADMIN_BASE_URL = "http://testserver"
-# Connections are those of a deployment (base: closed after each request, pooled
-# on PostgreSQL): the Daphne processes of tests/config/test_connections.py run with
-# these settings and must hold what a deployment would.
+# Connections are those of a deployment (base: pooled on PostgreSQL and given back
+# after each request, kept by the request threads on SQLite): the Daphne processes
+# of tests/config/test_connections.py run with these settings and must hold what a
+# deployment would.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Tests use their own database, in memory unless a live server needs a file.
     DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_SQLITE_NAME") or None}

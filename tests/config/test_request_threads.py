@@ -28,8 +28,11 @@ async def served_by(handler, path="/thread/") -> int:
 @pytest.fixture
 def handler():
     request_threads_urls.released.clear()
-    yield handlers.ThreadKeepingASGIHandler()
+    handler = handlers.ThreadKeepingASGIHandler()
+    yield handler
     request_threads_urls.released.set()
+    for thread in handler._idle:  # and their connections
+        thread.retire()
 
 
 async def test_one_request_after_another_runs_on_one_kept_thread(handler):

@@ -135,6 +135,13 @@ def _in_zone(client, zone):
     session.save()
 
 
+def _kept(kind) -> int:
+    """How many fragments of posts or messages ("post", "message") this process keeps."""
+    from cms.templatetags.site_tags import _fragments
+
+    return sum(1 for key in _fragments if isinstance(key[-1], tuple) and key[-1][:1] == (kind,))
+
+
 def _post_html(html, number):
     return html.split(f'id="post-{number}"')[1].split("</li>")[0]
 
@@ -160,6 +167,7 @@ def test_a_kept_post_follows_every_change_and_each_reader_s_time_and_rights(clie
     theirs = _post_html(client.get(page).content.decode(), 2)
     assert timezone.localtime(when, timezone.get_fixed_timezone(540)).strftime("%H:%M") in theirs
     assert "Editar" in theirs and "Marcar como respuesta aceptada" not in theirs
+    assert _kept("post") >= 4  # two posts, two time zones: kept, not rendered each time
 
     services.post_edit(actor=workshop["bruno"], post=answer, body="Con actas y *fotos*")
     get_user_model().objects.filter(pk=workshop["bruno"].pk).update(full_name="Bruno R. Reis")
@@ -193,6 +201,7 @@ def test_a_kept_message_follows_edits_pins_and_deletions_and_each_reader_s_right
         message("alice")
     )
     assert 'class="link-button chat__edit"' in message("bruno")
+    assert _kept("message") >= 2  # its author line and its text
     chat_message_edit(actor=community["bruno"], room=room, seq=seq, body="Hola *todos*")
     from forum.services.chat_changes import chat_message_pin
 
