@@ -85,6 +85,11 @@ class ThreadKeepingASGIHandler(ASGIHandler):
         finally:
             self._give_back(thread, finished)
 
+    @property
+    def idle(self) -> list[_RequestThread]:
+        """The threads waiting for a request."""
+        return self._idle
+
     def _give_back(self, thread: _RequestThread, finished: bool) -> None:
         # A thread still running an abandoned request's code, or one too many, ends
         # when that code does; the next request gets another.
@@ -92,8 +97,3 @@ class ThreadKeepingASGIHandler(ASGIHandler):
             self._idle.append(thread)
         else:
             thread.retire()
-
-
-def idle_threads(handler: ThreadKeepingASGIHandler) -> int:
-    """How many threads wait for a request (for tests)."""
-    return len(handler._idle)

@@ -31,14 +31,14 @@ def handler():
     handler = handlers.ThreadKeepingASGIHandler()
     yield handler
     request_threads_urls.released.set()
-    for thread in handler._idle:  # and their connections
+    for thread in handler.idle:  # and their connections
         thread.retire()
 
 
 async def test_one_request_after_another_runs_on_one_kept_thread(handler):
     threads = {await served_by(handler) for _ in range(5)}
     assert len(threads) == 1
-    assert handlers.idle_threads(handler) == 1
+    assert len(handler.idle) == 1
 
 
 async def test_a_slow_request_holds_up_no_other(handler):
@@ -56,7 +56,7 @@ async def test_no_more_threads_than_kept_wait_between_requests(handler, monkeypa
     await asyncio.sleep(0.3)
     request_threads_urls.released.set()
     assert len(set(await asyncio.gather(*held))) == 4  # four at once: four threads
-    assert handlers.idle_threads(handler) == 2
+    assert len(handler.idle) == 2
 
 
 async def test_a_request_its_client_left_holds_up_no_other(handler):
@@ -71,4 +71,4 @@ async def test_a_request_its_client_left_holds_up_no_other(handler):
     assert quick != first  # the kept thread is the one still running the view
     request_threads_urls.released.set()
     await left.wait(timeout=5)
-    assert handlers.idle_threads(handler) == 2
+    assert len(handler.idle) == 2
