@@ -261,8 +261,11 @@ def sign_in(page, email, password, language="es", totp_secret=None, clock=None):
     page.goto(f"/{language}/accounts/login/")
     page.get_by_label(labels[0]).fill(email)
     page.get_by_label(labels[1]).fill(password)
-    page.get_by_role("button", name=labels[2]).click()
-    page.wait_for_load_state("load")
+    # Wait for the answer to the form, not for the load of the page already shown:
+    # ``wait_for_load_state`` after the click returned at once on a busy machine, the
+    # two-factor step was then skipped and the next page asked for went to sign-in.
+    with page.expect_navigation():
+        page.get_by_role("button", name=labels[2]).click()
     if "/accounts/2fa/authenticate/" in page.url:
         pass_second_factor(page, totp_secret or authenticator_secret(email), labels[2], clock)
 

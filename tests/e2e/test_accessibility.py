@@ -232,10 +232,10 @@ def test_documentation_centre_pages_pass_axe(page, site_content, secretariat):
     for path in ["/es/documents/suggest/", "/es/documents/suggestions/"]:
         page.goto(path)
         assert axe_violations(page) == [], path
-    page.get_by_role("button", name="Publish").or_(
-        page.get_by_role("button", name="Publicar")
-    ).first.click()
-    page.wait_for_load_state("load")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Publish").or_(
+            page.get_by_role("button", name="Publicar")
+        ).first.click()
     assert Publication.objects.get(title="Guía sugerida").status == "published"
 
 
@@ -280,8 +280,8 @@ def test_event_pages_pass_axe(page, site_content):
     person = ProfileFactory().user
     sign_in(page, person.email, PASSWORD)
     page.goto("/es/events/dialogo-teletrabajo/")
-    page.locator('button[value="register"]').click()
-    page.wait_for_load_state("load")
+    with page.expect_navigation():
+        page.locator('button[value="register"]').click()
     assert axe_violations(page) == []
     assert event.registrations.filter(user=person).exists()
 
