@@ -1,4 +1,5 @@
 import gc
+import os
 import time
 
 import pytest
@@ -87,16 +88,63 @@ def _test_database_let_go(request, django_db_setup, django_db_blocker):
     holders = []
     with django_db_blocker.unblock(), psycopg.connect(**params, autocommit=True) as monitor:
         for _ in range(50):
-            holders = monitor.execute(
-                "SELECT pid, application_name, state, left(query, 120) FROM pg_stat_activity"
-                " WHERE datname = %s AND pid <> pg_backend_pid()",
-                [name],
-            ).fetchall()
+            holders = _holders(monitor, name)
             if not holders:
-                return
+                break
             time.sleep(0.2)
-    terminal = request.config.get_terminal_writer()
-    terminal.line(f"The test database {name} is still held by: {holders}", yellow=True)
+    if holders:
+        terminal = request.config.get_terminal_writer()
+        terminal.line(f"The test database {name} is still held by: {holders}", yellow=True)
+    _name_holders_if_the_drop_fails(database.creation, params, name)
+
+
+def _holders(monitor, name):
+    return monitor.execute(
+        "SELECT pid, client_port, backend_start, application_name, state, left(query, 120)"
+        " FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+        [name],
+    ).fetchall()
+
+
+def _name_holders_if_the_drop_fails(creation, params, name):
+    """Someone connected after the watch above and still held the database when
+    pytest-django dropped it (seen in full runs only, as a warning): the warning then
+    says who: the server's sessions, which process holds each one's client port,
+    and this process's threads."""
+    import subprocess
+    import threading
+
+    import psycopg
+
+    drop = creation._destroy_test_db
+
+    def destroy(test_database_name, verbosity):
+        try:
+            return drop(test_database_name, verbosity)
+        except Exception as error:
+            if "other users" not in str(error):
+                raise
+            with psycopg.connect(**params, autocommit=True) as monitor:
+                holders = _holders(monitor, name)
+            try:
+                sockets = subprocess.run(
+                    ["ss", "-tanp"], capture_output=True, text=True, check=False
+                ).stdout.splitlines()
+            except OSError:
+                sockets = []
+            owners = [
+                line.split()[-1]
+                for port in {row[1] for row in holders}
+                for line in sockets
+                if f":{port} " in line and "users:" in line
+            ]
+            threads = [thread.name for thread in threading.enumerate()]
+            raise type(error)(
+                f"{error} Held by {holders}; their processes {owners};"
+                f" this process ({os.getpid()}) runs threads {threads}"
+            ) from error
+
+    creation._destroy_test_db = destroy
 
 
 @pytest.fixture
