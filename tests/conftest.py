@@ -1,5 +1,7 @@
+import contextlib
 import gc
 import os
+import threading
 import time
 
 import pytest
@@ -74,6 +76,7 @@ def _test_database_let_go(request, django_db_setup, django_db_blocker):
 
     gc.collect()  # threads that ended give their connections back
     connections.close_all()
+    _close_in_kept_threads()
     database = connections["default"]
     if database.vendor != "postgresql":
         return
@@ -96,6 +99,44 @@ def _test_database_let_go(request, django_db_setup, django_db_blocker):
         terminal = request.config.get_terminal_writer()
         terminal.line(f"The test database {name} is still held by: {holders}", yellow=True)
     _name_holders_if_the_drop_fails(database.creation, params, name)
+
+
+def _close_in_kept_threads() -> list[str]:
+    """Close the database connections of the threads this process keeps for later
+    calls (asgiref's thread for thread-sensitive calls outside a request, the chat's
+    database threads, the health check's and the page cache's): each thread of each
+    pool runs one closing call, held until all have started. Returns the names of
+    the threads that still had a connection open. Found by the warning below: asgiref's
+    thread held one at the end of full PostgreSQL runs (the socket tests' consumers run
+    their database calls there)."""
+    from asgiref.sync import SyncToAsync
+    from django.db import connections
+
+    from config import healthz, page_cache
+    from forum import db as chat_db
+
+    executors = [
+        SyncToAsync.single_thread_executor,
+        chat_db._executor,
+        healthz._checks,
+        page_cache._io,
+    ]
+    held = []
+    for executor in filter(None, executors):
+        workers = executor._max_workers
+        barrier = threading.Barrier(workers)
+
+        def close(barrier=barrier):
+            had = [c.alias for c in connections.all(initialized_only=True) if c.connection]
+            connections.close_all()
+            if had:
+                held.append(threading.current_thread().name)
+            with contextlib.suppress(threading.BrokenBarrierError):
+                barrier.wait(timeout=5)
+
+        for future in [executor.submit(close) for _ in range(workers)]:
+            future.result(timeout=10)
+    return held
 
 
 def _holders(monitor, name):
