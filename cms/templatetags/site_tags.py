@@ -140,9 +140,11 @@ def locale_name(code: str) -> str:
 # ``{% memo a b ... %}...{% endmemo %}`` keeps what its content rendered, per
 # process, under the language, the time zone (a named date is printed in it), the
 # URLs (script prefix, URLconf) and the values a, b... it names.
-# The content must depend on nothing else (no CSRF token, no "now", no other
-# variable): then what is kept is what would be rendered, and nobody gets a
-# fragment made with anyone else's values. Code and translations change only
+# The content must depend on nothing else (no "now", no other variable): then
+# what is kept is what would be rendered, and nobody gets a fragment made with
+# anyone else's values. The one exception is the CSRF token (``{% csrf_token %}``,
+# ``{{ csrf_token }}``): the content is kept with a placeholder in its place, and
+# each request's own token is put back in on the way out. Code and translations change only
 # with a new process; data-driven values (menu items, counts, a post's text) are
 # named. A value that is not a string, a number, a date, a frozen dataclass, or a
 # list, tuple or dict of those (a model instance, a queryset, say) renders the
@@ -155,28 +157,62 @@ _fragments: dict = {}
 _PLAIN = (int, float, bool, bytes, type(None), datetime.date, datetime.time, datetime.timedelta)
 
 
+# Types whose values are keys as they are (the most common first: one lookup each).
+_AS_IS = frozenset({str, int, bool, type(None), float, bytes, datetime.datetime, datetime.date})
+_FIELDS: dict[type, tuple[str, ...]] = {}  # a frozen dataclass's field names, per class
+
+
 def _frozen(value):
+    kind = type(value)
+    if kind in _AS_IS:
+        return value
     if isinstance(value, LazyObject):  # its value, not the object (it holds the request)
         if value._wrapped is empty:
             value._setup()
         value = value._wrapped
     if isinstance(value, str):
-        return str(value)
+        return str(value)  # a SafeString or a lazy translation's text: its characters
     if isinstance(value, list | tuple):
         return tuple(_frozen(item) for item in value)
     if isinstance(value, dict):
         return tuple(sorted((key, _frozen(item)) for key, item in value.items()))
     if isinstance(value, _PLAIN):
         return value
-    if dataclasses.is_dataclass(value) and value.__dataclass_params__.frozen:
-        return (type(value), _frozen(dataclasses.astuple(value)))
-    raise TypeError(f"not a memo key: {type(value).__name__}")
+    names = _FIELDS.get(kind)
+    if names is None:
+        if not (dataclasses.is_dataclass(value) and value.__dataclass_params__.frozen):
+            raise TypeError(f"not a memo key: {kind.__name__}")
+        names = _FIELDS[kind] = tuple(field.name for field in dataclasses.fields(value))
+    # Its class and its fields' values (not ``dataclasses.astuple``: it deep-copies them).
+    return (kind, *(_frozen(getattr(value, name)) for name in names))
+
+
+# What stands for the CSRF token in a kept fragment (letters only: HTML-escaping
+# leaves it as it is, so it is found again wherever the token was printed).
+_CSRF_HOLE = "rialcsrfholeb0c6e1d94f"
+_CSRF_INPUT = f'<input type="hidden" name="csrfmiddlewaretoken" value="{_CSRF_HOLE}">'
 
 
 class MemoNode(template.Node):
     def __init__(self, nodelist, values):
         self.nodelist = nodelist
         self.values = values
+
+    def _render_kept(self, context) -> tuple[str, bool]:
+        """The content, rendered with the placeholder for the CSRF token; and whether
+        the token appears in it."""
+        with context.push(csrf_token=_CSRF_HOLE):
+            rendered = self.nodelist.render(context)
+        return rendered, _CSRF_HOLE in rendered
+
+    @staticmethod
+    def _with_token(rendered: str, context) -> str:
+        # A node's output is not escaped again; the token is letters and digits.
+        token = context.get("csrf_token")
+        if token and token != "NOTPROVIDED":  # noqa: S105 - Django's "no token here"
+            return rendered.replace(_CSRF_HOLE, str(token))
+        # As ``{% csrf_token %}`` renders without a token: nothing.
+        return rendered.replace(_CSRF_INPUT, "").replace(_CSRF_HOLE, "")
 
     def render(self, context):
         try:
@@ -193,11 +229,12 @@ class MemoNode(template.Node):
         except TypeError:  # a value that cannot be a key: render as usual
             return self.nodelist.render(context)
         if found is None:
-            found = self.nodelist.render(context)
+            found = self._render_kept(context)
             if len(_fragments) >= FRAGMENTS_KEPT:
                 _fragments.clear()
             _fragments[key] = found
-        return found
+        rendered, has_token = found
+        return self._with_token(rendered, context) if has_token else rendered
 
 
 @receiver(setting_changed)

@@ -81,6 +81,39 @@ def post_memo_key(post, topic) -> tuple:
 
 
 @register.simple_tag
+def message_view_key(
+    message, room, access, user, rights, reactions, in_thread, helpful_seq, helpful_url
+):
+    """Everything a chat message's rendering shows (templates/forum/includes/message.html):
+    what it shows every reader (``message_memo_key``) and what this reader may do with
+    it, without the reader: two people with the same rights share the kept fragment."""
+    helpful = (
+        "given"
+        if helpful_seq and message.seq == helpful_seq
+        else "offered"
+        if helpful_url and message.author_id != user.pk
+        else ""
+    )
+    return (
+        message_memo_key(message),
+        getattr(room, "slug", ""),
+        message.seq,
+        message.author_id,
+        message.edited_at,
+        message.reply_to_id,
+        message.deleted_by_id,
+        getattr(message, "reply_count", 0),
+        bool(getattr(access, "can_moderate", False)),
+        bool(getattr(access, "can_write", False)),
+        bool(in_thread),
+        (bool(rights["edit"]), bool(rights["delete"])),
+        tuple(reactions),
+        helpful,
+        str(helpful_url or "") if helpful == "offered" else "",
+    )
+
+
+@register.simple_tag
 def message_memo_key(message) -> tuple:
     return (
         "message",

@@ -154,3 +154,42 @@ def test_a_view_s_address_in_each_language_follows_its_own_path(client):
         html = client.get("/en/experts/?q=ana").content.decode()
         assert '<link rel="alternate" hreflang="fr" href="/fr/experts/?q=ana">' in html
         assert 'href="/pt/forums/' not in html
+
+
+def test_kept_fragments_carry_each_persons_own_csrf_token(user, demo_pages):
+    """The language forms and the sign-out form are kept once per process, yet each
+    page carries its reader's own CSRF token, which the forms are accepted with."""
+    import re
+
+    from django.test import Client
+
+    from cms.templatetags.site_tags import _CSRF_HOLE
+    from tests.factories import ProfileFactory
+
+    for person in (user, ProfileFactory().user, user):
+        browser = Client(enforce_csrf_checks=True)
+        browser.force_login(person)
+        for _ in range(2):  # rendered, then kept
+            html = browser.get(BARE).content.decode()
+            tokens = re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+            assert len(tokens) >= 4 and _CSRF_HOLE not in html  # 3 languages and sign out
+        response = browser.post(
+            "/i18n/setlang/",
+            {"language": "en", "next": "/en/certificates/", "csrfmiddlewaretoken": tokens[0]},
+        )
+        assert response.status_code == 302 and response["Location"] == "/en/certificates/"
+        response = browser.post("/es/accounts/logout/", {"csrfmiddlewaretoken": tokens[-1]})
+        assert response.status_code == 302
+        assert "_auth_user_id" not in browser.session
+
+
+def test_a_kept_fragment_without_a_token_shows_none():
+    from django.template import Context, Template
+
+    fragment = Template(
+        "{% load site_tags %}{% memo %}<form>{% csrf_token %}[{{ csrf_token }}]</form>{% endmemo %}"
+    )
+    assert fragment.render(Context()) == "<form>[]</form>"
+    assert fragment.render(Context({"csrf_token": "abc"})) == (
+        '<form><input type="hidden" name="csrfmiddlewaretoken" value="abc">[abc]</form>'
+    )
