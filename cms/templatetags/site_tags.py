@@ -1,5 +1,6 @@
 import dataclasses
 import datetime
+import itertools
 from dataclasses import dataclass
 
 from django import template
@@ -72,7 +73,7 @@ def _translated_urls(path: str) -> dict[str, str]:
     if urls is None:
         urls = {code: translate_url(path, code) for code, _name in settings.LANGUAGES}
         if len(_translated) >= FRAGMENTS_KEPT:
-            _translated.clear()
+            _forget_oldest(_translated)
         _translated[key] = urls
     return urls
 
@@ -231,10 +232,20 @@ class MemoNode(template.Node):
         if found is None:
             found = self._render_kept(context)
             if len(_fragments) >= FRAGMENTS_KEPT:
-                _fragments.clear()
+                _forget_oldest(_fragments)
             _fragments[key] = found
         rendered, has_token = found
         return self._with_token(rendered, context) if has_token else rendered
+
+
+def _forget_oldest(kept: dict) -> None:
+    """Make room by forgetting the quarter kept longest ago (a dict keeps its order of
+    insertion), not everything: the layout's fragments, asked for on every page, are
+    made again at once; the posts and messages of one topic or room, seen together,
+    go together. Another request thread may add or drop a key meanwhile: ``pop`` with
+    a default, over a copy of the keys."""
+    for key in list(itertools.islice(kept, FRAGMENTS_KEPT // 4)):
+        kept.pop(key, None)
 
 
 @receiver(setting_changed)

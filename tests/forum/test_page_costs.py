@@ -231,3 +231,21 @@ def test_a_kept_fragment_is_never_keyed_by_a_row():
     assert fragment.render(Context({"space": space})) == "Antes"
     space.name = "Después"
     assert fragment.render(Context({"space": space})) == "Después"
+
+
+def test_a_full_store_of_kept_fragments_forgets_its_oldest_quarter(monkeypatch):
+    """When the store is full the fragments kept longest ago make room, not all of them:
+    the layout's, asked for on every page, are not all made again at once."""
+    from django.template import Context, Template
+
+    from cms.templatetags import site_tags
+
+    monkeypatch.setattr(site_tags, "FRAGMENTS_KEPT", 8)
+    site_tags._fragments.clear()
+    fragment = Template("{% load site_tags %}{% memo n %}<p>{{ n }}</p>{% endmemo %}")
+    for n in range(8):
+        assert fragment.render(Context({"n": n})) == f"<p>{n}</p>"
+    assert len(site_tags._fragments) == 8
+    assert fragment.render(Context({"n": 8})) == "<p>8</p>"  # full: the two oldest go
+    kept = {key[-1] for key in site_tags._fragments}
+    assert kept == {2, 3, 4, 5, 6, 7, 8}
