@@ -41,6 +41,33 @@ async def test_one_request_after_another_runs_on_one_kept_thread(handler):
     assert len(handler.idle) == 1
 
 
+async def test_a_request_goes_to_its_thread_once(handler, monkeypatch):
+    """Middleware and view run in one stretch on the request's thread: no trip back to
+    the event loop in between (Django's ASGI chain made two more, at the first
+    middleware that is only synchronous and again for the view)."""
+    from asgiref.sync import AsyncToSync, SyncToAsync
+
+    trips = {"to the thread": 0, "back to the loop": 0}
+    to_thread, to_loop = SyncToAsync.__call__, AsyncToSync.__call__
+
+    async def counted_to_thread(self, *args, **kwargs):
+        trips["to the thread"] += 1
+        return await to_thread(self, *args, **kwargs)
+
+    def counted_to_loop(self, *args, **kwargs):
+        trips["back to the loop"] += 1
+        return to_loop(self, *args, **kwargs)
+
+    await served_by(handler)  # the first request of a handler loads what it needs
+    monkeypatch.setattr(SyncToAsync, "__call__", counted_to_thread)
+    monkeypatch.setattr(AsyncToSync, "__call__", counted_to_loop)
+    await served_by(handler)
+    monkeypatch.undo()
+    # The chain, and Django's request signals and closing of the response.
+    assert trips["back to the loop"] == 0
+    assert trips["to the thread"] <= 4, trips
+
+
 async def test_a_slow_request_holds_up_no_other(handler):
     slow = asyncio.ensure_future(served_by(handler, "/wait/"))
     await asyncio.sleep(0.2)
