@@ -1,12 +1,14 @@
 import dataclasses
 import datetime
 import itertools
+import secrets
 from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
+from django.template.base import UNKNOWN_SOURCE
 from django.urls import get_script_prefix, get_urlconf, translate_url
 from django.utils.functional import LazyObject, empty
 from django.utils.timezone import get_current_timezone_name
@@ -188,10 +190,8 @@ def _frozen(value):
     return (kind, *(_frozen(getattr(value, name)) for name in names))
 
 
-# What stands for the CSRF token in a kept fragment (letters only: HTML-escaping
-# leaves it as it is, so it is found again wherever the token was printed).
-_CSRF_HOLE = "rialcsrfholeb0c6e1d94f"
-_CSRF_INPUT = f'<input type="hidden" name="csrfmiddlewaretoken" value="{_CSRF_HOLE}">'
+def _csrf_input(value: str) -> str:
+    return f'<input type="hidden" name="csrfmiddlewaretoken" value="{value}">'
 
 
 class MemoNode(template.Node):
@@ -199,27 +199,36 @@ class MemoNode(template.Node):
         self.nodelist = nodelist
         self.values = values
 
-    def _render_kept(self, context) -> tuple[str, bool]:
-        """The content, rendered with the placeholder for the CSRF token; and whether
-        the token appears in it."""
-        with context.push(csrf_token=_CSRF_HOLE):
+    def _render_kept(self, context) -> tuple[str, str | None]:
+        """The content, rendered with a placeholder for the CSRF token; and the
+        placeholder if the token appears in it.
+
+        The placeholder is drawn anew for every rendering (hex: HTML-escaping leaves it
+        as it is, so it is found again wherever the token was printed). A fixed one
+        could be typed in a post or a name, which a kept post contains: every reader
+        would then get their own token in that text (in a link to another site, say).
+        Text written before the placeholder was drawn cannot hold it."""
+        hole = f"csrf{secrets.token_hex(16)}"
+        with context.push(csrf_token=hole):
             rendered = self.nodelist.render(context)
-        return rendered, _CSRF_HOLE in rendered
+        return rendered, (hole if hole in rendered else None)
 
     @staticmethod
-    def _with_token(rendered: str, context) -> str:
+    def _with_token(rendered: str, hole: str, context) -> str:
         # A node's output is not escaped again; the token is letters and digits.
         token = context.get("csrf_token")
         if token and token != "NOTPROVIDED":  # noqa: S105 - Django's "no token here"
-            return rendered.replace(_CSRF_HOLE, str(token))
+            return rendered.replace(hole, str(token))
         # As ``{% csrf_token %}`` renders without a token: nothing.
-        return rendered.replace(_CSRF_INPUT, "").replace(_CSRF_HOLE, "")
+        return rendered.replace(_csrf_input(hole), "").replace(hole, "")
 
     def render(self, context):
         try:
             key = (
                 self.origin.name,
                 self.token.lineno,
+                # Templates made from a string share one name and start at line 1.
+                id(self) if self.origin.name == UNKNOWN_SOURCE else 0,
                 get_language(),
                 get_current_timezone_name(),
                 get_script_prefix(),
@@ -234,8 +243,8 @@ class MemoNode(template.Node):
             if len(_fragments) >= FRAGMENTS_KEPT:
                 _forget_oldest(_fragments)
             _fragments[key] = found
-        rendered, has_token = found
-        return self._with_token(rendered, context) if has_token else rendered
+        rendered, hole = found
+        return self._with_token(rendered, hole, context) if hole else rendered
 
 
 def _forget_oldest(kept: dict) -> None:

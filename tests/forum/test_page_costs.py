@@ -249,3 +249,23 @@ def test_a_full_store_of_kept_fragments_forgets_its_oldest_quarter(monkeypatch):
     assert fragment.render(Context({"n": 8})) == "<p>8</p>"  # full: the two oldest go
     kept = {key[-1] for key in site_tags._fragments}
     assert kept == {2, 3, 4, 5, 6, 7, 8}
+
+
+def test_a_kept_post_never_gives_its_reader_s_token_to_what_someone_wrote(client, workshop):
+    """A post is kept with a placeholder where each reader's CSRF token goes: one drawn
+    anew for each rendering, so nothing a person typed can stand in for it."""
+    import re
+
+    from tests.forum.forum_fixtures import reply
+
+    topic = ask(workshop)
+    bait = "https://evil.example/?t=rialcsrfholeb0c6e1d94f&u=csrf0123456789abcdef0123456789abcdef"
+    reply(workshop, topic, "bruno", body=f"[mira]({bait})")
+    client.force_login(workshop["alice"])
+    for _ in range(2):  # rendered, then kept
+        html = client.get(url("topic", topic_id=topic.pk)).content.decode()
+        tokens = set(re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', html))
+        assert tokens  # her forms carry her token...
+        post = _post_html(html, 2)
+        assert bait.replace("&", "&amp;") in post  # ...and the link stays as written
+        assert not any(token in post.split("post__actions")[0] for token in tokens)
