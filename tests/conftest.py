@@ -135,7 +135,10 @@ def _close_in_kept_threads() -> list[str]:
                 barrier.wait(timeout=5)
 
         for future in [executor.submit(close) for _ in range(workers)]:
-            future.result(timeout=10)
+            try:
+                future.result(timeout=10)
+            except TimeoutError:  # a thread stuck in a call: the warning below names it
+                held.append(f"{executor} (busy)")
     return held
 
 
@@ -153,7 +156,6 @@ def _name_holders_if_the_drop_fails(creation, params, name):
     says who: the server's sessions, which process holds each one's client port,
     and this process's threads."""
     import subprocess
-    import threading
 
     import psycopg
 
