@@ -232,22 +232,22 @@ def page_translations(request, page: Page) -> dict[str, str]:
     return urls
 
 
-# The sections that are views, as (key, label, URL), per language, script prefix and
-# URLconf: the same for every request that shares them (reversing them cost about
-# 0.1 ms of every page). Forgotten when settings change (tests).
+# The sections that are views, as {key: (key, label, URL)}, per language, script
+# prefix and URLconf: the same for every request that shares them (reversing them
+# cost about 0.1 ms of every page). Forgotten when settings change (tests).
 _view_sections: dict = {}
 
 
-def _view_section_items(signed_in: bool) -> list[tuple[str, str, str]]:
+def _view_section_items(signed_in: bool) -> dict[str, tuple[str, str, str]]:
     key = (_language(), get_script_prefix(), get_urlconf(), signed_in)
     items = _view_sections.get(key)
     if items is None:
-        items = []
+        items = {}
         for section, label, target in SECTIONS:
             if target.startswith("page:") or (section in SIGNED_IN_SECTIONS and not signed_in):
                 continue
             try:
-                items.append((section, str(label), reverse(target)))
+                items[section] = (section, str(label), reverse(target))
             except NoReverseMatch:
                 continue
         _view_sections[key] = items
@@ -264,9 +264,7 @@ def main_navigation(request) -> list[NavItem]:
     section_pages, menu_pages = chrome.section_pages, chrome.menu_pages
     section_urls = set(section_pages.values())
     signed_in = getattr(getattr(request, "user", None), "is_authenticated", False)
-    views = {
-        section: (section, label, url) for section, label, url in _view_section_items(signed_in)
-    }
+    views = _view_section_items(signed_in)
     items: list[tuple[str, str, str]] = []
     for key, label, target in SECTIONS:
         if key in SIGNED_IN_SECTIONS and not signed_in:

@@ -62,21 +62,22 @@ def _clear_cache():
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _test_database_let_go(request, django_db_setup, django_db_blocker):
+def _test_database_let_go(django_db_setup, django_db_blocker):
     """Before pytest-django drops the PostgreSQL test database, nobody may hold it.
 
     A Daphne process a test just stopped, or a thread of this process that still
     holds a pooled connection, makes ``DROP DATABASE`` fail ("being accessed by
     other users") and leaves the database behind on the server. At the end of the
-    run this closes this process's connections, gives a server a few seconds to
-    notice clients that went away, and names whoever still holds it.
+    run this closes this process's connections (its kept threads' too), gives a
+    server a few seconds to notice clients that went away, and, if the drop still
+    fails, has its warning name who held it.
     """
     yield
     from django.db import connections
 
     gc.collect()  # threads that ended give their connections back
     connections.close_all()
-    _close_in_kept_threads()
+    kept = _close_in_kept_threads()
     database = connections["default"]
     if database.vendor != "postgresql":
         return
@@ -88,17 +89,12 @@ def _test_database_let_go(request, django_db_setup, django_db_blocker):
     params["dbname"] = "postgres"
     params.pop("pool", None)
     name = database.settings_dict["NAME"]
-    holders = []
     with django_db_blocker.unblock(), psycopg.connect(**params, autocommit=True) as monitor:
         for _ in range(50):
-            holders = _holders(monitor, name)
-            if not holders:
+            if not _holders(monitor, name):
                 break
             time.sleep(0.2)
-    if holders:
-        terminal = request.config.get_terminal_writer()
-        terminal.line(f"The test database {name} is still held by: {holders}", yellow=True)
-    _name_holders_if_the_drop_fails(database.creation, params, name)
+    _name_holders_if_the_drop_fails(database.creation, params, name, kept)
 
 
 def _close_in_kept_threads() -> list[str]:
@@ -150,11 +146,11 @@ def _holders(monitor, name):
     ).fetchall()
 
 
-def _name_holders_if_the_drop_fails(creation, params, name):
-    """Someone connected after the watch above and still held the database when
-    pytest-django dropped it (seen in full runs only, as a warning): the warning then
-    says who: the server's sessions, which process holds each one's client port,
-    and this process's threads."""
+def _name_holders_if_the_drop_fails(creation, params, name, kept):
+    """Someone still held the database when pytest-django dropped it (seen in full
+    runs only, as a warning): the warning then says who: the server's sessions,
+    which process holds each one's client port, this process's threads, and which of
+    its kept threads had a connection open at the end (``kept``)."""
     import subprocess
 
     import psycopg
@@ -184,7 +180,8 @@ def _name_holders_if_the_drop_fails(creation, params, name):
             threads = [thread.name for thread in threading.enumerate()]
             raise type(error)(
                 f"{error} Held by {holders}; their processes {owners};"
-                f" this process ({os.getpid()}) runs threads {threads}"
+                f" this process ({os.getpid()}) runs threads {threads};"
+                f" kept threads that had a connection at the end: {kept}"
             ) from error
 
     creation._destroy_test_db = destroy
