@@ -2,6 +2,7 @@
 thread served a request."""
 
 import threading
+import time
 
 from django.http import HttpResponse
 from django.urls import path
@@ -21,4 +22,19 @@ def wait(request):
     return HttpResponse(str(threading.get_ident()))
 
 
-urlpatterns = [path("thread/", thread), path("wait/", wait), *site]
+running = {"now": 0, "most": 0}
+_count = threading.Lock()
+
+
+def busy(request):
+    """Works for 30 ms, counting how many requests work at once."""
+    with _count:
+        running["now"] += 1
+        running["most"] = max(running["most"], running["now"])
+    time.sleep(0.03)
+    with _count:
+        running["now"] -= 1
+    return HttpResponse(str(threading.get_ident()))
+
+
+urlpatterns = [path("thread/", thread), path("wait/", wait), path("busy/", busy), *site]

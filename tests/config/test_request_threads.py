@@ -1,7 +1,8 @@
 """Daphne's requests run on kept threads (config/handlers.py), one request at a time on
 each: a thread serves the next request once its own is done, a slow request holds up
 no other, one abandoned by its client keeps its thread out of use, and no more
-threads than ``THREADS_KEPT`` wait between requests."""
+threads than ``THREADS_KEPT`` wait between requests. Requests take turns
+(``RequestTurns``): ``REQUESTS_AT_ONCE`` at a time, a long one for its turn only."""
 
 import asyncio
 
@@ -26,7 +27,8 @@ async def served_by(handler, path="/thread/") -> int:
 
 
 @pytest.fixture
-def handler():
+def handler(settings):
+    settings.REQUESTS_AT_ONCE, settings.REQUEST_TURN_MS = 1, 50
     request_threads_urls.released.clear()
     handler = handlers.ThreadKeepingASGIHandler()
     yield handler
@@ -99,3 +101,88 @@ async def test_a_request_its_client_left_holds_up_no_other(handler):
     request_threads_urls.released.set()
     await left.wait(timeout=5)
     assert len(handler.idle) == 2
+
+
+async def test_requests_take_turns(handler):
+    """Eight requests at once, each working 30 ms (less than a turn): one works at a time,
+    each on a kept thread, and every one is answered."""
+    request_threads_urls.running["most"] = 0
+    served = await asyncio.gather(*(served_by(handler, "/busy/") for _ in range(8)))
+    assert request_threads_urls.running["most"] == 1
+    assert len(served) == 8
+    assert handler.turns().running == 0 and handler.turns().waiting == 0
+
+
+async def test_two_at_once_when_the_setting_says_so(handler, settings):
+    settings.REQUESTS_AT_ONCE = 2
+    request_threads_urls.running["most"] = 0
+    await asyncio.gather(*(served_by(handler, "/busy/") for _ in range(8)))
+    assert request_threads_urls.running["most"] == 2
+
+
+# --- RequestTurns on its own ---------------------------------------------------------------
+
+
+async def _work(log, name, started, release):
+    log.append(f"{name} starts")
+    started.set()
+    await release.wait()
+    log.append(f"{name} ends")
+    return name
+
+
+async def test_a_turn_goes_to_the_first_waiting_when_the_call_ends():
+    turns = handlers.RequestTurns(1, 60)
+    log, events = [], {name: (asyncio.Event(), asyncio.Event()) for name in "abc"}
+    tasks = {
+        name: asyncio.ensure_future(turns.run(_work, log, name, *events[name])) for name in "abc"
+    }
+    await events["a"][0].wait()
+    await asyncio.sleep(0.05)
+    assert log == ["a starts"] and turns.waiting == 2
+    events["a"][1].set()
+    await events["b"][0].wait()
+    events["b"][1].set()
+    events["c"][1].set()
+    assert [await tasks[name] for name in "abc"] == ["a", "b", "c"]
+    assert log == ["a starts", "a ends", "b starts", "b ends", "c starts", "c ends"]
+    assert turns.running == 0 and turns.waiting == 0
+
+
+async def test_a_long_call_lets_the_next_start_once_its_turn_is_over():
+    turns = handlers.RequestTurns(1, 0.05)
+    log = []
+    a_started, a_release = asyncio.Event(), asyncio.Event()
+    b_started, b_release = asyncio.Event(), asyncio.Event()
+    a = asyncio.ensure_future(turns.run(_work, log, "a", a_started, a_release))
+    b = asyncio.ensure_future(turns.run(_work, log, "b", b_started, b_release))
+    await asyncio.wait_for(b_started.wait(), 5)  # while a still runs
+    assert log == ["a starts", "b starts"]
+    b_release.set()
+    a_release.set()
+    await asyncio.gather(a, b)
+    assert turns.running == 0
+
+
+async def test_a_call_given_up_while_waiting_or_as_its_turn_comes_loses_no_turn():
+    turns = handlers.RequestTurns(1, 60)
+    log = []
+    events = {name: (asyncio.Event(), asyncio.Event()) for name in "abcd"}
+    a = asyncio.ensure_future(turns.run(_work, log, "a", *events["a"]))
+    await events["a"][0].wait()
+    b = asyncio.ensure_future(turns.run(_work, log, "b", *events["b"]))
+    c = asyncio.ensure_future(turns.run(_work, log, "c", *events["c"]))
+    d = asyncio.ensure_future(turns.run(_work, log, "d", *events["d"]))
+    await asyncio.sleep(0)
+    b.cancel()  # while waiting
+    events["a"][1].set()
+    await asyncio.sleep(0)  # a ends and hands its turn to c ...
+    c.cancel()  # ... which is called off before it runs: the turn goes on to d
+    await asyncio.wait_for(events["d"][0].wait(), 5)
+    events["d"][1].set()
+    assert await d == "d" and await a == "a"
+    for task in (b, c):
+        with pytest.raises(asyncio.CancelledError):
+            await task
+    assert log == ["a starts", "a ends", "d starts", "d ends"]
+    assert turns.running == 0 and turns.waiting == 0
