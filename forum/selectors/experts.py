@@ -1,5 +1,6 @@
 """Reads about the experts network, filtered by what the acting person may see."""
 
+import datetime
 import statistics
 import zoneinfo
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from django.utils import timezone
 from courses.caching import cache_version, cache_version_bump
 from courses.invalidation import forget_now_and_after_commit
 from courses.models import Theme
+from courses.prepared import PreparedModels
 from forum.access import MODERATOR
 from forum.models import (
     ExpertInvitation,
@@ -155,12 +157,38 @@ def _sessions_of_listed_experts():
     )
 
 
+def _upcoming_for(now, user, limit):
+    return (
+        _sessions_of_listed_experts()
+        .filter(ends_at__gt=now)
+        .annotate(
+            subscribed=Exists(
+                OfficeHourSubscription.objects.filter(session=OuterRef("pk"), user_id=user)
+            )
+        )
+        .order_by("starts_at")[:limit]
+    )
+
+
+# The directory's short list (the next few sessions, no counts), on every visit of
+# it: building its query cost Django more than a millisecond each time.
+_UPCOMING_SHORT = 3
+_upcoming_short = PreparedModels(
+    lambda now, user: _upcoming_for(now, user, _UPCOMING_SHORT),
+    now=datetime.datetime,
+    user=int,
+)
+
+
 def upcoming_office_hours(
     *, user: User | None = None, expert: User | None = None, limit=50, counts: bool = True
 ):
     """Sessions not ended yet, soonest first, with ``subscribed`` and (unless ``counts``
     is False: the directory's short list shows none) ``subscriber_count`` and
     ``question_count``."""
+    signed_in = user is not None and user.is_authenticated
+    if signed_in and expert is None and not counts and limit == _UPCOMING_SHORT:
+        return _upcoming_short.all(now=timezone.now(), user=user.pk)
     sessions = _sessions_of_listed_experts().filter(ends_at__gt=timezone.now())
     if expert is not None:
         sessions = sessions.filter(expert=expert)

@@ -1,6 +1,7 @@
 """Reads about people, returning only what the acting user may see."""
 
 from django.conf import settings
+from django.db import connections, router
 from django.db.models import Prefetch, Q, QuerySet
 
 from lms.choices import Role
@@ -34,14 +35,31 @@ def remember_roles(users) -> None:
     if not pending:
         return
     granted: dict[int, set[str]] = {}
-    for user_id, role in RoleGrant.objects.filter(user_id__in=pending).values_list(
-        "user_id", "role"
-    ):
+    for user_id, role in _grants_of(list(pending)):
         granted.setdefault(user_id, set()).add(role)
     for user_id, people in pending.items():
         roles = frozenset(granted.get(user_id, ()))
         for user in people:
             user.__dict__["roles"] = roles  # the cached_property's place
+
+
+def _grants_of(user_ids: list[int]) -> list[tuple[int, str]]:
+    """(user id, role) of these people's grants. The SQL written out: the ORM built
+    this query anew for every page of posts or messages, 0.4 ms of Python for two
+    columns of one table."""
+    using = router.db_for_read(RoleGrant)
+    connection = connections[using]
+    name = connection.ops.quote_name
+    meta = RoleGrant._meta
+    user, role = meta.get_field("user").column, meta.get_field("role").column
+    places = ", ".join(["%s"] * len(user_ids))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {name(user)}, {name(role)} FROM {name(meta.db_table)} "  # noqa: S608 - names from the model
+            f"WHERE {name(user)} IN ({places})",
+            user_ids,
+        )
+        return cursor.fetchall()
 
 
 def user_with_roles(*, user_id: int) -> User | None:

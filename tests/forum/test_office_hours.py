@@ -331,3 +331,35 @@ def test_the_session_time_is_read_in_the_chosen_zone(network):
         assert not gap.is_valid() and "starts_at" in gap.errors
         twice = form("2031-11-02T01:30", "America/New_York")
         assert not twice.is_valid() and "starts_at" in twice.errors
+
+
+def test_the_directory_s_short_list_is_the_next_three_sessions_with_their_subscription(
+    network, django_assert_num_queries
+):
+    """The directory's short list runs SQL compiled once (``_upcoming_short``): it gives
+    what the ORM's query gives, ``subscribed`` included, hidden experts and ended
+    sessions left out."""
+    ended = _session(network["patricia"], starts_in=-datetime.timedelta(hours=3))
+    soon = [
+        _session(network["patricia"], starts_in=datetime.timedelta(days=days)) for days in (1, 3)
+    ]
+    hidden = _session(network["marie"], starts_in=datetime.timedelta(hours=30))
+    later = _session(network["patricia"], starts_in=datetime.timedelta(days=5))
+    _session(network["patricia"], starts_in=datetime.timedelta(days=9))
+    ExpertProfile.objects.filter(user=network["marie"]).update(is_listed=False)
+    OfficeHourSubscription.objects.create(session=soon[1], user=network["official"])
+
+    def short(user):
+        return expert_selectors.upcoming_office_hours(user=user, limit=3, counts=False)
+
+    with django_assert_num_queries(1):
+        found = short(network["official"])
+    assert found == [*soon, later] and ended not in found and hidden not in found
+    assert [session.subscribed for session in found] == [False, True, False]
+    assert found[0].expert == network["patricia"]  # with the expert, no other query
+    assert found[0].expert.profile.user_id == network["patricia"].pk
+    full = expert_selectors.upcoming_office_hours(user=network["official"], limit=3)
+    assert [(s.pk, s.subscribed, s.starts_at, s.ends_at) for s in full] == [
+        (s.pk, s.subscribed, s.starts_at, s.ends_at) for s in found
+    ]
+    assert [session.subscribed for session in short(network["patricia"])] == [False] * 3

@@ -7,12 +7,15 @@ import uuid
 
 import pytest
 from django import forms as django_forms
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import formats, timezone, translation
 
-from forum import forms, services
+from forum import forms, selectors, services
 from forum.access import access_topic, find_room
 from forum.models import Subscription
-from tests.forum.forum_fixtures import ask
+from tests.forum.forum_fixtures import ask, reply
 from tests.forum.test_forum_views import url
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_flood")]
@@ -269,3 +272,39 @@ def test_a_kept_post_never_gives_its_reader_s_token_to_what_someone_wrote(client
         post = _post_html(html, 2)
         assert bait.replace("&", "&amp;") in post  # ...and the link stays as written
         assert not any(token in post.split("post__actions")[0] for token in tokens)
+
+
+def test_each_page_of_a_topic_shows_the_files_of_its_own_posts(client, workshop):
+    """A page's files come in one query compiled once, by the range of the page's post
+    ids: files of the topic's other pages, and of another topic whose posts were
+    written in between, stay out."""
+    topic, other = ask(workshop), ask(workshop, title="Otra")
+
+    def pdf(name):
+        return [SimpleUploadedFile(name, b"%PDF-1.4 " + name.encode(), "application/pdf")]
+
+    for number in range(2, selectors.POSTS_PER_PAGE + 3):
+        files = pdf(f"p{number}.pdf") if number in (3, selectors.POSTS_PER_PAGE + 2) else ()
+        reply(workshop, topic, "bruno", body=f"Respuesta {number}", files=files)
+        if number == 4:  # between two of the first page's posts
+            reply(workshop, other, "bruno", body="Aparte", files=pdf("otro.pdf"))
+    first, second = (selectors.topic_page_posts(topic=topic, number=page) for page in (1, 2))
+    with CaptureQueriesContext(connection) as queries:
+        shown = {
+            post.number: [item.name for item in post.attachments.all()]
+            for post in [*first, *second]
+        }
+        assert all(item.post is post for post in first for item in post.attachments.all())
+    assert len(queries) == 0
+    assert {number: names for number, names in shown.items() if names} == {
+        3: ["p3.pdf"],
+        selectors.POSTS_PER_PAGE + 2: [f"p{selectors.POSTS_PER_PAGE + 2}.pdf"],
+    }
+    client.force_login(workshop["alice"])
+    pages = [
+        client.get(url("topic", topic_id=topic.pk) + f"?page={page}").content.decode()
+        for page in (1, 2)
+    ]
+    assert "p3.pdf" in pages[0] and "p3.pdf" not in pages[1]
+    assert f"p{selectors.POSTS_PER_PAGE + 2}.pdf" in pages[1]
+    assert "otro.pdf" not in pages[0] + pages[1]
