@@ -36,6 +36,7 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
 
 STORAGES = {
     **STORAGES,
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # WhiteNoise's compressed, hashed files; each name's address worked out once.
+    "staticfiles": {"BACKEND": "config.storage.StaticFilesStorage"},
 }
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
