@@ -118,3 +118,31 @@ def test_the_kept_outline_follows_every_change_of_the_course_pages(client, world
     assert current != outline  # the current lesson moved
     world.lesson_a.unpublish()
     assert "Lección renombrada" not in _outline(client.get(world.lesson_b.url).content.decode())
+
+
+def _between(html: str, start: str, end: str) -> str:
+    at = html.index(start)
+    return html[at : html.index(end, at)]
+
+
+@pytest.mark.django_db
+def test_the_kept_breadcrumbs_and_pager_follow_a_renamed_or_moved_module(client, world):
+    # Kept per process ({% memo %}) under the course tree's version and the titles.
+    client.force_login(world.learner)
+    html = client.get(world.lesson_a.url).content.decode()
+    module = world.lesson_a.get_parent().specific
+    crumbs = _between(html, '<nav class="breadcrumbs"', "</h1>")
+    assert f'href="{module.url}">{module.title}<' in crumbs
+    assert crumbs == _between(
+        client.get(world.lesson_a.url).content.decode(), '<nav class="breadcrumbs"', "</h1>"
+    )
+    pager = _between(html, '<nav class="pager"', "</nav>")
+    assert f'href="{world.lesson_b.url}"' in pager
+    module.title, module.slug = "Módulo renombrado", "modulo-renombrado"
+    module.save_revision().publish()
+    lesson = type(world.lesson_a).objects.get(pk=world.lesson_a.pk)
+    html = client.get(lesson.url).content.decode()
+    crumbs = _between(html, '<nav class="breadcrumbs"', "</h1>")
+    assert "Módulo renombrado" in crumbs and "/modulo-renombrado/" in crumbs
+    lesson_b = type(world.lesson_b).objects.get(pk=world.lesson_b.pk)
+    assert f'href="{lesson_b.url}"' in _between(html, '<nav class="pager"', "</nav>")
