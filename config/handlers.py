@@ -22,8 +22,9 @@ pages at once cost each page a third more than running them one after the other
 few milliseconds, and each brings its own SQLite cache and compiled queries into
 the processor's caches). So only ``REQUESTS_AT_ONCE`` requests are served at a
 time, the others waiting in the event loop (not on a thread); a request that has
-run ``REQUEST_TURN_MS`` stops counting, so a slow page, an export, a slow client's
-upload or a call to another server holds the others up that long at most. The
+run ``REQUEST_TURN_MS`` stops counting, so a slow page, an export or a call to
+another server holds the others up that long at most (Daphne reads a request's
+whole body before it calls the application: a slow upload waits for no turn). The
 whole request takes the turn, from reading its body to sending the answer:
 measured, leaving those two outside lost a third of what turns gain (Django's
 request signals then run on request threads beside the turn's request).
@@ -98,7 +99,7 @@ class RequestTurns:
             self._waiting.append(turn)
             try:
                 await turn
-            except asyncio.CancelledError:
+            except BaseException:  # cancelled (or the coroutine closed) while waiting
                 if turn.done() and not turn.cancelled():
                     self._pass_on()  # given the turn as it was called off
                 elif turn in self._waiting:  # (a turn passed on skips it and drops it)

@@ -226,11 +226,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # of 4-12 ms), pages per second against everything at once: on SQLite one at a time
 # +20-40%; on PostgreSQL (same machine) one or two at a time +15-25%. Two for
 # PostgreSQL, whose queries leave the processor idle while the server answers.
-REQUESTS_AT_ONCE = int(
-    os.environ.get(
-        "REQUESTS_AT_ONCE",
-        "2" if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" else "1",
-    )
+REQUESTS_AT_ONCE = max(
+    1,  # (0 would serve nobody)
+    int(
+        os.environ.get(
+            "REQUESTS_AT_ONCE",
+            "2" if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" else "1",
+        )
+    ),
 )
 REQUEST_TURN_MS = float(os.environ.get("REQUEST_TURN_MS", "20"))
 

@@ -149,7 +149,9 @@ def _attach_files(posts: list[Post], topic: Topic) -> None:
         found = files[post.pk]
         for item in found:
             item.post = post
-        filled = Attachment.objects.all()
+        # Filled as Django's prefetch fills it; built on none(), so anything asked of it
+        # beyond its rows (a filter, a count in SQL) finds nothing rather than every file.
+        filled = Attachment.objects.none()
         filled._result_cache, filled._prefetch_done = found, True
         post._prefetched_objects_cache = {"attachments": filled}
 
