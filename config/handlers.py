@@ -24,7 +24,8 @@ the processor's caches). So only ``REQUESTS_AT_ONCE`` requests are served at a
 time, the others waiting in the event loop (not on a thread); a request that has
 run ``REQUEST_TURN_MS`` stops counting, so a slow page, an export or a call to
 another server holds the others up that long at most (Daphne reads a request's
-whole body before it calls the application: a slow upload waits for no turn). The
+whole body before it calls the application: a slow upload waits for no turn). A
+request whose client leaves while it waits (a reload, a closed tab) is not served. The
 whole request takes the turn, from reading its body to sending the answer:
 measured, leaving those two outside lost a third of what turns gain (Django's
 request signals then run on request threads beside the turn's request).
@@ -90,15 +91,30 @@ class RequestTurns:
         self.running = 0  # calls still within their turn
         self._waiting: deque[asyncio.Future] = deque()
 
-    async def run(self, call, *args):
+    GONE = object()  # what ``run`` returns when ``gone`` came before the turn
+
+    @property
+    def free(self) -> bool:
+        """Whether a call would start at once."""
+        return self.running < self.at_once and not self._waiting
+
+    async def run(self, call, *args, gone: asyncio.Future | None = None):
+        """``await call(*args)`` in its turn; or, if ``gone`` is done first, ``GONE``
+        without calling."""
         loop = asyncio.get_running_loop()
-        if self.running < self.at_once and not self._waiting:
+        if self.free:
             self.running += 1
         else:
             turn = loop.create_future()
             self._waiting.append(turn)
             try:
-                await turn
+                if gone is None:
+                    await turn
+                else:
+                    await asyncio.wait((turn, gone), return_when=asyncio.FIRST_COMPLETED)
+                    if not turn.done():
+                        self._waiting.remove(turn)
+                        return self.GONE
             except BaseException:  # cancelled (or the coroutine closed) while waiting
                 if turn.done() and not turn.cancelled():
                     self._pass_on()  # given the turn as it was called off
@@ -132,6 +148,15 @@ class RequestTurns:
                 turn.set_result(None)
                 return
         self.running -= 1
+
+
+async def _listen(receive, heard: list) -> None:
+    """What the client sends (its body), until it leaves."""
+    while True:
+        message = await receive()
+        heard.append(message)
+        if message["type"] == "http.disconnect":
+            return
 
 
 class ThreadKeepingASGIHandler(ASGIHandler):
@@ -171,7 +196,29 @@ class ThreadKeepingASGIHandler(ASGIHandler):
             # Called from synchronous code (async_to_sync: tests): Django's own way,
             # which runs the views on the caller's thread, in its transaction.
             return await super().__call__(scope, receive, send)
-        await self.turns().run(self._handle_on_kept_thread, scope, receive, send)
+        turns = self.turns()
+        if turns.free:
+            await turns.run(self._handle_on_kept_thread, scope, receive, send)
+            return
+        # It waits its turn, listening to its client: one who leaves meanwhile (a
+        # reload, a closed tab) is not served. What was heard is given to Django.
+        heard: list[dict] = []
+        listening = asyncio.ensure_future(_listen(receive, heard))
+        try:
+            await turns.run(
+                self._handle_heard, listening, heard, scope, receive, send, gone=listening
+            )
+        finally:
+            listening.cancel()
+
+    async def _handle_heard(self, listening, heard, scope, receive, send):
+        listening.cancel()  # (a message it was about to take stays in the queue)
+        await asyncio.gather(listening, return_exceptions=True)
+
+        async def heard_first():
+            return heard.pop(0) if heard else await receive()
+
+        await self._handle_on_kept_thread(scope, heard_first, send)
 
     async def _handle_on_kept_thread(self, scope, receive, send):
         thread = self._idle.pop() if self._idle else _RequestThread()

@@ -6,14 +6,24 @@ import time
 
 from django.http import HttpResponse
 from django.urls import path
+from django.views.decorators.csrf import csrf_exempt
 
 from config.urls import urlpatterns as site
 
 released = threading.Event()
 
 
+served = {"thread": 0}
+
+
 def thread(request):
+    served["thread"] += 1
     return HttpResponse(str(threading.get_ident()))
+
+
+@csrf_exempt
+def echo(request):
+    return HttpResponse(request.body)
 
 
 def wait(request):
@@ -37,4 +47,10 @@ def busy(request):
     return HttpResponse(str(threading.get_ident()))
 
 
-urlpatterns = [path("thread/", thread), path("wait/", wait), path("busy/", busy), *site]
+urlpatterns = [
+    path("thread/", thread),
+    path("wait/", wait),
+    path("busy/", busy),
+    path("echo/", echo),
+    *site,
+]

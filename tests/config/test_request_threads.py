@@ -120,6 +120,48 @@ async def test_two_at_once_when_the_setting_says_so(handler, settings):
     assert request_threads_urls.running["most"] == 2
 
 
+async def test_a_client_gone_while_waiting_its_turn_is_not_served(handler, settings):
+    """A reload or a closed tab while the request waits: its view never runs, and the
+    turns go on to the next."""
+    settings.REQUEST_TURN_MS = 60_000  # the held request keeps its turn
+    held = asyncio.ensure_future(served_by(handler, "/wait/"))
+    await asyncio.sleep(0.05)
+    left = HttpCommunicator(handler, "GET", "/thread/", headers=[(b"host", b"testserver")])
+    await left.send_input({"type": "http.request", "body": b""})
+    await asyncio.sleep(0.05)
+    assert handler.turns().waiting == 1
+    await left.send_input({"type": "http.disconnect"})
+    # Done at once, while the held request still has its turn.
+    await asyncio.wait_for(asyncio.shield(left.future), 5)
+    assert not held.done()
+    before = request_threads_urls.served["thread"]
+    request_threads_urls.released.set()
+    await held
+    await served_by(handler)
+    await asyncio.sleep(0.1)  # (the one that left, had it been let through)
+    assert request_threads_urls.served["thread"] == before + 1  # only the last one
+    assert handler.turns().running == 0 and handler.turns().waiting == 0
+
+
+async def test_a_request_that_waited_its_turn_gets_its_whole_body(handler, settings):
+    settings.REQUEST_TURN_MS = 60_000  # the held request keeps its turn
+    held = asyncio.ensure_future(served_by(handler, "/wait/"))
+    await asyncio.sleep(0.05)
+    waiting = HttpCommunicator(
+        handler, "POST", "/echo/", headers=[(b"host", b"testserver")], body=b""
+    )
+    await waiting.send_input({"type": "http.request", "body": b"first ", "more_body": True})
+    await waiting.send_input({"type": "http.request", "body": b"second"})
+    await asyncio.sleep(0.05)
+    assert handler.turns().waiting == 1
+    request_threads_urls.released.set()
+    await held
+    start = await waiting.receive_output(timeout=10)
+    body = await waiting.receive_output(timeout=10)
+    assert start["status"] == 200 and body["body"] == b"first second"
+    await waiting.wait(timeout=5)
+
+
 # --- RequestTurns on its own ---------------------------------------------------------------
 
 
