@@ -157,8 +157,12 @@ def _sessions_of_listed_experts():
     )
 
 
-def _upcoming_for(now, user, limit):
-    return (
+# The directory's short list: the next few sessions, no counts, on every visit of
+# the directory. Its query (with a subquery) is compiled once: building it cost
+# Django more than a millisecond each time.
+NEXT_OFFICE_HOURS = 3
+_next_office_hours = PreparedModels(
+    lambda now, user: (
         _sessions_of_listed_experts()
         .filter(ends_at__gt=now)
         .annotate(
@@ -166,37 +170,29 @@ def _upcoming_for(now, user, limit):
                 OfficeHourSubscription.objects.filter(session=OuterRef("pk"), user_id=user)
             )
         )
-        .order_by("starts_at")[:limit]
-    )
-
-
-# The directory's short list (the next few sessions, no counts), on every visit of
-# it: building its query cost Django more than a millisecond each time.
-_UPCOMING_SHORT = 3
-_upcoming_short = PreparedModels(
-    lambda now, user: _upcoming_for(now, user, _UPCOMING_SHORT),
+        .order_by("starts_at")[:NEXT_OFFICE_HOURS]
+    ),
     now=datetime.datetime,
     user=int,
 )
 
 
-def upcoming_office_hours(
-    *, user: User | None = None, expert: User | None = None, limit=50, counts: bool = True
-):
-    """Sessions not ended yet, soonest first, with ``subscribed`` and (unless ``counts``
-    is False: the directory's short list shows none) ``subscriber_count`` and
-    ``question_count``."""
-    signed_in = user is not None and user.is_authenticated
-    if signed_in and expert is None and not counts and limit == _UPCOMING_SHORT:
-        return _upcoming_short.all(now=timezone.now(), user=user.pk)
+def next_office_hours(*, user: User) -> list[OfficeHour]:
+    """The next ``NEXT_OFFICE_HOURS`` sessions not ended yet, soonest first, with
+    ``subscribed`` for this signed-in person."""
+    return _next_office_hours.all(now=timezone.now(), user=user.pk)
+
+
+def upcoming_office_hours(*, user: User | None = None, expert: User | None = None, limit=50):
+    """Sessions not ended yet, soonest first, with ``subscribed``, ``subscriber_count``
+    and ``question_count``."""
     sessions = _sessions_of_listed_experts().filter(ends_at__gt=timezone.now())
     if expert is not None:
         sessions = sessions.filter(expert=expert)
-    if counts:
-        sessions = sessions.annotate(
-            subscriber_count=Count("subscriptions", distinct=True),
-            question_count=Count("questions", distinct=True),
-        )
+    sessions = sessions.annotate(
+        subscriber_count=Count("subscriptions", distinct=True),
+        question_count=Count("questions", distinct=True),
+    )
     if user is not None and user.is_authenticated:
         sessions = sessions.annotate(
             subscribed=Exists(

@@ -46,9 +46,7 @@ def directory(request):
             "form": form,
             "listing": _directory_listing(request, filters),
             "filtered": any(filters.values()) if filters else False,
-            "upcoming": expert_selectors.upcoming_office_hours(
-                user=request.user, limit=3, counts=False
-            ),
+            "upcoming": expert_selectors.next_office_hours(user=request.user),
             "grant_form": forms.GrantExpertForm() if request.user.is_secretariat else None,
             # The roles are loaded with the person: no query for the profile.
             "is_expert": request.user.has_role(Role.EXPERT),

@@ -336,7 +336,7 @@ def test_the_session_time_is_read_in_the_chosen_zone(network):
 def test_the_directory_s_short_list_is_the_next_three_sessions_with_their_subscription(
     network, django_assert_num_queries
 ):
-    """The directory's short list runs SQL compiled once (``_upcoming_short``): it gives
+    """The directory's short list runs SQL compiled once (``next_office_hours``): it gives
     what the ORM's query gives, ``subscribed`` included, hidden experts and ended
     sessions left out."""
     ended = _session(network["patricia"], starts_in=-datetime.timedelta(hours=3))
@@ -350,7 +350,7 @@ def test_the_directory_s_short_list_is_the_next_three_sessions_with_their_subscr
     OfficeHourSubscription.objects.create(session=soon[1], user=network["official"])
 
     def short(user):
-        return expert_selectors.upcoming_office_hours(user=user, limit=3, counts=False)
+        return expert_selectors.next_office_hours(user=user)
 
     with django_assert_num_queries(1):
         found = short(network["official"])
